@@ -14,9 +14,11 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "fragment SessionUser on User {\n  id\n  email\n  name\n  role\n  plantId\n}\n\nquery Me {\n  me {\n    ...SessionUser\n  }\n  plants {\n    id\n    name\n    timeZone\n    today\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...SessionUser\n  }\n}\n\nmutation Logout {\n  logout\n}": typeof types.SessionUserFragmentDoc,
     "query Board($plantId: ID!, $from: Date!, $to: Date!) {\n  board(plantId: $plantId, from: $from, to: $to) {\n    from\n    to\n    lastEventSeq\n    plant {\n      id\n      name\n      today\n    }\n    workCenters {\n      id\n      code\n      name\n    }\n    buckets {\n      workCenterId\n      date\n      capacityHours\n      overtimeHours\n      loadHours\n      utilization\n    }\n    jobs {\n      id\n      orderId\n      seq\n      workCenterId\n      start\n      end\n      hours\n      status\n    }\n    orders {\n      id\n      number\n      quantity\n      dueDate\n      status\n      customer {\n        id\n        name\n      }\n      product {\n        id\n        sku\n        name\n      }\n    }\n  }\n}": typeof types.BoardDocument,
 };
 const documents: Documents = {
+    "fragment SessionUser on User {\n  id\n  email\n  name\n  role\n  plantId\n}\n\nquery Me {\n  me {\n    ...SessionUser\n  }\n  plants {\n    id\n    name\n    timeZone\n    today\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...SessionUser\n  }\n}\n\nmutation Logout {\n  logout\n}": types.SessionUserFragmentDoc,
     "query Board($plantId: ID!, $from: Date!, $to: Date!) {\n  board(plantId: $plantId, from: $from, to: $to) {\n    from\n    to\n    lastEventSeq\n    plant {\n      id\n      name\n      today\n    }\n    workCenters {\n      id\n      code\n      name\n    }\n    buckets {\n      workCenterId\n      date\n      capacityHours\n      overtimeHours\n      loadHours\n      utilization\n    }\n    jobs {\n      id\n      orderId\n      seq\n      workCenterId\n      start\n      end\n      hours\n      status\n    }\n    orders {\n      id\n      number\n      quantity\n      dueDate\n      status\n      customer {\n        id\n        name\n      }\n      product {\n        id\n        sku\n        name\n      }\n    }\n  }\n}": types.BoardDocument,
 };
 
@@ -34,6 +36,10 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "fragment SessionUser on User {\n  id\n  email\n  name\n  role\n  plantId\n}\n\nquery Me {\n  me {\n    ...SessionUser\n  }\n  plants {\n    id\n    name\n    timeZone\n    today\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...SessionUser\n  }\n}\n\nmutation Logout {\n  logout\n}"): (typeof documents)["fragment SessionUser on User {\n  id\n  email\n  name\n  role\n  plantId\n}\n\nquery Me {\n  me {\n    ...SessionUser\n  }\n  plants {\n    id\n    name\n    timeZone\n    today\n  }\n}\n\nmutation Login($email: String!, $password: String!) {\n  login(email: $email, password: $password) {\n    ...SessionUser\n  }\n}\n\nmutation Logout {\n  logout\n}"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1,0 +1,74 @@
+/**
+ * The closed set of `extensions.code` values the API sends (schema/common.graphql `ErrorCode`).
+ *
+ * Why a hand-written list: the client preset of GraphQL Code Generator only emits enums that an
+ * operation selects, and no operation can select `ErrorCode`. The lead has been asked to emit it
+ * from the schema; until then this list must match the SDL enum exactly.
+ */
+export const ERROR_CODES = [
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'BAD_USER_INPUT',
+  'NOT_FOUND',
+  'CONFLICT',
+  'INFEASIBLE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** Client-side failures that never reached a GraphQL response. */
+export type TransportCode = 'NETWORK' | 'BAD_RESPONSE';
+
+/** A failed API call, typed by code so callers branch on the code and never on message text. */
+export class ApiError extends Error {
+  override readonly name = 'ApiError';
+  readonly code: ErrorCode | TransportCode;
+  readonly extensions: Readonly<Record<string, unknown>>;
+
+  constructor(code: ErrorCode | TransportCode, message: string, extensions: Record<string, unknown> = {}) {
+    super(message);
+    this.code = code;
+    this.extensions = extensions;
+  }
+}
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+}
+
+/**
+ * What to show a person for an error, by code. The server's message is used where it is the most
+ * specific thing we have (it names the bad argument, the conflict, …).
+ */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return 'Something went wrong. Please try again.';
+  switch (error.code) {
+    case 'NETWORK':
+      return 'Cannot reach the Takt server. Check your connection and try again.';
+    case 'BAD_RESPONSE':
+      return 'The server sent an unexpected response. Please try again.';
+    case 'UNAUTHENTICATED':
+      return 'Your session has ended. Please sign in again.';
+    case 'FORBIDDEN':
+      return 'Your role does not allow this action.';
+    case 'RATE_LIMITED': {
+      const wait = Number(error.extensions.retryAfterSeconds);
+      return Number.isFinite(wait) && wait > 0
+        ? `Too many attempts. Try again in ${Math.ceil(wait)} seconds.`
+        : 'Too many attempts. Please wait a moment and try again.';
+    }
+    case 'INTERNAL': {
+      const id = error.extensions.requestId;
+      return typeof id === 'string'
+        ? `The server hit an unexpected error (reference ${id}).`
+        : 'The server hit an unexpected error.';
+    }
+    case 'BAD_USER_INPUT':
+    case 'NOT_FOUND':
+    case 'CONFLICT':
+    case 'INFEASIBLE':
+      return error.message;
+  }
+}

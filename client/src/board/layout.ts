@@ -1,0 +1,173 @@
+import type { BoardQuery } from '../gql/graphql';
+import { dateRange, daysBetween, weekday, type IsoDate } from './dates';
+import { utilizationLevel, type UtilizationLevel } from './utilization';
+
+export type BoardData = BoardQuery['board'];
+export type WorkCenter = BoardData['workCenters'][number];
+export type Bucket = BoardData['buckets'][number];
+export type Job = BoardData['jobs'][number];
+export type Order = BoardData['orders'][number];
+
+export interface DayColumn {
+  date: IsoDate;
+  /** 1-based CSS grid column among the day columns. */
+  index: number;
+  weekend: boolean;
+}
+
+export interface BucketCell {
+  date: IsoDate;
+  column: number;
+  capacityHours: number;
+  loadHours: number;
+  overtimeHours: number;
+  utilization: number;
+  level: UtilizationLevel;
+}
+
+export interface PlacedJob {
+  job: Job;
+  order: Order | undefined;
+  /** First and last day column covered (1-based, clamped to the range). */
+  firstColumn: number;
+  lastColumn: number;
+  /** The job started before / ends after the visible range. */
+  clippedStart: boolean;
+  clippedEnd: boolean;
+  /** The job ends after its order's due date. */
+  late: boolean;
+  /** 0-based lane inside its row, so overlapping jobs never cover each other. */
+  lane: number;
+}
+
+export interface BoardRow {
+  workCenter: WorkCenter;
+  cells: BucketCell[];
+  jobs: PlacedJob[];
+  lanes: number;
+  capacityHours: number;
+  loadHours: number;
+  overloadedDays: number;
+}
+
+export function dayColumns(from: IsoDate, to: IsoDate): DayColumn[] {
+  return dateRange(from, to).map((date, i) => ({ date, index: i + 1, weekend: weekday(date) === 0 || weekday(date) === 6 }));
+}
+
+/**
+ * Greedy interval partitioning: jobs sorted by start take the first lane that is free by then.
+ * O(n log n + n × lanes), which stays small because lanes are bounded by concurrent jobs.
+ */
+function assignLanes(placed: Omit<PlacedJob, 'lane'>[]): { jobs: PlacedJob[]; lanes: number } {
+  const sorted = [...placed].sort((a, b) => a.firstColumn - b.firstColumn || b.lastColumn - a.lastColumn);
+  const laneEnds: number[] = [];
+  const jobs = sorted.map((p) => {
+    let lane = laneEnds.findIndex((end) => end < p.firstColumn);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(p.lastColumn);
+    } else {
+      laneEnds[lane] = p.lastColumn;
+    }
+    return { ...p, lane };
+  });
+  return { jobs, lanes: laneEnds.length };
+}
+
+/**
+ * Turns a board response into rows ready to render: one pass over buckets and one over jobs,
+ * each indexed by map lookups, so the cost is O(buckets + jobs log jobs), never jobs × cells.
+ */
+export function buildRows(board: BoardData): BoardRow[] {
+  const { from, to } = board;
+  const columns = daysBetween(from, to) + 1;
+  const orderById = new Map(board.orders.map((o) => [o.id, o]));
+
+  const cellsByWc = new Map<string, BucketCell[]>();
+  for (const b of board.buckets) {
+    const column = daysBetween(from, b.date) + 1;
+    if (column < 1 || column > columns) continue;
+    let cells = cellsByWc.get(b.workCenterId);
+    if (!cells) cellsByWc.set(b.workCenterId, (cells = []));
+    cells.push({
+      date: b.date,
+      column,
+      capacityHours: b.capacityHours,
+      loadHours: b.loadHours,
+      overtimeHours: b.overtimeHours,
+      utilization: b.utilization,
+      level: utilizationLevel(b.capacityHours, b.loadHours, b.utilization),
+    });
+  }
+
+  const jobsByWc = new Map<string, Omit<PlacedJob, 'lane'>[]>();
+  for (const job of board.jobs) {
+    const start = daysBetween(from, job.start) + 1;
+    const end = daysBetween(from, job.end) + 1;
+    if (end < 1 || start > columns) continue;
+    let list = jobsByWc.get(job.workCenterId);
+    if (!list) jobsByWc.set(job.workCenterId, (list = []));
+    const order = orderById.get(job.orderId);
+    list.push({
+      job,
+      order,
+      late: order !== undefined && job.end > order.dueDate,
+      firstColumn: Math.max(1, start),
+      lastColumn: Math.min(columns, end),
+      clippedStart: start < 1,
+      clippedEnd: end > columns,
+    });
+  }
+
+  return board.workCenters.map((workCenter) => {
+    const cells = (cellsByWc.get(workCenter.id) ?? []).sort((a, b) => a.column - b.column);
+    const { jobs, lanes } = assignLanes(jobsByWc.get(workCenter.id) ?? []);
+    let capacityHours = 0;
+    let loadHours = 0;
+    let overloadedDays = 0;
+    for (const c of cells) {
+      capacityHours += c.capacityHours;
+      loadHours += c.loadHours;
+      if (c.level === 'over') overloadedDays += 1;
+    }
+    return { workCenter, cells, jobs, lanes, capacityHours, loadHours, overloadedDays };
+  });
+}
+
+export interface BoardTotals {
+  capacityHours: number;
+  loadHours: number;
+  overloadedBuckets: number;
+  jobs: number;
+  lateJobs: number;
+}
+
+export function totals(rows: BoardRow[]): BoardTotals {
+  const t: BoardTotals = { capacityHours: 0, loadHours: 0, overloadedBuckets: 0, jobs: 0, lateJobs: 0 };
+  for (const row of rows) {
+    t.capacityHours += row.capacityHours;
+    t.loadHours += row.loadHours;
+    t.overloadedBuckets += row.overloadedDays;
+    t.jobs += row.jobs.length;
+    for (const placed of row.jobs) if (placed.late) t.lateJobs += 1;
+  }
+  return t;
+}
+
+export interface WeekGroup {
+  /** Monday of the week (or the first day shown). */
+  first: IsoDate;
+  column: number;
+  span: number;
+}
+
+/** Consecutive day columns grouped by ISO week, for the header's week row. */
+export function weekGroups(columns: DayColumn[]): WeekGroup[] {
+  const groups: WeekGroup[] = [];
+  for (const c of columns) {
+    const last = groups[groups.length - 1];
+    if (last && weekday(c.date) !== 1) last.span += 1;
+    else groups.push({ first: c.date, column: c.index, span: 1 });
+  }
+  return groups;
+}
