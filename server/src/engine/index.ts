@@ -1,0 +1,43 @@
+// The planning engine's public API. Pure: no database, GraphQL or I/O; deterministic.
+export { assertDay, fromDay, parseDate, toDay, Weekday, weekdayOf, type Day } from './dates.ts';
+export { ENGINE_ERROR_CLASS, EngineError, EngineErrorCode } from './errors.ts';
+export {
+  divRoundHalfUp,
+  formatCents,
+  hours,
+  labourCents,
+  percent2,
+  type Cents,
+  type Minutes,
+} from './money.ts';
+export * from './types.ts';
+export { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints } from './policy.ts';
+export {
+  capacityOn,
+  compileWorkCenter,
+  isWorkCenterWorkingDay,
+  overtimeOn,
+  PlantCalendar,
+  type CompiledWorkCenter,
+} from './calendar.ts';
+export { LoadOverlay, LoadTable, type LoadReader, type LoadWriter } from './load.ts';
+export { addOrder, applyPlan, buildSchedule, removeOrder, type Schedule } from './schedule.ts';
+export {
+  capacityTiers,
+  ceilingMinutes,
+  planningWindow,
+  tierCeiling,
+  tierEarliestDay,
+  type Ceiling,
+  type PlanningWindow,
+} from './tiers.ts';
+export { loadBackward, loadForward, SEARCH_HORIZON_DAYS } from './loading.ts';
+export {
+  chainBounds,
+  planOrder,
+  routingOf,
+  stepMinutes,
+  type OrderPlan,
+  type OrderRequest,
+  type PlanOrderOptions,
+} from './planning.ts';

@@ -1,0 +1,277 @@
+import type { Day } from './dates.ts';
+import type { Cents, Minutes } from './money.ts';
+
+// Plain-data inputs: everything here serializes to JSON unchanged, so an evaluation's inputs and
+// outputs can be stored with the change order and replayed.
+
+/** A line, cell or machine group with its own calendar and rates. */
+export interface WorkCenter {
+  readonly id: string;
+  readonly code: string;
+  readonly name?: string;
+  /** Capacity per weekday, index 0 = Sunday … 6 = Saturday. */
+  readonly weeklyMinutes: readonly Minutes[];
+  /**
+   * Dated overrides (holidays, maintenance): capacity for that date. Keys are Day numbers (as JSON
+   * object keys) or `YYYY-MM-DD` strings; both are accepted.
+   */
+  readonly exceptions: Readonly<Record<string, Minutes>>;
+  /** Extra minutes per working day available as overtime (only on days with capacity > 0). */
+  readonly overtimeMinutesPerDay: Minutes;
+  readonly rateCentsPerHour: Cents;
+  readonly overtimePremiumCentsPerHour: Cents;
+}
+
+/** One routing step. `minutesPerUnit` may be fractional (1.5); it is used to 4 decimals. */
+export interface RoutingStep {
+  readonly seq: number;
+  readonly workCenterId: string;
+  readonly setupMinutes: Minutes;
+  readonly minutesPerUnit: number;
+}
+
+/** A spec option value; options with the same `attribute` exclude each other. */
+export interface ProductOption {
+  readonly id: string;
+  readonly attribute: string;
+  readonly value: string;
+  readonly addCostCents: Cents;
+  readonly addMinutesPerUnit: number;
+  /** Routing step (by seq) that gets the extra minutes, or null when the option adds no time. */
+  readonly stepSeq: number | null;
+  readonly reviewRequired: boolean;
+}
+
+export interface Product {
+  readonly id: string;
+  readonly sku: string;
+  readonly name?: string;
+  readonly materialCostCents: Cents;
+  readonly listPriceCents: Cents;
+  /** Minimum lead time in plant working days. */
+  readonly minLeadTimeDays: number;
+  readonly routing: readonly RoutingStep[];
+  readonly options: readonly ProductOption[];
+}
+
+export const JobStatus = { PLANNED: 'PLANNED', STARTED: 'STARTED', DONE: 'DONE' } as const;
+export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
+
+export const OrderStatus = {
+  CONFIRMED: 'CONFIRMED',
+  IN_PRODUCTION: 'IN_PRODUCTION',
+  DONE: 'DONE',
+  SHIPPED: 'SHIPPED',
+  CANCELLED: 'CANCELLED',
+} as const;
+export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+
+/** Minutes of one job placed on one day. */
+export interface Allocation {
+  readonly day: Day;
+  readonly minutes: Minutes;
+}
+
+/** One routing step of one order on one work center; `minutes` = sum of its allocations. */
+export interface Job {
+  readonly id: string;
+  readonly orderId: string;
+  readonly seq: number;
+  readonly workCenterId: string;
+  readonly minutes: Minutes;
+  readonly status: JobStatus;
+  readonly allocations: readonly Allocation[];
+}
+
+export interface Order {
+  readonly id: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly optionIds: readonly string[];
+  readonly dueDate: Day;
+  readonly unitPriceCents: Cents;
+  readonly status: OrderStatus;
+  readonly version: number;
+  readonly jobs: readonly Job[];
+}
+
+/** Everything needed to build a {@link import('./schedule.ts').Schedule}. */
+export interface ScheduleInput {
+  readonly workCenters: readonly WorkCenter[];
+  readonly products: readonly Product[];
+  readonly orders: readonly Order[];
+}
+
+/**
+ * The rules operations established, versioned. Utilizations and margins are integer basis points
+ * (8000 = 80%) so the ceilings are exact: `load ≤ floor(bp × capacity / 10000)`.
+ */
+export interface Policy {
+  readonly version: number;
+  readonly autoApproveMaxUtilizationBp: number;
+  readonly managerMaxUtilizationBp: number;
+  readonly overtimeAllowed: boolean;
+  readonly freezeWindowWorkingDays: number;
+  readonly costIncreaseLimitCents: Cents;
+  readonly minMarginBp: number;
+  readonly approvalSlaHours: number;
+  /** Plant setting carried here so evaluation has one input: working days from last step to due. */
+  readonly shipBufferDays: number;
+}
+
+export const ChangeKind = {
+  QUANTITY: 'QUANTITY',
+  DUE_DATE: 'DUE_DATE',
+  SPEC: 'SPEC',
+  CANCEL: 'CANCEL',
+  NEW_ORDER: 'NEW_ORDER',
+  MOVE_JOB: 'MOVE_JOB',
+} as const;
+export type ChangeKind = (typeof ChangeKind)[keyof typeof ChangeKind];
+
+/** The order a NEW_ORDER change creates. */
+export interface NewOrderInput {
+  readonly id: string;
+  readonly productId: string;
+  readonly quantity: number;
+  readonly optionIds: readonly string[];
+  readonly dueDate: Day;
+  readonly unitPriceCents: Cents;
+}
+
+/**
+ * A requested change. For an existing order set `orderId` plus any of quantity (QUANTITY),
+ * dueDate (DUE_DATE), optionIds (SPEC: the full new set), moveJob (MOVE_JOB) — these combine —
+ * or `cancel: true` alone (CANCEL). For NEW_ORDER set only `newOrder`. `unitPriceCents` may
+ * accompany any kind except CANCEL (a repriced quantity change).
+ */
+export interface Change {
+  readonly orderId?: string;
+  readonly quantity?: number;
+  readonly dueDate?: Day;
+  readonly optionIds?: readonly string[];
+  readonly unitPriceCents?: Cents;
+  readonly cancel?: boolean;
+  readonly newOrder?: NewOrderInput;
+  readonly moveJob?: { readonly jobId: string; readonly startDay: Day };
+}
+
+/** Capacity tiers, lowest authority first. OVERTIME is the plant manager's tier. */
+export const Tier = { AUTO: 'AUTO', MANAGER: 'MANAGER', OVERTIME: 'OVERTIME', INFEASIBLE: 'INFEASIBLE' } as const;
+export type Tier = (typeof Tier)[keyof typeof Tier];
+/** The tiers a plan can be placed under (everything but INFEASIBLE). */
+export type CapacityTier = Exclude<Tier, 'INFEASIBLE'>;
+
+export const Lane = { CAPACITY: 'CAPACITY', ACCOUNTING: 'ACCOUNTING', QUALITY: 'QUALITY' } as const;
+export type Lane = (typeof Lane)[keyof typeof Lane];
+
+export const ApproverRole = {
+  OPS_MANAGER: 'OPS_MANAGER',
+  PLANT_MANAGER: 'PLANT_MANAGER',
+  ACCOUNTING: 'ACCOUNTING',
+  QUALITY: 'QUALITY',
+} as const;
+export type ApproverRole = (typeof ApproverRole)[keyof typeof ApproverRole];
+
+export const Rule = {
+  CAPACITY_MANAGER: 'CAPACITY_MANAGER',
+  OVERTIME: 'OVERTIME',
+  FREEZE_WINDOW: 'FREEZE_WINDOW',
+  MIN_LEAD_TIME: 'MIN_LEAD_TIME',
+  COST_INCREASE_LIMIT: 'COST_INCREASE_LIMIT',
+  MIN_MARGIN: 'MIN_MARGIN',
+  REVIEW_REQUIRED: 'REVIEW_REQUIRED',
+} as const;
+export type Rule = (typeof Rule)[keyof typeof Rule];
+
+/** Unit of a rule's measured value and threshold. */
+export type MeasureUnit = 'PERCENT' | 'MINUTES' | 'CENTS' | 'WORKING_DAYS' | 'OPTION';
+
+/** One reason an approval is needed, in numbers anyone can check. */
+export interface RequiredApproval {
+  readonly lane: Lane;
+  readonly role: ApproverRole;
+  readonly rule: Rule;
+  readonly measured: number;
+  readonly threshold: number;
+  readonly unit: MeasureUnit;
+  readonly message: string;
+}
+
+/** One (work center, day) whose load the change alters. */
+export interface BucketImpact {
+  readonly workCenterId: string;
+  readonly workCenterCode: string;
+  readonly day: Day;
+  readonly capacityMinutes: Minutes;
+  readonly overtimeCapacityMinutes: Minutes;
+  readonly loadBeforeMinutes: Minutes;
+  readonly loadAfterMinutes: Minutes;
+  /** Percent of capacity, 2 decimals, for display; tiers are decided in exact integers. */
+  readonly utilizationBeforePct: number;
+  readonly utilizationAfterPct: number;
+}
+
+/** Cost of an order split the way accounting reads it; `total` is the sum of the parts. */
+export interface CostBreakdown {
+  readonly materialCents: Cents;
+  readonly labourCents: Cents;
+  readonly setupCents: Cents;
+  readonly overtimePremiumCents: Cents;
+  readonly scrapCents: Cents;
+  readonly totalCents: Cents;
+}
+
+export interface Impact {
+  readonly buckets: readonly BucketImpact[];
+  readonly minutesDelta: Minutes;
+  readonly hoursDelta: number;
+  /** Minutes of the order's placed load above capacity, after the change. */
+  readonly overtimeMinutes: Minutes;
+  readonly costBefore: CostBreakdown;
+  readonly costAfter: CostBreakdown;
+  readonly costDelta: CostBreakdown;
+  readonly priceBeforeCents: Cents;
+  readonly priceAfterCents: Cents;
+  readonly priceDeltaCents: Cents;
+  readonly marginBeforeCents: Cents;
+  readonly marginAfterCents: Cents;
+  /** Margin as % of price, 2 decimals; null when the price is zero. */
+  readonly marginBeforePct: number | null;
+  readonly marginAfterPct: number | null;
+}
+
+/** Capable-to-promise: the earliest due date reachable under a tier (null: none in the horizon). */
+export interface CtpAlternative {
+  readonly tier: CapacityTier;
+  readonly dueDate: Day | null;
+}
+
+/** The order's attributes after the change (null for CANCEL). */
+export interface OrderTerms {
+  readonly productId: string;
+  readonly quantity: number;
+  readonly optionIds: readonly string[];
+  readonly dueDate: Day;
+  readonly unitPriceCents: Cents;
+}
+
+/** The verdict of {@link import('./evaluate.ts').evaluateChange}; plain data, JSON-safe. */
+export interface Evaluation {
+  readonly policyVersion: number;
+  readonly today: Day;
+  readonly orderId: string;
+  readonly kinds: readonly ChangeKind[];
+  readonly tier: Tier;
+  /** Why it is INFEASIBLE, in words a rep can repeat; null otherwise. */
+  readonly infeasibleReason: string | null;
+  readonly terms: OrderTerms | null;
+  /** The order's jobs after the change (empty for CANCEL and INFEASIBLE). */
+  readonly jobs: readonly Job[];
+  /** Null when INFEASIBLE (nothing would be applied). */
+  readonly impact: Impact | null;
+  readonly requiredApprovals: readonly RequiredApproval[];
+  /** Highest role needed per lane (within a lane a higher role covers a lower one). */
+  readonly laneRoles: Partial<Record<Lane, ApproverRole>>;
+  readonly alternatives: readonly CtpAlternative[];
+}
