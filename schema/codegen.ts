@@ -2,7 +2,26 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The SDL in this folder is the contract: server resolver types and client typed documents are
 // generated from it and never edited by hand. `codegen:check` fails the test run when stale.
-const scalars = { Date: 'string', DateTime: 'string', Money: 'string' };
+const clientScalars = { Date: 'string', DateTime: 'string', Money: 'string' };
+// Inside the server money is integer cents; the Money scalar turns it into a decimal string.
+const serverScalars = { Date: 'string', DateTime: 'string', Money: 'number' };
+
+// Resolvers receive the server's DTOs (minutes, cents) and field resolvers convert them.
+const dto = (module: string, type: string) => `../../server/src/modules/${module}#${type}`;
+const mappers = {
+  Plant: dto('plant/plant.service.ts', 'PlantDto'),
+  WorkCenter: dto('plant/plant.service.ts', 'WorkCenterDto'),
+  Board: dto('schedule/board.service.ts', 'BoardDto'),
+  Bucket: dto('schedule/board.service.ts', 'BucketDto'),
+  Order: dto('order/order.dto.ts', 'OrderDto'),
+  Job: dto('order/order.dto.ts', 'JobDto'),
+  Allocation: dto('order/order.dto.ts', 'AllocationDto'),
+  Customer: dto('order/order.dto.ts', 'CustomerDto'),
+  Product: dto('product/product.dto.ts', 'ProductDto'),
+  ProductOption: dto('product/product.dto.ts', 'ProductOptionDto'),
+  RoutingStep: dto('product/product.dto.ts', 'RoutingStepDto'),
+  User: dto('auth/auth.service.ts', 'UserRow'),
+};
 
 const config: CodegenConfig = {
   schema: './*.graphql',
@@ -11,10 +30,11 @@ const config: CodegenConfig = {
     './generated/server.ts': {
       plugins: [{ add: { content: '/* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */' } }, 'typescript', 'typescript-resolvers'],
       config: {
-        scalars,
+        scalars: serverScalars,
+        mappers,
         useTypeImports: true,
         enumsAsTypes: true,
-        contextType: '../server/src/graphql/context.ts#GraphQLContext',
+        contextType: '../../server/src/graphql/context.ts#GraphQLContext',
         useIndexSignature: false,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
@@ -23,7 +43,7 @@ const config: CodegenConfig = {
       documents: ['../client/src/**/*.graphql'],
       preset: 'client',
       presetConfig: { fragmentMasking: false },
-      config: { scalars, useTypeImports: true, enumsAsTypes: true },
+      config: { scalars: clientScalars, useTypeImports: true, enumsAsTypes: true },
     },
   },
 };

@@ -1,6 +1,11 @@
 /* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { GraphQLContext } from '../server/src/graphql/context.ts';
+import type { PlantDto, WorkCenterDto } from '../../server/src/modules/plant/plant.service.ts';
+import type { BoardDto, BucketDto } from '../../server/src/modules/schedule/board.service.ts';
+import type { OrderDto, JobDto, AllocationDto, CustomerDto } from '../../server/src/modules/order/order.dto.ts';
+import type { ProductDto, ProductOptionDto, RoutingStepDto } from '../../server/src/modules/product/product.dto.ts';
+import type { UserRow } from '../../server/src/modules/auth/auth.service.ts';
+import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
@@ -16,7 +21,7 @@ export type Scalars = {
   /** An instant in UTC, ISO 8601 (`2026-11-23T08:00:00.000Z`). */
   DateTime: { input: string; output: string; }
   /** An exact amount of money as a decimal string in the plant's currency (`"1234.50"`), never a binary float. */
-  Money: { input: string; output: string; }
+  Money: { input: number; output: number; }
 };
 
 /** Hours of one job placed on one day. */
@@ -420,11 +425,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Allocation: ResolverTypeWrapper<Allocation>;
-  Board: ResolverTypeWrapper<Board>;
+  Allocation: ResolverTypeWrapper<AllocationDto>;
+  Board: ResolverTypeWrapper<BoardDto>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Bucket: ResolverTypeWrapper<Bucket>;
-  Customer: ResolverTypeWrapper<Customer>;
+  Bucket: ResolverTypeWrapper<BucketDto>;
+  Customer: ResolverTypeWrapper<CustomerDto>;
   CustomerTier: CustomerTier;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -432,47 +437,47 @@ export type ResolversTypes = {
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Job: ResolverTypeWrapper<Job>;
+  Job: ResolverTypeWrapper<JobDto>;
   JobStatus: JobStatus;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Order: ResolverTypeWrapper<Order>;
+  Order: ResolverTypeWrapper<OrderDto>;
   OrderStatus: OrderStatus;
-  Plant: ResolverTypeWrapper<Plant>;
-  Product: ResolverTypeWrapper<Product>;
-  ProductOption: ResolverTypeWrapper<ProductOption>;
+  Plant: ResolverTypeWrapper<PlantDto>;
+  Product: ResolverTypeWrapper<ProductDto>;
+  ProductOption: ResolverTypeWrapper<ProductOptionDto>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Role: Role;
-  RoutingStep: ResolverTypeWrapper<RoutingStep>;
+  RoutingStep: ResolverTypeWrapper<RoutingStepDto>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  User: ResolverTypeWrapper<User>;
-  WorkCenter: ResolverTypeWrapper<WorkCenter>;
+  User: ResolverTypeWrapper<UserRow>;
+  WorkCenter: ResolverTypeWrapper<WorkCenterDto>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Allocation: Allocation;
-  Board: Board;
+  Allocation: AllocationDto;
+  Board: BoardDto;
   Boolean: Scalars['Boolean']['output'];
-  Bucket: Bucket;
-  Customer: Customer;
+  Bucket: BucketDto;
+  Customer: CustomerDto;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
-  Job: Job;
+  Job: JobDto;
   Money: Scalars['Money']['output'];
   Mutation: Record<PropertyKey, never>;
-  Order: Order;
-  Plant: Plant;
-  Product: Product;
-  ProductOption: ProductOption;
+  Order: OrderDto;
+  Plant: PlantDto;
+  Product: ProductDto;
+  ProductOption: ProductOptionDto;
   Query: Record<PropertyKey, never>;
-  RoutingStep: RoutingStep;
+  RoutingStep: RoutingStepDto;
   String: Scalars['String']['output'];
-  User: User;
-  WorkCenter: WorkCenter;
+  User: UserRow;
+  WorkCenter: WorkCenterDto;
 };
 
 export type AllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {

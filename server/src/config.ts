@@ -1,0 +1,45 @@
+import { resolve } from 'node:path';
+
+/** Process configuration, read once from the environment (see the README's table). */
+export interface Config {
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent the embedded server under `dataDir` is used. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** Seed the demo plant and users on first start (default: on for the embedded database). */
+  demo: boolean;
+  production: boolean;
+  logLevel: string;
+  clientDist: string;
+  sessionTtlHours: number;
+}
+
+const repoRoot = resolve(import.meta.dirname, '../..');
+
+function flag(value: string | undefined, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  return ['1', 'true', 'yes', 'on'].includes(value.toLowerCase());
+}
+
+function int(name: string, value: string | undefined, fallback: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL || undefined;
+  return {
+    port: int('PORT', env.PORT, 4000),
+    host: env.HOST ?? '0.0.0.0',
+    databaseUrl,
+    dataDir: resolve(env.TAKT_DATA_DIR ?? resolve(repoRoot, '.data')),
+    demo: flag(env.TAKT_DEMO, databaseUrl === undefined),
+    production: env.NODE_ENV === 'production',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),
+    sessionTtlHours: int('TAKT_SESSION_TTL_HOURS', env.TAKT_SESSION_TTL_HOURS, 12),
+  };
+}

@@ -1,0 +1,35 @@
+import { MikroORM, type Options } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import { entities } from './entities.ts';
+import { migrationsList } from './migrations/index.ts';
+import type { Logger } from '../logger.ts';
+
+/**
+ * MikroORM on PostgreSQL. Migrations are listed explicitly (migrations/index.ts) so that the
+ * server runs from TypeScript sources on Node 24 without a file-discovery step; schema
+ * auto-sync is never used.
+ */
+export function ormOptions(clientUrl: string, log?: Logger): Options {
+  return {
+    clientUrl,
+    entities,
+    extensions: [Migrator],
+    pool: { min: 0, max: 20 },
+    debug: false,
+    allowGlobalContext: false,
+    logger: (msg) => log?.debug({ orm: msg }, 'orm'),
+    migrations: { migrationsList, transactional: true, allOrNothing: true, snapshot: false },
+  };
+}
+
+export type Orm = MikroORM;
+
+export async function openDatabase(clientUrl: string, log?: Logger): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, log));
+}
+
+/** Applies pending migrations; returns the names applied. */
+export async function migrate(orm: Orm): Promise<string[]> {
+  const applied = await orm.migrator.up();
+  return applied.map((m) => m.name);
+}

@@ -1,0 +1,19 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Actor } from '../modules/auth/actor.ts';
+import type { Services } from '../services.ts';
+import type { Logger } from '../logger.ts';
+import type { Loaders } from './loaders.ts';
+
+/** What every resolver receives. `em` is a fork per request (MikroORM's request context). */
+export interface GraphQLContext {
+  actor: Actor | null;
+  em: EntityManager;
+  services: Services;
+  log: Logger;
+  loaders: Loaders;
+  requestId: string;
+  /** The raw session token, when the identity came from the cookie (logout needs it). */
+  sessionToken: string | null;
+  /** Set or clear the session cookie; absent on WebSocket operations. */
+  setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+}

@@ -1,0 +1,38 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { AppError, type ErrorCode } from './errors.ts';
+import type { Logger } from '../logger.ts';
+
+// Apollo's own codes for requests that never reached a resolver: all are the client's input.
+const CLIENT_INPUT_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED', 'PERSISTED_QUERY_NOT_FOUND',
+]);
+
+/**
+ * The one mapper from failures to `extensions.code` (STYLE §4). Expected errors keep their code
+ * and message; anything else is logged with a request id and reaches the client as INTERNAL
+ * with no internals.
+ */
+export function createFormatError(log: Logger, production: boolean) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof AppError) {
+      return { message: original.message, path: formatted.path, extensions: { ...original.extensions, code: original.code } };
+    }
+    const code = formatted.extensions?.code;
+    if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code)) {
+      return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+    }
+    if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && original.extensions.code !== 'INTERNAL_SERVER_ERROR') {
+      return { message: original.message, path: formatted.path, extensions: { code: original.extensions.code } };
+    }
+    const requestId = crypto.randomUUID();
+    log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
+    return {
+      message: `Something went wrong on our side (reference ${requestId}). Please try again.`,
+      path: formatted.path,
+      extensions: { code: 'INTERNAL' satisfies ErrorCode, requestId, ...(production ? {} : { detail: String(original) }) },
+    };
+  };
+}

@@ -1,0 +1,52 @@
+import { loadConfig } from './config.ts';
+import { createLogger } from './logger.ts';
+import { openConfiguredDatabase } from './db/database.ts';
+import { createServices } from './services.ts';
+import { createApp } from './app.ts';
+import { systemClock } from './modules/shared/clock.ts';
+import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
+
+/**
+ * `node server/src/main.ts`: one process of the Takt cluster. Opens (or starts) PostgreSQL,
+ * migrates, seeds the demo plant once in demo mode, and serves HTTP + WebSocket on one port.
+ */
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const db = await openConfiguredDatabase(config, log);
+const clock = systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0));
+const services = createServices(db.orm, config, clock);
+
+if (config.demo) {
+  const seeded = await seedDemoOnce(services, { orders: Number(process.env.TAKT_DEMO_ORDERS ?? 300) });
+  if (seeded) log.info({ orders: seeded.orders }, 'demo plant seeded');
+}
+
+const app = await createApp(services, log);
+await app.fastify.listen({ port: config.port, host: config.host });
+const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;
+log.info({ url }, 'Takt is serving');
+if (config.demo) {
+  process.stdout.write(
+    `\n  Takt board: ${url}\n  Demo logins (password "demo"): ${DEMO_USERS.map((u) => u.email).join(', ')}\n\n`,
+  );
+}
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down: draining HTTP and WebSocket');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  try {
+    await app.close();
+    await db.close();
+    log.info('stopped');
+    process.exit(0);
+  } catch (err) {
+    log.error({ err }, 'shutdown failed');
+    process.exit(1);
+  }
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

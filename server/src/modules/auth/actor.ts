@@ -1,0 +1,16 @@
+import type { Role } from './user.entity.ts';
+
+/**
+ * Who performs an operation. A human user has a role; `onBehalfOf` is set when a delegate acts
+ * for someone (the audit trail records both). Display and API tokens are non-human actors.
+ */
+export interface Actor {
+  kind: 'user' | 'display' | 'api';
+  userId: string | null;
+  role: Role | null;
+  plantId: string;
+  name: string;
+  onBehalfOf?: string | null;
+  /** For token actors: the scopes granted. */
+  scopes?: readonly string[];
+}

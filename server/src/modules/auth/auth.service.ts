@@ -1,0 +1,82 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { AppError } from '../../graphql/errors.ts';
+import { hashPassword, verifyPassword } from './password.ts';
+import type { Actor } from './actor.ts';
+import type { Role } from './user.entity.ts';
+import type { Clock } from '../shared/clock.ts';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  plantId: string;
+}
+
+const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+
+// A real hash to verify against when the email is unknown, so that a wrong email and a wrong
+// password take the same time and cannot be told apart.
+const dummyHash = hashPassword(randomBytes(16).toString('hex'));
+
+/** Sign-in, sessions and identity lookup. Sessions live in the database; only token hashes are stored. */
+export class AuthService {
+  readonly #clock: Clock;
+  readonly #ttlMs: number;
+  constructor(clock: Clock, sessionTtlHours: number) {
+    this.#clock = clock;
+    this.#ttlMs = sessionTtlHours * 3_600_000;
+  }
+
+  /** Checks the password and opens a session; UNAUTHENTICATED on any mismatch. */
+  async login(em: EntityManager, email: string, password: string): Promise<{ user: UserRow; token: string; expiresAt: Date }> {
+    const rows = await em.execute<(UserRow & { password_hash: string })[]>(
+      `select id, email, name, role, plant_id as "plantId", password_hash from app_user where lower(email) = lower(?)`,
+      [email.trim()],
+    );
+    const row = rows[0];
+    const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
+    if (!row || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(this.#clock.now().getTime() + this.#ttlMs);
+    await em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), row.id, expiresAt]);
+    const { password_hash: _, ...user } = row;
+    return { user, token, expiresAt };
+  }
+
+  /** Ends the session of `token`; true when one was ended. */
+  async logout(em: EntityManager, token: string): Promise<boolean> {
+    const res = await em.execute<{ affectedRows: number }>('delete from session where token_hash = ?', [sha256(token)], 'run');
+    return res.affectedRows > 0;
+  }
+
+  /** The actor behind a session token, or null when it is unknown or expired. */
+  async actorForSession(em: EntityManager, token: string): Promise<Actor | null> {
+    const rows = await em.execute<{ id: string; role: Role; plant_id: string; name: string }[]>(
+      `select u.id, u.role, u.plant_id, u.name from session s join app_user u on u.id = s.user_id
+        where s.token_hash = ? and s.expires_at > ?`,
+      [sha256(token), this.#clock.now()],
+    );
+    const u = rows[0];
+    return u ? { kind: 'user', userId: u.id, role: u.role, plantId: u.plant_id, name: u.name } : null;
+  }
+
+  async user(em: EntityManager, id: string): Promise<UserRow> {
+    const rows = await em.execute<UserRow[]>(
+      `select id, email, name, role, plant_id as "plantId" from app_user where id = ?`,
+      [id],
+    );
+    if (!rows[0]) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; please sign in again.');
+    return rows[0];
+  }
+
+  /** Creates a user (CLI, demo seeding). */
+  async createUser(em: EntityManager, input: { plantId: string; email: string; name: string; role: Role; password: string }): Promise<string> {
+    const rows = await em.execute<{ id: string }[]>(
+      `insert into app_user (plant_id, email, name, role, password_hash) values (?, ?, ?, ?, ?) returning id`,
+      [input.plantId, input.email.toLowerCase(), input.name, input.role, await hashPassword(input.password)],
+    );
+    return rows[0]!.id;
+  }
+}

@@ -1,0 +1,61 @@
+import type { Role } from './user.entity.ts';
+import type { Actor } from './actor.ts';
+import { AppError } from '../../graphql/errors.ts';
+
+/**
+ * The permission table (SPEC §7): every GraphQL root operation × who may call it. Resolvers are
+ * wrapped from this table (graphql/schema.ts), so an operation missing here fails at startup and
+ * in the authorization-matrix test.
+ *
+ * `public`: no identity needed. Otherwise the list of roles, plus the token kinds allowed.
+ */
+export interface Permission {
+  public?: boolean;
+  roles?: readonly Role[];
+  /** Display tokens (wall screens): read-only, their own plant. */
+  display?: boolean;
+  /** API token scopes that grant the operation. */
+  apiScopes?: readonly string[];
+}
+
+export const ALL_ROLES: readonly Role[] = [
+  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN',
+];
+
+export const PERMISSIONS = {
+  'Query.health': { public: true },
+  'Mutation.ping': { public: true },
+  'Mutation.login': { public: true },
+  'Mutation.logout': { roles: ALL_ROLES },
+  'Query.me': { roles: ALL_ROLES },
+  'Query.plants': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },
+  'Query.board': { roles: ALL_ROLES, display: true },
+  'Query.order': { roles: ALL_ROLES },
+} as const satisfies Record<string, Permission>;
+
+export type Operation = keyof typeof PERMISSIONS;
+
+export function permissionFor(operation: string): Permission | undefined {
+  return (PERMISSIONS as Record<string, Permission>)[operation];
+}
+
+/** Throws UNAUTHENTICATED or FORBIDDEN unless `actor` may perform `operation`. */
+export function authorize(operation: string, actor: Actor | null): void {
+  const rule = permissionFor(operation);
+  if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
+  if (rule.public) return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+  const allowed =
+    (actor.kind === 'user' && actor.role !== null && (rule.roles ?? []).includes(actor.role)) ||
+    (actor.kind === 'display' && rule.display === true) ||
+    (actor.kind === 'api' && (rule.apiScopes ?? []).some((s) => actor.scopes?.includes(s)));
+  if (!allowed) {
+    const who = actor.kind === 'user' ? `The ${actor.role} role` : `A ${actor.kind} token`;
+    throw new AppError('FORBIDDEN', `${who} may not perform ${operation.split('.')[1]}.`);
+  }
+}
+
+/** Throws FORBIDDEN when the actor belongs to another plant than `plantId`. */
+export function requirePlant(actor: Actor | null, plantId: string): void {
+  if (actor && actor.plantId !== plantId) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
+}

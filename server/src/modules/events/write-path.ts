@@ -1,0 +1,110 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { Orm } from '../../db/orm.ts';
+import type { Actor } from '../auth/actor.ts';
+import { notFound } from '../../graphql/errors.ts';
+
+/** The PostgreSQL NOTIFY channel that carries `plantId:seq` after each commit (docs/realtime.md). */
+export const BOARD_CHANNEL = 'takt_board';
+
+export interface BoardEventInput {
+  type: string;
+  payload: Record<string, unknown>;
+}
+
+export interface AuditInput {
+  action: string;
+  entityType: string;
+  entityId: string;
+  fromStatus?: string | null;
+  toStatus?: string | null;
+  comment?: string | null;
+  policyVersion?: number | null;
+  data?: Record<string, unknown> | null;
+}
+
+/** What a command may do inside the plant's write transaction. */
+export interface PlantWrite {
+  em: EntityManager;
+  plantId: string;
+  actor: Actor | null;
+  /** Queue a board event; it is written with the next gap-free sequence number at commit. */
+  emit(event: BoardEventInput): void;
+  /** Append an audit event (actor and delegate taken from the actor). */
+  audit(entry: AuditInput): void;
+}
+
+export interface WriteResult<T> {
+  value: T;
+  /** Sequence numbers of the board events written, in order. */
+  seqs: number[];
+}
+
+/**
+ * The one write path (SPEC §5, §6): every state change runs here, in one transaction that first
+ * takes the plant's row lock (`SELECT … FOR UPDATE`). Holding that lock until commit serializes
+ * the plant's writers, so the board-event sequence assigned under it is strictly increasing and
+ * gap-free in commit order, and events, audit rows and data commit or roll back together.
+ * The NOTIFY is transactional too: listeners hear of a sequence only once it is committed.
+ */
+export async function withPlantWrite<T>(
+  orm: Orm,
+  plantId: string,
+  actor: Actor | null,
+  command: (w: PlantWrite) => Promise<T>,
+): Promise<WriteResult<T>> {
+  const events: BoardEventInput[] = [];
+  const audits: AuditInput[] = [];
+  return orm.em.fork().transactional(async (em) => {
+    const locked = await em.execute<{ event_seq: string }[]>(
+      'select event_seq from plant where id = ? for update',
+      [plantId],
+    );
+    const row = locked[0];
+    if (!row) throw notFound('Plant', plantId);
+    const value = await command({
+      em,
+      plantId,
+      actor,
+      emit: (e) => events.push(e),
+      audit: (a) => audits.push(a),
+    });
+    await em.flush();
+    const seqs = await appendBoardEvents(em, plantId, Number(row.event_seq), events);
+    await appendAuditEvents(em, plantId, actor, audits);
+    return { value, seqs };
+  });
+}
+
+async function appendBoardEvents(em: EntityManager, plantId: string, lastSeq: number, events: BoardEventInput[]) {
+  if (events.length === 0) return [];
+  const seqs = events.map((_, i) => lastSeq + i + 1);
+  const values = events.map(() => '(?, ?, ?, ?::jsonb)').join(', ');
+  const params = events.flatMap((e, i) => [plantId, seqs[i], e.type, JSON.stringify(e.payload)]);
+  await em.execute(`insert into board_event (plant_id, seq, type, payload) values ${values}`, params);
+  const last = seqs[seqs.length - 1]!;
+  await em.execute('update plant set event_seq = ? where id = ?', [last, plantId]);
+  await em.execute('select pg_notify(?, ?)', [BOARD_CHANNEL, `${plantId}:${last}`]);
+  return seqs;
+}
+
+async function appendAuditEvents(em: EntityManager, plantId: string, actor: Actor | null, audits: AuditInput[]) {
+  for (const a of audits) {
+    await em.execute(
+      `insert into audit_event (plant_id, actor_id, delegate_id, action, entity_type, entity_id, from_status,
+         to_status, comment, policy_version, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
+      [
+        plantId,
+        actor?.onBehalfOf ?? actor?.userId ?? null,
+        actor?.onBehalfOf ? actor.userId : null,
+        a.action,
+        a.entityType,
+        a.entityId,
+        a.fromStatus ?? null,
+        a.toStatus ?? null,
+        a.comment ?? null,
+        a.policyVersion ?? null,
+        a.data ? JSON.stringify(a.data) : null,
+      ],
+    );
+  }
+}

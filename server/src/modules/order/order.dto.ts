@@ -1,0 +1,41 @@
+import type { ProductDto } from '../product/product.dto.ts';
+
+export interface CustomerDto {
+  id: string;
+  name: string;
+  tier: 'STRATEGIC' | 'STANDARD';
+  contact: string;
+}
+
+export interface OrderDto {
+  id: string;
+  plantId: string;
+  number: string;
+  customer: CustomerDto;
+  productId: string;
+  product: ProductDto;
+  quantity: number;
+  optionIds: string[];
+  dueDate: string;
+  unitPriceCents: number;
+  status: 'CONFIRMED' | 'IN_PRODUCTION' | 'DONE' | 'SHIPPED' | 'CANCELLED';
+  version: number;
+}
+
+export interface JobDto {
+  id: string;
+  orderId: string;
+  seq: number;
+  workCenterId: string;
+  start: string;
+  end: string;
+  minutes: number;
+  status: 'PLANNED' | 'STARTED' | 'DONE';
+  version: number;
+}
+
+export interface AllocationDto {
+  jobId: string;
+  date: string;
+  minutes: number;
+}

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../../../../schema/generated/server.ts';
+import { apiHours } from '../shared/units.ts';
+import { plantById } from './plant.service.ts';
+
+export const plantResolvers: Resolvers = {
+  Query: {
+    plants: async (_, __, ctx) => [await plantById(ctx.em, ctx.services.clock, ctx.actor!.plantId)],
+  },
+  WorkCenter: {
+    weeklyHours: (wc) => wc.weeklyMinutes.map(apiHours),
+    overtimeHoursPerDay: (wc) => apiHours(wc.overtimeMinutesPerDay),
+    ratePerHour: (wc) => wc.rateCentsPerHour,
+    overtimePremiumPerHour: (wc) => wc.overtimePremiumCentsPerHour,
+  },
+};
