@@ -41,3 +41,5 @@ export {
   type OrderRequest,
   type PlanOrderOptions,
 } from './planning.ts';
+export { MAX_QUANTITY } from './changes.ts';
+export { evaluateChange } from './evaluate.ts';

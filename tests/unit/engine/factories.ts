@@ -1,5 +1,8 @@
 import {
+  addOrder,
   buildSchedule,
+  type CapacityTier,
+  planOrder,
   DEFAULT_POLICY,
   type Allocation,
   type Day,
@@ -90,23 +93,43 @@ export function job(overrides: Partial<Job> & { id: string; orderId: string; all
 }
 
 /**
- * "Other" load: one order per work center whose single job fills every working day in
- * [from, to] to `pct` percent of an 8-hour day. Those orders are never moved by an evaluation.
+ * "Other" load: one order on `wcId` whose single job holds `minutes` on every Mon–Fri in
+ * [from, to]. Evaluations never move it.
  */
+export function filler(wcId: string, from: Day, to: Day, minutes: number): Order {
+  const allocations: Allocation[] = [];
+  for (let day = from; day <= to; day++) {
+    const weekday = (((day % 7) + 7 + 4) % 7);
+    if (weekday >= 1 && weekday <= 5 && minutes > 0) allocations.push({ day, minutes });
+  }
+  const id = `filler-${wcId}-${from}-${minutes}`;
+  return order({ id, productId: 'filler', quantity: 1, jobs: [job({ id: `${id}-job`, orderId: id, workCenterId: wcId, allocations })] });
+}
+
+/** Fills every listed work center to `pct` percent of an 8-hour day on Mon–Fri in [from, to]. */
 export function fillerOrders(workCenterIds: readonly string[], from: Day, to: Day, pct: number): Order[] {
-  return workCenterIds.map((wcId) => {
-    const allocations: Allocation[] = [];
-    for (let day = from; day <= to; day++) {
-      const weekday = (((day % 7) + 7 + 4) % 7);
-      if (weekday >= 1 && weekday <= 5) allocations.push({ day, minutes: Math.floor((EIGHT_HOURS * pct) / 100) });
-    }
-    return order({
-      id: `filler-${wcId}-${from}`,
-      productId: 'filler',
-      quantity: 1,
-      jobs: [job({ id: `filler-${wcId}-${from}-job`, orderId: `filler-${wcId}-${from}`, workCenterId: wcId, allocations })],
-    });
-  });
+  return workCenterIds.map((wcId) => filler(wcId, from, to, Math.floor((EIGHT_HOURS * pct) / 100)));
+}
+
+/**
+ * Plans an order for the request (AUTO tier unless told) and books it into the schedule, the way
+ * the seeder does. Returns the booked order.
+ */
+export function bookOrder(
+  schedule: Schedule,
+  request: { id: string; quantity?: number; dueDate?: Day; optionIds?: string[]; unitPriceCents?: number; productId?: string },
+  tier: CapacityTier = 'AUTO',
+): Order {
+  const o = order({ ...request });
+  const plan = planOrder(
+    schedule,
+    { orderId: o.id, productId: o.productId, quantity: o.quantity, optionIds: o.optionIds, dueDate: o.dueDate },
+    { today: TODAY, policy: DEFAULT_POLICY, tier },
+  );
+  if (!plan.ok) throw new Error(`test setup: order ${o.id} does not fit`);
+  const booked = { ...o, jobs: plan.jobs };
+  addOrder(schedule, booked);
+  return booked;
 }
 
 /** The filler product referenced by filler orders (no routing of its own). */

@@ -1,0 +1,223 @@
+import type { ResolvedChange } from './changes.ts';
+import { type Day, fromDay } from './dates.ts';
+import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
+import type { Schedule } from './schedule.ts';
+import type { PlanningWindow } from './tiers.ts';
+import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
+
+/** Everything the rule checks look at. */
+export interface RuleInput {
+  readonly schedule: Schedule;
+  readonly policy: Policy;
+  readonly window: PlanningWindow;
+  readonly resolved: ResolvedChange;
+  readonly beforeJobs: readonly Job[];
+  readonly afterJobs: readonly Job[];
+  readonly impact: Impact;
+}
+
+/**
+ * SPEC §4 rule checks. Each fired rule is one {@link RequiredApproval} with the measured value,
+ * the threshold and a message in numbers a rep can check. Order is fixed (capacity lane, then
+ * accounting, then quality) so equal inputs give equal lists.
+ */
+export function requiredApprovals(input: RuleInput): RequiredApproval[] {
+  return [
+    ...capacityManager(input),
+    ...overtime(input),
+    ...freezeWindow(input),
+    ...minLeadTime(input),
+    ...costIncrease(input),
+    ...minMargin(input),
+    ...reviewRequired(input),
+  ];
+}
+
+/** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
+export function laneRoles(approvals: readonly RequiredApproval[]): Partial<Record<Lane, ApproverRole>> {
+  const roles: Partial<Record<Lane, ApproverRole>> = {};
+  for (const a of approvals) {
+    if (roles[a.lane] === 'PLANT_MANAGER') continue;
+    roles[a.lane] = a.role;
+  }
+  return roles;
+}
+
+function pct(bp: number): string {
+  return `${bp / 100}%`;
+}
+
+function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
+  const auto = policy.autoApproveMaxUtilizationBp;
+  // Only buckets the change adds load to: existing overloads caused by others are not this change's.
+  const above = impact.buckets.filter(
+    (b) => b.loadAfterMinutes > b.loadBeforeMinutes && b.capacityMinutes > 0 && b.loadAfterMinutes * 10_000 > auto * b.capacityMinutes,
+  );
+  if (above.length === 0) return [];
+  let worst = above[0]!;
+  for (const b of above) {
+    if (b.loadAfterMinutes * worst.capacityMinutes > worst.loadAfterMinutes * b.capacityMinutes) worst = b;
+  }
+  const more = above.length > 1 ? ` (and ${above.length - 1} more day${above.length > 2 ? 's' : ''} above ${pct(auto)})` : '';
+  return [
+    {
+      lane: 'CAPACITY',
+      role: 'OPS_MANAGER',
+      rule: 'CAPACITY_MANAGER',
+      measured: worst.utilizationAfterPct,
+      threshold: auto / 100,
+      unit: 'PERCENT',
+      message: `${worst.workCenterCode} on ${fromDay(worst.day)} at ${worst.utilizationAfterPct}% > ${pct(auto)} auto-approve limit${more}`,
+    },
+  ];
+}
+
+function overtime({ impact }: RuleInput): RequiredApproval[] {
+  let added = 0;
+  const days: string[] = [];
+  for (const b of impact.buckets) {
+    const over = Math.max(0, b.loadAfterMinutes - b.capacityMinutes) - Math.max(0, b.loadBeforeMinutes - b.capacityMinutes);
+    if (over > 0) {
+      added += over;
+      days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
+    }
+  }
+  if (added === 0) return [];
+  return [
+    {
+      lane: 'CAPACITY',
+      role: 'PLANT_MANAGER',
+      rule: 'OVERTIME',
+      measured: added,
+      threshold: 0,
+      unit: 'MINUTES',
+      message: `Needs ${added} min of overtime (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+    },
+  ];
+}
+
+/** A change to a job that has started, or that starts (before or after) inside the freeze window. */
+function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleInput): RequiredApproval[] {
+  const afterById = new Map(afterJobs.map((j) => [j.id, j]));
+  const hits: { job: Job; start: Day | null; started: boolean }[] = [];
+  const seen = new Set<string>();
+  for (const job of beforeJobs) {
+    seen.add(job.id);
+    const after = afterById.get(job.id);
+    if (after !== undefined && sameFuture(job, after, window.today)) continue;
+    const startBefore = firstFutureDay(job, window.today);
+    const startAfter = after === undefined ? null : firstFutureDay(after, window.today);
+    const started = job.status !== 'PLANNED';
+    if (started || inWindow(startBefore, window) || inWindow(startAfter, window)) {
+      hits.push({ job, start: inWindow(startBefore, window) ? startBefore : startAfter, started });
+    }
+  }
+  for (const job of afterJobs) {
+    if (seen.has(job.id)) continue;
+    const start = firstFutureDay(job, window.today);
+    if (inWindow(start, window)) hits.push({ job, start, started: false });
+  }
+  if (hits.length === 0) return [];
+  const first = hits[0]!;
+  const wc = schedule.workCenters.get(first.job.workCenterId)!;
+  const what = first.started
+    ? `Step ${first.job.seq} on ${wc.code} has already started`
+    : `Step ${first.job.seq} on ${wc.code} starts ${fromDay(first.start!)}, inside the ${policy.freezeWindowWorkingDays}-working-day freeze window (through ${fromDay(window.freezeEnd)})`;
+  const more = hits.length > 1 ? ` (and ${hits.length - 1} more step${hits.length > 2 ? 's' : ''})` : '';
+  return [
+    {
+      lane: 'CAPACITY',
+      role: 'PLANT_MANAGER',
+      rule: 'FREEZE_WINDOW',
+      measured: first.started || first.start === null ? 0 : schedule.calendar.workingDaysBetween(window.today, first.start),
+      threshold: policy.freezeWindowWorkingDays,
+      unit: 'WORKING_DAYS',
+      message: `${what}${more}`,
+    },
+  ];
+}
+
+function inWindow(day: Day | null, window: PlanningWindow): boolean {
+  return day !== null && day <= window.freezeEnd;
+}
+
+function firstFutureDay(job: Job, today: Day): Day | null {
+  return job.allocations.find((a) => a.day > today)?.day ?? null;
+}
+
+function sameFuture(a: Job, b: Job, today: Day): boolean {
+  const fa = a.allocations.filter((x) => x.day > today);
+  const fb = b.allocations.filter((x) => x.day > today);
+  return fa.length === fb.length && fa.every((x, i) => x.day === fb[i]!.day && x.minutes === fb[i]!.minutes);
+}
+
+/** Applies when the change sets a due date (DUE_DATE, NEW_ORDER). */
+function minLeadTime({ schedule, window, resolved }: RuleInput): RequiredApproval[] {
+  if (!resolved.kinds.includes('DUE_DATE') && !resolved.kinds.includes('NEW_ORDER')) return [];
+  const due = resolved.after!.dueDate;
+  const lead = resolved.product.minLeadTimeDays;
+  const earliest = schedule.calendar.addWorkingDays(window.today, lead);
+  if (due >= earliest) return [];
+  const measured = schedule.calendar.workingDaysBetween(window.today, due);
+  return [
+    {
+      lane: 'CAPACITY',
+      role: 'PLANT_MANAGER',
+      rule: 'MIN_LEAD_TIME',
+      measured,
+      threshold: lead,
+      unit: 'WORKING_DAYS',
+      message: `Due ${fromDay(due)} is ${measured} working day${measured === 1 ? '' : 's'} away; ${resolved.product.sku} needs ${lead} (${fromDay(earliest)} or later)`,
+    },
+  ];
+}
+
+function costIncrease({ policy, impact }: RuleInput): RequiredApproval[] {
+  const delta = impact.costDelta.totalCents;
+  if (delta <= policy.costIncreaseLimitCents) return [];
+  return [
+    {
+      lane: 'ACCOUNTING',
+      role: 'ACCOUNTING',
+      rule: 'COST_INCREASE_LIMIT',
+      measured: delta,
+      threshold: policy.costIncreaseLimitCents,
+      unit: 'CENTS',
+      message: `Cost rises by ${formatCents(delta)} > ${formatCents(policy.costIncreaseLimitCents)} limit`,
+    },
+  ];
+}
+
+/** Margin after the change below the minimum, compared exactly: margin × 10000 < bp × price. */
+function minMargin({ policy, impact, resolved }: RuleInput): RequiredApproval[] {
+  if (resolved.after === null) return [];
+  const price = impact.priceAfterCents;
+  const margin = impact.marginAfterCents;
+  const below = price > 0 ? isBelowBasisPoints(margin, price, policy.minMarginBp) : margin < 0 || policy.minMarginBp > 0;
+  if (!below) return [];
+  return [
+    {
+      lane: 'ACCOUNTING',
+      role: 'ACCOUNTING',
+      rule: 'MIN_MARGIN',
+      measured: percent2(margin, price) ?? 0,
+      threshold: policy.minMarginBp / 100,
+      unit: 'PERCENT',
+      message: `Margin after the change is ${percent2(margin, price) ?? 0}% (${formatCents(margin)} on ${formatCents(price)}) < ${pct(policy.minMarginBp)} minimum`,
+    },
+  ];
+}
+
+function reviewRequired({ resolved }: RuleInput): RequiredApproval[] {
+  return resolved.addedOptions
+    .filter((o) => o.reviewRequired)
+    .map((o) => ({
+      lane: 'QUALITY' as const,
+      role: 'QUALITY' as const,
+      rule: 'REVIEW_REQUIRED' as const,
+      measured: 1,
+      threshold: 0,
+      unit: 'OPTION' as const,
+      message: `Option ${o.attribute} = ${o.value} on ${resolved.product.sku} requires a quality review`,
+    }));
+}
