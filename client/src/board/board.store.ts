@@ -21,6 +21,7 @@ export const useBoardStore = defineStore('board', () => {
   const loading = ref(false);
   const error = ref<string | null>(null);
   const selectedOrderId = ref<string | null>(null);
+  const expandedWorkCenters = ref(new Set<string>());
   let requestSeq = 0;
 
   const plant = computed(() => data.value?.plant ?? null);
@@ -107,6 +108,12 @@ export const useBoardStore = defineStore('board', () => {
     selectedOrderId.value = selectedOrderId.value === orderId ? null : orderId;
   }
 
+  function toggleExpanded(workCenterId: string): void {
+    const next = new Set(expandedWorkCenters.value);
+    if (!next.delete(workCenterId)) next.add(workCenterId);
+    expandedWorkCenters.value = next;
+  }
+
   function $reset(): void {
     requestSeq += 1;
     data.value = null;
@@ -114,6 +121,7 @@ export const useBoardStore = defineStore('board', () => {
     loading.value = false;
     error.value = null;
     selectedOrderId.value = null;
+    expandedWorkCenters.value = new Set();
   }
 
   // Signing out (or a session ending) must not leave the last user's schedule in memory.
@@ -125,9 +133,9 @@ export const useBoardStore = defineStore('board', () => {
   );
 
   return {
-    data, range, loading, error, selectedOrderId,
+    data, range, loading, error, selectedOrderId, expandedWorkCenters,
     plant, today, workCenters, buckets, jobs, orders, weeks,
     orderById, workCenterById, jobsByOrderId, columns, weeksShown, rows, totals, selectedOrder,
-    load, showToday, shift, setWeeks, reload, selectOrder, $reset,
+    load, showToday, shift, setWeeks, reload, selectOrder, toggleExpanded, $reset,
   };
 });

@@ -171,3 +171,36 @@ export function weekGroups(columns: DayColumn[]): WeekGroup[] {
   }
   return groups;
 }
+
+/** Lanes a collapsed row shows; the last of them holds "+N" counts of the jobs that do not fit. */
+export const COLLAPSED_LANES = 5;
+
+export interface RowView {
+  jobs: PlacedJob[];
+  /** Per day column, how many jobs are hidden in the collapsed row. */
+  hidden: { column: number; count: number }[];
+  lanes: number;
+  collapsible: boolean;
+}
+
+/**
+ * What a row renders: all lanes when expanded; otherwise the first lanes and, in the last visible
+ * lane, the number of hidden jobs per day (like a calendar's "+3 more"), so a busy work center
+ * does not push every other row off screen.
+ */
+export function rowView(row: BoardRow, expanded: boolean): RowView {
+  const collapsible = row.lanes > COLLAPSED_LANES;
+  if (!collapsible || expanded) return { jobs: row.jobs, hidden: [], lanes: Math.max(1, row.lanes), collapsible };
+  const keep = COLLAPSED_LANES - 1;
+  const counts = new Map<number, number>();
+  const jobs: PlacedJob[] = [];
+  for (const p of row.jobs) {
+    if (p.lane < keep) {
+      jobs.push(p);
+      continue;
+    }
+    for (let c = p.firstColumn; c <= p.lastColumn; c++) counts.set(c, (counts.get(c) ?? 0) + 1);
+  }
+  const hidden = [...counts].map(([column, count]) => ({ column, count })).sort((a, b) => a.column - b.column);
+  return { jobs, hidden, lanes: COLLAPSED_LANES, collapsible };
+}
