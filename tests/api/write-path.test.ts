@@ -1,0 +1,74 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { inject } from 'vitest';
+import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
+import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
+import { cloneTemplate, sql } from '../support/database.ts';
+
+let orm: Orm;
+let url: string;
+let plantId: string;
+beforeAll(async () => {
+  url = await cloneTemplate(inject('adminDatabaseUrl'), inject('templateDatabase'));
+  orm = await openDatabase(url);
+  [{ id: plantId }] = (await sql<{ id: string }>(url, `insert into plant (name) values ('Write-path test plant') returning id`)) as [{ id: string }];
+});
+afterAll(async () => {
+  await orm?.close();
+});
+
+describe('the one write path', () => {
+  it('numbers board events gap-free and in commit order under 40 concurrent writers', async () => {
+    const writers = Array.from({ length: 40 }, (_, i) =>
+      withPlantWrite(orm, plantId, null, async (w) => {
+        w.emit({ type: 'TEST', payload: { writer: i, part: 1 } });
+        // yield inside the transaction so that writers really overlap
+        await w.em.execute('select pg_sleep(0.005)');
+        w.emit({ type: 'TEST', payload: { writer: i, part: 2 } });
+        w.audit({ action: 'TEST', entityType: 'Plant', entityId: plantId });
+        return i;
+      }),
+    );
+    const results = await Promise.all(writers);
+    const rows = await sql<{ seq: string; payload: { writer: number; part: number } }>(
+      url,
+      'select seq, payload from board_event where plant_id = $1 order by seq',
+      [plantId],
+    );
+    expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
+    // a writer's two events are adjacent: nobody interleaves inside another's transaction
+    for (let i = 0; i < rows.length; i += 2) {
+      expect(rows[i]!.payload.writer).toBe(rows[i + 1]!.payload.writer);
+      expect([rows[i]!.payload.part, rows[i + 1]!.payload.part]).toEqual([1, 2]);
+    }
+    expect(results.flatMap((r) => r.seqs).sort((a, b) => a - b)).toEqual(rows.map((r) => Number(r.seq)));
+    const [plant] = await sql<{ event_seq: string }>(url, 'select event_seq from plant where id = $1', [plantId]);
+    expect(Number(plant!.event_seq)).toBe(80);
+    const audits = await sql(url, `select 1 from audit_event where plant_id = $1 and action = 'TEST'`, [plantId]);
+    expect(audits).toHaveLength(40);
+  });
+
+  it('writes nothing, events included, when the command fails', async () => {
+    const [before] = await sql<{ n: string }>(url, 'select count(*) as n from board_event where plant_id = $1', [plantId]);
+    await expect(
+      withPlantWrite(orm, plantId, null, async (w) => {
+        w.emit({ type: 'TEST', payload: {} });
+        w.audit({ action: 'DOOMED', entityType: 'Plant', entityId: plantId });
+        throw new Error('command failed');
+      }),
+    ).rejects.toThrow('command failed');
+    const [after] = await sql<{ n: string }>(url, 'select count(*) as n from board_event where plant_id = $1', [plantId]);
+    expect(after!.n).toBe(before!.n);
+    expect(await sql(url, `select 1 from audit_event where action = 'DOOMED'`)).toHaveLength(0);
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE on the audit trail in the database itself', async () => {
+    await expect(sql(url, `update audit_event set comment = 'rewritten'`)).rejects.toThrow(/append-only/);
+    await expect(sql(url, 'delete from audit_event')).rejects.toThrow(/append-only/);
+    await expect(sql(url, 'truncate audit_event')).rejects.toThrow(/append-only/);
+    expect((await sql(url, 'select 1 from audit_event')).length).toBeGreaterThan(0);
+  });
+
+  it('refuses an unknown plant with NOT_FOUND', async () => {
+    await expect(withPlantWrite(orm, '00000000-0000-4000-8000-000000000000', null, async () => 1)).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});

@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { resolve } from 'node:path';
+import { inject } from 'vitest';
+import { freePort } from '../../server/src/db/embedded.ts';
+import { cloneTemplate } from './database.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+export interface TestServer {
+  url: string;
+  port: number;
+  databaseUrl: string;
+  process: ChildProcess;
+  /** Lines the process printed (stdout and stderr), for assertions and failure reports. */
+  output: string[];
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+/** Polls `url` until it answers 200 or the process exits. */
+export async function waitForHealthy(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('')}`);
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output.join('')}`);
+}
+
+/** Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment. */
+export async function spawnServer(env: Record<string, string>): Promise<TestServer> {
+  const port = Number(env.PORT) || (await freePort());
+  const output: string[] = [];
+  // process.execPath is the pinned Node 24 binary itself (node_modules/.bin/node is a shell
+  // wrapper that would not pass signals on), so SIGTERM reaches the server.
+  const child = spawn(process.execPath, ['server/src/main.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout!.on('data', (d) => output.push(String(d)));
+  child.stderr!.on('data', (d) => output.push(String(d)));
+  const url = `http://127.0.0.1:${port}`;
+  await waitForHealthy(url, child, output);
+  return {
+    url,
+    port,
+    databaseUrl: env.DATABASE_URL ?? '',
+    process: child,
+    output,
+    stop: (signal = 'SIGTERM') =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done(child.exitCode);
+        child.once('exit', (code) => done(code));
+        child.kill(signal);
+      }),
+  };
+}
+
+/**
+ * A real server process on a fresh copy of the migrated, demo-seeded template database: real
+ * HTTP, real WebSocket, real PostgreSQL. Each call gets its own database.
+ */
+export async function startServer(opts: { env?: Record<string, string> } = {}): Promise<TestServer> {
+  const databaseUrl = await cloneTemplate(inject('adminDatabaseUrl'), inject('templateDatabase'));
+  return spawnServer({ DATABASE_URL: databaseUrl, TAKT_DEMO: '0', ...opts.env });
+}
