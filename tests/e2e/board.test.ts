@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
@@ -25,6 +27,9 @@ async function signIn(page: Page, email: string, password: string): Promise<void
 }
 
 beforeAll(async () => {
+  // The server serves the built SPA; `pnpm check` builds it first, a bare `vitest` run may not.
+  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
+  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
   [server, browser] = await Promise.all([startServer(), launchBrowser()]);
 });
 
