@@ -327,4 +327,22 @@ describe('evaluateChange: change kinds', () => {
     expect(evaluation.impact!.costAfter.totalCents).toBe(0);
     expect(evaluation.alternatives).toEqual([]);
   });
+
+  it('cancels a started order, freeing only its future load and booking work done as scrap', () => {
+    const o4 = order({
+      id: 'o4',
+      jobs: [
+        job({ id: 'o4-10', orderId: 'o4', seq: 10, workCenterId: 'l1', status: 'STARTED', allocations: [{ day: d('2026-11-20'), minutes: 100 }, { day: d('2026-11-24'), minutes: 30 }] }),
+        job({ id: 'o4-20', orderId: 'o4', seq: 20, workCenterId: 'b1', allocations: [{ day: d('2026-12-10'), minutes: 230 }] }),
+      ],
+    });
+    const evaluation = evaluateChange(plant([o4]), policy(), { orderId: 'o4', cancel: true }, TODAY);
+    expect(evaluation.impact!.buckets.map((b) => [b.workCenterId, fromDay(b.day), b.loadBeforeMinutes, b.loadAfterMinutes])).toEqual([
+      ['l1', '2026-11-24', 30, 0],
+      ['b1', '2026-12-10', 230, 0],
+    ]);
+    // material 1,000.00 + 100 min of laser done at 60.00/h
+    expect(evaluation.impact!.costAfter.scrapCents).toBe(100_000 + 10_000);
+    expect(rules(evaluation)).toEqual(['FREEZE_WINDOW:PLANT_MANAGER']);
+  });
 });

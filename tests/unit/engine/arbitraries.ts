@@ -1,0 +1,96 @@
+import fc from 'fast-check';
+import type { Allocation, Day, Order, Product, ScheduleInput, WorkCenter } from '../../../server/src/engine/index.ts';
+import { job, order, TODAY } from './factories.ts';
+
+/** A random work center: 0–10 h per weekday (often closed at weekends), holidays, overtime. */
+export const workCenterArb = (id: string): fc.Arbitrary<WorkCenter> =>
+  fc
+    .record({
+      weekly: fc.tuple(
+        fc.constantFrom(0, 0, 240),
+        ...Array.from({ length: 5 }, () => fc.constantFrom(0, 240, 480, 600)),
+        fc.constantFrom(0, 0, 300),
+      ),
+      holidays: fc.array(fc.tuple(fc.integer({ min: 0, max: 150 }), fc.constantFrom(0, 0, 120)), { maxLength: 6 }),
+      overtime: fc.constantFrom(0, 60, 120, 180),
+    })
+    .filter((r) => r.weekly.some((m) => m > 0))
+    .map(({ weekly, holidays, overtime }) => ({
+      id,
+      code: id.toUpperCase(),
+      weeklyMinutes: weekly,
+      exceptions: Object.fromEntries(holidays.map(([offset, minutes]) => [String(TODAY + offset), minutes])),
+      overtimeMinutesPerDay: overtime,
+      rateCentsPerHour: 4500,
+      overtimePremiumCentsPerHour: 2250,
+    }));
+
+/** A product whose 1–4 routing steps run on the given work centers (repeats allowed). */
+export const productArb = (wcIds: readonly string[]): fc.Arbitrary<Product> =>
+  fc
+    .array(
+      fc.record({
+        wc: fc.constantFrom(...wcIds),
+        setup: fc.integer({ min: 0, max: 60 }),
+        perUnit: fc.constantFrom(0.25, 0.5, 1, 1.1, 1.5, 2, 3.3),
+      }),
+      { minLength: 1, maxLength: 4 },
+    )
+    .map((steps) => ({
+      id: 'p',
+      sku: 'P-1',
+      materialCostCents: 700,
+      listPriceCents: 5000,
+      minLeadTimeDays: 3,
+      routing: steps.map((s, i) => ({ seq: (i + 1) * 10, workCenterId: s.wc, setupMinutes: s.setup, minutesPerUnit: s.perUnit })),
+      options: [],
+    }));
+
+/** Background load of other orders: random minutes on random days of each work center. */
+export const backgroundArb = (wcIds: readonly string[]): fc.Arbitrary<Order[]> =>
+  fc
+    .array(fc.tuple(fc.constantFrom(...wcIds), fc.integer({ min: -3, max: 120 }), fc.integer({ min: 30, max: 700 })), { maxLength: 80 })
+    .map((entries) =>
+      entries.map(([wcId, offset, minutes], i) => {
+        const id = `bg${i}`;
+        const allocations: Allocation[] = [{ day: TODAY + offset, minutes }];
+        return order({ id, productId: 'bg', quantity: 1, jobs: [job({ id: `${id}-j`, orderId: id, workCenterId: wcId, allocations })] });
+      }),
+    );
+
+export interface RandomPlant {
+  readonly input: ScheduleInput;
+  readonly product: Product;
+  /** Offset of "today" from the factories' Monday, so every weekday gets to be today. */
+  readonly todayOffset: number;
+}
+
+/** A random plant of 1–3 work centers, one product, and background load. */
+export const plantArb: fc.Arbitrary<RandomPlant> = fc
+  .integer({ min: 1, max: 3 })
+  .chain((n) => {
+    const ids = Array.from({ length: n }, (_, i) => `w${i}`);
+    return fc.record({
+      workCenters: fc.tuple(...ids.map(workCenterArb)),
+      product: productArb(ids),
+      background: backgroundArb(ids),
+      todayOffset: fc.integer({ min: 0, max: 6 }),
+    });
+  })
+  .map(({ workCenters, product, background, todayOffset }) => ({
+    input: {
+      workCenters,
+      products: [product, { ...product, id: 'bg', routing: [] }],
+      orders: background,
+    },
+    product,
+    todayOffset,
+  }));
+
+export const quantityArb = fc.integer({ min: 1, max: 400 });
+/** Due dates from today to ~4 months out (some infeasible, some not). */
+export const dueOffsetArb = fc.integer({ min: 0, max: 120 });
+
+export function todayOf(plant: RandomPlant): Day {
+  return TODAY + plant.todayOffset;
+}
