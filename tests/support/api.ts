@@ -39,7 +39,7 @@ export class ApiClient {
   }
 
   /** Like request, but throws on any GraphQL error so tests read as the happy path. */
-  async data<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  async data<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const res = await this.request<T>(query, variables);
     if (res.errors?.length) throw new Error(`GraphQL error: ${JSON.stringify(res.errors)}`);
     return res.data as T;
