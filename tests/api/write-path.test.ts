@@ -20,16 +20,16 @@ describe('the one write path', () => {
   it('numbers board events gap-free and in commit order under 40 concurrent writers', async () => {
     const writers = Array.from({ length: 40 }, (_, i) =>
       withPlantWrite(orm, plantId, null, async (w) => {
-        w.emit({ type: 'TEST', payload: { writer: i, part: 1 } });
+        w.emit({ type: 'BOARD_RESET', reason: `writer ${i} part 1` });
         // yield inside the transaction so that writers really overlap
         await w.em.execute('select pg_sleep(0.005)');
-        w.emit({ type: 'TEST', payload: { writer: i, part: 2 } });
+        w.emit({ type: 'BOARD_RESET', reason: `writer ${i} part 2` });
         w.audit({ action: 'TEST', entityType: 'Plant', entityId: plantId });
         return i;
       }),
     );
     const results = await Promise.all(writers);
-    const rows = await sql<{ seq: string; payload: { writer: number; part: number } }>(
+    const rows = await sql<{ seq: string; payload: { reason: string } }>(
       url,
       'select seq, payload from board_event where plant_id = $1 order by seq',
       [plantId],
@@ -37,8 +37,9 @@ describe('the one write path', () => {
     expect(rows.map((r) => Number(r.seq))).toEqual(Array.from({ length: 80 }, (_, i) => i + 1));
     // a writer's two events are adjacent: nobody interleaves inside another's transaction
     for (let i = 0; i < rows.length; i += 2) {
-      expect(rows[i]!.payload.writer).toBe(rows[i + 1]!.payload.writer);
-      expect([rows[i]!.payload.part, rows[i + 1]!.payload.part]).toEqual([1, 2]);
+      const [first, second] = [rows[i]!.payload.reason, rows[i + 1]!.payload.reason];
+      expect(first).toMatch(/part 1$/);
+      expect(second).toBe(first.replace('part 1', 'part 2'));
     }
     expect(results.flatMap((r) => r.seqs).sort((a, b) => a - b)).toEqual(rows.map((r) => Number(r.seq)));
     const [plant] = await sql<{ event_seq: string }>(url, 'select event_seq from plant where id = $1', [plantId]);
@@ -51,7 +52,7 @@ describe('the one write path', () => {
     const [before] = await sql<{ n: string }>(url, 'select count(*) as n from board_event where plant_id = $1', [plantId]);
     await expect(
       withPlantWrite(orm, plantId, null, async (w) => {
-        w.emit({ type: 'TEST', payload: {} });
+        w.emit({ type: 'BOARD_RESET', reason: 'doomed' });
         w.audit({ action: 'DOOMED', entityType: 'Plant', entityId: plantId });
         throw new Error('command failed');
       }),

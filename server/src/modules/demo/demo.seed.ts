@@ -62,7 +62,7 @@ export async function seedDemoPlant(services: Services, options: SeedOptions): P
     }
     const orders = placeOrders(rng, toDay(today), options.orders, [...workCenters.values()], products, customers);
     await insertOrdersWithJobs(w.em, plantId, orders);
-    w.emit({ type: 'BOARD_RESET', payload: { reason: 'demo data seeded' } });
+    w.emit({ type: 'BOARD_RESET', reason: 'demo data seeded' });
     w.audit({ action: 'DEMO_SEEDED', entityType: 'Plant', entityId: plantId, data: { orders: orders.length } });
     return orders.length;
   });

@@ -2,14 +2,13 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { notFound } from '../../graphql/errors.ts';
+import type { BoardEventPayload } from './board-events.ts';
 
 /** The PostgreSQL NOTIFY channel that carries `plantId:seq` after each commit (docs/realtime.md). */
 export const BOARD_CHANNEL = 'takt_board';
 
-export interface BoardEventInput {
-  type: string;
-  payload: Record<string, unknown>;
-}
+/** A board event as a command emits it; the write path assigns its sequence number. */
+export type BoardEventInput = BoardEventPayload;
 
 export interface AuditInput {
   action: string;
@@ -79,7 +78,7 @@ async function appendBoardEvents(em: EntityManager, plantId: string, lastSeq: nu
   if (events.length === 0) return [];
   const seqs = events.map((_, i) => lastSeq + i + 1);
   const values = events.map(() => '(?, ?, ?, ?::jsonb)').join(', ');
-  const params = events.flatMap((e, i) => [plantId, seqs[i], e.type, JSON.stringify(e.payload)]);
+  const params = events.flatMap((e, i) => [plantId, seqs[i], e.type, JSON.stringify(e)]);
   await em.execute(`insert into board_event (plant_id, seq, type, payload) values ${values}`, params);
   const last = seqs[seqs.length - 1]!;
   await em.execute('update plant set event_seq = ? where id = ?', [last, plantId]);
