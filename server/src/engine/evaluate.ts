@@ -192,7 +192,11 @@ function infeasibleReason(
     .filter((a) => a.dueDate !== null)
     .map((a) => `${fromDay(a.dueDate!)} (${a.tier})`)
     .join(', ');
-  return `Does not fit by ${fromDay(due)} ${tiers}${where}.${options === '' ? '' : ` Earliest dates: ${options}.`}`;
+  const earliest = options === '' ? '' : ` Earliest dates: ${options}.`;
+  if (resolved.move !== null) {
+    return `Step ${resolved.move.job.seq} cannot start on ${fromDay(resolved.move.startDay)} with the order still done by ${fromDay(due)} ${tiers}${where}.${earliest}`;
+  }
+  return `Does not fit by ${fromDay(due)} ${tiers}${where}.${earliest}`;
 }
 
 /** Refuses a policy whose numbers cannot be ceilings (the policy editor should prevent these). */

@@ -1,3 +1,4 @@
+import { isWorkCenterWorkingDay } from './calendar.ts';
 import type { ChangeStep } from './changes.ts';
 import type { Day } from './dates.ts';
 import type { LoadWriter } from './load.ts';
@@ -7,8 +8,9 @@ import { requireWorkCenter, type Schedule } from './schedule.ts';
 import type { Allocation } from './types.ts';
 
 /**
- * MOVE_JOB: places step `movedIndex` forward from `startDay` (finite loading, so a full day
- * pushes it later), then disturbs the rest of the order as little as possible: a step whose
+ * MOVE_JOB: places step `movedIndex` forward from `startDay` (finite loading); it must start on
+ * `startDay` (or the work center's next working day), so a day without room under the tier's
+ * ceiling fails this tier rather than sliding the job. Then it disturbs the rest of the order as little as possible: a step whose
  * minutes did not change and that still respects the chain stays where it is; a predecessor that
  * now overlaps is re-placed backward to end before its successor starts; a successor that now
  * overlaps is re-placed forward from the day after its predecessor ends. The last step must still
@@ -36,6 +38,13 @@ export function planMove(
     bounds.horizonEnd,
   );
   if (movedAllocations === null) return fail(movedIndex);
+  // The planner dropped the job on a day: it must start there, so a full day escalates the tier
+  // instead of silently sliding the job later.
+  const wantedStart = firstWorkingDayFrom(schedule, moved.workCenterId, Math.max(startDay, bounds.firstDay), bounds.horizonEnd);
+  if (movedAllocations.length > 0 && movedAllocations[0]!.day !== wantedStart) {
+    for (const a of movedAllocations) load.add(moved.workCenterId, a.day, -a.minutes);
+    return fail(movedIndex);
+  }
   placed[movedIndex] = movedAllocations;
 
   // Predecessors, nearest first: each must end before the next one starts.
@@ -84,6 +93,12 @@ export function planMove(
   }
   if (endDay !== null && endDay > bounds.endBound) return fail(steps.length - 1);
   return { ok: true, jobs, endDay };
+}
+
+function firstWorkingDayFrom(schedule: Schedule, workCenterId: string, from: Day, until: Day): Day | null {
+  const wc = requireWorkCenter(schedule, workCenterId);
+  for (let day = from; day <= until; day++) if (isWorkCenterWorkingDay(wc, day)) return day;
+  return null;
 }
 
 /** The allocations a step may keep: its current ones when its minutes did not change. */

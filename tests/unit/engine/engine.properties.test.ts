@@ -197,4 +197,35 @@ describe('evaluateChange properties', () => {
       RUNS,
     );
   });
+
+  it('MOVE_JOB starts the job on the requested day and keeps the order in routing order by its due date', () => {
+    fc.assert(
+      fc.property(plantArb, quantityArb, dueOffsetArb, fc.nat(), fc.integer({ min: 1, max: 60 }), (plant, quantity, dueOffset, pick, startOffset) => {
+        const today = todayOf(plant);
+        const schedule = buildSchedule(plant.input);
+        const plan = planOrder(schedule, request(plant, quantity, dueOffset), { today, policy: POLICY, tier: 'OVERTIME' });
+        if (!plan.ok) return;
+        addOrder(schedule, order({ id: 'x', productId: plant.product.id, quantity, dueDate: today + dueOffset, jobs: plan.jobs }));
+        const moved = plan.jobs[pick % plan.jobs.length]!;
+        const startDay = Math.max(schedule.calendar.addWorkingDays(today, 1), today + startOffset);
+        const evaluation = evaluateChange(schedule, POLICY, { orderId: 'x', moveJob: { jobId: moved.id, startDay } }, today);
+        if (evaluation.tier === 'INFEASIBLE') return;
+        const after = evaluation.jobs.find((j) => j.id === moved.id)!;
+        const wc = schedule.workCenters.get(moved.workCenterId)!;
+        let expectedStart = startDay;
+        while (!isWorkCenterWorkingDay(wc, expectedStart)) expectedStart++;
+        if (after.minutes > 0) expect(after.allocations[0]!.day).toBe(expectedStart);
+        let prevEnd = -Infinity;
+        for (const job of evaluation.jobs) {
+          expect(job.minutes).toBe(plan.jobs.find((j) => j.id === job.id)!.minutes);
+          for (const a of job.allocations) expect(a.day).toBeGreaterThan(today);
+          if (job.allocations.length === 0) continue;
+          expect(job.allocations[0]!.day).toBeGreaterThan(prevEnd);
+          prevEnd = job.allocations[job.allocations.length - 1]!.day;
+        }
+        expect(prevEnd).toBeLessThanOrEqual(schedule.calendar.subWorkingDays(today + dueOffset, POLICY.shipBufferDays));
+      }),
+      RUNS,
+    );
+  });
 });

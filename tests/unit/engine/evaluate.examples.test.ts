@@ -309,11 +309,24 @@ describe('evaluateChange: change kinds', () => {
     expect(evaluation.requiredApprovals).toEqual([]);
   });
 
+  it('needs the ops manager to move a job onto a day that is already at 80%', () => {
+    const schedule = plant([filler('b1', d('2026-12-08'), d('2026-12-08'), 384)]);
+    bookOrder(schedule, { id: 'o1' });
+    const evaluation = evaluateChange(schedule, policy(), { orderId: 'o1', moveJob: { jobId: 'o1-20', startDay: d('2026-12-08') } }, TODAY);
+    expect(evaluation.tier).toBe('MANAGER');
+    expect(evaluation.jobs[1]!.allocations).toEqual([
+      { day: d('2026-12-08'), minutes: 96 },
+      { day: d('2026-12-09'), minutes: 134 },
+    ]);
+    expect(rules(evaluation)).toEqual(['CAPACITY_MANAGER:OPS_MANAGER']);
+  });
+
   it('refuses a move that would end the order after its due date', () => {
     const schedule = plant();
     bookOrder(schedule, { id: 'o1' });
     const evaluation = evaluateChange(schedule, policy(), { orderId: 'o1', moveJob: { jobId: 'o1-20', startDay: d('2026-12-18') } }, TODAY);
     expect(evaluation.tier).toBe('INFEASIBLE');
+    expect(evaluation.infeasibleReason).toMatch(/^Step 20 cannot start on 2026-12-18 with the order still done by 2026-12-18/);
   });
 
   it('cancels an order, freeing its load and its price', () => {
