@@ -3,7 +3,7 @@ import { EngineError } from './errors.ts';
 import { routingOf, type StepSpec, stepMinutes, sum } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import type { PlanningWindow } from './tiers.ts';
-import type { Change, ChangeKind, Job, Order, OrderTerms, Product, ProductOption } from './types.ts';
+import type { Allocation, Change, ChangeKind, Job, Order, OrderTerms, Product, ProductOption } from './types.ts';
 
 /** Largest quantity the engine accepts: beyond it a typo is likelier than an order. */
 export const MAX_QUANTITY = 1_000_000;
@@ -200,7 +200,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 /** A step spec plus what the move planner and the cost model need to know about it. */
 export interface ChangeStep extends StepSpec {
   /** The job's future allocations before the change (what a move may keep). */
-  readonly current: readonly import('./types.ts').Allocation[];
+  readonly current: readonly Allocation[];
   /** True when the step's minutes are unchanged by the change. */
   readonly unchanged: boolean;
   /** A started step redone from scratch after a spec change: its history is scrap. */
