@@ -54,9 +54,11 @@ export interface Product {
   readonly options: readonly ProductOption[];
 }
 
+/** Job lifecycle (SPEC §2). */
 export const JobStatus = { PLANNED: 'PLANNED', STARTED: 'STARTED', DONE: 'DONE' } as const;
 export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
 
+/** Order lifecycle (SPEC §2); CANCELLED, DONE and SHIPPED orders cannot change. */
 export const OrderStatus = {
   CONFIRMED: 'CONFIRMED',
   IN_PRODUCTION: 'IN_PRODUCTION',
@@ -119,6 +121,7 @@ export interface Policy {
   readonly shipBufferDays: number;
 }
 
+/** Change-order kinds (SPEC §5), derived from which fields of a {@link Change} are set. */
 export const ChangeKind = {
   QUANTITY: 'QUANTITY',
   DUE_DATE: 'DUE_DATE',
@@ -162,9 +165,11 @@ export type Tier = (typeof Tier)[keyof typeof Tier];
 /** The tiers a plan can be placed under (everything but INFEASIBLE). */
 export type CapacityTier = Exclude<Tier, 'INFEASIBLE'>;
 
+/** Approval lanes: capacity (chain of command), accounting and quality (their own role only). */
 export const Lane = { CAPACITY: 'CAPACITY', ACCOUNTING: 'ACCOUNTING', QUALITY: 'QUALITY' } as const;
 export type Lane = (typeof Lane)[keyof typeof Lane];
 
+/** Roles that can satisfy a required approval. */
 export const ApproverRole = {
   OPS_MANAGER: 'OPS_MANAGER',
   PLANT_MANAGER: 'PLANT_MANAGER',
@@ -173,6 +178,7 @@ export const ApproverRole = {
 } as const;
 export type ApproverRole = (typeof ApproverRole)[keyof typeof ApproverRole];
 
+/** The policy rules that can require an approval (SPEC §4). */
 export const Rule = {
   CAPACITY_MANAGER: 'CAPACITY_MANAGER',
   OVERTIME: 'OVERTIME',
