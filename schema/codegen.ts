@@ -21,6 +21,7 @@ const mappers = {
   ProductOption: dto('product/product.dto.ts', 'ProductOptionDto'),
   RoutingStep: dto('product/product.dto.ts', 'RoutingStepDto'),
   User: dto('auth/auth.service.ts', 'UserRow'),
+  Policy: dto('policy/policy.service.ts', 'PolicyDto'),
 };
 
 const config: CodegenConfig = {
@@ -38,6 +39,12 @@ const config: CodegenConfig = {
         useIndexSignature: false,
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
+    },
+    // The error codes as a runtime object for the client (operations never select ErrorCode, so
+    // the client preset would not emit it).
+    '../client/src/gql/error-codes.ts': {
+      plugins: [{ add: { content: '/* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */' } }, 'typescript'],
+      config: { onlyEnums: true, enumsAsConst: true },
     },
     '../client/src/gql/': {
       documents: ['../client/src/**/*.graphql'],

@@ -5,6 +5,7 @@ import type { BoardDto, BucketDto } from '../../server/src/modules/schedule/boar
 import type { OrderDto, JobDto, AllocationDto, CustomerDto } from '../../server/src/modules/order/order.dto.ts';
 import type { ProductDto, ProductOptionDto, RoutingStepDto } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow } from '../../server/src/modules/auth/auth.service.ts';
+import type { PolicyDto } from '../../server/src/modules/policy/policy.service.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -154,6 +155,11 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Always true; a no-op that proves mutations are reachable (needs no identity). */
   ping: Scalars['Boolean']['output'];
+  /**
+   * Makes a new policy version (OPS_MANAGER, PLANT_MANAGER). CONFLICT when `expectedVersion` is not
+   * the current version; BAD_USER_INPUT when the rules contradict each other or the reason is empty.
+   */
+  updatePolicy: Policy;
 };
 
 
@@ -161,6 +167,15 @@ export type Mutation = {
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationUpdatePolicyArgs = {
+  changes: PolicyChanges;
+  expectedVersion: Scalars['Int']['input'];
+  plantId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 /** A customer order, planned as one job per routing step. */
@@ -218,6 +233,56 @@ export type Plant = {
   today: Scalars['Date']['output'];
 };
 
+/**
+ * The rules operations established for a plant (SPEC §4), versioned: every edit is a new version
+ * with its author and reason, and every evaluation names the version it used.
+ */
+export type Policy = {
+  __typename?: 'Policy';
+  /** A pending approval older than this escalates itself to the next tier. */
+  approvalSlaHours: Scalars['Int']['output'];
+  /** Who made this version (null for the defaults). */
+  author: Maybe<User>;
+  /** At or below this utilization (fraction, 0.8 = 80%) no capacity approval is needed. */
+  autoApproveMaxUtilization: Scalars['Float']['output'];
+  /** A cost increase above this needs accounting. */
+  costIncreaseLimit: Scalars['Money']['output'];
+  /** When this version was made. */
+  createdAt: Scalars['DateTime']['output'];
+  /** A change to a job starting within this many working days, or already started, needs the plant manager. */
+  freezeWindowWorkingDays: Scalars['Int']['output'];
+  /** Above auto and up to this utilization the ops manager decides. */
+  managerMaxUtilization: Scalars['Float']['output'];
+  /** A margin after the change below this percentage needs accounting. */
+  minMarginPct: Scalars['Float']['output'];
+  /** Whether overtime may be planned (it needs the plant manager and adds its premium to cost). */
+  overtimeAllowed: Scalars['Boolean']['output'];
+  /** The plant it governs. */
+  plantId: Scalars['ID']['output'];
+  /** Why it was changed. */
+  reason: Scalars['String']['output'];
+  /** Version number, from 1; pass it back as `expectedVersion` when editing. */
+  version: Scalars['Int']['output'];
+};
+
+/** Fields to change in a new policy version; omitted fields keep their current value. */
+export type PolicyChanges = {
+  /** 1 to 720 hours. */
+  approvalSlaHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Fraction in (0, managerMaxUtilization]. */
+  autoApproveMaxUtilization?: InputMaybe<Scalars['Float']['input']>;
+  /** Zero or more. */
+  costIncreaseLimit?: InputMaybe<Scalars['Money']['input']>;
+  /** 0 to 60 working days. */
+  freezeWindowWorkingDays?: InputMaybe<Scalars['Int']['input']>;
+  /** Fraction in [autoApproveMaxUtilization, 1]. */
+  managerMaxUtilization?: InputMaybe<Scalars['Float']['input']>;
+  /** Percent, 0 to 100. */
+  minMarginPct?: InputMaybe<Scalars['Float']['input']>;
+  /** Allow planning overtime. */
+  overtimeAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** Something the plant makes to order. */
 export type Product = {
   __typename?: 'Product';
@@ -272,6 +337,10 @@ export type Query = {
   order: Order;
   /** The plants this identity can see. */
   plants: Array<Plant>;
+  /** The plant's current policy. */
+  policy: Policy;
+  /** Every version of the plant's policy, newest first. */
+  policyHistory: Array<Policy>;
 };
 
 
@@ -286,6 +355,18 @@ export type QueryBoardArgs = {
 /** Liveness of the API itself. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryPolicyArgs = {
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryPolicyHistoryArgs = {
+  plantId: Scalars['ID']['input'];
 };
 
 /** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
@@ -444,6 +525,8 @@ export type ResolversTypes = {
   Order: ResolverTypeWrapper<OrderDto>;
   OrderStatus: OrderStatus;
   Plant: ResolverTypeWrapper<PlantDto>;
+  Policy: ResolverTypeWrapper<PolicyDto>;
+  PolicyChanges: PolicyChanges;
   Product: ResolverTypeWrapper<ProductDto>;
   ProductOption: ResolverTypeWrapper<ProductOptionDto>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -471,6 +554,8 @@ export type ResolversParentTypes = {
   Mutation: Record<PropertyKey, never>;
   Order: OrderDto;
   Plant: PlantDto;
+  Policy: PolicyDto;
+  PolicyChanges: PolicyChanges;
   Product: ProductDto;
   ProductOption: ProductOptionDto;
   Query: Record<PropertyKey, never>;
@@ -540,6 +625,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -562,6 +648,21 @@ export type PlantResolvers<ContextType = GraphQLContext, ParentType extends Reso
   shipBufferDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
+  approvalSlaHours?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  author?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  autoApproveMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  costIncreaseLimit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  freezeWindowWorkingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  managerMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minMarginPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -590,6 +691,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
+  policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
+  policyHistory?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyHistoryArgs, 'plantId'>>;
 };
 
 export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutingStep'] = ResolversParentTypes['RoutingStep']> = {
@@ -629,6 +732,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   Plant?: PlantResolvers<ContextType>;
+  Policy?: PolicyResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

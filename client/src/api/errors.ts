@@ -1,22 +1,7 @@
-/**
- * The closed set of `extensions.code` values the API sends (schema/common.graphql `ErrorCode`).
- *
- * Why a hand-written list: the client preset of GraphQL Code Generator only emits enums that an
- * operation selects, and no operation can select `ErrorCode`. The lead has been asked to emit it
- * from the schema; until then this list must match the SDL enum exactly.
- */
-export const ERROR_CODES = [
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'BAD_USER_INPUT',
-  'NOT_FOUND',
-  'CONFLICT',
-  'INFEASIBLE',
-  'RATE_LIMITED',
-  'INTERNAL',
-] as const;
+import { ErrorCode } from '../gql/error-codes';
 
-export type ErrorCode = (typeof ERROR_CODES)[number];
+// The closed set of `extensions.code` values, generated from schema/common.graphql `ErrorCode`.
+export { ErrorCode };
 
 /** Client-side failures that never reached a GraphQL response. */
 export type TransportCode = 'NETWORK' | 'BAD_RESPONSE';
@@ -35,7 +20,7 @@ export class ApiError extends Error {
 }
 
 export function isErrorCode(value: unknown): value is ErrorCode {
-  return typeof value === 'string' && (ERROR_CODES as readonly string[]).includes(value);
+  return typeof value === 'string' && (Object.values(ErrorCode) as string[]).includes(value);
 }
 
 /**

@@ -5,9 +5,10 @@ import { Customer } from '../modules/customer/customer.entity.ts';
 import { Order, Job, Allocation } from '../modules/order/order.entity.ts';
 import { User, Session } from '../modules/auth/user.entity.ts';
 import { BoardEvent, AuditEvent } from '../modules/events/event.entity.ts';
+import { PolicyVersion } from '../modules/policy/policy.entity.ts';
 
 /** Every entity the ORM knows; the migrations are diffed against these. */
 export const entities = [
   Plant, WorkCenter, WorkCenterException, Product, RoutingStep, ProductOption, Customer,
-  Order, Job, Allocation, User, Session, BoardEvent, AuditEvent,
+  Order, Job, Allocation, User, Session, BoardEvent, AuditEvent, PolicyVersion,
 ];

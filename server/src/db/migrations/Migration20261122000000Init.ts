@@ -64,7 +64,7 @@ export class Migration20261122000000Init extends Migration {
     // The audit trail is append-only in the database itself (SPEC §7): UPDATE, DELETE and
     // TRUNCATE are refused by triggers, whatever the client.
     this.addSql(`create function takt_refuse_audit_change() returns trigger language plpgsql as $$
-      begin raise exception 'audit_event is append-only: % refused', tg_op using errcode = 'P0001'; end $$;`);
+      begin raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'P0001'; end $$;`);
     this.addSql(`create trigger audit_event_append_only before update or delete on "audit_event"
       for each row execute function takt_refuse_audit_change();`);
     this.addSql(`create trigger audit_event_no_truncate before truncate on "audit_event"

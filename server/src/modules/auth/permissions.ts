@@ -31,6 +31,9 @@ export const PERMISSIONS = {
   'Query.plants': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },
   'Query.board': { roles: ALL_ROLES, display: true },
   'Query.order': { roles: ALL_ROLES },
+  'Query.policy': { roles: ALL_ROLES, display: true },
+  'Query.policyHistory': { roles: ALL_ROLES },
+  'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
@@ -55,7 +58,7 @@ export function authorize(operation: string, actor: Actor | null): void {
   }
 }
 
-/** Throws FORBIDDEN when the actor belongs to another plant than `plantId`. */
+/** Throws NOT_FOUND when the actor belongs to another plant (other plants' ids are not revealed). */
 export function requirePlant(actor: Actor | null, plantId: string): void {
   if (actor && actor.plantId !== plantId) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
 }

@@ -11,6 +11,7 @@ import { withPlantWrite } from '../events/write-path.ts';
 import { insertOrdersWithJobs, type NewOrderRow } from '../order/order.repository.ts';
 import { todayIn } from '../shared/dates.ts';
 import { pgArray } from '../../db/sql.ts';
+import { insertDefaultPolicy } from '../policy/policy.service.ts';
 import type { Services } from '../../services.ts';
 import { DEMO_CUSTOMERS, DEMO_PLANT, DEMO_PRODUCTS, DEMO_USERS, DEMO_WORK_CENTERS } from './demo.catalog.ts';
 
@@ -54,6 +55,7 @@ export async function seedDemoPlant(services: Services, options: SeedOptions): P
   );
   const plantId = plant!.id;
   const { value: placed } = await withPlantWrite(services.orm, plantId, null, async (w) => {
+    await insertDefaultPolicy(w.em, plantId);
     const workCenters = await insertWorkCenters(w.em, plantId, toDay(today));
     const products = await insertProducts(w.em, plantId, workCenters);
     const customers = await insertCustomers(w.em, plantId);

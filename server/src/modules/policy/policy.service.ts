@@ -1,0 +1,123 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints, type Policy } from '../../engine/index.ts';
+import { badInput, conflict, notFound } from '../../graphql/errors.ts';
+import type { PlantWrite } from '../events/write-path.ts';
+
+/** A stored policy version: the engine's rules plus who made it and why. */
+export interface PolicyDto extends Omit<Policy, 'shipBufferDays'> {
+  plantId: string;
+  authorId: string | null;
+  reason: string;
+  createdAt: Date;
+}
+
+/** What `updatePolicy` may change; fractions and percents as people type them. */
+export interface PolicyChanges {
+  autoApproveMaxUtilization?: number | null;
+  managerMaxUtilization?: number | null;
+  overtimeAllowed?: boolean | null;
+  freezeWindowWorkingDays?: number | null;
+  costIncreaseLimit?: number | null;
+  minMarginPct?: number | null;
+  approvalSlaHours?: number | null;
+}
+
+const COLUMNS = `plant_id as "plantId", version, auto_approve_max_utilization_bp as "autoApproveMaxUtilizationBp",
+  manager_max_utilization_bp as "managerMaxUtilizationBp", overtime_allowed as "overtimeAllowed",
+  freeze_window_working_days as "freezeWindowWorkingDays", cost_increase_limit_cents as "costIncreaseLimitCents",
+  min_margin_bp as "minMarginBp", approval_sla_hours as "approvalSlaHours", author_id as "authorId", reason, created_at as "createdAt"`;
+
+const normalize = (row: PolicyDto): PolicyDto => ({ ...row, costIncreaseLimitCents: Number(row.costIncreaseLimitCents) });
+
+/** The plant's current policy version. */
+export async function currentPolicy(em: EntityManager, plantId: string): Promise<PolicyDto> {
+  const rows = await em.execute<PolicyDto[]>(`select ${COLUMNS} from policy where plant_id = ? order by version desc limit 1`, [plantId]);
+  if (!rows[0]) throw notFound('Policy of plant', plantId);
+  return normalize(rows[0]);
+}
+
+/** Every version, newest first. */
+export async function policyHistory(em: EntityManager, plantId: string): Promise<PolicyDto[]> {
+  const rows = await em.execute<PolicyDto[]>(`select ${COLUMNS} from policy where plant_id = ? order by version desc`, [plantId]);
+  return rows.map(normalize);
+}
+
+/** The engine's view of a stored policy, with the plant's ship buffer. */
+export function toEnginePolicy(policy: PolicyDto, shipBufferDays: number): Policy {
+  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, ...rules } = policy;
+  return { ...rules, shipBufferDays };
+}
+
+/** Validates a changed rule set; BAD_USER_INPUT names the first contradiction. */
+export function applyChanges(current: PolicyDto, changes: PolicyChanges): Omit<Policy, 'shipBufferDays' | 'version'> {
+  const next = {
+    autoApproveMaxUtilizationBp: changes.autoApproveMaxUtilization != null ? fractionToBasisPoints(changes.autoApproveMaxUtilization) : current.autoApproveMaxUtilizationBp,
+    managerMaxUtilizationBp: changes.managerMaxUtilization != null ? fractionToBasisPoints(changes.managerMaxUtilization) : current.managerMaxUtilizationBp,
+    overtimeAllowed: changes.overtimeAllowed ?? current.overtimeAllowed,
+    freezeWindowWorkingDays: changes.freezeWindowWorkingDays ?? current.freezeWindowWorkingDays,
+    costIncreaseLimitCents: changes.costIncreaseLimit ?? current.costIncreaseLimitCents,
+    minMarginBp: changes.minMarginPct != null ? percentToBasisPoints(changes.minMarginPct) : current.minMarginBp,
+    approvalSlaHours: changes.approvalSlaHours ?? current.approvalSlaHours,
+  };
+  if (!(next.autoApproveMaxUtilizationBp > 0)) throw badInput('The auto-approve utilization must be above 0%.', 'autoApproveMaxUtilization');
+  if (next.autoApproveMaxUtilizationBp > next.managerMaxUtilizationBp)
+    throw badInput(
+      `The auto-approve limit (${next.autoApproveMaxUtilizationBp / 100}%) cannot be above the manager limit (${next.managerMaxUtilizationBp / 100}%).`,
+      'autoApproveMaxUtilization',
+    );
+  if (next.managerMaxUtilizationBp > 10_000) throw badInput('The manager limit cannot be above 100% (overtime covers more).', 'managerMaxUtilization');
+  if (!Number.isInteger(next.freezeWindowWorkingDays) || next.freezeWindowWorkingDays < 0 || next.freezeWindowWorkingDays > 60)
+    throw badInput('The freeze window must be 0 to 60 working days.', 'freezeWindowWorkingDays');
+  if (next.costIncreaseLimitCents < 0) throw badInput('The cost increase limit cannot be negative.', 'costIncreaseLimit');
+  if (next.minMarginBp < 0 || next.minMarginBp > 10_000) throw badInput('The minimum margin must be 0% to 100%.', 'minMarginPct');
+  if (!Number.isInteger(next.approvalSlaHours) || next.approvalSlaHours < 1 || next.approvalSlaHours > 720)
+    throw badInput('The approval SLA must be 1 to 720 hours.', 'approvalSlaHours');
+  return next;
+}
+
+/** Inserts a policy version (seeding, and the first version of a new plant). */
+export async function insertPolicy(
+  em: EntityManager,
+  plantId: string,
+  version: number,
+  rules: Omit<Policy, 'shipBufferDays' | 'version'>,
+  authorId: string | null,
+  reason: string,
+): Promise<void> {
+  await em.execute(
+    `insert into policy (plant_id, version, auto_approve_max_utilization_bp, manager_max_utilization_bp, overtime_allowed,
+       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, author_id, reason)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    [plantId, version, rules.autoApproveMaxUtilizationBp, rules.managerMaxUtilizationBp, rules.overtimeAllowed,
+      rules.freezeWindowWorkingDays, rules.costIncreaseLimitCents, rules.minMarginBp, rules.approvalSlaHours, authorId, reason],
+  );
+}
+
+/** The defaults of SPEC §4 as a first version. */
+export function insertDefaultPolicy(em: EntityManager, plantId: string): Promise<void> {
+  const { version: _v, shipBufferDays: _s, ...rules } = DEFAULT_POLICY;
+  return insertPolicy(em, plantId, 1, rules, null, 'Defaults (SPEC §4)');
+}
+
+/**
+ * `updatePolicy` as a command inside the plant's write transaction: optimistic concurrency on the
+ * version, validation, a new version row, a POLICY_UPDATED board event and an audit entry with
+ * the before and after rules.
+ */
+export async function updatePolicy(
+  w: PlantWrite,
+  input: { expectedVersion: number; changes: PolicyChanges; reason: string },
+): Promise<PolicyDto> {
+  const reason = input.reason.trim();
+  if (reason.length === 0) throw badInput('Say why the policy changes: the reason is part of the record.', 'reason');
+  if (reason.length > 1000) throw badInput('The reason is too long (at most 1,000 characters).', 'reason');
+  const current = await currentPolicy(w.em, w.plantId);
+  if (current.version !== input.expectedVersion) throw conflict('The policy', current.version);
+  const rules = applyChanges(current, input.changes);
+  const version = current.version + 1;
+  await insertPolicy(w.em, w.plantId, version, rules, w.actor?.onBehalfOf ?? w.actor?.userId ?? null, reason);
+  w.emit({ type: 'POLICY_UPDATED', version });
+  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, version: _v, ...before } = current;
+  w.audit({ action: 'POLICY_UPDATED', entityType: 'Policy', entityId: `${w.plantId}:${version}`, comment: reason, policyVersion: version, data: { before, after: rules } });
+  return currentPolicy(w.em, w.plantId);
+}
