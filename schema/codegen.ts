@@ -22,6 +22,14 @@ const mappers = {
   RoutingStep: dto('product/product.dto.ts', 'RoutingStepDto'),
   User: dto('auth/auth.service.ts', 'UserRow'),
   Policy: dto('policy/policy.service.ts', 'PolicyDto'),
+  ChangeEvaluation: '../../server/src/engine/index.ts#Evaluation',
+  OrderTerms: '../../server/src/engine/index.ts#OrderTerms',
+  PlannedJob: '../../server/src/engine/index.ts#Job',
+  Impact: '../../server/src/engine/index.ts#Impact',
+  BucketImpact: '../../server/src/engine/index.ts#BucketImpact',
+  CostBreakdown: '../../server/src/engine/index.ts#CostBreakdown',
+  RequiredApproval: '../../server/src/engine/index.ts#RequiredApproval',
+  CtpAlternative: '../../server/src/engine/index.ts#CtpAlternative',
 };
 
 const config: CodegenConfig = {
@@ -33,6 +41,8 @@ const config: CodegenConfig = {
       config: {
         scalars: serverScalars,
         mappers,
+        // Mapper types are imported as <Name>Model so they never clash with the SDL's own type names.
+        mapperTypeSuffix: 'Model',
         useTypeImports: true,
         enumsAsTypes: true,
         contextType: '../../server/src/graphql/context.ts#GraphQLContext',

@@ -1,14 +1,16 @@
 /* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PlantDto, WorkCenterDto } from '../../server/src/modules/plant/plant.service.ts';
-import type { BoardDto, BucketDto } from '../../server/src/modules/schedule/board.service.ts';
-import type { OrderDto, JobDto, AllocationDto, CustomerDto } from '../../server/src/modules/order/order.dto.ts';
-import type { ProductDto, ProductOptionDto, RoutingStepDto } from '../../server/src/modules/product/product.dto.ts';
-import type { UserRow } from '../../server/src/modules/auth/auth.service.ts';
-import type { PolicyDto } from '../../server/src/modules/policy/policy.service.ts';
+import type { PlantDto as PlantDtoModel, WorkCenterDto as WorkCenterDtoModel } from '../../server/src/modules/plant/plant.service.ts';
+import type { BoardDto as BoardDtoModel, BucketDto as BucketDtoModel } from '../../server/src/modules/schedule/board.service.ts';
+import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as AllocationDtoModel, CustomerDto as CustomerDtoModel } from '../../server/src/modules/order/order.dto.ts';
+import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
+import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
+import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
+import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -55,6 +57,63 @@ export type Board = {
   workCenters: Array<WorkCenter>;
 };
 
+/**
+ * One entry of a plant's board stream. `seq` is strictly increasing and gap-free per plant in commit
+ * order; fields that do not apply to the event's `type` are null.
+ */
+export type BoardEvent = {
+  __typename?: 'BoardEvent';
+  /** When the event was written (the writing transaction's start; RESYNC: when it was sent). */
+  at: Scalars['DateTime']['output'];
+  /** SCHEDULE_CHANGED: every bucket whose load changed, as it is now. */
+  buckets: Maybe<Array<Bucket>>;
+  /** SCHEDULE_CHANGED, CHANGE_ORDER_UPDATED: the change order behind it, if any. */
+  changeOrderId: Maybe<Scalars['ID']['output']>;
+  /** SCHEDULE_CHANGED: jobs as they are now (new or moved), with their allocations as of this event. */
+  jobs: Maybe<Array<Job>>;
+  /** CHANGE_ORDER_UPDATED: the order the change order is about, if any. */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** SCHEDULE_CHANGED: orders whose terms or status changed (refetch their summaries). */
+  orderIds: Maybe<Array<Scalars['ID']['output']>>;
+  /** The plant. */
+  plantId: Scalars['ID']['output'];
+  /** POLICY_UPDATED: the policy's new version. */
+  policyVersion: Maybe<Scalars['Int']['output']>;
+  /** BOARD_RESET, RESYNC: why the board must be refetched. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** SCHEDULE_CHANGED: jobs that no longer exist. */
+  removedJobIds: Maybe<Array<Scalars['ID']['output']>>;
+  /** The plant's sequence number; resume after the last one seen with `since`. */
+  seq: Scalars['Int']['output'];
+  /** CHANGE_ORDER_UPDATED: the change order's new status. */
+  status: Maybe<Scalars['String']['output']>;
+  /** What happened. */
+  type: BoardEventType;
+  /** CHANGE_ORDER_UPDATED: the change order's new version. */
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+/**
+ * What a board event says happened (docs/realtime.md is the protocol document). The client patches
+ * its board from SCHEDULE_CHANGED, CHANGE_ORDER_UPDATED and POLICY_UPDATED, and refetches the board
+ * on BOARD_RESET and RESYNC.
+ */
+export type BoardEventType =
+  /** The plant's schedule was rebuilt (demo seeding, bulk import): refetch the board; `reason` says why. */
+  | 'BOARD_RESET'
+  /** A change order changed status (`changeOrderId`, `orderId`, `status`, `version`). */
+  | 'CHANGE_ORDER_UPDATED'
+  /** The plant's policy has a new version (`policyVersion`). */
+  | 'POLICY_UPDATED'
+  /**
+   * Not stored: the server cannot replay what the client missed (`since` is older than what is
+   * retained, or newer than anything the server has). Refetch the board; the stream continues after
+   * `seq`, the plant's head when it was sent. `reason` is RETENTION or UNKNOWN_SINCE.
+   */
+  | 'RESYNC'
+  /** Jobs and buckets changed: replace them by id (`jobs`, `buckets`), drop `removedJobIds`, refetch the summaries of `orderIds`. */
+  | 'SCHEDULE_CHANGED';
+
 /** Capacity and load of one work center on one day. Derived, never edited. */
 export type Bucket = {
   __typename?: 'Bucket';
@@ -70,6 +129,126 @@ export type Bucket = {
   utilization: Scalars['Float']['output'];
   /** The work center. */
   workCenterId: Scalars['ID']['output'];
+};
+
+/** One bucket before and after a change. */
+export type BucketImpact = {
+  __typename?: 'BucketImpact';
+  /** Regular capacity hours. */
+  capacityHours: Scalars['Float']['output'];
+  /** Date. */
+  date: Scalars['Date']['output'];
+  /** Load after. */
+  loadAfterHours: Scalars['Float']['output'];
+  /** Load before. */
+  loadBeforeHours: Scalars['Float']['output'];
+  /** Capacity hours including overtime. */
+  overtimeCapacityHours: Scalars['Float']['output'];
+  /** Utilization after (fraction). */
+  utilizationAfter: Scalars['Float']['output'];
+  /** Utilization before (fraction). */
+  utilizationBefore: Scalars['Float']['output'];
+  /** Its code. */
+  workCenterCode: Scalars['String']['output'];
+  /** Work center. */
+  workCenterId: Scalars['ID']['output'];
+};
+
+/** A tier under which a plan can be placed. */
+export type CapacityTier =
+  /** No capacity approval. */
+  | 'AUTO'
+  /** The ops manager. */
+  | 'MANAGER'
+  /** The plant manager (overtime). */
+  | 'OVERTIME';
+
+/** Everything a change would do, in numbers anyone can check; nothing is written. */
+export type ChangeEvaluation = {
+  __typename?: 'ChangeEvaluation';
+  /** Capable-to-promise: the earliest due date under each tier. */
+  alternatives: Array<CtpAlternative>;
+  /** Capacity, cost and margin impact (null when infeasible). */
+  impact: Maybe<Impact>;
+  /** Why it does not fit, when INFEASIBLE. */
+  infeasibleReason: Maybe<Scalars['String']['output']>;
+  /** The order's jobs after the change (empty when cancelled or infeasible). */
+  jobs: Array<PlannedJob>;
+  /** The kinds of change found in the request. */
+  kinds: Array<ChangeKind>;
+  /** The changed order (a fresh id for a new order). */
+  orderId: Scalars['ID']['output'];
+  /** The policy version used. */
+  policyVersion: Scalars['Int']['output'];
+  /** Who must approve, and why, in numbers. */
+  requiredApprovals: Array<RequiredApproval>;
+  /** The order's terms after the change (null when cancelled). */
+  terms: Maybe<OrderTerms>;
+  /** The lowest tier under which the change fits by its date. */
+  tier: Tier;
+  /** The plant-local day the evaluation ran for. */
+  today: Scalars['Date']['output'];
+};
+
+/** What a change order changes; several kinds combine in one change order (SPEC §5). */
+export type ChangeKind =
+  /** Cancel the order (frees its load). */
+  | 'CANCEL'
+  /** A different due date. */
+  | 'DUE_DATE'
+  /** A planner moves one job to another start date. */
+  | 'MOVE_JOB'
+  /** A new order. */
+  | 'NEW_ORDER'
+  /** More or fewer units. */
+  | 'QUANTITY'
+  /** Different spec options. */
+  | 'SPEC';
+
+/** A change to propose or preview. Set `orderId` with any of quantity, dueDate, optionIds, unitPrice, moveJob; or `cancel` alone; or `newOrder` alone. */
+export type ChangeOrderInput = {
+  /** Cancel the order. */
+  cancel?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New due date. */
+  dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /** Move one job (planners). */
+  moveJob?: InputMaybe<MoveJobInput>;
+  /** A new order. */
+  newOrder?: InputMaybe<NewOrderInput>;
+  /** The full new set of option ids. */
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** The order to change (absent for a new order). */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** New quantity (a whole number above 0). */
+  quantity?: InputMaybe<Scalars['Int']['input']>;
+  /** New unit price. */
+  unitPrice?: InputMaybe<Scalars['Money']['input']>;
+};
+
+/** Cost split the way accounting reads it. */
+export type CostBreakdown = {
+  __typename?: 'CostBreakdown';
+  /** Run labour and machine time. */
+  labour: Scalars['Money']['output'];
+  /** Material. */
+  material: Scalars['Money']['output'];
+  /** Overtime premium. */
+  overtimePremium: Scalars['Money']['output'];
+  /** Scrapped started work (spec changes). */
+  scrap: Scalars['Money']['output'];
+  /** Setup time. */
+  setup: Scalars['Money']['output'];
+  /** Sum of the parts. */
+  total: Scalars['Money']['output'];
+};
+
+/** Capable-to-promise for one tier. */
+export type CtpAlternative = {
+  __typename?: 'CtpAlternative';
+  /** Earliest feasible due date under it (null: none within two years). */
+  dueDate: Maybe<Scalars['Date']['output']>;
+  /** Tier. */
+  tier: CapacityTier;
 };
 
 /** A customer that places orders. */
@@ -111,6 +290,37 @@ export type ErrorCode =
   /** No valid session or token: log in again. */
   | 'UNAUTHENTICATED';
 
+/** Capacity and money effect of a change. */
+export type Impact = {
+  __typename?: 'Impact';
+  /** Every bucket whose load changes, before and after. */
+  buckets: Array<BucketImpact>;
+  /** Cost after. */
+  costAfter: CostBreakdown;
+  /** Cost before. */
+  costBefore: CostBreakdown;
+  /** Cost after − before. */
+  costDelta: CostBreakdown;
+  /** Change in the order's hours. */
+  hoursDelta: Scalars['Float']['output'];
+  /** Margin after. */
+  marginAfter: Scalars['Money']['output'];
+  /** Margin after as % of price (null at price 0). */
+  marginAfterPct: Maybe<Scalars['Float']['output']>;
+  /** Margin before. */
+  marginBefore: Scalars['Money']['output'];
+  /** Margin before as % of price (null at price 0). */
+  marginBeforePct: Maybe<Scalars['Float']['output']>;
+  /** Hours of the order placed above regular capacity. */
+  overtimeHours: Scalars['Float']['output'];
+  /** Price after. */
+  priceAfter: Scalars['Money']['output'];
+  /** Price before. */
+  priceBefore: Scalars['Money']['output'];
+  /** Price after − before. */
+  priceDelta: Scalars['Money']['output'];
+};
+
 /** One routing step of one order on one work center. */
 export type Job = {
   __typename?: 'Job';
@@ -143,6 +353,36 @@ export type JobStatus =
   /** Work has begun. */
   | 'STARTED';
 
+/** Approval lanes: capacity is a chain (ops manager < plant manager); the others stand alone. */
+export type Lane =
+  /** Cost and margin: accounting. */
+  | 'ACCOUNTING'
+  /** Capacity, freeze window and lead time: ops manager, plant manager. */
+  | 'CAPACITY'
+  /** Spec changes flagged for review: quality. */
+  | 'QUALITY';
+
+/** Unit of a rule's measured value and threshold. */
+export type MeasureUnit =
+  /** Minor currency units (cents). */
+  | 'CENTS'
+  /** Minutes. */
+  | 'MINUTES'
+  /** A flagged option (measured 1, threshold 0). */
+  | 'OPTION'
+  /** Percent (92.5 = 92.5%). */
+  | 'PERCENT'
+  /** Plant working days. */
+  | 'WORKING_DAYS';
+
+/** Move a job to start on another day. */
+export type MoveJobInput = {
+  /** The job. */
+  jobId: Scalars['ID']['input'];
+  /** Its new first day. */
+  startDate: Scalars['Date']['input'];
+};
+
 /** All state changes. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -155,11 +395,18 @@ export type Mutation = {
   logout: Scalars['Boolean']['output'];
   /** Always true; a no-op that proves mutations are reachable (needs no identity). */
   ping: Scalars['Boolean']['output'];
+  /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
+  setPresenceVisibility: Scalars['Boolean']['output'];
   /**
    * Makes a new policy version (OPS_MANAGER, PLANT_MANAGER). CONFLICT when `expectedVersion` is not
    * the current version; BAD_USER_INPUT when the rules contradict each other or the reason is empty.
    */
   updatePolicy: Policy;
+  /**
+   * Say what you have open on the plant's board (your presence entry; see the `presence`
+   * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
+   */
+  updatePresence: Scalars['Boolean']['output'];
 };
 
 
@@ -171,11 +418,40 @@ export type MutationLoginArgs = {
 
 
 /** All state changes. */
+export type MutationSetPresenceVisibilityArgs = {
+  visible: Scalars['Boolean']['input'];
+};
+
+
+/** All state changes. */
 export type MutationUpdatePolicyArgs = {
   changes: PolicyChanges;
   expectedVersion: Scalars['Int']['input'];
   plantId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationUpdatePresenceArgs = {
+  plantId: Scalars['ID']['input'];
+  viewing: PresenceViewingInput;
+};
+
+/** A new order to place. */
+export type NewOrderInput = {
+  /** Who orders. */
+  customerId: Scalars['ID']['input'];
+  /** Requested due date. */
+  dueDate: Scalars['Date']['input'];
+  /** Chosen option ids, one per attribute. */
+  optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** What is made. */
+  productId: Scalars['ID']['input'];
+  /** Units (a whole number above 0). */
+  quantity: Scalars['Int']['input'];
+  /** Agreed unit price; defaults to the list price plus option costs. */
+  unitPrice?: InputMaybe<Scalars['Money']['input']>;
 };
 
 /** A customer order, planned as one job per routing step. */
@@ -217,6 +493,42 @@ export type OrderStatus =
   | 'IN_PRODUCTION'
   /** Left the plant. */
   | 'SHIPPED';
+
+/** An order's terms. */
+export type OrderTerms = {
+  __typename?: 'OrderTerms';
+  /** Due date. */
+  dueDate: Scalars['Date']['output'];
+  /** Chosen options. */
+  optionIds: Array<Scalars['ID']['output']>;
+  /** Product. */
+  productId: Scalars['ID']['output'];
+  /** Units. */
+  quantity: Scalars['Int']['output'];
+  /** Unit price. */
+  unitPrice: Scalars['Money']['output'];
+};
+
+/** A job as a plan would place it. */
+export type PlannedJob = {
+  __typename?: 'PlannedJob';
+  /** Hours per day. */
+  allocations: Array<Allocation>;
+  /** Last day. */
+  end: Maybe<Scalars['Date']['output']>;
+  /** Total hours. */
+  hours: Scalars['Float']['output'];
+  /** Job id (existing jobs keep theirs). */
+  id: Scalars['ID']['output'];
+  /** Routing position. */
+  seq: Scalars['Int']['output'];
+  /** First day. */
+  start: Maybe<Scalars['Date']['output']>;
+  /** Progress. */
+  status: JobStatus;
+  /** Where it runs. */
+  workCenterId: Scalars['ID']['output'];
+};
 
 /** A factory with its own calendar, work centers and rules. */
 export type Plant = {
@@ -283,6 +595,75 @@ export type PolicyChanges = {
   overtimeAllowed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** The policy rule that asked for an approval. */
+export type PolicyRule =
+  /** Utilization above the auto-approve limit. */
+  | 'CAPACITY_MANAGER'
+  /** A cost increase above the limit. */
+  | 'COST_INCREASE_LIMIT'
+  /** A job inside the freeze window, or already started, changes. */
+  | 'FREEZE_WINDOW'
+  /** A due date earlier than today plus the product's lead time. */
+  | 'MIN_LEAD_TIME'
+  /** A margin after the change below the minimum. */
+  | 'MIN_MARGIN'
+  /** Overtime needed. */
+  | 'OVERTIME'
+  /** An option that needs a quality review. */
+  | 'REVIEW_REQUIRED';
+
+/** One person looking at the plant, and what they have open. A person with several tabs appears once per distinct view. */
+export type PresenceEntry = {
+  __typename?: 'PresenceEntry';
+  /** Display name. */
+  name: Scalars['String']['output'];
+  /** Their role. */
+  role: Role;
+  /** Since when they look at it. */
+  since: Scalars['DateTime']['output'];
+  /** The user. */
+  userId: Scalars['ID']['output'];
+  /** What they have open. */
+  viewing: PresenceViewing;
+};
+
+/** What a person has open (SPEC §6 presence). */
+export type PresenceKind =
+  /** The board itself, nothing selected. */
+  | 'BOARD'
+  /** A change order (`id` is the change order). */
+  | 'CHANGE_ORDER'
+  /** An order's panel (`id` is the order). */
+  | 'ORDER'
+  /** Proposing a change to an order (`id` is the order). */
+  | 'PROPOSING';
+
+/** Everyone visible who is looking at a plant right now. */
+export type PresenceSnapshot = {
+  __typename?: 'PresenceSnapshot';
+  /** The plant. */
+  plantId: Scalars['ID']['output'];
+  /** Visible users, by name; users who chose to be invisible never appear. */
+  users: Array<PresenceEntry>;
+};
+
+/** Where a person is looking. */
+export type PresenceViewing = {
+  __typename?: 'PresenceViewing';
+  /** The order or change order; null for BOARD. */
+  id: Maybe<Scalars['ID']['output']>;
+  /** What is open. */
+  kind: PresenceKind;
+};
+
+/** Where a person is looking, as sent by their client. */
+export type PresenceViewingInput = {
+  /** The order (ORDER, PROPOSING) or change order (CHANGE_ORDER); omitted for BOARD. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** What is open. */
+  kind: PresenceKind;
+};
+
 /** Something the plant makes to order. */
 export type Product = {
   __typename?: 'Product';
@@ -341,6 +722,12 @@ export type Query = {
   policy: Policy;
   /** Every version of the plant's policy, newest first. */
   policyHistory: Array<Policy>;
+  /**
+   * Evaluates a change against the live schedule and the current policy; writes nothing.
+   * BAD_USER_INPUT for invalid input (negative quantity, date in the past, option not offered);
+   * NOT_FOUND for an unknown order, job, product or customer.
+   */
+  previewChangeOrder: ChangeEvaluation;
 };
 
 
@@ -367,6 +754,31 @@ export type QueryPolicyArgs = {
 /** Liveness of the API itself. */
 export type QueryPolicyHistoryArgs = {
   plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryPreviewChangeOrderArgs = {
+  input: ChangeOrderInput;
+};
+
+/** One reason an approval is needed. */
+export type RequiredApproval = {
+  __typename?: 'RequiredApproval';
+  /** Lane. */
+  lane: Lane;
+  /** What was measured. */
+  measured: Scalars['Float']['output'];
+  /** The reason in words and numbers. */
+  message: Scalars['String']['output'];
+  /** Role that must approve (a higher role in the capacity chain also satisfies it). */
+  role: Role;
+  /** Rule that fired. */
+  rule: PolicyRule;
+  /** The rule's limit. */
+  threshold: Scalars['Float']['output'];
+  /** Unit of measured and threshold. */
+  unit: MeasureUnit;
 };
 
 /** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
@@ -399,6 +811,49 @@ export type RoutingStep = {
   workCenterId: Scalars['ID']['output'];
 };
 
+/** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The plant's board events: every event after `since` from the store, then new ones as they
+   * commit, each exactly once and in sequence order. Without `since`, only events committed after
+   * the subscription starts. Pass the board's `lastEventSeq` (or the last `seq` seen) to resume.
+   * When `since` is older than what is retained, or newer than the plant's last event, the first
+   * event is RESYNC. BAD_USER_INPUT when `since` is negative.
+   */
+  boardEvents: BoardEvent;
+  /**
+   * Who is looking at the plant: the current snapshot at once, then a new one whenever it changes.
+   * Subscribing makes you present (until you disconnect, or at most 30 s after your connection
+   * is lost); `updatePresence` says what you have open.
+   */
+  presence: PresenceSnapshot;
+};
+
+
+/** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
+export type SubscriptionBoardEventsArgs = {
+  plantId: Scalars['ID']['input'];
+  since?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
+export type SubscriptionPresenceArgs = {
+  plantId: Scalars['ID']['input'];
+};
+
+/** The authority a plan needs by capacity (SPEC §3). */
+export type Tier =
+  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  | 'AUTO'
+  /** Fits under no tier by the requested date; see the alternatives. */
+  | 'INFEASIBLE'
+  /** Up to the manager utilization: the ops manager. */
+  | 'MANAGER'
+  /** Needs overtime: the plant manager. */
+  | 'OVERTIME';
+
 /** A person who signs in to Takt. */
 export type User = {
   __typename?: 'User';
@@ -410,6 +865,8 @@ export type User = {
   name: Scalars['String']['output'];
   /** The plant this user works in. */
   plantId: Scalars['ID']['output'];
+  /** Whether others see this user in presence (a setting of the user; see setPresenceVisibility). */
+  presenceVisible: Scalars['Boolean']['output'];
   /** What this user may do. */
   role: Role;
 };
@@ -506,63 +963,105 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Allocation: ResolverTypeWrapper<AllocationDto>;
-  Board: ResolverTypeWrapper<BoardDto>;
+  Allocation: ResolverTypeWrapper<AllocationDtoModel>;
+  Board: ResolverTypeWrapper<BoardDtoModel>;
+  BoardEvent: ResolverTypeWrapper<Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversTypes['Bucket']>>, jobs?: Maybe<Array<ResolversTypes['Job']>> }>;
+  BoardEventType: BoardEventType;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Bucket: ResolverTypeWrapper<BucketDto>;
-  Customer: ResolverTypeWrapper<CustomerDto>;
+  Bucket: ResolverTypeWrapper<BucketDtoModel>;
+  BucketImpact: ResolverTypeWrapper<BucketImpactModel>;
+  CapacityTier: CapacityTier;
+  ChangeEvaluation: ResolverTypeWrapper<EvaluationModel>;
+  ChangeKind: ChangeKind;
+  ChangeOrderInput: ChangeOrderInput;
+  CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
+  CtpAlternative: ResolverTypeWrapper<CtpAlternativeModel>;
+  Customer: ResolverTypeWrapper<CustomerDtoModel>;
   CustomerTier: CustomerTier;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Impact: ResolverTypeWrapper<ImpactModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Job: ResolverTypeWrapper<JobDto>;
+  Job: ResolverTypeWrapper<JobDtoModel>;
   JobStatus: JobStatus;
+  Lane: Lane;
+  MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
+  MoveJobInput: MoveJobInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Order: ResolverTypeWrapper<OrderDto>;
+  NewOrderInput: NewOrderInput;
+  Order: ResolverTypeWrapper<OrderDtoModel>;
   OrderStatus: OrderStatus;
-  Plant: ResolverTypeWrapper<PlantDto>;
-  Policy: ResolverTypeWrapper<PolicyDto>;
+  OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
+  PlannedJob: ResolverTypeWrapper<JobModel>;
+  Plant: ResolverTypeWrapper<PlantDtoModel>;
+  Policy: ResolverTypeWrapper<PolicyDtoModel>;
   PolicyChanges: PolicyChanges;
-  Product: ResolverTypeWrapper<ProductDto>;
-  ProductOption: ResolverTypeWrapper<ProductOptionDto>;
+  PolicyRule: PolicyRule;
+  PresenceEntry: ResolverTypeWrapper<PresenceEntry>;
+  PresenceKind: PresenceKind;
+  PresenceSnapshot: ResolverTypeWrapper<PresenceSnapshot>;
+  PresenceViewing: ResolverTypeWrapper<PresenceViewing>;
+  PresenceViewingInput: PresenceViewingInput;
+  Product: ResolverTypeWrapper<ProductDtoModel>;
+  ProductOption: ResolverTypeWrapper<ProductOptionDtoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
-  RoutingStep: ResolverTypeWrapper<RoutingStepDto>;
+  RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  User: ResolverTypeWrapper<UserRow>;
-  WorkCenter: ResolverTypeWrapper<WorkCenterDto>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Tier: Tier;
+  User: ResolverTypeWrapper<UserRowModel>;
+  WorkCenter: ResolverTypeWrapper<WorkCenterDtoModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Allocation: AllocationDto;
-  Board: BoardDto;
+  Allocation: AllocationDtoModel;
+  Board: BoardDtoModel;
+  BoardEvent: Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversParentTypes['Bucket']>>, jobs?: Maybe<Array<ResolversParentTypes['Job']>> };
   Boolean: Scalars['Boolean']['output'];
-  Bucket: BucketDto;
-  Customer: CustomerDto;
+  Bucket: BucketDtoModel;
+  BucketImpact: BucketImpactModel;
+  ChangeEvaluation: EvaluationModel;
+  ChangeOrderInput: ChangeOrderInput;
+  CostBreakdown: CostBreakdownModel;
+  CtpAlternative: CtpAlternativeModel;
+  Customer: CustomerDtoModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
+  Impact: ImpactModel;
   Int: Scalars['Int']['output'];
-  Job: JobDto;
+  Job: JobDtoModel;
   Money: Scalars['Money']['output'];
+  MoveJobInput: MoveJobInput;
   Mutation: Record<PropertyKey, never>;
-  Order: OrderDto;
-  Plant: PlantDto;
-  Policy: PolicyDto;
+  NewOrderInput: NewOrderInput;
+  Order: OrderDtoModel;
+  OrderTerms: OrderTermsModel;
+  PlannedJob: JobModel;
+  Plant: PlantDtoModel;
+  Policy: PolicyDtoModel;
   PolicyChanges: PolicyChanges;
-  Product: ProductDto;
-  ProductOption: ProductOptionDto;
+  PresenceEntry: PresenceEntry;
+  PresenceSnapshot: PresenceSnapshot;
+  PresenceViewing: PresenceViewing;
+  PresenceViewingInput: PresenceViewingInput;
+  Product: ProductDtoModel;
+  ProductOption: ProductOptionDtoModel;
   Query: Record<PropertyKey, never>;
-  RoutingStep: RoutingStepDto;
+  RequiredApproval: RequiredApprovalModel;
+  RoutingStep: RoutingStepDtoModel;
   String: Scalars['String']['output'];
-  User: UserRow;
-  WorkCenter: WorkCenterDto;
+  Subscription: Record<PropertyKey, never>;
+  User: UserRowModel;
+  WorkCenter: WorkCenterDtoModel;
 };
 
 export type AllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {
@@ -581,6 +1080,23 @@ export type BoardResolvers<ContextType = GraphQLContext, ParentType extends Reso
   workCenters?: Resolver<Array<ResolversTypes['WorkCenter']>, ParentType, ContextType>;
 };
 
+export type BoardEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BoardEvent'] = ResolversParentTypes['BoardEvent']> = {
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  buckets?: Resolver<Maybe<Array<ResolversTypes['Bucket']>>, ParentType, ContextType>;
+  changeOrderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  jobs?: Resolver<Maybe<Array<ResolversTypes['Job']>>, ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  orderIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  removedJobIds?: Resolver<Maybe<Array<ResolversTypes['ID']>>, ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['BoardEventType'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type BucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bucket'] = ResolversParentTypes['Bucket']> = {
   capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -588,6 +1104,46 @@ export type BucketResolvers<ContextType = GraphQLContext, ParentType extends Res
   overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   utilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type BucketImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BucketImpact'] = ResolversParentTypes['BucketImpact']> = {
+  capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  loadAfterHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loadBeforeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeCapacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  utilizationAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  utilizationBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  workCenterCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
+  alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
+  impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
+  infeasibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['PlannedJob']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChangeKind']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policyVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requiredApprovals?: Resolver<Array<ResolversTypes['RequiredApproval']>, ParentType, ContextType>;
+  terms?: Resolver<Maybe<ResolversTypes['OrderTerms']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type CostBreakdownResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CostBreakdown'] = ResolversParentTypes['CostBreakdown']> = {
+  labour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  material?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  overtimePremium?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  scrap?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  setup?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CtpAlternative'] = ResolversParentTypes['CtpAlternative']> = {
+  dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
 };
 
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
@@ -604,6 +1160,22 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
+
+export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
+  buckets?: Resolver<Array<ResolversTypes['BucketImpact']>, ParentType, ContextType>;
+  costAfter?: Resolver<ResolversTypes['CostBreakdown'], ParentType, ContextType>;
+  costBefore?: Resolver<ResolversTypes['CostBreakdown'], ParentType, ContextType>;
+  costDelta?: Resolver<ResolversTypes['CostBreakdown'], ParentType, ContextType>;
+  hoursDelta?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  marginAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  marginAfterPct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  marginBefore?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  marginBeforePct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  priceAfter?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  priceBefore?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  priceDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
 
 export type JobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
   allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
@@ -625,7 +1197,9 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
+  updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -640,6 +1214,25 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type OrderTermsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderTerms'] = ResolversParentTypes['OrderTerms']> = {
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  optionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
+  productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type PlannedJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlannedJob'] = ResolversParentTypes['PlannedJob']> = {
+  allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
+  end?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  start?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type PlantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plant'] = ResolversParentTypes['Plant']> = {
@@ -663,6 +1256,24 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PresenceEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PresenceEntry'] = ResolversParentTypes['PresenceEntry']> = {
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  userId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  viewing?: Resolver<ResolversTypes['PresenceViewing'], ParentType, ContextType>;
+};
+
+export type PresenceSnapshotResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PresenceSnapshot'] = ResolversParentTypes['PresenceSnapshot']> = {
+  plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['PresenceEntry']>, ParentType, ContextType>;
+};
+
+export type PresenceViewingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PresenceViewing'] = ResolversParentTypes['PresenceViewing']> = {
+  id?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PresenceKind'], ParentType, ContextType>;
 };
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
@@ -693,6 +1304,17 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
   policyHistory?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyHistoryArgs, 'plantId'>>;
+  previewChangeOrder?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType, RequireFields<QueryPreviewChangeOrderArgs, 'input'>>;
+};
+
+export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequiredApproval'] = ResolversParentTypes['RequiredApproval']> = {
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType>;
+  measured?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['MeasureUnit'], ParentType, ContextType>;
 };
 
 export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutingStep'] = ResolversParentTypes['RoutingStep']> = {
@@ -702,11 +1324,17 @@ export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extend
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  boardEvents?: SubscriptionResolver<ResolversTypes['BoardEvent'], "boardEvents", ParentType, ContextType, RequireFields<SubscriptionBoardEventsArgs, 'plantId'>>;
+  presence?: SubscriptionResolver<ResolversTypes['PresenceSnapshot'], "presence", ParentType, ContextType, RequireFields<SubscriptionPresenceArgs, 'plantId'>>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  presenceVisible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
@@ -723,20 +1351,33 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
 export type Resolvers<ContextType = GraphQLContext> = {
   Allocation?: AllocationResolvers<ContextType>;
   Board?: BoardResolvers<ContextType>;
+  BoardEvent?: BoardEventResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
+  BucketImpact?: BucketImpactResolvers<ContextType>;
+  ChangeEvaluation?: ChangeEvaluationResolvers<ContextType>;
+  CostBreakdown?: CostBreakdownResolvers<ContextType>;
+  CtpAlternative?: CtpAlternativeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Impact?: ImpactResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderTerms?: OrderTermsResolvers<ContextType>;
+  PlannedJob?: PlannedJobResolvers<ContextType>;
   Plant?: PlantResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
+  PresenceEntry?: PresenceEntryResolvers<ContextType>;
+  PresenceSnapshot?: PresenceSnapshotResolvers<ContextType>;
+  PresenceViewing?: PresenceViewingResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   WorkCenter?: WorkCenterResolvers<ContextType>;
 };

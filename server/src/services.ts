@@ -2,6 +2,7 @@ import type { Orm } from './db/orm.ts';
 import type { Config } from './config.ts';
 import type { Clock } from './modules/shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
+import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
 
 /** The long-lived collaborators every request shares. */
 export interface Services {
@@ -9,8 +10,10 @@ export interface Services {
   config: Config;
   clock: Clock;
   auth: AuthService;
+  /** Built schedules per plant, reused while nothing changed (the engine's input). */
+  schedules: ScheduleCache;
 }
 
 export function createServices(orm: Orm, config: Config, clock: Clock): Services {
-  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours) };
+  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache() };
 }

@@ -1,4 +1,55 @@
 /* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */
+/**
+ * What a board event says happened (docs/realtime.md is the protocol document). The client patches
+ * its board from SCHEDULE_CHANGED, CHANGE_ORDER_UPDATED and POLICY_UPDATED, and refetches the board
+ * on BOARD_RESET and RESYNC.
+ */
+export const BoardEventType = {
+  /** The plant's schedule was rebuilt (demo seeding, bulk import): refetch the board; `reason` says why. */
+  BoardReset: 'BOARD_RESET',
+  /** A change order changed status (`changeOrderId`, `orderId`, `status`, `version`). */
+  ChangeOrderUpdated: 'CHANGE_ORDER_UPDATED',
+  /** The plant's policy has a new version (`policyVersion`). */
+  PolicyUpdated: 'POLICY_UPDATED',
+  /**
+   * Not stored: the server cannot replay what the client missed (`since` is older than what is
+   * retained, or newer than anything the server has). Refetch the board; the stream continues after
+   * `seq`, the plant's head when it was sent. `reason` is RETENTION or UNKNOWN_SINCE.
+   */
+  Resync: 'RESYNC',
+  /** Jobs and buckets changed: replace them by id (`jobs`, `buckets`), drop `removedJobIds`, refetch the summaries of `orderIds`. */
+  ScheduleChanged: 'SCHEDULE_CHANGED'
+} as const;
+
+export type BoardEventType = typeof BoardEventType[keyof typeof BoardEventType];
+/** A tier under which a plan can be placed. */
+export const CapacityTier = {
+  /** No capacity approval. */
+  Auto: 'AUTO',
+  /** The ops manager. */
+  Manager: 'MANAGER',
+  /** The plant manager (overtime). */
+  Overtime: 'OVERTIME'
+} as const;
+
+export type CapacityTier = typeof CapacityTier[keyof typeof CapacityTier];
+/** What a change order changes; several kinds combine in one change order (SPEC §5). */
+export const ChangeKind = {
+  /** Cancel the order (frees its load). */
+  Cancel: 'CANCEL',
+  /** A different due date. */
+  DueDate: 'DUE_DATE',
+  /** A planner moves one job to another start date. */
+  MoveJob: 'MOVE_JOB',
+  /** A new order. */
+  NewOrder: 'NEW_ORDER',
+  /** More or fewer units. */
+  Quantity: 'QUANTITY',
+  /** Different spec options. */
+  Spec: 'SPEC'
+} as const;
+
+export type ChangeKind = typeof ChangeKind[keyof typeof ChangeKind];
 /** Importance of a customer to the business. */
 export const CustomerTier = {
   /** Everyone else. */
@@ -40,6 +91,32 @@ export const JobStatus = {
 } as const;
 
 export type JobStatus = typeof JobStatus[keyof typeof JobStatus];
+/** Approval lanes: capacity is a chain (ops manager < plant manager); the others stand alone. */
+export const Lane = {
+  /** Cost and margin: accounting. */
+  Accounting: 'ACCOUNTING',
+  /** Capacity, freeze window and lead time: ops manager, plant manager. */
+  Capacity: 'CAPACITY',
+  /** Spec changes flagged for review: quality. */
+  Quality: 'QUALITY'
+} as const;
+
+export type Lane = typeof Lane[keyof typeof Lane];
+/** Unit of a rule's measured value and threshold. */
+export const MeasureUnit = {
+  /** Minor currency units (cents). */
+  Cents: 'CENTS',
+  /** Minutes. */
+  Minutes: 'MINUTES',
+  /** A flagged option (measured 1, threshold 0). */
+  Option: 'OPTION',
+  /** Percent (92.5 = 92.5%). */
+  Percent: 'PERCENT',
+  /** Plant working days. */
+  WorkingDays: 'WORKING_DAYS'
+} as const;
+
+export type MeasureUnit = typeof MeasureUnit[keyof typeof MeasureUnit];
 /** Lifecycle of a customer order. */
 export const OrderStatus = {
   /** Cancelled; its load is freed. */
@@ -55,6 +132,38 @@ export const OrderStatus = {
 } as const;
 
 export type OrderStatus = typeof OrderStatus[keyof typeof OrderStatus];
+/** The policy rule that asked for an approval. */
+export const PolicyRule = {
+  /** Utilization above the auto-approve limit. */
+  CapacityManager: 'CAPACITY_MANAGER',
+  /** A cost increase above the limit. */
+  CostIncreaseLimit: 'COST_INCREASE_LIMIT',
+  /** A job inside the freeze window, or already started, changes. */
+  FreezeWindow: 'FREEZE_WINDOW',
+  /** A due date earlier than today plus the product's lead time. */
+  MinLeadTime: 'MIN_LEAD_TIME',
+  /** A margin after the change below the minimum. */
+  MinMargin: 'MIN_MARGIN',
+  /** Overtime needed. */
+  Overtime: 'OVERTIME',
+  /** An option that needs a quality review. */
+  ReviewRequired: 'REVIEW_REQUIRED'
+} as const;
+
+export type PolicyRule = typeof PolicyRule[keyof typeof PolicyRule];
+/** What a person has open (SPEC §6 presence). */
+export const PresenceKind = {
+  /** The board itself, nothing selected. */
+  Board: 'BOARD',
+  /** A change order (`id` is the change order). */
+  ChangeOrder: 'CHANGE_ORDER',
+  /** An order's panel (`id` is the order). */
+  Order: 'ORDER',
+  /** Proposing a change to an order (`id` is the order). */
+  Proposing: 'PROPOSING'
+} as const;
+
+export type PresenceKind = typeof PresenceKind[keyof typeof PresenceKind];
 /** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
 export const Role = {
   /** Finance: decides the cost and margin lane. */
@@ -74,3 +183,16 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
+/** The authority a plan needs by capacity (SPEC §3). */
+export const Tier = {
+  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  Auto: 'AUTO',
+  /** Fits under no tier by the requested date; see the alternatives. */
+  Infeasible: 'INFEASIBLE',
+  /** Up to the manager utilization: the ops manager. */
+  Manager: 'MANAGER',
+  /** Needs overtime: the plant manager. */
+  Overtime: 'OVERTIME'
+} as const;
+
+export type Tier = typeof Tier[keyof typeof Tier];

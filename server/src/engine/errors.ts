@@ -34,14 +34,17 @@ export const EngineErrorCode = {
 } as const;
 export type EngineErrorCode = (typeof EngineErrorCode)[keyof typeof EngineErrorCode];
 
-/** GraphQL error class of each engine code; plant-data errors are the server's fault, not the user's. */
+/**
+ * GraphQL error class of each engine code. An unknown id inside a change is bad input to that
+ * change (BAD_USER_INPUT); plant-data errors are the server's fault, not the user's.
+ */
 export const ENGINE_ERROR_CLASS = {
   INVALID_DATE: 'BAD_USER_INPUT',
   INVALID_QUANTITY: 'BAD_USER_INPUT',
   INVALID_PRICE: 'BAD_USER_INPUT',
-  UNKNOWN_ORDER: 'NOT_FOUND',
-  UNKNOWN_PRODUCT: 'NOT_FOUND',
-  UNKNOWN_JOB: 'NOT_FOUND',
+  UNKNOWN_ORDER: 'BAD_USER_INPUT',
+  UNKNOWN_PRODUCT: 'BAD_USER_INPUT',
+  UNKNOWN_JOB: 'BAD_USER_INPUT',
   UNKNOWN_OPTION: 'BAD_USER_INPUT',
   OPTION_CONFLICT: 'BAD_USER_INPUT',
   DATE_IN_PAST: 'BAD_USER_INPUT',

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { AppError, type ErrorCode } from './errors.ts';
+import { ENGINE_ERROR_CLASS, EngineError } from '../engine/index.ts';
 import type { Logger } from '../logger.ts';
 
 // Apollo's own codes for requests that never reached a resolver: all are the client's input.
@@ -19,6 +20,10 @@ export function createFormatError(log: Logger, production: boolean) {
     const original = unwrapResolverError(error);
     if (original instanceof AppError) {
       return { message: original.message, path: formatted.path, extensions: { ...original.extensions, code: original.code } };
+    }
+    // The engine's closed codes map to their GraphQL class; plant-data faults fall through to INTERNAL.
+    if (original instanceof EngineError && ENGINE_ERROR_CLASS[original.code] !== 'INTERNAL') {
+      return { message: original.message, path: formatted.path, extensions: { code: ENGINE_ERROR_CLASS[original.code], reason: original.code } };
     }
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && CLIENT_INPUT_CODES.has(code)) {

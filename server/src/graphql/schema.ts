@@ -9,6 +9,7 @@ import { plantResolvers } from '../modules/plant/plant.resolvers.ts';
 import { boardResolvers } from '../modules/schedule/board.resolvers.ts';
 import { orderResolvers } from '../modules/order/order.resolvers.ts';
 import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
+import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -39,7 +40,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -22,10 +22,10 @@ describe('evaluateChange: invalid input gives typed errors a rep understands', (
     expect(error.message).toMatch(/Quantity/);
   });
 
-  it('refuses an unknown order as NOT_FOUND', () => {
+  it('refuses an unknown order as bad input to the change', () => {
     const error = errorOf({ orderId: 'nope', quantity: 5 });
     expect(error.code).toBe('UNKNOWN_ORDER');
-    expect(ENGINE_ERROR_CLASS[error.code]).toBe('NOT_FOUND');
+    expect(ENGINE_ERROR_CLASS[error.code]).toBe('BAD_USER_INPUT');
     expect(error.message).toBe('Order nope does not exist');
   });
 

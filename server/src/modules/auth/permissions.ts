@@ -34,6 +34,7 @@ export const PERMISSIONS = {
   'Query.policy': { roles: ALL_ROLES, display: true },
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
+  'Query.previewChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;

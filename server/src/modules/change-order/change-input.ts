@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { toDay, type Change, type Schedule } from '../../engine/index.ts';
+import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
+import { AppError, badInput } from '../../graphql/errors.ts';
+import { isUuid } from '../order/order.service.ts';
+
+/** A change as the engine reads it, plus what the server keeps beside it. */
+export interface ParsedChange {
+  change: Change;
+  /** The customer of a new order (the engine does not need it; the order row does). */
+  customerId: string | null;
+}
+
+const MAX_OPTIONS = 50;
+
+/** An id inside a change that names nothing is bad input to the change. */
+function unknown(what: string, id: string): AppError {
+  return badInput(`${what} ${id} does not exist in this plant.`, what.toLowerCase());
+}
+
+function knownId(id: string, what: string): string {
+  if (!isUuid(id)) throw unknown(what, id);
+  return id;
+}
+
+/**
+ * Turns the GraphQL input into the engine's `Change`: checks shape and ids the engine cannot
+ * (customers, id formats, combinations), converts dates to days. Dates are already valid
+ * calendar dates (the Date scalar), money already integer cents (the Money scalar).
+ */
+export async function parseChangeInput(em: EntityManager, plantId: string, schedule: Schedule, input: ChangeOrderInput): Promise<ParsedChange> {
+  const optionIds = (ids: readonly string[] | null | undefined) => {
+    if (ids == null) return undefined;
+    if (ids.length > MAX_OPTIONS) throw badInput(`At most ${MAX_OPTIONS} options can be chosen.`, 'optionIds');
+    return ids.map((id) => knownId(id, 'Option'));
+  };
+  if (input.newOrder) {
+    if (input.orderId != null || input.quantity != null || input.dueDate != null || input.optionIds != null || input.cancel || input.moveJob || input.unitPrice != null)
+      throw badInput('A new order is proposed on its own: put quantity, date, options and price inside newOrder.', 'newOrder');
+    const n = input.newOrder;
+    const customerId = knownId(n.customerId, 'Customer');
+    const [customer] = await em.execute('select id from customer where id = ? and plant_id = ?', [customerId, plantId]);
+    if (!customer) throw unknown('Customer', n.customerId);
+    const productId = knownId(n.productId, 'Product');
+    const product = schedule.products.get(productId);
+    if (!product) throw unknown('Product', n.productId);
+    const chosen = optionIds(n.optionIds) ?? [];
+    const optionCost = product.options.filter((o) => chosen.includes(o.id)).reduce((s, o) => s + o.addCostCents, 0);
+    return {
+      customerId,
+      change: {
+        newOrder: {
+          id: randomUUID(),
+          productId,
+          quantity: n.quantity,
+          optionIds: chosen,
+          dueDate: toDay(n.dueDate),
+          unitPriceCents: n.unitPrice ?? product.listPriceCents + optionCost,
+        },
+      },
+    };
+  }
+  if (input.orderId == null) throw badInput('Name the order to change (orderId), or describe a new order (newOrder).', 'orderId');
+  const change: Change = {
+    orderId: knownId(input.orderId, 'Order'),
+    ...(input.quantity != null ? { quantity: input.quantity } : {}),
+    ...(input.dueDate != null ? { dueDate: toDay(input.dueDate) } : {}),
+    ...(input.optionIds != null ? { optionIds: optionIds(input.optionIds) } : {}),
+    ...(input.unitPrice != null ? { unitPriceCents: input.unitPrice } : {}),
+    ...(input.cancel ? { cancel: true } : {}),
+    ...(input.moveJob ? { moveJob: { jobId: knownId(input.moveJob.jobId, 'Job'), startDay: toDay(input.moveJob.startDate) } } : {}),
+  };
+  return { change, customerId: null };
+}
+
+/** Only planners (and the roles above them) may move jobs by hand (SPEC §1). */
+export function assertMayMoveJobs(role: string | null, change: Change): void {
+  if (change.moveJob && !['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'].includes(role ?? '')) {
+    throw new AppError('FORBIDDEN', 'Only planners and managers move jobs on the board; propose a date change instead.');
+  }
+}
