@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema } from './graphql/schema.ts';
 import { createFormatError } from './graphql/format-error.ts';
 import { createLoaders } from './graphql/loaders.ts';
@@ -42,6 +42,10 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   await fastify.register(fastifyCookie);
 
   const schema = buildSchema();
+  const formatError = createFormatError(log, config.production);
+  // the same error mapping over WebSocket as over HTTP (Apollo applies it there)
+  const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
+    errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e));
   const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
 
   const actorFromToken = (token: string | null): Promise<Actor | null> =>
@@ -60,6 +64,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
         ctx.extra.actor = await actorFromToken(token);
         return ctx.extra.actor !== null;
       },
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
+      onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
       // Identity is re-checked for every subscription, not only at connect.
       context: async (ctx): Promise<GraphQLContext> => {
         const em = services.orm.em.fork();
@@ -71,6 +77,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
           requestId: randomUUID(),
           sessionToken: ctx.extra.token ?? null,
           loaders: createLoaders(em),
+          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };
       },
     },
@@ -81,7 +88,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     schema,
     introspection: !config.production || process.env.TAKT_INTROSPECTION === '1',
     includeStacktraceInErrorResponses: false,
-    formatError: createFormatError(log, config.production),
+    formatError,
     csrfPrevention: true,
     plugins: [
       fastifyApolloDrainPlugin(fastify),

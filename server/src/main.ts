@@ -21,6 +21,8 @@ if (config.demo) {
   if (seeded) log.info({ orders: seeded.orders }, 'demo plant seeded');
 }
 
+// LISTEN before serving, so no subscription misses a notification (docs/realtime.md)
+await services.realtime.start(log);
 const app = await createApp(services, log);
 await app.fastify.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;
@@ -39,7 +41,8 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   try {
-    await app.close();
+    await app.close(); // sockets close with 1001: clients resume elsewhere with `since`
+    await services.realtime.stop();
     await db.close();
     log.info('stopped');
     process.exit(0);

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './modules/shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
+import { Realtime } from './modules/events/realtime.ts';
 
 /** The long-lived collaborators every request shares. */
 export interface Services {
@@ -12,8 +13,10 @@ export interface Services {
   auth: AuthService;
   /** Built schedules per plant, reused while nothing changed (the engine's input). */
   schedules: ScheduleCache;
+  /** Board-event fan-out and presence (started by main.ts; docs/realtime.md). */
+  realtime: Realtime;
 }
 
 export function createServices(orm: Orm, config: Config, clock: Clock): Services {
-  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache() };
+  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache(), realtime: new Realtime(orm) };
 }

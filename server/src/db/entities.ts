@@ -6,9 +6,10 @@ import { Order, Job, Allocation } from '../modules/order/order.entity.ts';
 import { User, Session } from '../modules/auth/user.entity.ts';
 import { BoardEvent, AuditEvent } from '../modules/events/event.entity.ts';
 import { PolicyVersion } from '../modules/policy/policy.entity.ts';
+import { Presence } from '../modules/presence/presence.entity.ts';
 
 /** Every entity the ORM knows; the migrations are diffed against these. */
 export const entities = [
   Plant, WorkCenter, WorkCenterException, Product, RoutingStep, ProductOption, Customer,
-  Order, Job, Allocation, User, Session, BoardEvent, AuditEvent, PolicyVersion,
+  Order, Job, Allocation, User, Session, BoardEvent, AuditEvent, PolicyVersion, Presence,
 ];

@@ -16,4 +16,6 @@ export interface GraphQLContext {
   sessionToken: string | null;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+  /** Close the WebSocket this operation runs on (docs/realtime.md close codes); absent over HTTP. */
+  closeConnection?: (code: number, reason: string) => void;
 }

@@ -35,6 +35,10 @@ export const PERMISSIONS = {
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
   'Query.previewChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
+  'Subscription.boardEvents': { roles: ALL_ROLES, display: true },
+  'Subscription.presence': { roles: ALL_ROLES, display: true },
+  'Mutation.updatePresence': { roles: ALL_ROLES },
+  'Mutation.setPresenceVisibility': { roles: ALL_ROLES },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;

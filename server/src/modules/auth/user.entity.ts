@@ -16,6 +16,8 @@ export const User = defineEntity({
     role: p.enum(ROLES),
     passwordHash: p.string(),
     version: p.integer().default(1),
+    /** Whether others see this user in presence (docs/realtime.md). */
+    presenceVisible: p.boolean().default(true),
     createdAt: p.datetime().defaultRaw('now()'),
   },
 });

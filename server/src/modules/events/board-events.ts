@@ -1,5 +1,8 @@
 import type { BucketDto } from '../schedule/board.service.ts';
-import type { JobDto } from '../order/order.dto.ts';
+import type { AllocationDto, JobDto } from '../order/order.dto.ts';
+
+/** A job as an event carries it: with its allocations as of the event, so replay is exact. */
+export type EventJob = JobDto & { allocations: AllocationDto[] };
 
 /**
  * What a board event carries (docs/realtime.md is the protocol document). Events are small and
@@ -14,8 +17,8 @@ export type BoardEventPayload =
       changeOrderId: string | null;
       /** Orders whose terms or status changed (ids; the client refetches their summaries). */
       orderIds: string[];
-      /** Jobs as they are now (new or moved). */
-      jobs: JobDto[];
+      /** Jobs as they are now (new or moved), with allocations (`jobsForEvent` reads them). */
+      jobs: EventJob[];
       /** Jobs that no longer exist (cancelled orders, replaced plans). */
       removedJobIds: string[];
       /** Every bucket whose load changed, with its new load. */

@@ -1,6 +1,7 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { apiHours } from '../shared/units.ts';
 import { orderById } from './order.service.ts';
+import type { AllocationDto } from './order.dto.ts';
 
 export const orderResolvers: Resolvers = {
   Query: {
@@ -13,7 +14,8 @@ export const orderResolvers: Resolvers = {
   },
   Job: {
     hours: (j) => apiHours(j.minutes),
-    allocations: (j, _, ctx) => ctx.loaders.allocationsByJob.load(j.id),
+    // board events carry a job's allocations as of the event (and fan out without a query)
+    allocations: (j, _, ctx) => (j as { allocations?: AllocationDto[] }).allocations ?? ctx.loaders.allocationsByJob.load(j.id),
   },
   Allocation: {
     hours: (a) => apiHours(a.minutes),
