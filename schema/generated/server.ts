@@ -7,6 +7,9 @@ import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDt
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
 import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
+import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel } from '../../server/src/modules/change-order/change-order.repository.ts';
+import type { CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.resolvers.ts';
+import type { AuditEventRow as AuditEventRowModel, ChangeOrderPage as ChangeOrderPageModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -34,6 +37,90 @@ export type Allocation = {
   date: Scalars['Date']['output'];
   /** Hours on that date. */
   hours: Scalars['Float']['output'];
+};
+
+/** One lane's approval of a change order. */
+export type Approval = {
+  __typename?: 'Approval';
+  /** The approver's comment or rejection reason. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** When. */
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who decided (the authority; see `delegate`). */
+  decidedBy: Maybe<User>;
+  /** The delegate who acted for `decidedBy`, if any. */
+  delegate: Maybe<User>;
+  /** How often this lane was escalated (by the proposer or by the SLA). */
+  escalations: Scalars['Int']['output'];
+  /** Lane. */
+  lane: Lane;
+  /** When this lane started waiting (the SLA clock). */
+  pendingSince: Scalars['DateTime']['output'];
+  /** The role the rules require now (a higher capacity role also satisfies it). */
+  requiredRole: Role;
+  /** Decision state. */
+  status: ApprovalStatus;
+};
+
+/** The state of one lane's approval. */
+export type ApprovalStatus =
+  /** Granted. */
+  | 'GRANTED'
+  /** Waiting for a decision. */
+  | 'PENDING'
+  /** Rejected (with a reason). */
+  | 'REJECTED';
+
+/** One entry of the append-only audit trail. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** What happened, e.g. `PROPOSED`, `APPROVED`, `APPLIED`. */
+  action: Scalars['String']['output'];
+  /** The authority who acted (null for the system, e.g. SLA escalation). */
+  actor: Maybe<User>;
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Comment or reason. */
+  comment: Maybe<Scalars['String']['output']>;
+  /** The delegate who acted for `actor`, if any. */
+  delegate: Maybe<User>;
+  /** Entity id. */
+  entityId: Scalars['ID']['output'];
+  /** Entity type, e.g. `ChangeOrder`. */
+  entityType: Scalars['String']['output'];
+  /** Status before. */
+  fromStatus: Maybe<Scalars['String']['output']>;
+  /** Id (increasing). */
+  id: Scalars['ID']['output'];
+  /** Policy version in force. */
+  policyVersion: Maybe<Scalars['Int']['output']>;
+  /** Status after. */
+  toStatus: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of audit events, oldest first. */
+export type AuditEventConnection = {
+  __typename?: 'AuditEventConnection';
+  /** Cursor for the next page. */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more pages follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The events. */
+  nodes: Array<AuditEvent>;
+};
+
+/** Filters for `auditEvents`. */
+export type AuditEventFilter = {
+  /** Actor. */
+  actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entity id. */
+  entityId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entity type, e.g. `ChangeOrder`, `Policy`. */
+  entityType?: InputMaybe<Scalars['String']['input']>;
+  /** On or after. */
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Before. */
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** The schedule of a plant over a date range. */
@@ -205,6 +292,89 @@ export type ChangeKind =
   /** Different spec options. */
   | 'SPEC';
 
+/** A proposed change to an order (or a new order, or a job move), with its evaluation and decisions. */
+export type ChangeOrder = {
+  __typename?: 'ChangeOrder';
+  /** When applied. */
+  appliedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Per-lane approvals. */
+  approvals: Array<Approval>;
+  /** Comments, oldest first. */
+  comments: Array<ChangeOrderComment>;
+  /** An open or answered counter-proposal. */
+  counterProposal: Maybe<CounterProposal>;
+  /** When proposed. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The current evaluation (re-evaluated when the schedule changes under it). */
+  evaluation: ChangeEvaluation;
+  /** The full audit trail of this change order, oldest first. */
+  history: Array<AuditEvent>;
+  /** Id. */
+  id: Scalars['ID']['output'];
+  /** Kinds of change. */
+  kinds: Array<ChangeKind>;
+  /** Human number, e.g. `CO-1042`. */
+  number: Scalars['String']['output'];
+  /** The order it changes (for a new order: once applied). */
+  order: Maybe<Order>;
+  /** The order id it concerns (a new order's id before it exists). */
+  orderId: Scalars['ID']['output'];
+  /** Who proposed it. */
+  proposer: User;
+  /** Lifecycle status. */
+  status: ChangeOrderStatus;
+  /** Why it is in its status (rejection reason, 'schedule changed since evaluation', …). */
+  statusReason: Maybe<Scalars['String']['output']>;
+  /** Capacity tier of the current evaluation. */
+  tier: Tier;
+  /** Last transition. */
+  updatedAt: Scalars['DateTime']['output'];
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A comment on a change order. */
+export type ChangeOrderComment = {
+  __typename?: 'ChangeOrderComment';
+  /** Author. */
+  author: User;
+  /** Text. */
+  body: Scalars['String']['output'];
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Id. */
+  id: Scalars['ID']['output'];
+};
+
+/** A page of change orders, newest first. */
+export type ChangeOrderConnection = {
+  __typename?: 'ChangeOrderConnection';
+  /** Cursor to pass as `after` for the next page (null at the end). */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more pages follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The change orders. */
+  nodes: Array<ChangeOrder>;
+};
+
+/** Filters for `changeOrders`. */
+export type ChangeOrderFilter = {
+  /** For orders of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Proposed on or after this date. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** Has an approval in this lane. */
+  lane?: InputMaybe<Lane>;
+  /** Proposed by this user. */
+  proposerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<ChangeOrderStatus>>;
+  /** Any of these tiers. */
+  tier?: InputMaybe<Array<Tier>>;
+  /** Proposed on or before this date. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
 /** A change to propose or preview. Set `orderId` with any of quantity, dueDate, optionIds, unitPrice, moveJob; or `cancel` alone; or `newOrder` alone. */
 export type ChangeOrderInput = {
   /** Cancel the order. */
@@ -225,6 +395,27 @@ export type ChangeOrderInput = {
   unitPrice?: InputMaybe<Scalars['Money']['input']>;
 };
 
+/** Where a change order is in its lifecycle (SPEC §5). */
+export type ChangeOrderStatus =
+  /** Applied to the schedule. */
+  | 'APPLIED'
+  /** Every required approval granted; applying. */
+  | 'APPROVED'
+  /** Needed no approval and was applied at once (then APPLIED). */
+  | 'AUTO_APPROVED'
+  /** Ended without applying (a counter-proposal declined). */
+  | 'CLOSED'
+  /** An approver offered an alternative; the proposer answers. */
+  | 'COUNTER_PROPOSED'
+  /** Cannot be placed by its date under any tier; nothing applied; see the alternatives. */
+  | 'INFEASIBLE'
+  /** Waits for one or more approvals. */
+  | 'PENDING'
+  /** Rejected in some lane; the proposer may escalate. */
+  | 'REJECTED'
+  /** Withdrawn by its proposer. */
+  | 'WITHDRAWN';
+
 /** Cost split the way accounting reads it. */
 export type CostBreakdown = {
   __typename?: 'CostBreakdown';
@@ -240,6 +431,19 @@ export type CostBreakdown = {
   setup: Scalars['Money']['output'];
   /** Sum of the parts. */
   total: Scalars['Money']['output'];
+};
+
+/** An approver's alternative to the proposer's request. */
+export type CounterProposal = {
+  __typename?: 'CounterProposal';
+  /** Who offered it. */
+  by: User;
+  /** Why. */
+  comment: Scalars['String']['output'];
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** The alternative change, evaluated. */
+  evaluation: ChangeEvaluation;
 };
 
 /** Capable-to-promise for one tier. */
@@ -386,6 +590,14 @@ export type MoveJobInput = {
 /** All state changes. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Grants the approval of the lane(s) my role (or a delegation) covers; applies when all are granted. */
+  approveChangeOrder: ChangeOrder;
+  /** Adds a comment. */
+  commentOnChangeOrder: ChangeOrder;
+  /** An approver offers an alternative (e.g. a later date from the alternatives). */
+  counterProposeChangeOrder: ChangeOrder;
+  /** The proposer (or their manager) escalates a rejection to the next tier, once per tier, with a comment. */
+  escalateChangeOrder: ChangeOrder;
   /**
    * Sign in with email and password. Sets an httpOnly, SameSite session cookie and returns the user.
    * Fails with UNAUTHENTICATED on a wrong email or password.
@@ -393,8 +605,19 @@ export type Mutation = {
   login: User;
   /** End the current session (the cookie is cleared). True when a session was ended. */
   logout: Scalars['Boolean']['output'];
+  /** A planner moves a job; evaluated and routed like any change order (kind MOVE_JOB). */
+  moveJob: ChangeOrder;
   /** Always true; a no-op that proves mutations are reachable (needs no identity). */
   ping: Scalars['Boolean']['output'];
+  /**
+   * Proposes a change. It is evaluated at once: applied when it needs no approval (AUTO_APPROVED →
+   * APPLIED), PENDING with its required approvals, or INFEASIBLE with alternatives (nothing applied).
+   */
+  proposeChangeOrder: ChangeOrder;
+  /** Rejects it with a reason (any lane I cover). */
+  rejectChangeOrder: ChangeOrder;
+  /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
+  respondToCounterProposal: ChangeOrder;
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
   /**
@@ -407,6 +630,40 @@ export type Mutation = {
    * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
    */
   updatePresence: Scalars['Boolean']['output'];
+  /** The proposer withdraws a pending or counter-proposed change order. */
+  withdrawChangeOrder: ChangeOrder;
+};
+
+
+/** All state changes. */
+export type MutationApproveChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCommentOnChangeOrderArgs = {
+  body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCounterProposeChangeOrderArgs = {
+  comment: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: ChangeOrderInput;
+};
+
+
+/** All state changes. */
+export type MutationEscalateChangeOrderArgs = {
+  comment: Scalars['String']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -414,6 +671,38 @@ export type Mutation = {
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationMoveJobArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  jobId: Scalars['ID']['input'];
+  startDate: Scalars['Date']['input'];
+};
+
+
+/** All state changes. */
+export type MutationProposeChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  input: ChangeOrderInput;
+};
+
+
+/** All state changes. */
+export type MutationRejectChangeOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRespondToCounterProposalArgs = {
+  accept: Scalars['Boolean']['input'];
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 
@@ -436,6 +725,14 @@ export type MutationUpdatePolicyArgs = {
 export type MutationUpdatePresenceArgs = {
   plantId: Scalars['ID']['input'];
   viewing: PresenceViewingInput;
+};
+
+
+/** All state changes. */
+export type MutationWithdrawChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
 };
 
 /** A new order to place. */
@@ -705,11 +1002,19 @@ export type ProductOption = {
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
+  /** What waits for my decision, including as a delegate, oldest first. */
+  approvalInbox: Array<ChangeOrder>;
+  /** The audit trail, oldest first, cursor-paginated (`first` ≤ 500). */
+  auditEvents: AuditEventConnection;
   /**
    * The board between `from` and `to` inclusive (at most 26 weeks). BAD_USER_INPUT when a date is
    * malformed or the range is reversed or too long.
    */
   board: Board;
+  /** One change order with its evaluation, approvals, comments and history. */
+  changeOrder: ChangeOrder;
+  /** Change orders of my plant, newest first, cursor-paginated (`first` ≤ 100). */
+  changeOrders: ChangeOrderConnection;
   /** Always true when the GraphQL endpoint answers; needs no identity. */
   health: Scalars['Boolean']['output'];
   /** The signed-in user. */
@@ -732,10 +1037,32 @@ export type Query = {
 
 
 /** Liveness of the API itself. */
+export type QueryAuditEventsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<AuditEventFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Liveness of the API itself. */
 export type QueryBoardArgs = {
   from: Scalars['Date']['input'];
   plantId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryChangeOrderArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryChangeOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<ChangeOrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -964,6 +1291,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Allocation: ResolverTypeWrapper<AllocationDtoModel>;
+  Approval: ResolverTypeWrapper<ApprovalRowModel>;
+  ApprovalStatus: ApprovalStatus;
+  AuditEvent: ResolverTypeWrapper<AuditEventRowModel>;
+  AuditEventConnection: ResolverTypeWrapper<AuditEventPageModel>;
+  AuditEventFilter: AuditEventFilter;
   Board: ResolverTypeWrapper<BoardDtoModel>;
   BoardEvent: ResolverTypeWrapper<Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversTypes['Bucket']>>, jobs?: Maybe<Array<ResolversTypes['Job']>> }>;
   BoardEventType: BoardEventType;
@@ -973,8 +1305,14 @@ export type ResolversTypes = {
   CapacityTier: CapacityTier;
   ChangeEvaluation: ResolverTypeWrapper<EvaluationModel>;
   ChangeKind: ChangeKind;
+  ChangeOrder: ResolverTypeWrapper<ChangeOrderRowModel>;
+  ChangeOrderComment: ResolverTypeWrapper<CommentRowModel>;
+  ChangeOrderConnection: ResolverTypeWrapper<ChangeOrderPageModel>;
+  ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
+  ChangeOrderStatus: ChangeOrderStatus;
   CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
+  CounterProposal: ResolverTypeWrapper<StoredCounterModel>;
   CtpAlternative: ResolverTypeWrapper<CtpAlternativeModel>;
   Customer: ResolverTypeWrapper<CustomerDtoModel>;
   CustomerTier: CustomerTier;
@@ -1022,14 +1360,23 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Allocation: AllocationDtoModel;
+  Approval: ApprovalRowModel;
+  AuditEvent: AuditEventRowModel;
+  AuditEventConnection: AuditEventPageModel;
+  AuditEventFilter: AuditEventFilter;
   Board: BoardDtoModel;
   BoardEvent: Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversParentTypes['Bucket']>>, jobs?: Maybe<Array<ResolversParentTypes['Job']>> };
   Boolean: Scalars['Boolean']['output'];
   Bucket: BucketDtoModel;
   BucketImpact: BucketImpactModel;
   ChangeEvaluation: EvaluationModel;
+  ChangeOrder: ChangeOrderRowModel;
+  ChangeOrderComment: CommentRowModel;
+  ChangeOrderConnection: ChangeOrderPageModel;
+  ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
   CostBreakdown: CostBreakdownModel;
+  CounterProposal: StoredCounterModel;
   CtpAlternative: CtpAlternativeModel;
   Customer: CustomerDtoModel;
   Date: Scalars['Date']['output'];
@@ -1067,6 +1414,38 @@ export type ResolversParentTypes = {
 export type AllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type ApprovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = {
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  delegate?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType>;
+  pendingSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  requiredRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ApprovalStatus'], ParentType, ContextType>;
+};
+
+export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delegate?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type AuditEventConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEventConnection'] = ResolversParentTypes['AuditEventConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
 };
 
 export type BoardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Board'] = ResolversParentTypes['Board']> = {
@@ -1132,6 +1511,40 @@ export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType e
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type ChangeOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrder'] = ResolversParentTypes['ChangeOrder']> = {
+  appliedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  approvals?: Resolver<Array<ResolversTypes['Approval']>, ParentType, ContextType>;
+  comments?: Resolver<Array<ResolversTypes['ChangeOrderComment']>, ParentType, ContextType>;
+  counterProposal?: Resolver<Maybe<ResolversTypes['CounterProposal']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evaluation?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChangeKind']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  proposer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeOrderStatus'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ChangeOrderCommentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderComment'] = ResolversParentTypes['ChangeOrderComment']> = {
+  author?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type ChangeOrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderConnection'] = ResolversParentTypes['ChangeOrderConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
+};
+
 export type CostBreakdownResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CostBreakdown'] = ResolversParentTypes['CostBreakdown']> = {
   labour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1139,6 +1552,13 @@ export type CostBreakdownResolvers<ContextType = GraphQLContext, ParentType exte
   scrap?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   setup?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type CounterProposalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CounterProposal'] = ResolversParentTypes['CounterProposal']> = {
+  by?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evaluation?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType>;
 };
 
 export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CtpAlternative'] = ResolversParentTypes['CtpAlternative']> = {
@@ -1194,12 +1614,21 @@ export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversType
 }
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  approveChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationApproveChangeOrderArgs, 'expectedVersion' | 'id'>>;
+  commentOnChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCommentOnChangeOrderArgs, 'body' | 'id'>>;
+  counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
+  escalateChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationEscalateChangeOrderArgs, 'comment' | 'expectedVersion' | 'id'>>;
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  moveJob?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationMoveJobArgs, 'jobId' | 'startDate'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
+  rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
   updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
+  withdrawChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationWithdrawChangeOrderArgs, 'expectedVersion' | 'id'>>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1297,7 +1726,11 @@ export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  approvalInbox?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
+  auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<QueryBoardArgs, 'from' | 'plantId' | 'to'>>;
+  changeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<QueryChangeOrderArgs, 'id'>>;
+  changeOrders?: Resolver<ResolversTypes['ChangeOrderConnection'], ParentType, ContextType, RequireFields<QueryChangeOrdersArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
@@ -1350,12 +1783,19 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type Resolvers<ContextType = GraphQLContext> = {
   Allocation?: AllocationResolvers<ContextType>;
+  Approval?: ApprovalResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
+  AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Board?: BoardResolvers<ContextType>;
   BoardEvent?: BoardEventResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
   BucketImpact?: BucketImpactResolvers<ContextType>;
   ChangeEvaluation?: ChangeEvaluationResolvers<ContextType>;
+  ChangeOrder?: ChangeOrderResolvers<ContextType>;
+  ChangeOrderComment?: ChangeOrderCommentResolvers<ContextType>;
+  ChangeOrderConnection?: ChangeOrderConnectionResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
+  CounterProposal?: CounterProposalResolvers<ContextType>;
   CtpAlternative?: CtpAlternativeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;

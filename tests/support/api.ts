@@ -63,3 +63,11 @@ export async function as(baseUrl: string, who: keyof typeof DEMO_LOGIN): Promise
 
 /** The error code of the first GraphQL error, for `expect(code(res)).toBe('FORBIDDEN')`. */
 export const code = (res: GraphQLResponse<unknown>) => res.errors?.[0]?.extensions?.code;
+
+/** A client signed in as any user (factory plants' users have the password "demo"). */
+export async function signIn(baseUrl: string, email: string): Promise<ApiClient> {
+  const client = new ApiClient(baseUrl);
+  const res = await client.login(email);
+  if (!res.data?.login) throw new Error(`login as ${email} failed: ${JSON.stringify(res.errors)}`);
+  return client;
+}

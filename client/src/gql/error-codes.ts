@@ -1,4 +1,15 @@
 /* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */
+/** The state of one lane's approval. */
+export const ApprovalStatus = {
+  /** Granted. */
+  Granted: 'GRANTED',
+  /** Waiting for a decision. */
+  Pending: 'PENDING',
+  /** Rejected (with a reason). */
+  Rejected: 'REJECTED'
+} as const;
+
+export type ApprovalStatus = typeof ApprovalStatus[keyof typeof ApprovalStatus];
 /**
  * What a board event says happened (docs/realtime.md is the protocol document). The client patches
  * its board from SCHEDULE_CHANGED, CHANGE_ORDER_UPDATED and POLICY_UPDATED, and refetches the board
@@ -50,6 +61,29 @@ export const ChangeKind = {
 } as const;
 
 export type ChangeKind = typeof ChangeKind[keyof typeof ChangeKind];
+/** Where a change order is in its lifecycle (SPEC §5). */
+export const ChangeOrderStatus = {
+  /** Applied to the schedule. */
+  Applied: 'APPLIED',
+  /** Every required approval granted; applying. */
+  Approved: 'APPROVED',
+  /** Needed no approval and was applied at once (then APPLIED). */
+  AutoApproved: 'AUTO_APPROVED',
+  /** Ended without applying (a counter-proposal declined). */
+  Closed: 'CLOSED',
+  /** An approver offered an alternative; the proposer answers. */
+  CounterProposed: 'COUNTER_PROPOSED',
+  /** Cannot be placed by its date under any tier; nothing applied; see the alternatives. */
+  Infeasible: 'INFEASIBLE',
+  /** Waits for one or more approvals. */
+  Pending: 'PENDING',
+  /** Rejected in some lane; the proposer may escalate. */
+  Rejected: 'REJECTED',
+  /** Withdrawn by its proposer. */
+  Withdrawn: 'WITHDRAWN'
+} as const;
+
+export type ChangeOrderStatus = typeof ChangeOrderStatus[keyof typeof ChangeOrderStatus];
 /** Importance of a customer to the business. */
 export const CustomerTier = {
   /** Everyone else. */

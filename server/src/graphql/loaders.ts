@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { allocationsOfJobs, jobsOfOrders } from '../modules/order/order.service.ts';
 import type { AllocationDto, JobDto } from '../modules/order/order.dto.ts';
+import { approvalsOf, type ApprovalRow } from '../modules/change-order/change-order.repository.ts';
+import { pgArray } from '../db/sql.ts';
+import type { UserRow } from '../modules/auth/auth.service.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -24,6 +27,18 @@ export function createLoaders(em: EntityManager) {
     allocationsByJob: new DataLoader<string, AllocationDto[]>(async (jobIds) => {
       const byJob = groupBy(await allocationsOfJobs(em, jobIds), (a) => a.jobId);
       return jobIds.map((id) => byJob.get(id) ?? []);
+    }),
+    approvalsByChangeOrder: new DataLoader<string, ApprovalRow[]>(async (ids) => {
+      const byCo = groupBy(await approvalsOf(em, ids), (a) => a.changeOrderId);
+      return ids.map((id) => byCo.get(id) ?? []);
+    }),
+    userById: new DataLoader<string, UserRow | null>(async (ids) => {
+      const rows = await em.execute<UserRow[]>(
+        `select id, email, name, role, plant_id as "plantId" from app_user where id = any(?::uuid[])`,
+        [pgArray(ids)],
+      );
+      const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
     }),
   };
 }

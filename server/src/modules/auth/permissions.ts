@@ -22,6 +22,11 @@ export const ALL_ROLES: readonly Role[] = [
   'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN',
 ];
 
+/** Who may propose change orders (and answer or withdraw their own): sales and operations. */
+const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
+/** Who holds some approval authority (which lanes exactly is decided per change order). */
+const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
+
 export const PERMISSIONS = {
   'Query.health': { public: true },
   'Mutation.ping': { public: true },
@@ -34,6 +39,19 @@ export const PERMISSIONS = {
   'Query.policy': { roles: ALL_ROLES, display: true },
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
+  'Query.changeOrder': { roles: ALL_ROLES },
+  'Query.changeOrders': { roles: ALL_ROLES, apiScopes: ['reports:read'] },
+  'Query.approvalInbox': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'] },
+  'Query.auditEvents': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN'], apiScopes: ['reports:read'] },
+  'Mutation.proposeChangeOrder': { roles: PROPOSERS },
+  'Mutation.approveChangeOrder': { roles: APPROVERS },
+  'Mutation.rejectChangeOrder': { roles: APPROVERS },
+  'Mutation.counterProposeChangeOrder': { roles: APPROVERS },
+  'Mutation.escalateChangeOrder': { roles: [...PROPOSERS] },
+  'Mutation.respondToCounterProposal': { roles: PROPOSERS },
+  'Mutation.withdrawChangeOrder': { roles: PROPOSERS },
+  'Mutation.commentOnChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
+  'Mutation.moveJob': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
   'Query.previewChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Subscription.boardEvents': { roles: ALL_ROLES, display: true },
   'Subscription.presence': { roles: ALL_ROLES, display: true },

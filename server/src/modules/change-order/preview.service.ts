@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { evaluateChange, toDay, type Evaluation } from '../../engine/index.ts';
+import { evaluateChange, toDay, type Change, type Evaluation } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -22,16 +22,36 @@ export interface PreviewResult {
  */
 export async function evaluateInput(
   em: EntityManager,
-  deps: { clock: Clock; schedules: ScheduleCache },
+  deps: EvaluationDeps,
   actor: Actor,
   input: ChangeOrderInput,
   locked = false,
 ): Promise<PreviewResult> {
-  const plant = await plantById(em, deps.clock, actor.plantId);
   const { seq, schedule } = await deps.schedules.get(em, actor.plantId, locked);
   const parsed = await parseChangeInput(em, actor.plantId, schedule, input);
   assertMayMoveJobs(actor.role, parsed.change);
-  const policy = toEnginePolicy(await currentPolicy(em, actor.plantId), plant.shipBufferDays);
-  const evaluation = evaluateChange(schedule, policy, parsed.change, toDay(plant.today));
+  const { evaluation } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked);
   return { evaluation, parsed, seq };
+}
+
+export interface EvaluationDeps {
+  clock: Clock;
+  schedules: ScheduleCache;
+}
+
+/**
+ * Evaluates an already-parsed change (a stored request, re-evaluated on apply) against the
+ * schedule and policy as they are now. Returns the plant-local `today` it used.
+ */
+export async function evaluateStoredChange(
+  em: EntityManager,
+  deps: EvaluationDeps,
+  plantId: string,
+  change: Change,
+  locked: boolean,
+): Promise<{ evaluation: Evaluation; today: string }> {
+  const plant = await plantById(em, deps.clock, plantId);
+  const { schedule } = await deps.schedules.get(em, plantId, locked);
+  const policy = toEnginePolicy(await currentPolicy(em, plantId), plant.shipBufferDays);
+  return { evaluation: evaluateChange(schedule, policy, change, toDay(plant.today)), today: plant.today };
 }

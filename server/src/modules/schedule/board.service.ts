@@ -5,6 +5,7 @@ import { plantById, workCentersOf, type PlantDto, type WorkCenterDto } from '../
 import { jobsInRange, ordersByIds } from '../order/order.service.ts';
 import type { JobDto, OrderDto } from '../order/order.dto.ts';
 import type { Clock } from '../shared/clock.ts';
+import { bucketsBetween } from './buckets.ts';
 
 /** The longest range one board query may ask for (SPEC §9: up to 26 weeks). */
 export const MAX_BOARD_DAYS = 26 * 7;
@@ -38,9 +39,7 @@ export function validateRange(from: string, to: string, maxDays = MAX_BOARD_DAYS
 }
 
 /**
- * Buckets are derived in one SQL aggregate: capacity is the dated exception or the weekday's
- * hours, load the sum of allocations. They are never stored, so they can never disagree with the
- * allocations they come from. Reads run in one REPEATABLE READ snapshot so that `lastEventSeq`
+ * The board over a range. Reads run in one REPEATABLE READ snapshot so that `lastEventSeq`
  * matches the data exactly (a client resumes the live stream after it).
  */
 export async function loadBoard(em: EntityManager, clock: Clock, plantId: string, from: string, to: string): Promise<BoardDto> {
@@ -49,22 +48,7 @@ export async function loadBoard(em: EntityManager, clock: Clock, plantId: string
     async (tx) => {
       const plant = await plantById(tx, clock, plantId);
       const workCenters = await workCentersOf(tx, plantId);
-      const buckets = await tx.execute<BucketDto[]>(
-        `with days as (select d::date as date from generate_series(?::date, ?::date, interval '1 day') d),
-              load as (select work_center_id, date, sum(minutes)::int as minutes from allocation
-                        where plant_id = ? and date between ?::date and ?::date group by 1, 2)
-         select wc.id as "workCenterId", days.date::text as date,
-                coalesce(ex.minutes, wc.weekly_minutes[extract(dow from days.date)::int + 1]) as "capacityMinutes",
-                case when coalesce(ex.minutes, wc.weekly_minutes[extract(dow from days.date)::int + 1]) > 0
-                     then wc.overtime_minutes_per_day else 0 end as "overtimeMinutes",
-                coalesce(load.minutes, 0) as "loadMinutes"
-           from work_center wc cross join days
-           left join work_center_exception ex on ex.work_center_id = wc.id and ex.date = days.date
-           left join load on load.work_center_id = wc.id and load.date = days.date
-          where wc.plant_id = ?
-          order by wc.sort, wc.code, days.date`,
-        [from, to, plantId, from, to, plantId],
-      );
+      const buckets = await bucketsBetween(tx, plantId, from, to);
       const jobs = await jobsInRange(tx, plantId, from, to);
       const orders = await ordersByIds(tx, plantId, [...new Set(jobs.map((j) => j.orderId))]);
       return { plant, from, to, workCenters, buckets, jobs, orders, lastEventSeq: plant.eventSeq };

@@ -1,0 +1,114 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { fromDay, type Evaluation, type Job } from '../../engine/index.ts';
+import { pgArray } from '../../db/sql.ts';
+import { isUuid } from '../order/order.service.ts';
+import { insertOrdersWithJobs } from '../order/order.repository.ts';
+import { bucketsForEvent, orderJobsForEvent } from '../events/event-store.ts';
+import type { PlantWrite } from '../events/write-path.ts';
+import type { ChangeOrderRow } from './change-order.repository.ts';
+
+/**
+ * Writes an evaluation to the schedule (inside the plant's write transaction, after it was
+ * re-evaluated under the lock): the order's terms, its jobs and allocations, a billing
+ * adjustment when price or cost moves, and a SCHEDULE_CHANGED event with every bucket whose load
+ * changed. Other orders are never touched.
+ */
+export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
+  const { em, plantId } = w;
+  const orderId = evaluation.orderId;
+  const oldAllocations = await em.execute<{ jobId: string; workCenterId: string; date: string }[]>(
+    `select a.job_id as "jobId", a.work_center_id as "workCenterId", a.date::text as date
+       from allocation a join job j on j.id = a.job_id where j.order_id = ?`,
+    [orderId],
+  );
+  const oldJobIds = [...new Set(oldAllocations.map((a) => a.jobId))];
+  const exists = (await em.execute('select 1 from sales_order where id = ?', [orderId])).length > 0;
+
+  let jobs: Job[] = evaluation.jobs.map((j) => (isUuid(j.id) ? j : { ...j, id: randomUUID() }));
+  let removedJobIds: string[];
+  if (evaluation.terms === null) {
+    // CANCEL frees the order's future load; days up to today are history and stay.
+    await em.execute(`update sales_order set status = 'CANCELLED', version = version + 1 where id = ?`, [orderId]);
+    await em.execute(`delete from allocation where job_id = any(?::uuid[]) and date > ?::date`, [pgArray(oldJobIds), today]);
+    await em.execute(`delete from job j where j.order_id = ? and not exists (select 1 from allocation a where a.job_id = j.id)`, [orderId]);
+    await refreshJobSpans(em, orderId);
+    removedJobIds = oldJobIds;
+    jobs = [];
+  } else if (!exists) {
+    const [row] = await em.execute<{ n: number }[]>(
+      `select coalesce(max(substring(number from 4)::int), 10000) + 1 as n from sales_order where plant_id = ? and number ~ '^SO-[0-9]+$'`,
+      [plantId],
+    );
+    const t = evaluation.terms;
+    await insertOrdersWithJobs(em, plantId, [{
+      order: { id: orderId, number: `SO-${row!.n}`, customerId: co.customerId!, productId: t.productId, quantity: t.quantity,
+        optionIds: t.optionIds, dueDate: fromDay(t.dueDate), unitPriceCents: t.unitPriceCents },
+      jobs,
+    }]);
+    removedJobIds = [];
+  } else {
+    const t = evaluation.terms;
+    await em.execute(
+      `update sales_order set quantity = ?, due_date = ?, option_ids = ?::uuid[], unit_price_cents = ?, version = version + 1 where id = ?`,
+      [t.quantity, fromDay(t.dueDate), pgArray(t.optionIds), t.unitPriceCents, orderId],
+    );
+    await em.execute('delete from allocation where job_id = any(?::uuid[])', [pgArray(oldJobIds)]);
+    const keep = new Set(jobs.map((j) => j.id));
+    removedJobIds = oldJobIds.filter((id) => !keep.has(id));
+    if (removedJobIds.length) await em.execute('delete from job where id = any(?::uuid[])', [pgArray(removedJobIds)]);
+    await upsertJobs(em, plantId, jobs);
+  }
+
+  const impact = evaluation.impact;
+  if (impact && (impact.priceDeltaCents !== 0 || impact.costDelta.totalCents !== 0)) {
+    await em.execute(
+      'insert into billing_adjustment (plant_id, change_order_id, order_id, price_delta_cents, cost_delta_cents) values (?, ?, ?, ?, ?)',
+      [plantId, co.id, orderId, impact.priceDeltaCents, impact.costDelta.totalCents],
+    );
+  }
+
+  const touched = new Map<string, { workCenterId: string; date: string }>();
+  for (const a of oldAllocations) touched.set(`${a.workCenterId}|${a.date}`, a);
+  for (const j of jobs) for (const a of j.allocations) touched.set(`${j.workCenterId}|${fromDay(a.day)}`, { workCenterId: j.workCenterId, date: fromDay(a.day) });
+  const jobRows = await orderJobsForEvent(em, [orderId]);
+  w.emit({
+    type: 'SCHEDULE_CHANGED',
+    changeOrderId: co.id,
+    orderIds: [orderId],
+    jobs: jobRows,
+    removedJobIds: removedJobIds.filter((id) => !jobRows.some((j) => j.id === id)),
+    buckets: await bucketsForEvent(em, plantId, [...touched.values()]),
+  });
+}
+
+/** Inserts new jobs and updates kept ones, with their allocations. */
+async function upsertJobs(em: EntityManager, plantId: string, jobs: readonly Job[]): Promise<void> {
+  for (const j of jobs) {
+    if (j.allocations.length === 0) continue;
+    const start = fromDay(j.allocations[0]!.day);
+    const end = fromDay(j.allocations[j.allocations.length - 1]!.day);
+    await em.execute(
+      `insert into job (id, order_id, plant_id, seq, work_center_id, minutes, status, start_date, end_date)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       on conflict (id) do update set minutes = excluded.minutes, status = excluded.status, start_date = excluded.start_date,
+         end_date = excluded.end_date, version = job.version + 1`,
+      [j.id, j.orderId, plantId, j.seq, j.workCenterId, j.minutes, j.status, start, end],
+    );
+    const values = j.allocations.map(() => '(?, ?::date, ?, ?, ?)').join(', ');
+    await em.execute(
+      `insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${values}`,
+      j.allocations.flatMap((a) => [j.id, fromDay(a.day), j.workCenterId, plantId, a.minutes]),
+    );
+  }
+}
+
+/** After a partial delete, a job's minutes and dates follow its remaining allocations. */
+async function refreshJobSpans(em: EntityManager, orderId: string): Promise<void> {
+  await em.execute(
+    `update job j set minutes = s.minutes, start_date = s.first, end_date = s.last, version = j.version + 1
+       from (select job_id, sum(minutes)::int as minutes, min(date) as first, max(date) as last from allocation group by job_id) s
+      where s.job_id = j.id and j.order_id = ?`,
+    [orderId],
+  );
+}

@@ -1,0 +1,137 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ChangeOrderFilter, AuditEventFilter } from '../../../../schema/generated/server.ts';
+import { badInput, notFound } from '../../graphql/errors.ts';
+import { pgArray } from '../../db/sql.ts';
+import type { Actor } from '../auth/actor.ts';
+import { isUuid } from '../order/order.service.ts';
+import { authorityFor } from './authority.ts';
+import { authoritiesOf } from './authorities.ts';
+import { approvalsOf, changeOrdersByIds, type ChangeOrderRow } from './change-order.repository.ts';
+
+export interface Page<T> {
+  nodes: T[];
+  endCursor: string | null;
+  hasNextPage: boolean;
+}
+
+export interface AuditEventRow {
+  id: string;
+  action: string;
+  actorId: string | null;
+  delegateId: string | null;
+  entityType: string;
+  entityId: string;
+  fromStatus: string | null;
+  toStatus: string | null;
+  comment: string | null;
+  policyVersion: number | null;
+  at: Date;
+}
+
+const encode = (parts: (string | number)[]) => Buffer.from(parts.join('|')).toString('base64url');
+function decode(cursor: string, parts: number): string[] {
+  const values = Buffer.from(cursor, 'base64url').toString().split('|');
+  if (values.length !== parts) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
+  return values;
+}
+
+function pageSize(first: number | null | undefined, max: number, fallback: number): number {
+  const n = first ?? fallback;
+  if (!Number.isInteger(n) || n < 1 || n > max) throw badInput(`"first" must be between 1 and ${max}.`, 'first');
+  return n;
+}
+
+export async function changeOrderById(em: EntityManager, plantId: string, id: string): Promise<ChangeOrderRow> {
+  const [co] = await changeOrdersByIds(em, plantId, isUuid(id) ? [id] : []);
+  if (!co) throw notFound('Change order', id);
+  return co;
+}
+
+/** Newest first; keyset pagination on (created_at, id) so pages never skip or repeat under inserts. */
+export async function listChangeOrders(
+  em: EntityManager,
+  plantId: string,
+  filter: ChangeOrderFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<ChangeOrderRow>> {
+  const limit = pageSize(first, 100, 25);
+  const where = ['co.plant_id = ?'];
+  const params: unknown[] = [plantId];
+  if (filter?.status?.length) { where.push('co.status = any(?::text[])'); params.push(pgArray(filter.status)); }
+  if (filter?.tier?.length) { where.push('co.tier = any(?::text[])'); params.push(pgArray(filter.tier)); }
+  if (filter?.lane) { where.push('exists (select 1 from change_order_approval a where a.change_order_id = co.id and a.lane = ?)'); params.push(filter.lane); }
+  if (filter?.proposerId) { where.push('co.proposer_id::text = ?'); params.push(filter.proposerId); }
+  if (filter?.customerId) { where.push('co.customer_id::text = ?'); params.push(filter.customerId); }
+  if (filter?.from) { where.push('co.created_at >= ?::date'); params.push(filter.from); }
+  if (filter?.to) { where.push("co.created_at < ?::date + interval '1 day'"); params.push(filter.to); }
+  if (after) {
+    const [at, id] = decode(after, 2);
+    if (!isUuid(id!) || Number.isNaN(Date.parse(at!))) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
+    where.push('(co.created_at, co.id) < (?::timestamptz, ?::uuid)');
+    params.push(at, id);
+  }
+  const rows = await em.execute<{ id: string; createdAt: Date }[]>(
+    `select co.id, co.created_at as "createdAt" from change_order co where ${where.join(' and ')}
+      order by co.created_at desc, co.id desc limit ?`,
+    [...params, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    nodes: await changeOrdersByIds(em, plantId, page.map((r) => r.id)),
+    endCursor: last ? encode([new Date(last.createdAt).toISOString(), last.id]) : null,
+    hasNextPage: rows.length > limit,
+  };
+}
+
+/** What waits for this actor's decision (own role or as a delegate), oldest first. */
+export async function approvalInbox(em: EntityManager, actor: Actor, today: string): Promise<ChangeOrderRow[]> {
+  const authorities = await authoritiesOf(em, actor, today);
+  if (authorities.length === 0) return [];
+  const pending = await em.execute<{ id: string }[]>(
+    `select co.id from change_order co where co.plant_id = ? and co.status = 'PENDING' order by co.created_at, co.id limit 500`,
+    [actor.plantId],
+  );
+  const rows = await changeOrdersByIds(em, actor.plantId, pending.map((r) => r.id));
+  const approvals = await approvalsOf(em, rows.map((r) => r.id));
+  return rows.filter((co) =>
+    approvals.some((a) => a.changeOrderId === co.id && a.status === 'PENDING' &&
+      authorityFor(authorities.filter((x) => x.userId !== co.proposerId), a.lane, a.requiredRole) !== null),
+  );
+}
+
+/** The audit trail of a plant, oldest first; keyset pagination on the increasing id. */
+export async function listAuditEvents(
+  em: EntityManager,
+  plantId: string,
+  filter: AuditEventFilter | null | undefined,
+  first: number | null | undefined,
+  after: string | null | undefined,
+): Promise<Page<AuditEventRow>> {
+  const limit = pageSize(first, 500, 100);
+  const where = ['plant_id = ?'];
+  const params: unknown[] = [plantId];
+  if (filter?.entityType) { where.push('entity_type = ?'); params.push(filter.entityType); }
+  if (filter?.entityId) { where.push('entity_id = ?'); params.push(filter.entityId); }
+  if (filter?.actorId) { where.push('(actor_id::text = ? or delegate_id::text = ?)'); params.push(filter.actorId, filter.actorId); }
+  if (filter?.from) { where.push('created_at >= ?'); params.push(filter.from); }
+  if (filter?.to) { where.push('created_at < ?'); params.push(filter.to); }
+  if (after) {
+    const [id] = decode(after, 1);
+    if (!/^\d+$/.test(id!)) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
+    where.push('id > ?');
+    params.push(id);
+  }
+  const rows = await em.execute<AuditEventRow[]>(
+    `select id::text as id, action, actor_id as "actorId", delegate_id as "delegateId", entity_type as "entityType", entity_id as "entityId",
+            from_status as "fromStatus", to_status as "toStatus", comment, policy_version as "policyVersion", created_at as at
+       from audit_event where ${where.join(' and ')} order by audit_event.id limit ?`,
+    [...params, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  return { nodes: page, endCursor: page.length ? encode([page[page.length - 1]!.id]) : null, hasNextPage: rows.length > limit };
+}
+
+export type ChangeOrderPage = Page<ChangeOrderRow>;
+export type AuditEventPage = Page<AuditEventRow>;

@@ -1,0 +1,286 @@
+import type { Evaluation, Lane } from '../../engine/index.ts';
+import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
+import { AppError, badInput, conflict, notFound } from '../../graphql/errors.ts';
+import type { Actor } from '../auth/actor.ts';
+import type { Role } from '../auth/user.entity.ts';
+import type { PlantWrite } from '../events/write-path.ts';
+import { isUuid } from '../order/order.service.ts';
+import { pgArray } from '../../db/sql.ts';
+import { todayIn } from '../shared/dates.ts';
+import { applyEvaluation } from './apply.ts';
+import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';
+import { authoritiesOf } from './authorities.ts';
+import {
+  approvalsOf, changeOrdersByIds, decideApproval, escalateApproval, insertChangeOrder, insertComment, nextNumber,
+  resetApprovals, updateChangeOrder, type ApprovalRow, type ChangeOrderRow, type ChangeOrderStatus, type StoredRequest,
+} from './change-order.repository.ts';
+import { evaluateInput, evaluateStoredChange, type EvaluationDeps } from './preview.service.ts';
+import { recordTransition } from './transitions.ts';
+
+export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
+
+/** The commands of the change-order lifecycle (SPEC §5). Each runs inside `withPlantWrite`. */
+export class ChangeOrderCommands {
+  readonly #deps: EvaluationDeps;
+  constructor(deps: EvaluationDeps) {
+    this.#deps = deps;
+  }
+
+  #now(): Date {
+    return this.#deps.clock.now();
+  }
+
+  /** Evaluates, records and routes a change; applies it at once when it needs no approval. */
+  async propose(w: PlantWrite, actor: Actor, input: ChangeOrderInput, comment: string | null): Promise<string> {
+    const now = this.#now();
+    const { evaluation, parsed } = await evaluateInput(w.em, this.#deps, actor, input, true);
+    const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
+    const status: ChangeOrderStatus =
+      evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
+    const request: StoredRequest = { change: parsed.change, input, customerId: parsed.customerId };
+    const customerId = parsed.customerId ?? (await customerOf(w, evaluation.orderId));
+    const id = await insertChangeOrder(
+      w.em,
+      {
+        plantId: w.plantId, number: await nextNumber(w.em, w.plantId), status, proposerId: actor.userId!, orderId: evaluation.orderId,
+        customerId, kinds: [...evaluation.kinds], request, evaluation, tier: evaluation.tier, policyVersion: evaluation.policyVersion,
+        statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null,
+      },
+      now,
+    );
+    if (comment?.trim()) await insertComment(w.em, id, actor.userId!, checkComment(comment), now);
+    recordTransition(w, { changeOrderId: id, orderId: evaluation.orderId, action: 'PROPOSED', from: null, to: status, version: 1, comment, policyVersion: evaluation.policyVersion, evaluation });
+    if (status === 'PENDING') await resetApprovals(w.em, id, lanes, now);
+    if (status === 'AUTO_APPROVED') {
+      const [co] = await changeOrdersByIds(w.em, w.plantId, [id]);
+      await this.#apply(w, co!, evaluation, await this.#today(w));
+    }
+    return id;
+  }
+
+  /** Grants every pending lane the actor (or a delegation) covers; applies when all are granted. */
+  async approve(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['PENDING'], 'approve');
+    notOwn(co, actor, 'approve');
+    const approvals = await approvalsOf(w.em, [co.id]);
+    const decisions = await this.#decidable(w, actor, co, approvals);
+    const now = this.#now();
+    for (const { approval, authority } of decisions) {
+      await decideApproval(w.em, co.id, approval.lane, { status: 'GRANTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: comment?.trim() || null }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version: co.version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation });
+    }
+    const allGranted = approvals.every((a) => a.status === 'GRANTED' || decisions.some((d) => d.approval.lane === a.lane));
+    if (!allGranted) {
+      await updateChangeOrder(w.em, co.id, { status: 'PENDING' }, now);
+      return;
+    }
+    await updateChangeOrder(w.em, co.id, { status: 'APPROVED', statusReason: null }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ALL_APPROVED', from: 'PENDING', to: 'APPROVED', version: co.version + 1, policyVersion: co.policyVersion });
+    await this.#applyApproved(w, { ...co, version: co.version + 1, status: 'APPROVED' });
+  }
+
+  /** Rejects the lanes the actor covers, with a reason; any rejection rejects the change order. */
+  async reject(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, reason: string): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['PENDING'], 'reject');
+    notOwn(co, actor, 'reject');
+    const why = reason.trim();
+    if (!why) throw badInput('Say why you reject it: the proposer and the audit trail need the reason.', 'reason');
+    const decisions = await this.#decidable(w, actor, co, await approvalsOf(w.em, [co.id]));
+    const now = this.#now();
+    for (const { approval, authority } of decisions) {
+      await decideApproval(w.em, co.id, approval.lane, { status: 'REJECTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: checkComment(why) }, now);
+    }
+    await updateChangeOrder(w.em, co.id, { status: 'REJECTED', statusReason: why }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation });
+  }
+
+  /** The proposer (or a manager) sends a rejection up the chain, once per tier, with the data attached. */
+  async escalate(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string, by: 'USER' | 'SLA' = 'USER'): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    const why = comment.trim();
+    if (by === 'USER') {
+      requireStatus(co, ['REJECTED'], 'escalate');
+      if (actor.userId !== co.proposerId && actor.role !== 'OPS_MANAGER' && actor.role !== 'PLANT_MANAGER')
+        throw new AppError('FORBIDDEN', `Only the proposer of ${co.number} or a manager may escalate it.`);
+      if (!why) throw badInput('Say why it should be reconsidered: the comment goes up the chain with the data.', 'comment');
+    }
+    const approvals = await approvalsOf(w.em, [co.id]);
+    const targets = approvals.filter((a) => (by === 'USER' ? a.status === 'REJECTED' : a.status === 'PENDING'));
+    const now = this.#now();
+    let escalated = 0;
+    for (const a of targets) {
+      const decidedAs = a.grantedRole ?? a.requiredRole;
+      const to = nextTier(by === 'USER' ? decidedAs : a.requiredRole);
+      if (to === null) {
+        if (by === 'USER') throw new AppError('FORBIDDEN', `The plant manager is the top of the chain: the ${a.lane.toLowerCase()} decision on ${co.number} is final.`);
+        continue;
+      }
+      if (a.escalatedRoles.includes(a.requiredRole)) {
+        if (by === 'USER') throw new AppError('CONFLICT', `${co.number} was already escalated past ${a.requiredRole} once in the ${a.lane.toLowerCase()} lane.`, { currentVersion: co.version });
+        continue;
+      }
+      await escalateApproval(w.em, co.id, a.lane, a.requiredRole, to, now);
+      escalated++;
+    }
+    if (escalated === 0) return;
+    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: by === 'SLA' ? 'Waited longer than the approval SLA; escalated.' : `Escalated: ${why}` }, now);
+    if (why) await insertComment(w.em, co.id, actor.userId ?? co.proposerId, checkComment(why), now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: by === 'SLA' ? 'SLA_ESCALATED' : 'ESCALATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: why || null, policyVersion: co.policyVersion, evaluation: co.evaluation });
+  }
+
+  /** An approver offers an alternative; it is evaluated now and waits for the proposer. */
+  async counterPropose(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, input: ChangeOrderInput, comment: string): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['PENDING'], 'counter-propose');
+    notOwn(co, actor, 'counter-propose');
+    const why = comment.trim();
+    if (!why) throw badInput('Say why you offer the alternative.', 'comment');
+    const [decision] = await this.#decidable(w, actor, co, await approvalsOf(w.em, [co.id]));
+    const { evaluation, parsed } = await evaluateInput(w.em, this.#deps, actor, input, true);
+    if (evaluation.orderId !== co.orderId) throw badInput(`An alternative must change the same order as ${co.number}.`, 'input');
+    if (evaluation.tier === 'INFEASIBLE') throw badInput(`The alternative does not fit either: ${evaluation.infeasibleReason ?? ''}`.trim(), 'input');
+    const now = this.#now();
+    const counter = {
+      byUserId: decision!.authority.userId, byRole: decision!.authority.role, delegateId: decision!.authority.delegateId,
+      request: { change: parsed.change, input, customerId: co.customerId }, evaluation, comment: checkComment(why), createdAt: now.toISOString(),
+    };
+    await updateChangeOrder(w.em, co.id, { status: 'COUNTER_PROPOSED', statusReason: why, counter }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_PROPOSED', from: 'PENDING', to: 'COUNTER_PROPOSED', version: co.version + 1, comment: why, policyVersion: evaluation.policyVersion, evaluation });
+  }
+
+  /**
+   * The proposer answers a counter-proposal. Accepted: re-evaluated now, and applied when it needs
+   * no more authority than the counter-proposer holds; otherwise routed again. Declined: CLOSED.
+   */
+  async respond(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, accept: boolean, comment: string | null): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['COUNTER_PROPOSED'], 'answer a counter-proposal on');
+    if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer of ${co.number} answers its counter-proposal.`);
+    const counter = co.counter!;
+    const now = this.#now();
+    if (!accept) {
+      await updateChangeOrder(w.em, co.id, { status: 'CLOSED', statusReason: comment?.trim() || 'Counter-proposal declined.' }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_DECLINED', from: 'COUNTER_PROPOSED', to: 'CLOSED', version: co.version + 1, comment, policyVersion: co.policyVersion });
+      return;
+    }
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, counter.request.change, true);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_ACCEPTED', from: 'COUNTER_PROPOSED', to: 'COUNTER_PROPOSED', version: co.version, comment, policyVersion: evaluation.policyVersion, evaluation });
+    const accepted: ChangeOrderRow = { ...co, request: counter.request, evaluation };
+    if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, accepted, evaluation, now);
+    const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
+    await resetApprovals(w.em, co.id, lanes, now);
+    const withinAuthority = Object.entries(lanes).every(([lane, role]) => satisfies(counter.byRole, lane as Lane, role));
+    if (!withinAuthority) {
+      await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: 'The accepted alternative needs more authority than its proposer holds.', evaluation, request: counter.request }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: 'COUNTER_PROPOSED', to: 'PENDING', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+      return;
+    }
+    for (const lane of Object.keys(lanes) as Lane[]) {
+      await decideApproval(w.em, co.id, lane, { status: 'GRANTED', grantedRole: counter.byRole, decidedBy: counter.byUserId, delegateId: counter.delegateId, comment: counter.comment }, now);
+    }
+    await updateChangeOrder(w.em, co.id, { status: 'APPROVED', statusReason: null, evaluation, request: counter.request }, now);
+    await this.#apply(w, { ...accepted, version: co.version + 1, status: 'APPROVED' }, evaluation, today);
+  }
+
+  /** The proposer withdraws a change order that is still open. */
+  async withdraw(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED'], 'withdraw');
+    if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer may withdraw ${co.number}.`);
+    await updateChangeOrder(w.em, co.id, { status: 'WITHDRAWN', statusReason: comment?.trim() || 'Withdrawn by the proposer.' }, this.#now());
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'WITHDRAWN', from: co.status, to: 'WITHDRAWN', version: co.version + 1, comment, policyVersion: co.policyVersion });
+  }
+
+  /** Adds a comment; comments do not change the status or the version. */
+  async comment(w: PlantWrite, actor: Actor, id: string, body: string): Promise<void> {
+    const [co] = await changeOrdersByIds(w.em, w.plantId, isUuid(id) ? [id] : []);
+    if (!co) throw notFound('Change order', id);
+    await insertComment(w.em, co.id, actor.userId!, checkComment(body), this.#now());
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COMMENTED', from: co.status, to: co.status, version: co.version, comment: body.trim(), policyVersion: co.policyVersion });
+  }
+
+  async #load(w: PlantWrite, id: string, expectedVersion: number): Promise<ChangeOrderRow> {
+    const [co] = await changeOrdersByIds(w.em, w.plantId, isUuid(id) ? [id] : [], true);
+    if (!co) throw notFound('Change order', id);
+    if (co.version !== expectedVersion) throw conflict(`Change order ${co.number}`, co.version);
+    return co;
+  }
+
+  async #today(w: PlantWrite): Promise<string> {
+    const [plant] = await w.em.execute<{ tz: string }[]>('select time_zone as tz from plant where id = ?', [w.plantId]);
+    return todayIn(plant!.tz, this.#now());
+  }
+
+  /** The pending lanes this actor may decide, each with the authority used. FORBIDDEN when none. */
+  async #decidable(w: PlantWrite, actor: Actor, co: ChangeOrderRow, approvals: ApprovalRow[]): Promise<{ approval: ApprovalRow; authority: Authority }[]> {
+    const authorities = (await authoritiesOf(w.em, actor, await this.#today(w))).filter((a) => a.userId !== co.proposerId);
+    const pending = approvals.filter((a) => a.status === 'PENDING');
+    const decisions = pending.flatMap((approval) => {
+      const authority = authorityFor(authorities, approval.lane, approval.requiredRole);
+      return authority ? [{ approval, authority }] : [];
+    });
+    if (decisions.length === 0) {
+      const waiting = pending.map((a) => `${a.lane.toLowerCase()}: ${a.requiredRole}`).join(', ') || 'nobody';
+      throw new AppError('FORBIDDEN', `${co.number} waits for ${waiting}; your role ${actor.role ?? actor.kind} cannot decide it.`);
+    }
+    return decisions;
+  }
+
+  /** Apply after the last approval: re-evaluate under the lock, apply only if still covered. */
+  async #applyApproved(w: PlantWrite, co: ChangeOrderRow): Promise<void> {
+    const now = this.#now();
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, true);
+    if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, co, evaluation, now);
+    const approvals = await approvalsOf(w.em, [co.id]);
+    const granted = approvals.filter((a) => a.status === 'GRANTED');
+    const lanes = Object.entries(evaluation.laneRoles) as [Lane, Role][];
+    const uncovered = lanes.filter(([lane, role]) => !covers(granted, lane, role as never));
+    if (uncovered.length === 0) return this.#apply(w, co, evaluation, today);
+    // The schedule moved under it: ask again for exactly what is no longer covered.
+    await w.em.execute('delete from change_order_approval where change_order_id = ? and lane = any(?::text[])', [co.id, pgArray(uncovered.map(([l]) => l))]);
+    for (const [lane, role] of uncovered) {
+      await w.em.execute('insert into change_order_approval (change_order_id, lane, required_role, status, pending_since) values (?, ?, ?, ?, ?)', [co.id, lane, role, 'PENDING', now]);
+    }
+    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: SCHEDULE_CHANGED_REASON, evaluation }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: SCHEDULE_CHANGED_REASON, policyVersion: evaluation.policyVersion, evaluation });
+  }
+
+  async #apply(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
+    await applyEvaluation(w, co, evaluation, today);
+    const now = this.#now();
+    await updateChangeOrder(w.em, co.id, { status: 'APPLIED', evaluation, applied: true }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPLIED', from: co.status, to: 'APPLIED', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+  }
+
+  async #infeasible(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, now: Date): Promise<void> {
+    const reason = `The schedule changed since evaluation and it no longer fits by its date: ${evaluation.infeasibleReason ?? ''}`.trim();
+    await updateChangeOrder(w.em, co.id, { status: 'INFEASIBLE', statusReason: reason, evaluation }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'INFEASIBLE', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+  }
+}
+
+function requireStatus(co: ChangeOrderRow, allowed: ChangeOrderStatus[], verb: string): void {
+  if (!allowed.includes(co.status)) {
+    throw new AppError('CONFLICT', `${co.number} is ${co.status.toLowerCase().replace('_', ' ')}; you can no longer ${verb} it.`, { currentVersion: co.version, status: co.status });
+  }
+}
+
+function notOwn(co: ChangeOrderRow, actor: Actor, verb: string): void {
+  if (actor.userId === co.proposerId || actor.onBehalfOf === co.proposerId) {
+    throw new AppError('FORBIDDEN', `You proposed ${co.number}; someone else must ${verb} it.`);
+  }
+}
+
+function checkComment(text: string): string {
+  const body = text.trim();
+  if (!body) throw badInput('A comment cannot be empty.', 'body');
+  if (body.length > 4000) throw badInput('A comment can have at most 4,000 characters.', 'body');
+  return body;
+}
+
+async function customerOf(w: PlantWrite, orderId: string): Promise<string | null> {
+  const [row] = await w.em.execute<{ customer_id: string }[]>('select customer_id from sales_order where id = ?', [orderId]);
+  return row?.customer_id ?? null;
+}

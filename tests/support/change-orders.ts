@@ -1,0 +1,53 @@
+import type { ApiClient } from './api.ts';
+
+/** The change-order fields the workflow tests read. */
+export const CO_FIELDS = `id number status version statusReason orderId kinds tier
+  proposer { email }
+  approvals { lane requiredRole status decidedBy { email } delegate { email } comment escalations }
+  evaluation { tier alternatives { tier dueDate } requiredApprovals { lane role rule measured threshold }
+    impact { priceDelta costDelta { total overtimePremium } } terms { quantity dueDate unitPrice } }
+  counterProposal { by { email } comment evaluation { tier terms { dueDate quantity } } }
+  comments { author { email } body }
+  history { action fromStatus toStatus actor { email } delegate { email } comment }`;
+
+export interface CO {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  statusReason: string | null;
+  orderId: string;
+  kinds: string[];
+  tier: string;
+  approvals: { lane: string; requiredRole: string; status: string; decidedBy: { email: string } | null; delegate: { email: string } | null; escalations: number }[];
+  evaluation: { tier: string; alternatives: { tier: string; dueDate: string | null }[]; requiredApprovals: { lane: string; role: string; rule: string }[]; impact: { priceDelta: string; costDelta: { total: string; overtimePremium: string } } | null; terms: { quantity: number; dueDate: string; unitPrice: string } | null };
+  counterProposal: { by: { email: string }; comment: string; evaluation: { tier: string; terms: { dueDate: string } } } | null;
+  comments: { author: { email: string }; body: string }[];
+  history: { action: string; fromStatus: string | null; toStatus: string | null; actor: { email: string } | null; delegate: { email: string } | null }[];
+}
+
+export const propose = (c: ApiClient, input: Record<string, unknown>, comment?: string) =>
+  c.request<{ proposeChangeOrder: CO }>(`mutation($input: ChangeOrderInput!, $comment: String) { proposeChangeOrder(input: $input, comment: $comment) { ${CO_FIELDS} } }`, { input, comment });
+
+export const decide = (c: ApiClient, verb: 'approve' | 'withdraw', co: { id: string; version: number }, comment?: string) =>
+  c.request<Record<string, CO>>(`mutation($id: ID!, $v: Int!, $c: String) { ${verb}ChangeOrder(id: $id, expectedVersion: $v, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, c: comment });
+
+export const reject = (c: ApiClient, co: { id: string; version: number }, reason: string) =>
+  c.request<{ rejectChangeOrder: CO }>(`mutation($id: ID!, $v: Int!, $r: String!) { rejectChangeOrder(id: $id, expectedVersion: $v, reason: $r) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, r: reason });
+
+export const escalate = (c: ApiClient, co: { id: string; version: number }, comment: string) =>
+  c.request<{ escalateChangeOrder: CO }>(`mutation($id: ID!, $v: Int!, $c: String!) { escalateChangeOrder(id: $id, expectedVersion: $v, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, c: comment });
+
+export const counter = (c: ApiClient, co: { id: string; version: number }, input: Record<string, unknown>, comment: string) =>
+  c.request<{ counterProposeChangeOrder: CO }>(`mutation($id: ID!, $v: Int!, $i: ChangeOrderInput!, $c: String!) { counterProposeChangeOrder(id: $id, expectedVersion: $v, input: $i, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, i: input, c: comment });
+
+export const respond = (c: ApiClient, co: { id: string; version: number }, accept: boolean, comment?: string) =>
+  c.request<{ respondToCounterProposal: CO }>(`mutation($id: ID!, $v: Int!, $a: Boolean!, $c: String) { respondToCounterProposal(id: $id, expectedVersion: $v, accept: $a, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, a: accept, c: comment });
+
+export const getCo = (c: ApiClient, id: string) => c.request<{ changeOrder: CO }>(`query($id: ID!) { changeOrder(id: $id) { ${CO_FIELDS} } }`, { id });
+
+/** Data of a response, failing loudly with the GraphQL errors otherwise. */
+export function ok<T>(res: { data?: T | null; errors?: unknown[] }): T {
+  if (res.errors?.length || !res.data) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(res.errors)}`);
+  return res.data;
+}
