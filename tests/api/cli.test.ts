@@ -1,0 +1,121 @@
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it, inject } from 'vitest';
+import { cloneTemplate, sql } from '../support/database.ts';
+import { spawnServer } from '../support/server.ts';
+import { ApiClient } from '../support/api.ts';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+
+interface Run { code: number | null; stdout: string; stderr: string }
+
+/** Runs `node server/src/cli.ts …` (the real Node 24 binary) against this file's database. */
+function takt(args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['server/src/cli.ts', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TAKT_PASSWORD: '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.once('error', fail);
+    child.once('exit', (code) => done({ code, stdout, stderr }));
+  });
+}
+
+let databaseUrl: string;
+let demoPlantId: string;
+beforeAll(async () => {
+  databaseUrl = await cloneTemplate(inject('adminDatabaseUrl'), inject('templateDatabase'));
+  [{ id: demoPlantId }] = (await sql<{ id: string }>(databaseUrl, 'select id from plant')) as [{ id: string }];
+});
+
+describe('takt CLI', () => {
+  it('prints its usage with --help and exits 0', async () => {
+    const run = await takt(['--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Usage: takt <command>');
+    expect(run.stdout).toContain('user create --email E --name N --role ROLE --plant PLANT_ID');
+  });
+
+  it('reports the migrated database', async () => {
+    const run = await takt(['migrate']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Database is migrated: \d+ migrations applied/);
+  });
+
+  it('lists the plants with their work centers and orders', async () => {
+    const run = await takt(['plants', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toEqual([expect.objectContaining({ id: demoPlantId, workCenters: 7, orders: 300 })]);
+  });
+
+  it('seeds a plant of any size with copies of the work centers', async () => {
+    const run = await takt(['seed', '--orders', '400', '--work-centers-copies', '2', '--plant-name', 'CLI plant', '--seed', '7']);
+    expect(run.code, run.stderr).toBe(0);
+    const plantId = /Seeded plant ([0-9a-f-]{36}): 14 work centers, 400 orders/.exec(run.stdout)?.[1];
+    expect(plantId).toBeDefined();
+    const [counts] = await sql<{ orders: number; codes: string[]; users: number; events: number }>(
+      databaseUrl,
+      `select (select count(*)::int from sales_order where plant_id = $1) orders,
+              (select array_agg(code order by sort) from work_center where plant_id = $1) codes,
+              (select count(*)::int from app_user where plant_id = $1) users,
+              (select count(*)::int from board_event where plant_id = $1) events`,
+      [plantId],
+    );
+    expect(counts).toMatchObject({ orders: 400, users: 0, events: 1 });
+    expect(counts!.codes.slice(6, 9)).toEqual(['QA', 'LASER-2', 'BRAKE-2']);
+  });
+
+  it('creates the first ADMIN with the password from TAKT_PASSWORD, who can then sign in', async () => {
+    const run = await takt(['user', 'create', '--email', 'Root@Plant.test', '--name', 'Root Admin', '--role', 'ADMIN', '--plant', demoPlantId], {
+      TAKT_PASSWORD: 'correct horse battery',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('Created ADMIN root@plant.test');
+    const [audit] = await sql(databaseUrl, `select action, entity_type from audit_event where action = 'USER_CREATED'`);
+    expect(audit).toEqual({ action: 'USER_CREATED', entity_type: 'User' });
+
+    const list = await takt(['user', 'list', '--plant', demoPlantId, '--json']);
+    expect(JSON.parse(list.stdout)).toContainEqual(expect.objectContaining({ email: 'root@plant.test', role: 'ADMIN', plantId: demoPlantId }));
+
+    const server = await spawnServer({ DATABASE_URL: databaseUrl, TAKT_DEMO: '0' });
+    try {
+      const client = new ApiClient(server.url);
+      expect((await client.login('root@plant.test', 'wrong password')).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      expect((await client.login('root@plant.test', 'correct horse battery')).data?.login).toMatchObject({ role: 'ADMIN', plantId: demoPlantId });
+    } finally {
+      await server.stop();
+    }
+  });
+
+  it('never creates a user without a password: no TAKT_PASSWORD and no terminal is an error', async () => {
+    const run = await takt(['user', 'create', '--email', 'nopass@plant.test', '--name', 'N', '--role', 'PLANNER', '--plant', demoPlantId]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('TAKT_PASSWORD');
+    expect(await sql(databaseUrl, `select id from app_user where email = 'nopass@plant.test'`)).toEqual([]);
+  });
+
+  it.each([
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'BOSS', '--plant', '00000000-0000-0000-0000-000000000000'], '--role must be one of'],
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', '00000000-0000-0000-0000-000000000000'], 'There is no plant'],
+    [['user', 'create', '--email', 'rep@demo.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO'], 'already exists'],
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'plant-1'], '--plant must be a plant id'],
+    [['user', 'create', '--email', 'short@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO', '@short'], 'at least 8 characters'],
+    [['seed'], '--orders is required'],
+    [['seed', '--orders=-5'], '--orders must be a whole number'],
+    [['seed', '--orders', '10', '--work-centers-copies', '0'], '--work-centers-copies must be a whole number from 1'],
+    [['seed', '--orderz', '10'], "Unknown option '--orderz'"],
+    [['user'], 'user needs a subcommand'],
+    [['frobnicate'], 'Unknown command "frobnicate"'],
+  ])('exits 1 with a clear message on %j', async (args, message) => {
+    const password = args.at(-1)!.startsWith('@') ? args.pop()!.slice(1) : 'a long enough password';
+    const run = await takt(args.map((a) => (a === 'DEMO' ? demoPlantId : a)), { TAKT_PASSWORD: password });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(message);
+    expect(run.stderr).not.toContain('    at '); // no stack trace for a mistake the user can fix
+  });
+});
