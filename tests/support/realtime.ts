@@ -23,6 +23,8 @@ export const wsUrl = (httpUrl: string) => `${httpUrl.replace('http', 'ws')}/grap
 export interface BoardClient {
   name: string;
   events: BoardEvent[];
+  /** `Date.now()` when each event (same index) was applied. */
+  receivedAt: number[];
   states: ConnectionState[];
   resyncs: number;
   presence: PresenceSnapshot[];
@@ -45,6 +47,7 @@ export function boardClient(opts: {
   const client: Omit<BoardClient, 'connection'> & { connection?: RealtimeConnection } = {
     name: opts.name ?? 'client',
     events: [],
+    receivedAt: [],
     states: [],
     resyncs: 0,
     presence: [],
@@ -70,7 +73,10 @@ export function boardClient(opts: {
     since: opts.since,
     presence: opts.presence ?? false,
     backoff: { minMs: 50, maxMs: 500 },
-    onEvent: (e) => client.events.push(e),
+    onEvent: (e) => {
+      client.events.push(e);
+      client.receivedAt.push(Date.now());
+    },
     onResync: async (e) => {
       client.resyncs++;
       if (e) client.events.push(e);
@@ -105,10 +111,11 @@ export async function shiftJob(orm: Orm, plantId: string, jobId: string, days: n
       [jobId],
     );
     await w.em.execute('delete from allocation where job_id = ?', [jobId]);
-    for (const a of before)
-      await w.em.execute('insert into allocation (job_id, date, work_center_id, plant_id, minutes) values (?, ?, ?, ?, ?)', [
-        jobId, addDays(a.date, days), a.work_center_id, plantId, a.minutes,
-      ]);
+    if (before.length > 0)
+      await w.em.execute(
+        `insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${before.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+        before.flatMap((a) => [jobId, addDays(a.date, days), a.work_center_id, plantId, a.minutes]),
+      );
     await w.em.execute('update job set start_date = start_date + ?::int, end_date = end_date + ?::int, version = version + 1 where id = ?', [days, days, jobId]);
     const [job] = await w.em.execute<JobDto[]>(
       `select j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,

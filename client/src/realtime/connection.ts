@@ -111,7 +111,8 @@ export function connectRealtime(opts: RealtimeOptions): RealtimeConnection {
     generation++;
     const c = client;
     client = null;
-    void c?.dispose();
+    // dispose rejects when the socket never opened; that failure was already handled
+    if (c) Promise.resolve(c.dispose()).catch(() => {});
   };
 
   const schedule = () => {
