@@ -1,0 +1,84 @@
+import { parseArgs } from 'node:util';
+import { join } from 'node:path';
+import { BenchEnv, ROOT } from './lib/env.ts';
+import { machineInfo } from './lib/machine.ts';
+import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/report.ts';
+import { boardSuite } from './suites/board.ts';
+import { engineSuite } from './suites/engine.ts';
+import { previewHttpSuite } from './suites/preview-http.ts';
+import type { Suite } from './suites/suite.ts';
+
+/**
+ * `pnpm bench [--quick] [--suite id,id]`: runs the suites against a fresh embedded PostgreSQL
+ * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
+ * See docs/performance.md for the figures and what limits them.
+ */
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite];
+
+const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--out DIR]
+  --quick   fewer samples, about a minute: a smoke run
+  --suite   run only these suites (comma-separated)
+  --out     results directory (default bench/results)
+`;
+
+const { values } = parseArgs({
+  options: { quick: { type: 'boolean' }, suite: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  strict: true,
+});
+if (values.help) {
+  process.stdout.write(USAGE);
+  process.exit(0);
+}
+const wanted = values.suite?.split(',').map((s) => s.trim()).filter(Boolean);
+const unknown = wanted?.filter((id) => !SUITES.some((s) => s.id === id)) ?? [];
+if (unknown.length) {
+  process.stderr.write(`bench: unknown suite ${unknown.join(', ')}\n${USAGE}`);
+  process.exit(1);
+}
+const suites = SUITES.filter((s) => (wanted ? wanted.includes(s.id) : !s.onDemand));
+const quick = values.quick === true;
+const started = Date.now();
+const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`);
+
+const env = await BenchEnv.start(log);
+let interrupted = false;
+process.once('SIGINT', () => {
+  interrupted = true;
+  log('interrupted: stopping servers and PostgreSQL');
+  void env.close().finally(() => process.exit(130));
+});
+
+const figures: Figure[] = [];
+const errors: RunReport['errors'] = [];
+try {
+  for (const suite of suites) {
+    log(`suite ${suite.id}: ${suite.title}`);
+    try {
+      figures.push(...(await suite.run({ env, quick, log })));
+    } catch (err) {
+      if (interrupted) break;
+      log(`suite ${suite.id} failed: ${(err as Error).stack}`);
+      errors.push({ suite: suite.id, error: (err as Error).message });
+    }
+  }
+} finally {
+  const plants = await Promise.all(['demo', 'big'].map((k) => env.plant(k as 'demo' | 'big').catch(() => null)));
+  const report: RunReport = {
+    mode: quick ? 'quick' : 'full',
+    command: `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,
+    startedAt: new Date(started).toISOString(),
+    finishedAt: new Date().toISOString(),
+    machine: machineInfo(env.postgresVersion),
+    plants: plants.filter((p) => p !== null).map(({ users: _u, password: _p, ...p }) => p),
+    figures,
+    errors,
+  };
+  await env.close();
+  if (!interrupted) {
+    const path = await writeReport(report, values.out ?? join(ROOT, 'bench/results'));
+    process.stdout.write(toMarkdown(report));
+    log(`wrote ${path} (and latest.md / latest.json)`);
+  }
+}
+const missed = figures.filter((f) => f.pass === false);
+process.exit(errors.length ? 1 : missed.length ? 2 : 0);

@@ -1,0 +1,69 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { addDays } from '../../server/src/modules/shared/dates.ts';
+import { plantById } from '../../server/src/modules/plant/plant.service.ts';
+import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { ROOT, type PlantKey } from '../lib/env.ts';
+import { GraphQLClient } from '../lib/http.ts';
+import { distribution, single, type Figure } from '../lib/report.ts';
+import type { Suite } from './suite.ts';
+
+/** Issue 9: the 26-week board of the big plant, p95 server time ≤ 50 ms. */
+export const BOARD_P95_MS = 50;
+
+/** The client's own Board query, taken from its .graphql file so the bench asks what the board asks. */
+async function clientBoardQuery(): Promise<string> {
+  const text = await readFile(join(ROOT, 'client/src/board/board.graphql'), 'utf8');
+  const start = text.indexOf('query Board(');
+  if (start < 0) throw new Error('query Board not found in client/src/board/board.graphql');
+  let depth = 0;
+  for (let i = text.indexOf('{', start); i < text.length; i++) {
+    if (text[i] === '{') depth++;
+    if (text[i] === '}' && --depth === 0) return text.slice(start, i + 1);
+  }
+  throw new Error('unbalanced query Board');
+}
+
+/**
+ * The board query for 26 weeks (the longest range one query may ask for) from today, with the
+ * client's selection: buckets derived in SQL, the jobs in range and their orders.
+ */
+export const boardSuite: Suite = {
+  id: 'board',
+  title: 'Board query, 26 weeks',
+  async run({ env, quick, log }) {
+    const figures: Figure[] = [];
+    const query = await clientBoardQuery();
+    const server = await env.server('A');
+    for (const key of ['demo', 'big'] as PlantKey[]) {
+      const plant = await env.plant(key);
+      const client = new GraphQLClient(server.url);
+      await client.login(plant.users.planner, plant.password);
+      const from = (await plantById(env.orm.em.fork(), systemClock(), plant.plantId)).today;
+      const vars = { plantId: plant.plantId, from, to: addDays(from, 26 * 7 - 1) };
+      const warm = quick ? 3 : 10;
+      const n = key === 'big' ? (quick ? 20 : 200) : quick ? 20 : 100;
+      const first = await client.call<{ board: { buckets: unknown[]; jobs: unknown[]; orders: unknown[] } }>(query, vars);
+      for (let i = 1; i < warm; i++) await client.call(query, vars);
+      const serverMs: number[] = [];
+      const clientMs: number[] = [];
+      for (let i = 0; i < n; i++) {
+        const r = await client.call(query, vars);
+        serverMs.push(r.serverMs);
+        clientMs.push(r.clientMs);
+      }
+      const b = first.data.board;
+      const shape = `${b.buckets.length} buckets, ${b.jobs.length} jobs, ${b.orders.length} orders`;
+      log(`board ${key}: ${shape}, ${first.bytes} bytes`);
+      const target = key === 'big' ? { stat: 'p95' as const, max: BOARD_P95_MS } : undefined;
+      figures.push(distribution({ suite: 'board', name: 'board, 26 weeks (server)', plant: key, unit: 'ms', note: shape, ...(target ? { target } : {}) }, serverMs));
+      figures.push(distribution({ suite: 'board', name: 'board, 26 weeks (client round trip)', plant: key, unit: 'ms' }, clientMs));
+      figures.push(single({ suite: 'board', name: 'board, 26 weeks: first call (server)', plant: key, unit: 'ms' }, first.serverMs));
+      figures.push(single({ suite: 'board', name: 'board, 26 weeks: response size', plant: key, unit: 'bytes' }, first.bytes));
+      const json = JSON.stringify({ data: first.data });
+      figures.push(single({ suite: 'board', name: 'board, 26 weeks: response size gzip', plant: key, unit: 'bytes', note: 'if served compressed' }, gzipSync(json).length));
+    }
+    return figures;
+  },
+};
