@@ -28,6 +28,7 @@ const mappers = {
   CounterProposal: dto('change-order/change-order.repository.ts', 'StoredCounter'),
   ChangeOrderComment: dto('change-order/change-order.resolvers.ts', 'CommentRow'),
   AuditEvent: dto('change-order/change-order.queries.ts', 'AuditEventRow'),
+  Delegation: dto('delegation/delegation.service.ts', 'DelegationRow'),
   ChangeOrderConnection: dto('change-order/change-order.queries.ts', 'ChangeOrderPage'),
   AuditEventConnection: dto('change-order/change-order.queries.ts', 'AuditEventPage'),
   OrderTerms: '../../server/src/engine/index.ts#OrderTerms',

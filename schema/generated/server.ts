@@ -10,6 +10,7 @@ import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job 
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel } from '../../server/src/modules/change-order/change-order.repository.ts';
 import type { CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.resolvers.ts';
 import type { AuditEventRow as AuditEventRowModel, ChangeOrderPage as ChangeOrderPageModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
+import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -475,6 +476,31 @@ export type CustomerTier =
   /** Key accounts. */
   | 'STRATEGIC';
 
+/**
+ * An out-of-office delegation (SPEC §1): between two dates the delegate decides the approvals that
+ * wait for the user, with the user's authority. The audit trail records both names ("delegate on
+ * behalf of user"). Nobody approves their own proposal, not even as someone's delegate.
+ */
+export type Delegation = {
+  __typename?: 'Delegation';
+  /** In force today: not revoked and today lies between `from` and `to`. */
+  active: Scalars['Boolean']['output'];
+  /** When it was named. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who acts for them. */
+  delegate: User;
+  /** First day, inclusive (plant calendar). */
+  from: Scalars['Date']['output'];
+  /** Id. */
+  id: Scalars['ID']['output'];
+  /** When it was revoked; null while it stands. */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Last day, inclusive. */
+  to: Scalars['Date']['output'];
+  /** Who is away: the user whose authority the delegate uses. */
+  user: User;
+};
+
 /** Every expected error carries one of these in `extensions.code`, with a message a person can act on. */
 export type ErrorCode =
   /** An argument is malformed or out of range; the message names it. */
@@ -618,6 +644,15 @@ export type Mutation = {
   rejectChangeOrder: ChangeOrder;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
+  /** Ends a delegation I named, at once. CONFLICT when it is already revoked. */
+  revokeDelegation: Delegation;
+  /**
+   * Names a delegate who decides my approvals from `from` to `to` (inclusive). The delegate must be
+   * another user of my plant who can hold approval authority (not an administrator); `to` may not
+   * lie in the past and the range is at most 366 days. CONFLICT when the same delegate already
+   * covers part of the range.
+   */
+  setDelegate: Delegation;
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
   /**
@@ -703,6 +738,20 @@ export type MutationRespondToCounterProposalArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRevokeDelegationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationSetDelegateArgs = {
+  delegateId: Scalars['ID']['input'];
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -1019,6 +1068,11 @@ export type Query = {
   health: Scalars['Boolean']['output'];
   /** The signed-in user. */
   me: User;
+  /**
+   * My delegations both ways, newest first: those I named (I am `user`) and those naming me
+   * (I am `delegate`), including revoked and past ones.
+   */
+  myDelegations: Array<Delegation>;
   /** One order with its jobs; NOT_FOUND when it does not exist in a plant you can see. */
   order: Order;
   /** The plants this identity can see. */
@@ -1318,6 +1372,7 @@ export type ResolversTypes = {
   CustomerTier: CustomerTier;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Delegation: ResolverTypeWrapper<DelegationRowModel>;
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -1381,6 +1436,7 @@ export type ResolversParentTypes = {
   Customer: CustomerDtoModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Delegation: DelegationRowModel;
   Float: Scalars['Float']['output'];
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
@@ -1581,6 +1637,17 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Delegation'] = ResolversParentTypes['Delegation']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  delegate?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
   buckets?: Resolver<Array<ResolversTypes['BucketImpact']>, ParentType, ContextType>;
   costAfter?: Resolver<ResolversTypes['CostBreakdown'], ParentType, ContextType>;
@@ -1625,6 +1692,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
+  revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'id'>>;
+  setDelegate?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationSetDelegateArgs, 'delegateId' | 'from' | 'to'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
   updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
@@ -1733,6 +1802,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   changeOrders?: Resolver<ResolversTypes['ChangeOrderConnection'], ParentType, ContextType, RequireFields<QueryChangeOrdersArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  myDelegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
@@ -1800,6 +1870,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  Delegation?: DelegationResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
   Money?: GraphQLScalarType;

@@ -11,6 +11,7 @@ import { orderResolvers } from '../modules/order/order.resolvers.ts';
 import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
 import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
+import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
 import { realtimeResolvers } from '../modules/events/realtime.resolvers.ts';
 import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
 import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
@@ -43,7 +44,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, realtimeResolvers, presenceResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, realtimeResolvers, presenceResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   'Mutation.withdrawChangeOrder': { roles: PROPOSERS },
   'Mutation.commentOnChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Mutation.moveJob': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
+  // Whoever holds approval authority may name a delegate for it; anyone may be named (not ADMIN).
+  'Query.myDelegations': { roles: ALL_ROLES },
+  'Mutation.setDelegate': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
+  'Mutation.revokeDelegation': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Query.previewChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Subscription.boardEvents': { roles: ALL_ROLES, display: true },
   'Subscription.presence': { roles: ALL_ROLES, display: true },

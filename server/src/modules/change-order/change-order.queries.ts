@@ -95,7 +95,8 @@ export async function approvalInbox(em: EntityManager, actor: Actor, today: stri
   );
   const rows = await changeOrdersByIds(em, actor.plantId, pending.map((r) => r.id));
   const approvals = await approvalsOf(em, rows.map((r) => r.id));
-  return rows.filter((co) =>
+  // Never one's own proposal, not even as someone's delegate (SPEC §1).
+  return rows.filter((co) => co.proposerId !== actor.userId &&
     approvals.some((a) => a.changeOrderId === co.id && a.status === 'PENDING' &&
       authorityFor(authorities.filter((x) => x.userId !== co.proposerId), a.lane, a.requiredRole) !== null),
   );

@@ -68,7 +68,7 @@ export class ChangeOrderCommands {
     const now = this.#now();
     for (const { approval, authority } of decisions) {
       await decideApproval(w.em, co.id, approval.lane, { status: 'GRANTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: comment?.trim() || null }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version: co.version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation });
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version: co.version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
     }
     const allGranted = approvals.every((a) => a.status === 'GRANTED' || decisions.some((d) => d.approval.lane === a.lane));
     if (!allGranted) {
@@ -93,11 +93,14 @@ export class ChangeOrderCommands {
       await decideApproval(w.em, co.id, approval.lane, { status: 'REJECTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: checkComment(why) }, now);
     }
     await updateChangeOrder(w.em, co.id, { status: 'REJECTED', statusReason: why }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation });
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation, onBehalfOf: decisions.map((d) => onBehalfOf(d.authority)).find((o) => o !== null) ?? null });
   }
 
-  /** The proposer (or a manager) sends a rejection up the chain, once per tier, with the data attached. */
-  async escalate(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string, by: 'USER' | 'SLA' = 'USER'): Promise<void> {
+  /**
+   * The proposer (or a manager) sends a rejection up the chain, once per tier, with the data attached.
+   * `by: 'SLA'`: pending lanes that waited too long go up one tier (only `lanes` when given).
+   */
+  async escalate(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string, by: 'USER' | 'SLA' = 'USER', lanes?: readonly Lane[]): Promise<void> {
     const co = await this.#load(w, id, expectedVersion);
     const why = comment.trim();
     if (by === 'USER') {
@@ -107,7 +110,7 @@ export class ChangeOrderCommands {
       if (!why) throw badInput('Say why it should be reconsidered: the comment goes up the chain with the data.', 'comment');
     }
     const approvals = await approvalsOf(w.em, [co.id]);
-    const targets = approvals.filter((a) => (by === 'USER' ? a.status === 'REJECTED' : a.status === 'PENDING'));
+    const targets = approvals.filter((a) => (by === 'USER' ? a.status === 'REJECTED' : a.status === 'PENDING' && (!lanes || lanes.includes(a.lane))));
     const now = this.#now();
     let escalated = 0;
     for (const a of targets) {
@@ -147,7 +150,7 @@ export class ChangeOrderCommands {
       request: { change: parsed.change, input, customerId: co.customerId }, evaluation, comment: checkComment(why), createdAt: now.toISOString(),
     };
     await updateChangeOrder(w.em, co.id, { status: 'COUNTER_PROPOSED', statusReason: why, counter }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_PROPOSED', from: 'PENDING', to: 'COUNTER_PROPOSED', version: co.version + 1, comment: why, policyVersion: evaluation.policyVersion, evaluation });
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_PROPOSED', from: 'PENDING', to: 'COUNTER_PROPOSED', version: co.version + 1, comment: why, policyVersion: evaluation.policyVersion, evaluation, onBehalfOf: onBehalfOf(decision!.authority) });
   }
 
   /**
@@ -271,6 +274,11 @@ function notOwn(co: ChangeOrderRow, actor: Actor, verb: string): void {
   if (actor.userId === co.proposerId || actor.onBehalfOf === co.proposerId) {
     throw new AppError('FORBIDDEN', `You proposed ${co.number}; someone else must ${verb} it.`);
   }
+}
+
+/** The audit's "delegate on behalf of user" when a decision used someone else's authority. */
+function onBehalfOf(authority: Authority): { userId: string; delegateId: string } | null {
+  return authority.delegateId ? { userId: authority.userId, delegateId: authority.delegateId } : null;
 }
 
 function checkComment(text: string): string {

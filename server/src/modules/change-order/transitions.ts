@@ -17,6 +17,8 @@ export interface Transition {
   evaluation?: unknown;
   /** The lane a decision was made in. */
   lane?: string | null;
+  /** Set when a delegate decided with someone else's authority: the audit records both names. */
+  onBehalfOf?: { userId: string; delegateId: string } | null;
 }
 
 /**
@@ -32,6 +34,7 @@ export function recordTransition(w: PlantWrite, t: Transition): void {
     toStatus: t.to,
     comment: t.comment ?? null,
     policyVersion: t.policyVersion,
+    onBehalfOf: t.onBehalfOf ?? null,
     data: { ...(t.lane ? { lane: t.lane } : {}), ...(t.evaluation ? { evaluation: t.evaluation } : {}) },
   });
   w.emit({ type: 'CHANGE_ORDER_UPDATED', changeOrderId: t.changeOrderId, orderId: t.orderId, status: t.to, version: t.version });

@@ -18,6 +18,12 @@ export interface AuditInput {
   toStatus?: string | null;
   comment?: string | null;
   policyVersion?: number | null;
+  /**
+   * The authority this entry was decided with, when it is not the writer's own: a delegate deciding
+   * for someone out of office. The audit then names that user as the actor and the writer as the
+   * delegate (SPEC §1). Unset: both come from the write's actor.
+   */
+  onBehalfOf?: { userId: string; delegateId: string } | null;
   data?: Record<string, unknown> | null;
 }
 
@@ -93,8 +99,8 @@ async function appendAuditEvents(em: EntityManager, plantId: string, actor: Acto
          to_status, comment, policy_version, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
       [
         plantId,
-        actor?.onBehalfOf ?? actor?.userId ?? null,
-        actor?.onBehalfOf ? actor.userId : null,
+        a.onBehalfOf?.userId ?? actor?.onBehalfOf ?? actor?.userId ?? null,
+        a.onBehalfOf?.delegateId ?? (actor?.onBehalfOf ? actor.userId : null),
         a.action,
         a.entityType,
         a.entityId,
