@@ -6,6 +6,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent the embedded server under `dataDir` is used. */
   databaseUrl: string | undefined;
+  /** Read replicas for report queries (DATABASE_REPLICA_URLS, comma-separated). */
+  replicaUrls: string[];
   dataDir: string;
   /** Seed the demo plant and users on first start (default: on for the embedded database). */
   demo: boolean;
@@ -35,6 +37,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     dataDir: resolve(env.TAKT_DATA_DIR ?? resolve(repoRoot, '.data')),
     demo: flag(env.TAKT_DEMO, databaseUrl === undefined),
     production: env.NODE_ENV === 'production',

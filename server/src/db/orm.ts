@@ -9,9 +9,13 @@ import type { Logger } from '../logger.ts';
  * server runs from TypeScript sources on Node 24 without a file-discovery step; schema
  * auto-sync is never used.
  */
-export function ormOptions(clientUrl: string, log?: Logger): Options {
+export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = []): Options {
   return {
     clientUrl,
+    // Reports read from replicas (connectionType 'read'); board reads and everything in or after a
+    // write use the primary, because they run on the default write connection.
+    ...(replicaUrls.length ? { replicas: replicaUrls.map((url) => ({ clientUrl: url })) } : {}),
+    preferReadReplicas: false,
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: 20 },
@@ -24,8 +28,8 @@ export function ormOptions(clientUrl: string, log?: Logger): Options {
 
 export type Orm = MikroORM;
 
-export async function openDatabase(clientUrl: string, log?: Logger): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, log));
+export async function openDatabase(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = []): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, log, replicaUrls));
 }
 
 /** Applies pending migrations; returns the names applied. */

@@ -35,7 +35,10 @@ export function validateRange(from: string, to: string, maxDays = MAX_BOARD_DAYS
   if (!isIsoDate(to)) throw badInput(`"to" must be a date in the form YYYY-MM-DD, got "${to}".`, 'to');
   const days = daysBetween(from, to) + 1;
   if (days < 1) throw badInput(`"to" (${to}) is before "from" (${from}).`, 'to');
-  if (days > maxDays) throw badInput(`The range has ${days} days; at most ${maxDays} (26 weeks) fit on one board.`, 'to');
+  if (days > maxDays) {
+    const limit = maxDays === MAX_BOARD_DAYS ? `${maxDays} (26 weeks) fit on one board` : `${maxDays} fit in one report`;
+    throw badInput(`The range has ${days} days; at most ${limit}.`, 'to');
+  }
 }
 
 /**
