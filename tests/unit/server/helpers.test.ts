@@ -17,7 +17,7 @@ describe('passwords', () => {
     expect(await verifyPassword('correct horse', a)).toBe(true);
     expect(await verifyPassword('correct hors', a)).toBe(false);
     expect(await verifyPassword('x', 'garbage')).toBe(false);
-  });
+  }, 30_000); // scrypt is slow on purpose; a loaded CI machine must not fail it
 });
 
 describe('money on the wire', () => {
