@@ -7,10 +7,14 @@ import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDt
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
 import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
+import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel } from '../../server/src/modules/change-order/change-order.repository.ts';
 import type { CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.resolvers.ts';
 import type { AuditEventRow as AuditEventRowModel, ChangeOrderPage as ChangeOrderPageModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
+import type { NotificationRow as NotificationRowModel, NotificationPage as NotificationPageModel } from '../../server/src/modules/notification/notification.service.ts';
+import type { WebhookRow as WebhookRowModel, WebhookDeliveryRow as WebhookDeliveryRowModel, WebhookDeliveryPage as WebhookDeliveryPageModel } from '../../server/src/modules/webhook/webhook.service.ts';
+import type { TokenDto as TokenDtoModel } from '../../server/src/modules/token/token.service.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -29,6 +33,29 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
   /** An exact amount of money as a decimal string in the plant's currency (`"1234.50"`), never a binary float. */
   Money: { input: number; output: number; }
+};
+
+/** A display or API token. The secret is shown once, at creation; only its hash is stored. */
+export type AccessToken = {
+  __typename?: 'AccessToken';
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
+  createdBy: Maybe<User>;
+  /** Id. */
+  id: Scalars['ID']['output'];
+  /** What it is for. */
+  kind: TokenKind;
+  /** Last time it was used (null: never). */
+  lastUsedAt: Maybe<Scalars['DateTime']['output']>;
+  /** A name people recognise ("Hall 2 wall screen"). */
+  name: Scalars['String']['output'];
+  /** The first characters of the secret, to tell tokens apart. */
+  prefix: Scalars['String']['output'];
+  /** When it was revoked (null: active). */
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Scopes granted (API tokens), e.g. `reports:read`. */
+  scopes: Array<Scalars['String']['output']>;
 };
 
 /** Hours of one job placed on one day. */
@@ -71,6 +98,17 @@ export type ApprovalStatus =
   | 'PENDING'
   /** Rejected (with a reason). */
   | 'REJECTED';
+
+/** Decisions made by one approver. */
+export type ApproverDecisions = {
+  __typename?: 'ApproverDecisions';
+  /** Approvals granted. */
+  approved: Scalars['Int']['output'];
+  /** The approver (the authority; delegates count for who they acted for). */
+  approver: User;
+  /** Rejections. */
+  rejected: Scalars['Int']['output'];
+};
 
 /** One entry of the append-only audit trail. */
 export type AuditEvent = {
@@ -242,6 +280,27 @@ export type BucketImpact = {
   workCenterId: Scalars['ID']['output'];
 };
 
+/** Capacity and load of one work center over one period. */
+export type CapacityReportRow = {
+  __typename?: 'CapacityReportRow';
+  /** Regular capacity hours in the period. */
+  capacityHours: Scalars['Float']['output'];
+  /** Load hours (sum of allocations). */
+  loadHours: Scalars['Float']['output'];
+  /** Overtime hours available in the period. */
+  overtimeHours: Scalars['Float']['output'];
+  /** Load above regular capacity, summed over the days (hours of overtime used). */
+  overtimeUsedHours: Scalars['Float']['output'];
+  /** First day of the period (clipped to the report range). */
+  periodStart: Scalars['Date']['output'];
+  /** load / capacity over the period (0 without capacity). */
+  utilization: Scalars['Float']['output'];
+  /** Its code. */
+  workCenterCode: Scalars['String']['output'];
+  /** Work center. */
+  workCenterId: Scalars['ID']['output'];
+};
+
 /** A tier under which a plan can be placed. */
 export type CapacityTier =
   /** No capacity approval. */
@@ -396,6 +455,41 @@ export type ChangeOrderInput = {
   unitPrice?: InputMaybe<Scalars['Money']['input']>;
 };
 
+/** How change orders flowed in a period (by proposal date). */
+export type ChangeOrderReport = {
+  __typename?: 'ChangeOrderReport';
+  /** Share applied without any approval (0–1; null when none were proposed). */
+  autoApprovalRate: Maybe<Scalars['Float']['output']>;
+  /** Counts by approval lane involved. */
+  byLane: Array<KeyCount>;
+  /** Counts by status now. */
+  byStatus: Array<KeyCount>;
+  /** Counts by capacity tier of the current evaluation. */
+  byTier: Array<KeyCount>;
+  /** Sum of cost deltas of applied change orders. */
+  costDelta: Scalars['Money']['output'];
+  /** Decisions per approver. */
+  decisionsByApprover: Array<ApproverDecisions>;
+  /** Escalations by a person. */
+  escalations: Scalars['Int']['output'];
+  /** First day. */
+  from: Scalars['Date']['output'];
+  /** Median hours from proposal to the final decision (applied, rejected, closed), over decided ones. */
+  medianHoursToDecision: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile of the same. */
+  p90HoursToDecision: Maybe<Scalars['Float']['output']>;
+  /** Sum of price (revenue) deltas of applied change orders. */
+  revenueDelta: Scalars['Money']['output'];
+  /** How often each rule fired. */
+  ruleCounts: Array<RuleCount>;
+  /** Escalations by the SLA. */
+  slaEscalations: Scalars['Int']['output'];
+  /** Last day. */
+  to: Scalars['Date']['output'];
+  /** Change orders proposed in the range. */
+  total: Scalars['Int']['output'];
+};
+
 /** Where a change order is in its lifecycle (SPEC §5). */
 export type ChangeOrderStatus =
   /** Applied to the schedule. */
@@ -445,6 +539,24 @@ export type CounterProposal = {
   createdAt: Scalars['DateTime']['output'];
   /** The alternative change, evaluated. */
   evaluation: ChangeEvaluation;
+};
+
+/** A token just created, with its secret: shown this once and never again. */
+export type CreatedAccessToken = {
+  __typename?: 'CreatedAccessToken';
+  /** The secret to configure in the client (a wall screen URL uses `/wall?token=<secret>`). */
+  secret: Scalars['String']['output'];
+  /** The token. */
+  token: AccessToken;
+};
+
+/** A webhook just created, with its signing secret: store it now, it is never shown again. */
+export type CreatedWebhook = {
+  __typename?: 'CreatedWebhook';
+  /** The HMAC-SHA256 key for verifying `X-Takt-Signature`. */
+  secret: Scalars['String']['output'];
+  /** The webhook. */
+  webhook: Webhook;
 };
 
 /** Capable-to-promise for one tier. */
@@ -520,6 +632,15 @@ export type ErrorCode =
   /** No valid session or token: log in again. */
   | 'UNAUTHENTICATED';
 
+/** Period of a report row. */
+export type Granularity =
+  /** One row per day. */
+  | 'DAY'
+  /** One row per calendar month. */
+  | 'MONTH'
+  /** One row per ISO week (starting Monday). */
+  | 'WEEK';
+
 /** Capacity and money effect of a change. */
 export type Impact = {
   __typename?: 'Impact';
@@ -583,6 +704,15 @@ export type JobStatus =
   /** Work has begun. */
   | 'STARTED';
 
+/** A count by a key (status, tier, lane). */
+export type KeyCount = {
+  __typename?: 'KeyCount';
+  /** How many. */
+  count: Scalars['Int']['output'];
+  /** The key. */
+  key: Scalars['String']['output'];
+};
+
 /** Approval lanes: capacity is a chain (ops manager < plant manager); the others stand alone. */
 export type Lane =
   /** Cost and margin: accounting. */
@@ -618,10 +748,26 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Grants the approval of the lane(s) my role (or a delegation) covers; applies when all are granted. */
   approveChangeOrder: ChangeOrder;
+  /**
+   * Change the signed-in user's password. Every other session of the user ends; this one stays.
+   * BAD_USER_INPUT when the current password is wrong or the new one is shorter than 8 characters;
+   * RATE_LIMITED after repeated wrong guesses.
+   */
+  changePassword: Scalars['Boolean']['output'];
   /** Adds a comment. */
   commentOnChangeOrder: ChangeOrder;
   /** An approver offers an alternative (e.g. a later date from the alternatives). */
   counterProposeChangeOrder: ChangeOrder;
+  /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
+  createAccessToken: CreatedAccessToken;
+  /**
+   * Adds a webhook (ADMIN). `url` must be http or https (https only in production unless the server
+   * allows plain http); `events` limits what it receives (null: every event). Returns the signing
+   * secret once.
+   */
+  createWebhook: CreatedWebhook;
+  /** Deletes a webhook (ADMIN); deliveries not yet made are cancelled. True when it existed. */
+  deleteWebhook: Scalars['Boolean']['output'];
   /** The proposer (or their manager) escalates a rejection to the next tier, once per tier, with a comment. */
   escalateChangeOrder: ChangeOrder;
   /**
@@ -631,6 +777,16 @@ export type Mutation = {
   login: User;
   /** End the current session (the cookie is cleared). True when a session was ended. */
   logout: Scalars['Boolean']['output'];
+  /**
+   * End every session of the signed-in user, this one included (every browser; open live
+   * connections close within seconds). Returns how many sessions were ended.
+   */
+  logoutEverywhere: Scalars['Int']['output'];
+  /**
+   * Marks my notifications read: the given `ids`, or every unread one with `all: true`. Returns how
+   * many changed from unread to read (ids that are not mine or already read are ignored).
+   */
+  markNotificationsRead: Scalars['Int']['output'];
   /** A planner moves a job; evaluated and routed like any change order (kind MOVE_JOB). */
   moveJob: ChangeOrder;
   /** Always true; a no-op that proves mutations are reachable (needs no identity). */
@@ -644,6 +800,8 @@ export type Mutation = {
   rejectChangeOrder: ChangeOrder;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
+  /** Revokes a token at once: its live subscriptions close within seconds (ADMIN). */
+  revokeAccessToken: AccessToken;
   /** Ends a delegation I named, at once. CONFLICT when it is already revoked. */
   revokeDelegation: Delegation;
   /**
@@ -679,6 +837,13 @@ export type MutationApproveChangeOrderArgs = {
 
 
 /** All state changes. */
+export type MutationChangePasswordArgs = {
+  currentPassword: Scalars['String']['input'];
+  newPassword: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
 export type MutationCommentOnChangeOrderArgs = {
   body: Scalars['String']['input'];
   id: Scalars['ID']['input'];
@@ -695,6 +860,27 @@ export type MutationCounterProposeChangeOrderArgs = {
 
 
 /** All state changes. */
+export type MutationCreateAccessTokenArgs = {
+  kind: TokenKind;
+  name: Scalars['String']['input'];
+  scopes?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+
+/** All state changes. */
+export type MutationCreateWebhookArgs = {
+  events?: InputMaybe<Array<Scalars['String']['input']>>;
+  url: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationDeleteWebhookArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
 export type MutationEscalateChangeOrderArgs = {
   comment: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
@@ -706,6 +892,13 @@ export type MutationEscalateChangeOrderArgs = {
 export type MutationLoginArgs = {
   email: Scalars['String']['input'];
   password: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationMarkNotificationsReadArgs = {
+  all?: InputMaybe<Scalars['Boolean']['input']>;
+  ids?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 
@@ -737,6 +930,12 @@ export type MutationRespondToCounterProposalArgs = {
   accept: Scalars['Boolean']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRevokeAccessTokenArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -799,6 +998,49 @@ export type NewOrderInput = {
   /** Agreed unit price; defaults to the list price plus option costs. */
   unitPrice?: InputMaybe<Scalars['Money']['input']>;
 };
+
+/** One in-app notification for the signed-in user, written in the same transaction as its change. */
+export type Notification = {
+  __typename?: 'Notification';
+  /** The lifecycle transitions it reports (audit actions such as `APPROVED`, `APPLIED`), in order. */
+  actions: Array<Scalars['String']['output']>;
+  /** The change order it is about. */
+  changeOrder: Maybe<ChangeOrder>;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Id. */
+  id: Scalars['ID']['output'];
+  /** Why you got it. */
+  kind: NotificationKind;
+  /** What happened, with the numbers, e.g. `CO-1042: ops@… approved the capacity lane; waiting for accounting.` */
+  message: Scalars['String']['output'];
+  /** When you marked it read; null while unread. */
+  readAt: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of notifications, newest first. */
+export type NotificationConnection = {
+  __typename?: 'NotificationConnection';
+  /** Cursor to pass as `after` for the next page (null at the end). */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more pages follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The notifications. */
+  nodes: Array<Notification>;
+};
+
+/** Why a notification was sent to its user. */
+export type NotificationKind =
+  /** An applied change moved price or cost: a billing adjustment was recorded (accounting). */
+  | 'BILLING_ADJUSTMENT'
+  /** Someone else moved a change order you proposed (approved, rejected, countered, applied, commented, …). */
+  | 'CHANGE_ORDER_UPDATED'
+  /** The proposer answered your counter-proposal. */
+  | 'COUNTER_PROPOSAL_ANSWERED'
+  /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
+  | 'DECISION_NEEDED'
+  /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
+  | 'NO_LONGER_NEEDED';
 
 /** A customer order, planned as one job per routing step. */
 export type Order = {
@@ -1051,6 +1293,8 @@ export type ProductOption = {
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
+  /** Tokens of my plant (ADMIN). */
+  accessTokens: Array<AccessToken>;
   /** What waits for my decision, including as a delegate, oldest first. */
   approvalInbox: Array<ChangeOrder>;
   /** The audit trail, oldest first, cursor-paginated (`first` ≤ 500). */
@@ -1060,8 +1304,15 @@ export type Query = {
    * malformed or the range is reversed or too long.
    */
   board: Board;
+  /**
+   * Capacity, load, overtime and utilization per work center per period, from SQL aggregates.
+   * The range is at most 731 days. BAD_USER_INPUT for a bad or reversed range.
+   */
+  capacityReport: Array<CapacityReportRow>;
   /** One change order with its evaluation, approvals, comments and history. */
   changeOrder: ChangeOrder;
+  /** Change-order analytics for proposals made between `from` and `to` (at most 731 days). */
+  changeOrderReport: ChangeOrderReport;
   /** Change orders of my plant, newest first, cursor-paginated (`first` ≤ 100). */
   changeOrders: ChangeOrderConnection;
   /** Always true when the GraphQL endpoint answers; needs no identity. */
@@ -1073,6 +1324,8 @@ export type Query = {
    * (I am `delegate`), including revoked and past ones.
    */
   myDelegations: Array<Delegation>;
+  /** My notifications, newest first, cursor-paginated (`first` ≤ 100). */
+  notifications: NotificationConnection;
   /** One order with its jobs; NOT_FOUND when it does not exist in a plant you can see. */
   order: Order;
   /** The plants this identity can see. */
@@ -1087,6 +1340,18 @@ export type Query = {
    * NOT_FOUND for an unknown order, job, product or customer.
    */
   previewChangeOrder: ChangeEvaluation;
+  /** How many of my notifications are unread. */
+  unreadNotificationCount: Scalars['Int']['output'];
+  /** A webhook's delivery log, newest first, cursor-paginated (`first` ≤ 100; ADMIN). */
+  webhookDeliveries: WebhookDeliveryConnection;
+  /** The plant's webhooks (ADMIN). */
+  webhooks: Array<Webhook>;
+};
+
+
+/** Liveness of the API itself. */
+export type QueryAccessTokensArgs = {
+  kind?: InputMaybe<TokenKind>;
 };
 
 
@@ -1107,8 +1372,26 @@ export type QueryBoardArgs = {
 
 
 /** Liveness of the API itself. */
+export type QueryCapacityReportArgs = {
+  from: Scalars['Date']['input'];
+  granularity: Granularity;
+  plantId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+  workCenterIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+};
+
+
+/** Liveness of the API itself. */
 export type QueryChangeOrderArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryChangeOrderReportArgs = {
+  from: Scalars['Date']['input'];
+  plantId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -1117,6 +1400,14 @@ export type QueryChangeOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   filter?: InputMaybe<ChangeOrderFilter>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Liveness of the API itself. */
+export type QueryNotificationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 
@@ -1141,6 +1432,14 @@ export type QueryPolicyHistoryArgs = {
 /** Liveness of the API itself. */
 export type QueryPreviewChangeOrderArgs = {
   input: ChangeOrderInput;
+};
+
+
+/** Liveness of the API itself. */
+export type QueryWebhookDeliveriesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  webhookId: Scalars['ID']['input'];
 };
 
 /** One reason an approval is needed. */
@@ -1192,6 +1491,15 @@ export type RoutingStep = {
   workCenterId: Scalars['ID']['output'];
 };
 
+/** How often one rule asked for an approval. */
+export type RuleCount = {
+  __typename?: 'RuleCount';
+  /** Change orders it fired on. */
+  count: Scalars['Int']['output'];
+  /** Rule. */
+  rule: PolicyRule;
+};
+
 /** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -1235,6 +1543,13 @@ export type Tier =
   /** Needs overtime: the plant manager. */
   | 'OVERTIME';
 
+/** What kind of non-human client a token is for (SPEC §1). */
+export type TokenKind =
+  /** A report client: read-only scopes such as `reports:read`. */
+  | 'API'
+  /** A wall screen: one plant, read-only (board, events, presence, policy). */
+  | 'DISPLAY';
+
 /** A person who signs in to Takt. */
 export type User = {
   __typename?: 'User';
@@ -1251,6 +1566,78 @@ export type User = {
   /** What this user may do. */
   role: Role;
 };
+
+/**
+ * An outgoing webhook of the plant: every change-order transition is POSTed to `url` as JSON
+ * `{ id, event, plantId, changeOrder, occurredAt }`, signed in the header
+ * `X-Takt-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>`, with the delivery id
+ * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
+ * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
+ * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
+ * `.applied`, `.reevaluated`, `.commented`.
+ */
+export type Webhook = {
+  __typename?: 'Webhook';
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it. */
+  createdBy: Maybe<User>;
+  /** The events it receives; null means every event. */
+  events: Maybe<Array<Scalars['String']['output']>>;
+  /** Id. */
+  id: Scalars['ID']['output'];
+  /** The last characters of the signing secret, to tell secrets apart (the secret itself is shown only once). */
+  secretHint: Scalars['String']['output'];
+  /** Where deliveries are POSTed. */
+  url: Scalars['String']['output'];
+};
+
+/** One event sent (or being sent) to a webhook: the delivery log. */
+export type WebhookDelivery = {
+  __typename?: 'WebhookDelivery';
+  /** Attempts made so far. */
+  attempts: Scalars['Int']['output'];
+  /** When it was enqueued (in the transition's transaction). */
+  createdAt: Scalars['DateTime']['output'];
+  /** When the receiver accepted it. */
+  deliveredAt: Maybe<Scalars['DateTime']['output']>;
+  /** Event name, e.g. `change_order.approved`. */
+  event: Scalars['String']['output'];
+  /** Id, also sent as `X-Takt-Delivery` and as `id` in the body. */
+  id: Scalars['ID']['output'];
+  /** When it was last attempted. */
+  lastAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Why the last attempt failed (timeout, connection refused, HTTP 500 …). */
+  lastError: Maybe<Scalars['String']['output']>;
+  /** HTTP status of the last attempt (null when it got no response). */
+  lastHttpStatus: Maybe<Scalars['Int']['output']>;
+  /** When the next attempt is due (PENDING only). */
+  nextAttemptAt: Maybe<Scalars['DateTime']['output']>;
+  /** Status. */
+  status: WebhookDeliveryStatus;
+};
+
+/** A page of deliveries, newest first. */
+export type WebhookDeliveryConnection = {
+  __typename?: 'WebhookDeliveryConnection';
+  /** Cursor for the next page (null at the end). */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more pages follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The deliveries. */
+  nodes: Array<WebhookDelivery>;
+};
+
+/** Where a delivery stands. */
+export type WebhookDeliveryStatus =
+  /** The webhook was deleted before it was delivered. */
+  | 'CANCELLED'
+  /** The receiver answered 2xx. */
+  | 'DELIVERED'
+  /** Every attempt failed; no more retries. */
+  | 'FAILED'
+  /** Waiting for its first or next attempt. */
+  | 'PENDING';
 
 /** A line, cell or machine group with its own capacity calendar. */
 export type WorkCenter = {
@@ -1344,9 +1731,11 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AccessToken: ResolverTypeWrapper<TokenDtoModel>;
   Allocation: ResolverTypeWrapper<AllocationDtoModel>;
   Approval: ResolverTypeWrapper<ApprovalRowModel>;
   ApprovalStatus: ApprovalStatus;
+  ApproverDecisions: ResolverTypeWrapper<ApproverDecisionsRowModel>;
   AuditEvent: ResolverTypeWrapper<AuditEventRowModel>;
   AuditEventConnection: ResolverTypeWrapper<AuditEventPageModel>;
   AuditEventFilter: AuditEventFilter;
@@ -1356,6 +1745,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: ResolverTypeWrapper<BucketDtoModel>;
   BucketImpact: ResolverTypeWrapper<BucketImpactModel>;
+  CapacityReportRow: ResolverTypeWrapper<CapacityReportRowModel>;
   CapacityTier: CapacityTier;
   ChangeEvaluation: ResolverTypeWrapper<EvaluationModel>;
   ChangeKind: ChangeKind;
@@ -1364,9 +1754,12 @@ export type ResolversTypes = {
   ChangeOrderConnection: ResolverTypeWrapper<ChangeOrderPageModel>;
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
+  ChangeOrderReport: ResolverTypeWrapper<ChangeOrderReportModel>;
   ChangeOrderStatus: ChangeOrderStatus;
   CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
   CounterProposal: ResolverTypeWrapper<StoredCounterModel>;
+  CreatedAccessToken: ResolverTypeWrapper<Omit<CreatedAccessToken, 'token'> & { token: ResolversTypes['AccessToken'] }>;
+  CreatedWebhook: ResolverTypeWrapper<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
   CtpAlternative: ResolverTypeWrapper<CtpAlternativeModel>;
   Customer: ResolverTypeWrapper<CustomerDtoModel>;
   CustomerTier: CustomerTier;
@@ -1375,17 +1768,22 @@ export type ResolversTypes = {
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Granularity: Granularity;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Job: ResolverTypeWrapper<JobDtoModel>;
   JobStatus: JobStatus;
+  KeyCount: ResolverTypeWrapper<KeyCount>;
   Lane: Lane;
   MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   MoveJobInput: MoveJobInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewOrderInput: NewOrderInput;
+  Notification: ResolverTypeWrapper<NotificationRowModel>;
+  NotificationConnection: ResolverTypeWrapper<NotificationPageModel>;
+  NotificationKind: NotificationKind;
   Order: ResolverTypeWrapper<OrderDtoModel>;
   OrderStatus: OrderStatus;
   OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
@@ -1405,17 +1803,25 @@ export type ResolversTypes = {
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
   RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
+  RuleCount: ResolverTypeWrapper<RuleCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tier: Tier;
+  TokenKind: TokenKind;
   User: ResolverTypeWrapper<UserRowModel>;
+  Webhook: ResolverTypeWrapper<WebhookRowModel>;
+  WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRowModel>;
+  WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryPageModel>;
+  WebhookDeliveryStatus: WebhookDeliveryStatus;
   WorkCenter: ResolverTypeWrapper<WorkCenterDtoModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AccessToken: TokenDtoModel;
   Allocation: AllocationDtoModel;
   Approval: ApprovalRowModel;
+  ApproverDecisions: ApproverDecisionsRowModel;
   AuditEvent: AuditEventRowModel;
   AuditEventConnection: AuditEventPageModel;
   AuditEventFilter: AuditEventFilter;
@@ -1424,14 +1830,18 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Bucket: BucketDtoModel;
   BucketImpact: BucketImpactModel;
+  CapacityReportRow: CapacityReportRowModel;
   ChangeEvaluation: EvaluationModel;
   ChangeOrder: ChangeOrderRowModel;
   ChangeOrderComment: CommentRowModel;
   ChangeOrderConnection: ChangeOrderPageModel;
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
+  ChangeOrderReport: ChangeOrderReportModel;
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
+  CreatedAccessToken: Omit<CreatedAccessToken, 'token'> & { token: ResolversParentTypes['AccessToken'] };
+  CreatedWebhook: Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
   CtpAlternative: CtpAlternativeModel;
   Customer: CustomerDtoModel;
   Date: Scalars['Date']['output'];
@@ -1442,10 +1852,13 @@ export type ResolversParentTypes = {
   Impact: ImpactModel;
   Int: Scalars['Int']['output'];
   Job: JobDtoModel;
+  KeyCount: KeyCount;
   Money: Scalars['Money']['output'];
   MoveJobInput: MoveJobInput;
   Mutation: Record<PropertyKey, never>;
   NewOrderInput: NewOrderInput;
+  Notification: NotificationRowModel;
+  NotificationConnection: NotificationPageModel;
   Order: OrderDtoModel;
   OrderTerms: OrderTermsModel;
   PlannedJob: JobModel;
@@ -1461,10 +1874,26 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
+  RuleCount: RuleCount;
   String: Scalars['String']['output'];
   Subscription: Record<PropertyKey, never>;
   User: UserRowModel;
+  Webhook: WebhookRowModel;
+  WebhookDelivery: WebhookDeliveryRowModel;
+  WebhookDeliveryConnection: WebhookDeliveryPageModel;
   WorkCenter: WorkCenterDtoModel;
+};
+
+export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TokenKind'], ParentType, ContextType>;
+  lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  scopes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {
@@ -1482,6 +1911,12 @@ export type ApprovalResolvers<ContextType = GraphQLContext, ParentType extends R
   pendingSince?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   requiredRole?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ApprovalStatus'], ParentType, ContextType>;
+};
+
+export type ApproverDecisionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ApproverDecisions'] = ResolversParentTypes['ApproverDecisions']> = {
+  approved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  approver?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = {
@@ -1553,6 +1988,17 @@ export type BucketImpactResolvers<ContextType = GraphQLContext, ParentType exten
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityReportRow'] = ResolversParentTypes['CapacityReportRow']> = {
+  capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loadHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeUsedHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  periodStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  utilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  workCenterCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
   alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
@@ -1601,6 +2047,24 @@ export type ChangeOrderConnectionResolvers<ContextType = GraphQLContext, ParentT
   nodes?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
 };
 
+export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderReport'] = ResolversParentTypes['ChangeOrderReport']> = {
+  autoApprovalRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  byLane?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  byStatus?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  byTier?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
+  costDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  decisionsByApprover?: Resolver<Array<ResolversTypes['ApproverDecisions']>, ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  medianHoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90HoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  revenueDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  ruleCounts?: Resolver<Array<ResolversTypes['RuleCount']>, ParentType, ContextType>;
+  slaEscalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type CostBreakdownResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CostBreakdown'] = ResolversParentTypes['CostBreakdown']> = {
   labour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   material?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -1615,6 +2079,16 @@ export type CounterProposalResolvers<ContextType = GraphQLContext, ParentType ex
   comment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   evaluation?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType>;
+};
+
+export type CreatedAccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedAccessToken'] = ResolversParentTypes['CreatedAccessToken']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
+};
+
+export type CreatedWebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = {
+  secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
 };
 
 export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CtpAlternative'] = ResolversParentTypes['CtpAlternative']> = {
@@ -1676,28 +2150,56 @@ export type JobResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['KeyCount'] = ResolversParentTypes['KeyCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   approveChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationApproveChangeOrderArgs, 'expectedVersion' | 'id'>>;
+  changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   commentOnChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCommentOnChangeOrderArgs, 'body' | 'id'>>;
   counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
+  createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'kind' | 'name'>>;
+  createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'url'>>;
+  deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   escalateChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationEscalateChangeOrderArgs, 'comment' | 'expectedVersion' | 'id'>>;
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  markNotificationsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType, Partial<MutationMarkNotificationsReadArgs>>;
   moveJob?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationMoveJobArgs, 'jobId' | 'startDate'>>;
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
+  revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
   revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'id'>>;
   setDelegate?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationSetDelegateArgs, 'delegateId' | 'from' | 'to'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
   updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
   withdrawChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationWithdrawChangeOrderArgs, 'expectedVersion' | 'id'>>;
+};
+
+export type NotificationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Notification'] = ResolversParentTypes['Notification']> = {
+  actions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  changeOrder?: Resolver<Maybe<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type NotificationConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['NotificationConnection'] = ResolversParentTypes['NotificationConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Notification']>, ParentType, ContextType>;
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
@@ -1795,19 +2297,26 @@ export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType exte
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType, Partial<QueryAccessTokensArgs>>;
   approvalInbox?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
   auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<QueryBoardArgs, 'from' | 'plantId' | 'to'>>;
+  capacityReport?: Resolver<Array<ResolversTypes['CapacityReportRow']>, ParentType, ContextType, RequireFields<QueryCapacityReportArgs, 'from' | 'granularity' | 'plantId' | 'to'>>;
   changeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<QueryChangeOrderArgs, 'id'>>;
+  changeOrderReport?: Resolver<ResolversTypes['ChangeOrderReport'], ParentType, ContextType, RequireFields<QueryChangeOrderReportArgs, 'from' | 'plantId' | 'to'>>;
   changeOrders?: Resolver<ResolversTypes['ChangeOrderConnection'], ParentType, ContextType, RequireFields<QueryChangeOrdersArgs, 'first'>>;
   health?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   myDelegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
+  notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
   policyHistory?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyHistoryArgs, 'plantId'>>;
   previewChangeOrder?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType, RequireFields<QueryPreviewChangeOrderArgs, 'input'>>;
+  unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
+  webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
 };
 
 export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequiredApproval'] = ResolversParentTypes['RequiredApproval']> = {
@@ -1827,6 +2336,11 @@ export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extend
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type RuleCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleCount'] = ResolversParentTypes['RuleCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   boardEvents?: SubscriptionResolver<ResolversTypes['BoardEvent'], "boardEvents", ParentType, ContextType, RequireFields<SubscriptionBoardEventsArgs, 'plantId'>>;
   presence?: SubscriptionResolver<ResolversTypes['PresenceSnapshot'], "presence", ParentType, ContextType, RequireFields<SubscriptionPresenceArgs, 'plantId'>>;
@@ -1841,6 +2355,34 @@ export type UserResolvers<ContextType = GraphQLContext, ParentType extends Resol
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
 };
 
+export type WebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  events?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  secretHint?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDelivery'] = ResolversParentTypes['WebhookDelivery']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  event?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lastAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  lastHttpStatus?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  nextAttemptAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['WebhookDeliveryStatus'], ParentType, ContextType>;
+};
+
+export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WebhookDeliveryConnection'] = ResolversParentTypes['WebhookDeliveryConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['WebhookDelivery']>, ParentType, ContextType>;
+};
+
 export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkCenter'] = ResolversParentTypes['WorkCenter']> = {
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1852,20 +2394,26 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
+  AccessToken?: AccessTokenResolvers<ContextType>;
   Allocation?: AllocationResolvers<ContextType>;
   Approval?: ApprovalResolvers<ContextType>;
+  ApproverDecisions?: ApproverDecisionsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
   Board?: BoardResolvers<ContextType>;
   BoardEvent?: BoardEventResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
   BucketImpact?: BucketImpactResolvers<ContextType>;
+  CapacityReportRow?: CapacityReportRowResolvers<ContextType>;
   ChangeEvaluation?: ChangeEvaluationResolvers<ContextType>;
   ChangeOrder?: ChangeOrderResolvers<ContextType>;
   ChangeOrderComment?: ChangeOrderCommentResolvers<ContextType>;
   ChangeOrderConnection?: ChangeOrderConnectionResolvers<ContextType>;
+  ChangeOrderReport?: ChangeOrderReportResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
+  CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
+  CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   CtpAlternative?: CtpAlternativeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
@@ -1873,8 +2421,11 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Delegation?: DelegationResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   Job?: JobResolvers<ContextType>;
+  KeyCount?: KeyCountResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Notification?: NotificationResolvers<ContextType>;
+  NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderTerms?: OrderTermsResolvers<ContextType>;
   PlannedJob?: PlannedJobResolvers<ContextType>;
@@ -1888,8 +2439,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Query?: QueryResolvers<ContextType>;
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
+  RuleCount?: RuleCountResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
+  WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
+  WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WorkCenter?: WorkCenterResolvers<ContextType>;
 };
 

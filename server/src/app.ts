@@ -15,6 +15,15 @@ import type { GraphQLContext } from './graphql/context.ts';
 import type { Services } from './services.ts';
 import type { Logger } from './logger.ts';
 import type { Actor } from './modules/auth/actor.ts';
+import { actorForCredential, credentialFrom, type Credential } from './modules/auth/credentials.ts';
+import { CredentialWatch } from './modules/auth/credential-watch.ts';
+import { loadSecurityConfig } from './modules/auth/security.config.ts';
+import { CloseCode } from './modules/events/realtime-protocol.ts';
+import { registerSecurityHeaders } from './http/security-headers.ts';
+import { registerHttpErrors } from './http/errors.ts';
+import { foreignOrigin } from './http/origin-check.ts';
+import { graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
 /** Largest GraphQL request body accepted (SPEC §7: request size limit). */
@@ -33,13 +42,17 @@ export interface App {
  */
 export async function createApp(services: Services, log: Logger): Promise<App> {
   const { config } = services;
+  const security = loadSecurityConfig();
   const fastify: FastifyInstance = Fastify({
+    trustProxy: security.trustProxy,
     loggerInstance: log as FastifyBaseLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => randomUUID(),
   });
   await fastify.register(fastifyCookie);
+  await registerSecurityHeaders(fastify, { production: config.production });
+  registerHttpErrors(fastify, log);
 
   const schema = buildSchema();
   const formatError = createFormatError(log, config.production);
@@ -48,34 +61,47 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e));
   const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
 
-  const actorFromToken = (token: string | null): Promise<Actor | null> =>
-    token ? services.auth.actorForSession(services.orm.em.fork(), token) : Promise.resolve(null);
+  const actorFrom = (credential: Credential | null): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential);
+  const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
+  // Closes sockets whose session or token ended, within a second or two (docs/security.md).
+  const credentialWatch = new CredentialWatch(services.orm, services.clock, log, security.credentialRecheckMs);
+  const armor = graphqlArmor(config.production);
+  const guardWsOperation = wsOperationGuard(schema, armor.validationRules);
 
-  const wsServer = useServer<Record<string, unknown>, { actor: Actor | null; token: string | null }>(
+  const wsServer = useServer<Record<string, unknown>, { actor: Actor | null; credential: Credential | null; unwatch?: () => void }>(
     {
       schema,
-      // connection_init authenticates the socket (cookie, or a token in the payload);
+      // connection_init authenticates the socket (a token in the payload, or the cookie);
       // returning false closes it with 4403 Forbidden.
       onConnect: async (ctx) => {
-        const cookies = fastify.parseCookie(ctx.extra.request.headers.cookie ?? '');
-        const payloadToken = typeof ctx.connectionParams?.token === 'string' ? ctx.connectionParams.token : null;
-        const token = cookies[SESSION_COOKIE] ?? payloadToken;
-        ctx.extra.token = token;
-        ctx.extra.actor = await actorFromToken(token);
-        return ctx.extra.actor !== null;
+        const { request, socket } = ctx.extra;
+        const cookies = fastify.parseCookie(request.headers.cookie ?? '');
+        const credential = credentialFrom({ cookie: cookies[SESSION_COOKIE], connectionToken: ctx.connectionParams?.token });
+        // a cookie-authenticated socket opened by another site's page is refused (cross-site WebSocket hijacking)
+        if (credential?.source === 'cookie' && foreignOrigin(request.headers, request.headers.host, security.allowedOrigins)) return false;
+        ctx.extra.credential = credential;
+        ctx.extra.actor = await actorFrom(credential);
+        if (ctx.extra.actor === null || credential === null) return false;
+        ctx.extra.unwatch = credentialWatch.watch(credential, () =>
+          socket.close(CloseCode.UNAUTHENTICATED, credential.kind === 'token' ? 'The token was revoked.' : 'Your session has ended; sign in again.'),
+        );
+        return true;
       },
+      onClose: (ctx) => ctx.extra.unwatch?.(),
+      onSubscribe: (ctx, _id, payload) => guardWsOperation(payload, Object.keys(ctx.subscriptions).length),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
       // Identity is re-checked for every subscription, not only at connect.
       context: async (ctx): Promise<GraphQLContext> => {
         const em = services.orm.em.fork();
         return {
-          actor: await actorFromToken(ctx.extra.token ?? null),
+          actor: await actorFrom(ctx.extra.credential ?? null),
           em,
           services,
           log,
           requestId: randomUUID(),
-          sessionToken: ctx.extra.token ?? null,
+          sessionToken: sessionTokenOf(ctx.extra.credential),
+          credential: ctx.extra.credential ?? null,
           loaders: createLoaders(em),
           closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };
@@ -90,7 +116,12 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     includeStacktraceInErrorResponses: false,
     formatError,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    validationRules: armor.validationRules,
     plugins: [
+      ...armor.plugins,
+      // the default landing page loads scripts from a CDN, which the CSP (rightly) refuses
+      ApolloServerPluginLandingPageDisabled(),
       fastifyApolloDrainPlugin(fastify),
       { async serverWillStart() { return { async drainServer() { await wsServer.dispose(); } }; } },
     ],
@@ -98,15 +129,17 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   await apollo.start();
 
   const httpContext = async (request: FastifyRequest, reply: FastifyReply): Promise<GraphQLContext> => {
-    const token = request.cookies[SESSION_COOKIE] ?? null;
+    const credential = credentialFrom({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization });
     const em = services.orm.em.fork();
     return {
-      actor: await actorFromToken(token),
+      actor: await actorFrom(credential),
       em,
       services,
       log,
       requestId: request.id,
-      sessionToken: token,
+      sessionToken: sessionTokenOf(credential),
+      credential,
+      clientIp: request.ip,
       loaders: createLoaders(em),
       setSessionCookie: (value, expiresAt) => {
         if (value === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -121,6 +154,14 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       },
     };
   };
+  // CSRF defence in depth (http/origin-check.ts): a browser request from another site is refused
+  // unless it authenticates with a bearer token (which a browser never adds by itself).
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql') || /^Bearer\s/i.test(request.headers.authorization ?? '')) return;
+    const origin = foreignOrigin(request.headers, request.host, security.allowedOrigins);
+    if (origin === null) return;
+    await reply.code(403).send({ errors: [{ message: `Requests from ${origin.slice(0, 100)} are not accepted; use Takt from its own address.`, extensions: { code: 'FORBIDDEN' } }] });
+  });
   fastify.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: fastifyApolloHandler(apollo, { context: httpContext }) });
 
   fastify.get('/healthz', async () => ({ status: 'ok' }));
@@ -146,6 +187,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     fastify,
     schema,
     async close() {
+      credentialWatch.stop();
       for (const client of wss.clients) client.close(1001, 'Server shutting down');
       await apollo.stop();
       await fastify.close();

@@ -114,6 +114,17 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** Period of a report row. */
+export const Granularity = {
+  /** One row per day. */
+  Day: 'DAY',
+  /** One row per calendar month. */
+  Month: 'MONTH',
+  /** One row per ISO week (starting Monday). */
+  Week: 'WEEK'
+} as const;
+
+export type Granularity = typeof Granularity[keyof typeof Granularity];
 /** Progress of one job. */
 export const JobStatus = {
   /** Finished. */
@@ -151,6 +162,21 @@ export const MeasureUnit = {
 } as const;
 
 export type MeasureUnit = typeof MeasureUnit[keyof typeof MeasureUnit];
+/** Why a notification was sent to its user. */
+export const NotificationKind = {
+  /** An applied change moved price or cost: a billing adjustment was recorded (accounting). */
+  BillingAdjustment: 'BILLING_ADJUSTMENT',
+  /** Someone else moved a change order you proposed (approved, rejected, countered, applied, commented, …). */
+  ChangeOrderUpdated: 'CHANGE_ORDER_UPDATED',
+  /** The proposer answered your counter-proposal. */
+  CounterProposalAnswered: 'COUNTER_PROPOSAL_ANSWERED',
+  /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
+  DecisionNeeded: 'DECISION_NEEDED',
+  /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
+  NoLongerNeeded: 'NO_LONGER_NEEDED'
+} as const;
+
+export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
 /** Lifecycle of a customer order. */
 export const OrderStatus = {
   /** Cancelled; its load is freed. */
@@ -230,3 +256,25 @@ export const Tier = {
 } as const;
 
 export type Tier = typeof Tier[keyof typeof Tier];
+/** What kind of non-human client a token is for (SPEC §1). */
+export const TokenKind = {
+  /** A report client: read-only scopes such as `reports:read`. */
+  Api: 'API',
+  /** A wall screen: one plant, read-only (board, events, presence, policy). */
+  Display: 'DISPLAY'
+} as const;
+
+export type TokenKind = typeof TokenKind[keyof typeof TokenKind];
+/** Where a delivery stands. */
+export const WebhookDeliveryStatus = {
+  /** The webhook was deleted before it was delivered. */
+  Cancelled: 'CANCELLED',
+  /** The receiver answered 2xx. */
+  Delivered: 'DELIVERED',
+  /** Every attempt failed; no more retries. */
+  Failed: 'FAILED',
+  /** Waiting for its first or next attempt. */
+  Pending: 'PENDING'
+} as const;
+
+export type WebhookDeliveryStatus = typeof WebhookDeliveryStatus[keyof typeof WebhookDeliveryStatus];

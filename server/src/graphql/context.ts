@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../modules/auth/actor.ts';
+import type { Credential } from '../modules/auth/credentials.ts';
 import type { Services } from '../services.ts';
 import type { Logger } from '../logger.ts';
 import type { Loaders } from './loaders.ts';
@@ -14,6 +15,10 @@ export interface GraphQLContext {
   requestId: string;
   /** The raw session token, when the identity came from the cookie (logout needs it). */
   sessionToken: string | null;
+  /** The session or token the identity came from (modules/auth/credentials.ts). */
+  credential?: Credential | null;
+  /** The client's address (HTTP), for the per-address login throttle. */
+  clientIp?: string | null;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
   /** Close the WebSocket this operation runs on (docs/realtime.md close codes); absent over HTTP. */

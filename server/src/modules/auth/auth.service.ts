@@ -5,6 +5,8 @@ import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './actor.ts';
 import type { Role } from './user.entity.ts';
 import type { Clock } from '../shared/clock.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { loadSecurityConfig, type SecurityConfig } from './security.config.ts';
 
 export interface UserRow {
   id: string;
@@ -13,6 +15,10 @@ export interface UserRow {
   role: Role;
   plantId: string;
 }
+
+/** Password length bounds for new passwords (the CLI uses the same minimum). */
+export const MIN_PASSWORD_LENGTH = 8;
+export const MAX_PASSWORD_LENGTH = 1024;
 
 const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
@@ -24,25 +30,66 @@ const dummyHash = hashPassword(randomBytes(16).toString('hex'));
 export class AuthService {
   readonly #clock: Clock;
   readonly #ttlMs: number;
-  constructor(clock: Clock, sessionTtlHours: number) {
+  readonly #throttle: LoginThrottle;
+  constructor(clock: Clock, sessionTtlHours: number, security: SecurityConfig = loadSecurityConfig()) {
     this.#clock = clock;
     this.#ttlMs = sessionTtlHours * 3_600_000;
+    this.#throttle = new LoginThrottle(clock, security);
   }
 
-  /** Checks the password and opens a session; UNAUTHENTICATED on any mismatch. */
-  async login(em: EntityManager, email: string, password: string): Promise<{ user: UserRow; token: string; expiresAt: Date }> {
+  /**
+   * Checks the password and opens a session; UNAUTHENTICATED on any mismatch, RATE_LIMITED when
+   * the account or the address is throttled (login-throttle.ts). `previousToken` (the cookie the
+   * browser still had) is ended, so a login never leaves an older session of that browser behind.
+   */
+  async login(
+    em: EntityManager,
+    email: string,
+    password: string,
+    opts: { ip?: string | null; previousToken?: string | null } = {},
+  ): Promise<{ user: UserRow; token: string; expiresAt: Date }> {
+    const done = await this.#throttle.attempt(em, email, opts.ip ?? null);
     const rows = await em.execute<(UserRow & { password_hash: string })[]>(
       `select id, email, name, role, plant_id as "plantId", password_hash from app_user where lower(email) = lower(?)`,
       [email.trim()],
     );
     const row = rows[0];
     const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
+    await done(Boolean(row && ok));
     if (!row || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+    if (opts.previousToken) await this.logout(em, opts.previousToken);
+    const now = this.#clock.now();
+    await em.execute('delete from session where user_id = ? and expires_at <= ?', [row.id, now]);
     const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(this.#clock.now().getTime() + this.#ttlMs);
+    const expiresAt = new Date(now.getTime() + this.#ttlMs);
     await em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), row.id, expiresAt]);
     const { password_hash: _, ...user } = row;
     return { user, token, expiresAt };
+  }
+
+  /** Ends every session of the user (every browser, every open WebSocket within seconds); how many. */
+  async logoutEverywhere(em: EntityManager, userId: string): Promise<number> {
+    const res = await em.execute<{ affectedRows: number }>('delete from session where user_id = ?', [userId], 'run');
+    return res.affectedRows;
+  }
+
+  /**
+   * Changes the password after checking the current one (throttled like a login, so a borrowed
+   * session cannot guess it), and ends every other session of the user. BAD_USER_INPUT for a
+   * wrong current password or a weak new one.
+   */
+  async changePassword(em: EntityManager, userId: string, keepToken: string | null, current: string, next: string): Promise<void> {
+    if (next.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
+    if (next.length > MAX_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
+    if (next === current) throw new AppError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
+    const [row] = await em.execute<{ email: string; password_hash: string }[]>('select email, password_hash from app_user where id = ?', [userId]);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; please sign in again.');
+    const done = await this.#throttle.attempt(em, row.email, null);
+    const ok = await verifyPassword(current, row.password_hash);
+    await done(ok);
+    if (!ok) throw new AppError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
+    await em.execute('update app_user set password_hash = ? where id = ?', [await hashPassword(next), userId]);
+    await em.execute('delete from session where user_id = ? and token_hash <> ?', [userId, keepToken ? sha256(keepToken) : '']);
   }
 
   /** Ends the session of `token`; true when one was ended. */

@@ -32,6 +32,11 @@ export const PERMISSIONS = {
   'Mutation.ping': { public: true },
   'Mutation.login': { public: true },
   'Mutation.logout': { roles: ALL_ROLES },
+  'Mutation.logoutEverywhere': { roles: ALL_ROLES },
+  'Mutation.changePassword': { roles: ALL_ROLES },
+  'Query.accessTokens': { roles: ['ADMIN'] },
+  'Mutation.createAccessToken': { roles: ['ADMIN'] },
+  'Mutation.revokeAccessToken': { roles: ['ADMIN'] },
   'Query.me': { roles: ALL_ROLES },
   'Query.plants': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },
   'Query.board': { roles: ALL_ROLES, display: true },
@@ -75,6 +80,10 @@ export function authorize(operation: string, actor: Actor | null): void {
   if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
   if (rule.public) return;
   if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
+  // Tokens are read-only whatever the table says (SPEC §1): a wall screen can never mutate.
+  if (actor.kind !== 'user' && operation.startsWith('Mutation.')) {
+    throw new AppError('FORBIDDEN', `A ${actor.kind} token is read-only and may not perform ${operation.split('.')[1]}.`);
+  }
   const allowed =
     (actor.kind === 'user' && actor.role !== null && (rule.roles ?? []).includes(actor.role)) ||
     (actor.kind === 'display' && rule.display === true) ||

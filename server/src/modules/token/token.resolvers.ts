@@ -1,0 +1,30 @@
+import type { Resolvers } from '../../../../schema/generated/server.ts';
+import { TOKEN_KINDS, type TokenKind } from './token.service.ts';
+import { badInput } from '../../graphql/errors.ts';
+
+const kindOf = (kind: string): TokenKind => {
+  if (!(TOKEN_KINDS as readonly string[]).includes(kind)) throw badInput(`Unknown token kind ${kind}.`, 'kind');
+  return kind as TokenKind;
+};
+
+/** Display and API tokens (ADMIN; the permission table says so): parse → service. */
+export const tokenResolvers: Resolvers = {
+  Query: {
+    accessTokens: (_, { kind }, ctx) => ctx.services.tokens.list(ctx.em, ctx.actor!, kind ? kindOf(kind) : null),
+  },
+  Mutation: {
+    createAccessToken: (_, { kind, name, scopes }, ctx) =>
+      ctx.services.tokens.create(ctx.actor!, { kind: kindOf(kind), name, scopes: scopes ?? null }),
+    revokeAccessToken: (_, { id }, ctx) => ctx.services.tokens.revoke(ctx.actor!, id),
+  },
+  AccessToken: {
+    createdBy: async (t, _, ctx) => {
+      if (!t.createdById) return null;
+      const [u] = await ctx.em.execute<{ id: string; email: string; name: string; role: never; plantId: string }[]>(
+        `select id, email, name, role, plant_id as "plantId" from app_user where id = ?`,
+        [t.createdById],
+      );
+      return u ?? null;
+    },
+  },
+};
