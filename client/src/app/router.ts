@@ -12,6 +12,11 @@ export const router = createRouter({
   history: createWebHistory(),
   routes: [
     { path: '/', name: 'board', component: () => import('../board/BoardView.vue') },
+    { path: '/inbox', name: 'inbox', component: () => import('../inbox/InboxView.vue') },
+    { path: '/change-orders/:id', name: 'change-order', component: () => import('../inbox/ChangeOrderView.vue') },
+    { path: '/policy', name: 'policy', component: () => import('../policy/PolicyView.vue') },
+    { path: '/audit', name: 'audit', component: () => import('../audit/AuditView.vue') },
+    { path: '/admin/tokens', name: 'admin-tokens', component: () => import('../admin/TokensView.vue') },
     { path: '/login', name: 'login', component: () => import('../auth/LoginView.vue'), meta: { public: true } },
     // The wall screen authenticates with a display token, not a session (SPEC §1, §9).
     { path: '/wall', name: 'wall', component: () => import('../wall/WallView.vue'), meta: { public: true } },

@@ -36,6 +36,8 @@ export interface RealtimeOptions {
   onResync(event: BoardEvent | null): Promise<number>;
   onPresence?(snapshot: PresenceSnapshot): void;
   onState?(state: ConnectionState, detail: { attempt: number; reason?: OfflineReason; closeCode?: number }): void;
+  /** Sent in connection_init: a wall screen's `{ token }` (display token); a browser tab sends its cookie instead. */
+  connectionParams?: Record<string, unknown>;
   /** A WebSocket constructor (Node tests pass `ws` with a cookie header); the browser's by default. */
   webSocketImpl?: unknown;
   /** Reconnect delays: exponential from `minMs` to `maxMs`, with full jitter. */
@@ -157,6 +159,7 @@ export function connectRealtime(opts: RealtimeOptions): RealtimeConnection {
     client = createClient({
       url,
       webSocketImpl: opts.webSocketImpl,
+      ...(opts.connectionParams ? { connectionParams: opts.connectionParams } : {}),
       lazy: false,
       retryAttempts: 0,
       keepAlive: 10_000,

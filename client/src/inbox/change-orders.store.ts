@@ -1,0 +1,266 @@
+import { defineStore } from 'pinia';
+import { computed, ref, shallowRef } from 'vue';
+import { ApiError, describeError } from '../api/errors';
+import { request } from '../api/graphql';
+import { useSessionStore } from '../auth/session.store';
+import {
+  ApprovalInboxDocument,
+  ChangeOrderDetailDocument,
+  DecideApproveDocument,
+  DecideCommentDocument,
+  DecideCounterProposeDocument,
+  DecideEscalateDocument,
+  DecideRejectDocument,
+  DecideRespondDocument,
+  DecideWithdrawDocument,
+  MyChangeOrdersDocument,
+  type ChangeOrderDetailQuery,
+  type DecisionChangeOrderFragment,
+  type Role,
+} from '../gql/graphql';
+import { STATUS_LABEL } from './format';
+import { useLiveFeed } from './live-feed';
+
+export type ChangeOrder = DecisionChangeOrderFragment;
+export type ChangeOrderDetail = ChangeOrderDetailQuery['changeOrder'];
+
+/** One decision a person can take on a change order (SPEC §5). */
+export type Decision =
+  | { kind: 'approve'; comment?: string }
+  | { kind: 'reject'; reason: string }
+  | { kind: 'counter'; dueDate: string; comment: string }
+  | { kind: 'escalate'; comment: string }
+  | { kind: 'respond'; accept: boolean; comment?: string }
+  | { kind: 'withdraw'; comment?: string };
+
+export const DECISION_DONE: Record<Decision['kind'], string> = {
+  approve: 'Approved',
+  reject: 'Rejected',
+  counter: 'Counter-proposal sent',
+  escalate: 'Escalated',
+  respond: 'Answered',
+  withdraw: 'Withdrawn',
+};
+
+/** A notice shown beside one change order's actions. */
+export interface Notice {
+  tone: 'error' | 'info' | 'success';
+  text: string;
+}
+
+/** Whether `role` satisfies a lane's `required` role: the capacity chain is OPS_MANAGER < PLANT_MANAGER. */
+export function roleCovers(role: Role | undefined, required: Role): boolean {
+  if (!role) return false;
+  return role === required || (required === 'OPS_MANAGER' && role === 'PLANT_MANAGER');
+}
+
+const MINE_OPEN = ['PENDING', 'REJECTED', 'COUNTER_PROPOSED'] as const;
+
+/**
+ * Change orders as the decision screens see them: my inbox (what waits for my decision), my open
+ * proposals (rejections to escalate, counter-proposals to answer), details with history, and the
+ * decisions themselves. Every decision sends the version it was taken on; a CONFLICT refreshes
+ * the change order and says so. Board events keep it live while a screen is open.
+ */
+export const useChangeOrdersStore = defineStore('changeOrders', () => {
+  const session = useSessionStore();
+
+  const byId = shallowRef(new Map<string, ChangeOrder>());
+  const details = shallowRef(new Map<string, ChangeOrderDetail>());
+  const inboxIds = ref<string[]>([]);
+  const mineIds = ref<string[]>([]);
+  const loading = ref(false);
+  const loaded = ref(false);
+  const error = ref<string | null>(null);
+  /** Change-order id → the decision running on it (for progress and disabled buttons). */
+  const busy = ref<Record<string, Decision['kind'] | 'comment' | 'refresh'>>({});
+  const notices = ref<Record<string, Notice>>({});
+
+  const inbox = computed(() => inboxIds.value.map((id) => byId.value.get(id)).filter((co): co is ChangeOrder => !!co));
+  const mine = computed(() => mineIds.value.map((id) => byId.value.get(id)).filter((co): co is ChangeOrder => !!co));
+  /** What asks for my attention: decisions for me plus my proposals that wait on me. */
+  const attentionCount = computed(
+    () => inbox.value.length + mine.value.filter((co) => co.status === 'REJECTED' || co.status === 'COUNTER_PROPOSED').length,
+  );
+
+  function upsert(...rows: ChangeOrder[]): void {
+    const next = new Map(byId.value);
+    for (const row of rows) next.set(row.id, row);
+    byId.value = next;
+  }
+
+  function setNotice(id: string, notice: Notice | null): void {
+    const next = { ...notices.value };
+    if (notice) next[id] = notice;
+    else delete next[id];
+    notices.value = next;
+  }
+
+  function setBusy(id: string, what: Decision['kind'] | 'comment' | 'refresh' | null): void {
+    const next = { ...busy.value };
+    if (what) next[id] = what;
+    else delete next[id];
+    busy.value = next;
+  }
+
+  const isProposer = (co: ChangeOrder) => co.proposer.id === session.me?.id;
+
+  /** Whether I may decide it now (my inbox says so, or my role covers a pending lane). */
+  function canDecide(co: ChangeOrder): boolean {
+    if (co.status !== 'PENDING' || isProposer(co)) return false;
+    if (inboxIds.value.includes(co.id)) return true;
+    return co.approvals.some((a) => a.status === 'PENDING' && roleCovers(session.me?.role, a.requiredRole));
+  }
+
+  /** The proposer, or their manager, may escalate a rejection (SPEC §5). */
+  function canEscalate(co: ChangeOrder): boolean {
+    if (co.status !== 'REJECTED') return false;
+    return isProposer(co) || session.me?.role === 'OPS_MANAGER' || session.me?.role === 'PLANT_MANAGER';
+  }
+
+  const canRespond = (co: ChangeOrder) => co.status === 'COUNTER_PROPOSED' && isProposer(co);
+  const canWithdraw = (co: ChangeOrder) => (co.status === 'PENDING' || co.status === 'COUNTER_PROPOSED') && isProposer(co);
+
+  /** Loads my inbox and my open proposals. */
+  async function loadInbox(): Promise<void> {
+    const me = session.me;
+    if (!me) return;
+    loading.value = true;
+    try {
+      const decides = me.role !== 'ADMIN';
+      const proposes = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'].includes(me.role);
+      const [box, own] = await Promise.all([
+        decides ? request(ApprovalInboxDocument) : Promise.resolve({ approvalInbox: [] }),
+        proposes
+          ? request(MyChangeOrdersDocument, { filter: { proposerId: me.id, status: [...MINE_OPEN] }, first: 50 })
+          : Promise.resolve({ changeOrders: { nodes: [] } }),
+      ]);
+      upsert(...box.approvalInbox, ...own.changeOrders.nodes);
+      inboxIds.value = box.approvalInbox.map((co) => co.id);
+      mineIds.value = own.changeOrders.nodes.map((co) => co.id);
+      error.value = null;
+      loaded.value = true;
+    } catch (e) {
+      if (!(e instanceof ApiError && e.code === 'UNAUTHENTICATED')) error.value = describeError(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  /** Loads one change order with its comments and history. */
+  async function fetchOne(id: string): Promise<ChangeOrderDetail | null> {
+    try {
+      const { changeOrder } = await request(ChangeOrderDetailDocument, { id });
+      upsert(changeOrder);
+      details.value = new Map(details.value).set(id, changeOrder);
+      return changeOrder;
+    } catch (e) {
+      setNotice(id, { tone: 'error', text: describeError(e) });
+      return null;
+    }
+  }
+
+  async function send(co: ChangeOrder, decision: Decision): Promise<ChangeOrder> {
+    const base = { id: co.id, expectedVersion: co.version };
+    switch (decision.kind) {
+      case 'approve':
+        return (await request(DecideApproveDocument, { ...base, comment: decision.comment || null })).approveChangeOrder;
+      case 'reject':
+        return (await request(DecideRejectDocument, { ...base, reason: decision.reason })).rejectChangeOrder;
+      case 'counter': {
+        // The counter-proposal keeps the rep's request and moves the due date (the CTP choice).
+        const terms = co.evaluation.terms;
+        const input = { orderId: co.orderId, dueDate: decision.dueDate, ...(terms ? { quantity: terms.quantity } : {}) };
+        return (await request(DecideCounterProposeDocument, { ...base, input, comment: decision.comment })).counterProposeChangeOrder;
+      }
+      case 'escalate':
+        return (await request(DecideEscalateDocument, { ...base, comment: decision.comment })).escalateChangeOrder;
+      case 'respond':
+        return (await request(DecideRespondDocument, { ...base, accept: decision.accept, comment: decision.comment || null }))
+          .respondToCounterProposal;
+      case 'withdraw':
+        return (await request(DecideWithdrawDocument, { ...base, comment: decision.comment || null })).withdrawChangeOrder;
+    }
+  }
+
+  /**
+   * Takes a decision on the version I am looking at. True when it went through. On CONFLICT the
+   * change order is refreshed and the notice says what changed, so the person decides again on
+   * what is there now.
+   */
+  async function decide(id: string, decision: Decision): Promise<boolean> {
+    const co = byId.value.get(id) ?? (await fetchOne(id));
+    if (!co || busy.value[id]) return false;
+    setBusy(id, decision.kind);
+    setNotice(id, null);
+    try {
+      const updated = await send(co, decision);
+      upsert(updated);
+      if (details.value.has(id)) void fetchOne(id);
+      setNotice(id, { tone: 'success', text: `${DECISION_DONE[decision.kind]} · ${updated.number} is now ${STATUS_LABEL[updated.status].toLowerCase()}.` });
+      void loadInbox();
+      return true;
+    } catch (e) {
+      if (e instanceof ApiError && e.code === 'CONFLICT') {
+        const fresh = await fetchOne(id);
+        const now = fresh ? ` It is now ${STATUS_LABEL[fresh.status].toLowerCase()}.` : '';
+        setNotice(id, { tone: 'info', text: `${co.number} changed while you were looking, so it was refreshed.${now} Check it and decide again.` });
+        void loadInbox();
+      } else {
+        setNotice(id, { tone: 'error', text: describeError(e) });
+      }
+      return false;
+    } finally {
+      setBusy(id, null);
+    }
+  }
+
+  async function comment(id: string, body: string): Promise<boolean> {
+    setBusy(id, 'comment');
+    try {
+      await request(DecideCommentDocument, { id, body });
+      await fetchOne(id);
+      return true;
+    } catch (e) {
+      setNotice(id, { tone: 'error', text: describeError(e) });
+      return false;
+    } finally {
+      setBusy(id, null);
+    }
+  }
+
+  // Live: any change-order event refreshes the lists, and the open details it concerns.
+  const feed = useLiveFeed((event) => {
+    if (event.type !== 'CHANGE_ORDER_UPDATED' && event.type !== 'RESYNC' && event.type !== 'BOARD_RESET') return;
+    scheduleInboxReload();
+    const id = event.changeOrderId;
+    if (id && details.value.has(id)) void fetchOne(id);
+    else if (id && byId.value.has(id) && !busy.value[id]) void fetchOne(id);
+  });
+  let reloadTimer: ReturnType<typeof setTimeout> | null = null;
+  function scheduleInboxReload(): void {
+    if (reloadTimer) return;
+    reloadTimer = setTimeout(() => {
+      reloadTimer = null;
+      void loadInbox();
+    }, 150);
+  }
+
+  function $reset(): void {
+    byId.value = new Map();
+    details.value = new Map();
+    inboxIds.value = [];
+    mineIds.value = [];
+    loaded.value = false;
+    error.value = null;
+    busy.value = {};
+    notices.value = {};
+  }
+
+  return {
+    byId, details, inboxIds, mineIds, loading, loaded, error, busy, notices,
+    inbox, mine, attentionCount, live: feed.state,
+    isProposer, canDecide, canEscalate, canRespond, canWithdraw,
+    loadInbox, fetchOne, decide, comment, setNotice, watchLive: feed.acquire, $reset,
+  };
+});

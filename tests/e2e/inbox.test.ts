@@ -1,0 +1,147 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { as, type ApiClient } from '../support/api.ts';
+import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { getCo, ok, propose } from '../support/change-orders.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+import { findManagerTierChanges } from '../support/demo-changes.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function signedInPage(email: string, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, baseURL: server.url });
+  contexts.push(context);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  return page;
+}
+
+const item = (page: Page, number: string) => page.locator(`[data-testid="inbox-item"][data-co-number="${number}"]`);
+
+beforeAll(async () => {
+  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
+  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the inbox', () => {
+  let rep: ApiClient;
+  let changes: { orderId: string; quantity: number }[];
+
+  beforeAll(async () => {
+    rep = await as(server.url, 'SALES_REP');
+    changes = await findManagerTierChanges(rep, 2);
+  });
+
+  it('shows the ops manager a pending change order with its evaluation, approved in place; a rejection with its reason reaches the rep, who escalates it to the plant manager, who approves it', async () => {
+    const errors: string[] = [];
+    const first = ok(await propose(rep, { orderId: changes[0]!.orderId, quantity: changes[0]!.quantity }, 'Customer wants more')).proposeChangeOrder;
+    expect(first.status).toBe('PENDING');
+
+    // ops@ sees it with its evaluation and approves it in place
+    const ops = await signedInPage('ops@demo.test', errors);
+    await ops.goto('/inbox');
+    await item(ops, first.number).click();
+    const detail = ops.getByTestId('inbox-detail');
+    await detail.getByText(first.number, { exact: false }).first().waitFor();
+    await detail.locator('[data-tier="MANAGER"]').first().waitFor();
+    expect(await detail.getByTestId('required-approval').count()).toBeGreaterThanOrEqual(1);
+    expect(await detail.getByTestId('required-approval').first().textContent()).toMatch(/Utilization above auto-approve.*limit 80/);
+    expect(await detail.getByTestId('bucket-impact').count()).toBeGreaterThanOrEqual(1);
+    expect(await detail.getByTestId('evaluation-money').textContent()).toMatch(/Price.*Cost.*Margin/s);
+    expect(await detail.getByTestId('co-changes').textContent()).toContain(String(changes[0]!.quantity));
+
+    // a second one arrives live while the inbox is open
+    const second = ok(await propose(rep, { orderId: changes[1]!.orderId, quantity: changes[1]!.quantity }, 'Bigger batch')).proposeChangeOrder;
+    await item(ops, second.number).waitFor({ timeout: 15_000 });
+    await saveScreenshot(ops, 'inbox');
+
+    await detail.getByTestId('co-approve').click();
+    await detail.getByTestId('co-notice').filter({ hasText: /Approved/ }).waitFor();
+    await item(ops, first.number).waitFor({ state: 'detached' });
+    expect(ok(await getCo(rep, first.id)).changeOrder.status).toBe('APPLIED');
+
+    // the second is rejected; the reason is required
+    await item(ops, second.number).click();
+    await detail.getByTestId('co-reject').click();
+    await detail.getByTestId('co-reject-confirm').click();
+    await detail.getByRole('alert').filter({ hasText: /Say why/ }).waitFor();
+    const reason = 'Laser is booked solid for the Kessler rush; offer the later date';
+    await detail.getByTestId('co-reject-text').fill(reason);
+    await detail.getByTestId('co-reject-confirm').click();
+    await detail.getByTestId('co-notice').filter({ hasText: /Rejected/ }).waitFor();
+    expect(ok(await getCo(rep, second.id)).changeOrder.status).toBe('REJECTED');
+
+    // the rep sees REJECTED with the reason and escalates it
+    const repPage = await signedInPage('rep@demo.test', errors);
+    await repPage.goto('/inbox');
+    await item(repPage, second.number).click();
+    const repDetail = repPage.getByTestId('inbox-detail');
+    await repDetail.locator('[data-status="REJECTED"]').first().waitFor();
+    expect(await repDetail.getByTestId('co-status-reason').textContent()).toContain(reason);
+    await repDetail.getByTestId('co-escalate').click();
+    await repDetail.getByTestId('co-escalate-text').fill('Strategic account; the plant manager should weigh the overtime');
+    await repDetail.getByTestId('co-escalate-confirm').click();
+    await repDetail.getByTestId('co-notice').filter({ hasText: /Escalated/ }).waitFor();
+    expect(ok(await getCo(rep, second.id)).changeOrder.status).toBe('PENDING');
+
+    // plant@ approves it from the inbox
+    const plant = await signedInPage('plant@demo.test', errors);
+    await plant.goto('/inbox');
+    await item(plant, second.number).click();
+    const plantDetail = plant.getByTestId('inbox-detail');
+    await plantDetail.getByTestId('co-approve').click();
+    await plantDetail.getByTestId('co-notice').filter({ hasText: /Approved/ }).waitFor();
+    const done = ok(await getCo(rep, second.id)).changeOrder;
+    expect(done.status).toBe('APPLIED');
+    expect(done.history.map((h) => h.action)).toEqual(expect.arrayContaining(['REJECTED', 'ESCALATED', 'APPROVED', 'APPLIED']));
+
+    // the rep's inbox follows live: the escalated proposal leaves "needs me"
+    await repPage.locator(`[data-testid="inbox-item"][data-co-number="${second.number}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('counter-proposes a capable-to-promise date in one click, and the rep accepts it', async () => {
+    const errors: string[] = [];
+    const [change] = await findManagerTierChanges(rep, 1);
+    const co = ok(await propose(rep, { orderId: change!.orderId, quantity: change!.quantity })).proposeChangeOrder;
+    const ops = await signedInPage('ops@demo.test', errors);
+    await ops.goto(`/inbox?co=${co.id}`);
+    const detail = ops.getByTestId('inbox-detail');
+    await detail.getByTestId('co-counter').click();
+    const chip = detail.getByTestId('co-alt').first();
+    const date = await chip.getAttribute('data-date');
+    await chip.click();
+    expect(await chip.getAttribute('aria-pressed')).toBe('true');
+    await detail.getByTestId('co-counter-text').fill('We can do it without overtime a little later');
+    await detail.getByTestId('co-counter-confirm').click();
+    await detail.getByTestId('co-notice').filter({ hasText: /Counter-proposal sent/ }).waitFor();
+    const countered = ok(await getCo(rep, co.id)).changeOrder;
+    expect(countered.status).toBe('COUNTER_PROPOSED');
+    expect(countered.counterProposal?.evaluation.terms.dueDate).toBe(date);
+
+    const repPage = await signedInPage('rep@demo.test', errors);
+    await repPage.goto(`/inbox?co=${co.id}`);
+    const repDetail = repPage.getByTestId('inbox-detail');
+    await repDetail.getByTestId('counter-offer').waitFor();
+    await repDetail.getByTestId('co-accept').click();
+    await repDetail.getByTestId('co-notice').filter({ hasText: /Answered/ }).waitFor();
+    expect(['APPLIED', 'PENDING']).toContain(ok(await getCo(rep, co.id)).changeOrder.status);
+    expect(errors).toEqual([]);
+  });
+});
