@@ -45,7 +45,8 @@ export const PERMISSIONS = {
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
   'Query.changeOrder': { roles: ALL_ROLES },
-  'Query.changeOrders': { roles: ALL_ROLES, apiScopes: ['reports:read'] },
+  // The wall screen shows the queue and today's decisions (issue 6): read-only, its own plant.
+  'Query.changeOrders': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },
   'Query.approvalInbox': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'] },
   'Query.auditEvents': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN'], apiScopes: ['reports:read'] },
   'Mutation.proposeChangeOrder': { roles: PROPOSERS },
