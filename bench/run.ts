@@ -1,7 +1,10 @@
 import { parseArgs } from 'node:util';
 import { join } from 'node:path';
 import { BenchEnv, ROOT } from './lib/env.ts';
+import { loadavg } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { machineInfo } from './lib/machine.ts';
+import { summarizeProfiles, type ProfileSummary } from './lib/profile.ts';
 import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/report.ts';
 import { boardSuite } from './suites/board.ts';
 import { engineSuite } from './suites/engine.ts';
@@ -15,14 +18,15 @@ import type { Suite } from './suites/suite.ts';
  */
 const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite];
 
-const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--out DIR]
+const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples, about a minute: a smoke run
+  --profile run the servers with --cpu-prof and add where their time went to the report
   --suite   run only these suites (comma-separated)
   --out     results directory (default bench/results)
 `;
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, suite: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: { quick: { type: 'boolean' }, profile: { type: 'boolean' }, suite: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   strict: true,
 });
 if (values.help) {
@@ -41,6 +45,9 @@ const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`);
 
 const env = await BenchEnv.start(log);
+const outDir = values.out ?? join(ROOT, 'bench/results');
+const profileDir = join(outDir, 'profiles', new Date(started).toISOString().replace(/[:.]/g, '-'));
+if (values.profile) env.profileDir = profileDir;
 let interrupted = false;
 process.once('SIGINT', () => {
   interrupted = true;
@@ -72,10 +79,16 @@ try {
     plants: plants.filter((p) => p !== null).map(({ users: _u, password: _p, ...p }) => p),
     figures,
     errors,
+    loadAverageAtEnd: Math.round(loadavg()[0]! * 100) / 100,
   };
   await env.close();
+  if (values.profile) {
+    const profiles: ProfileSummary[] = [];
+    for (const name of await readdir(profileDir).catch(() => [])) profiles.push(...(await summarizeProfiles(name, join(profileDir, name))));
+    report.profiles = profiles;
+  }
   if (!interrupted) {
-    const path = await writeReport(report, values.out ?? join(ROOT, 'bench/results'));
+    const path = await writeReport(report, outDir);
     process.stdout.write(toMarkdown(report));
     log(`wrote ${path} (and latest.md / latest.json)`);
   }

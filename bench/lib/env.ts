@@ -59,6 +59,8 @@ export class BenchEnv {
   readonly #servers = new Map<string, Promise<BenchServer>>();
   readonly #children = new Set<ChildProcess>();
   readonly #log: (msg: string) => void;
+  /** When set, servers run with --cpu-prof and write their profiles under `<dir>/<server name>`. */
+  profileDir: string | null = null;
 
   private constructor(dir: string, pg: EmbeddedDatabase, orm: Orm, databaseUrl: string, postgresVersion: string, log: (msg: string) => void) {
     this.#dir = dir;
@@ -141,7 +143,8 @@ export class BenchEnv {
 
   async #spawnServer(name: string, extraArgs: string[]): Promise<BenchServer> {
     const port = await freePort();
-    const child = spawn(process.execPath, [...extraArgs, '--import', './bench/lib/server-timing.ts', 'server/src/main.ts'], {
+    const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(this.profileDir, name)}`] : [];
+    const child = spawn(process.execPath, [...profile, ...extraArgs, '--import', './bench/lib/server-timing.ts', 'server/src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: this.databaseUrl, TAKT_DEMO: '0', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MachineInfo } from './machine.ts';
+import { profileMarkdown, type ProfileSummary } from './profile.ts';
 import { summarize, type Summary } from './stats.ts';
 
 /** The shared reporter: every suite returns figures, and one run writes them as JSON and Markdown. */
@@ -52,6 +53,10 @@ export interface RunReport {
   figures: Figure[];
   /** Suites that failed, with their error: a run reports what it could measure. */
   errors: { suite: string; error: string }[];
+  /** `--profile`: where each server spent its CPU time. */
+  profiles?: ProfileSummary[];
+  /** Machine load average at the end (the start is in `machine`): a busy machine skews latency. */
+  loadAverageAtEnd?: number;
 }
 
 /** A distribution figure with its target checked. */
@@ -119,6 +124,8 @@ export function toMarkdown(r: RunReport): string {
       return `| ${cells.join(' | ')} |`;
     }),
   ];
+  if (r.loadAverageAtEnd !== undefined) lines.push('', `Load average (1 min) at the end: ${r.loadAverageAtEnd}.`);
+  if (r.profiles?.length) lines.push('', '## Profiles', '', ...r.profiles.map(profileMarkdown));
   if (r.errors.length) lines.push('', '## Errors', '', ...r.errors.map((e) => `- ${e.suite}: ${e.error}`));
   return `${lines.join('\n')}\n`;
 }

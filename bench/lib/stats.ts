@@ -33,3 +33,17 @@ export function summarize(samples: readonly number[]): Summary {
 
 /** Milliseconds since `start` (a `performance.now()` reading). */
 export const since = (start: number) => performance.now() - start;
+
+/**
+ * Runs `step` up to `n` times, stopping early once `budgetMs` has passed (after at least `min`
+ * runs), so that a slow figure cannot stall the run; the figure's n says how many it got.
+ */
+export async function repeat(n: number, budgetMs: number, step: (i: number) => Promise<void>, min = 5): Promise<number> {
+  const started = performance.now();
+  let i = 0;
+  for (; i < n; i++) {
+    if (i >= min && since(started) > budgetMs) break;
+    await step(i);
+  }
+  return i;
+}

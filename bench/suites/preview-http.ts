@@ -8,6 +8,7 @@ import { GraphQLClient } from '../lib/http.ts';
 import { rng } from '../lib/random.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
 import { EVALUATION_P95_MS } from './engine.ts';
+import { repeat } from '../lib/stats.ts';
 import type { Suite } from './suite.ts';
 
 /** What a rep's panel asks first: the verdict, the alternatives and who must approve. */
@@ -24,6 +25,8 @@ export const PREVIEW_FULL = `query($input: ChangeOrderInput!) { previewChangeOrd
     buckets { workCenterId date capacityHours loadBeforeHours loadAfterHours utilizationAfter } }
   requiredApprovals { lane role rule measured threshold unit message }
   alternatives { tier dueDate } } }`;
+
+const ME = '{ me { id } }';
 
 const BUMP_POLICY = `mutation($plantId: ID!, $v: Int!, $h: Int!) {
   updatePolicy(plantId: $plantId, expectedVersion: $v, changes: { approvalSlaHours: $h }, reason: "bench: a committed change") { version } }`;
@@ -73,24 +76,29 @@ export const previewHttpSuite: Suite = {
       }
       figures.push(distribution({ suite: 'preview-http', name: 'first preview after a committed change (server)', plant: key, unit: 'ms', note: 'schedule reloaded and rebuilt' }, cold));
 
-      for (let i = 0; i < 50; i++) await planner.call(PREVIEW, input()); // warm-up
+      await repeat(50, 10_000, async () => void (await planner.call(PREVIEW, input()))); // warm-up
       const server_: number[] = [];
       const client: number[] = [];
-      for (let i = 0; i < warmN; i++) {
+      await repeat(warmN, quick ? 10_000 : 60_000, async () => {
         const r = await planner.call(PREVIEW, input());
         server_.push(r.serverMs);
         client.push(r.clientMs);
-      }
+      });
       figures.push(distribution({ suite: 'preview-http', name: 'preview, warm (server)', plant: key, unit: 'ms', target: { stat: 'p95', max: EVALUATION_P95_MS } }, server_));
       figures.push(distribution({ suite: 'preview-http', name: 'preview, warm (client round trip)', plant: key, unit: 'ms' }, client));
 
+      // The floor under every authenticated request: session lookup, GraphQL, one trivial field.
+      const floor: number[] = [];
+      await repeat(warmN, quick ? 5_000 : 20_000, async () => void floor.push((await planner.call(ME, {})).serverMs));
+      figures.push(distribution({ suite: 'preview-http', name: 'floor: { me { id } } (server)', plant: key, unit: 'ms', note: 'session lookup + GraphQL' }, floor));
+
       const full: number[] = [];
       const bytes: number[] = [];
-      for (let i = 0; i < fullN; i++) {
+      await repeat(fullN, quick ? 10_000 : 40_000, async () => {
         const r = await planner.call(PREVIEW_FULL, input());
         full.push(r.serverMs);
         bytes.push(r.bytes);
-      }
+      });
       figures.push(distribution({ suite: 'preview-http', name: 'preview with the whole impact, warm (server)', plant: key, unit: 'ms' }, full));
       figures.push(distribution({ suite: 'preview-http', name: 'preview with the whole impact: response size', plant: key, unit: 'bytes' }, bytes));
       log(`preview-http ${key}: done`);
