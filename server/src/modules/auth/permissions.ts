@@ -79,12 +79,12 @@ export function permissionFor(operation: string): Permission | undefined {
 export function authorize(operation: string, actor: Actor | null): void {
   const rule = permissionFor(operation);
   if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
-  if (rule.public) return;
-  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
   // Tokens are read-only whatever the table says (SPEC §1): a wall screen can never mutate.
-  if (actor.kind !== 'user' && operation.startsWith('Mutation.')) {
+  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.')) {
     throw new AppError('FORBIDDEN', `A ${actor.kind} token is read-only and may not perform ${operation.split('.')[1]}.`);
   }
+  if (rule.public) return;
+  if (!actor) throw new AppError('UNAUTHENTICATED', 'Please sign in to continue.');
   const allowed =
     (actor.kind === 'user' && actor.role !== null && (rule.roles ?? []).includes(actor.role)) ||
     (actor.kind === 'display' && rule.display === true) ||
