@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { addDays } from '../../server/src/modules/shared/dates.ts';
 import { plantById } from '../../server/src/modules/plant/plant.service.ts';
 import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { loadBoard } from '../../server/src/modules/schedule/board.service.ts';
 import { ROOT, type PlantKey } from '../lib/env.ts';
 import { GraphQLClient } from '../lib/http.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
@@ -54,6 +55,15 @@ export const boardSuite: Suite = {
         serverMs.push(r.serverMs);
         clientMs.push(r.clientMs);
       });
+      // The same board through the service in-process: SQL and DTOs without GraphQL or HTTP,
+      // which splits the server time into "database" and "GraphQL execution + serialization".
+      const service: number[] = [];
+      await repeat(quick ? 5 : 30, quick ? 5_000 : 30_000, async () => {
+        const t = performance.now();
+        await loadBoard(env.orm.em.fork(), systemClock(), plant.plantId, vars.from, vars.to);
+        service.push(performance.now() - t);
+      });
+      figures.push(distribution({ suite: 'board', name: 'board, 26 weeks: loadBoard in-process (SQL + DTOs, no GraphQL)', plant: key, unit: 'ms' }, service));
       const b = first.data.board;
       const shape = `${b.buckets.length} buckets, ${b.jobs.length} jobs, ${b.orders.length} orders`;
       log(`board ${key}: ${shape}, ${first.bytes} bytes`);
