@@ -2,18 +2,40 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
 import { ApiError, describeError } from '../api/errors';
 import { request } from '../api/graphql';
-import { BoardDocument } from '../gql/graphql';
+import { BoardDocument, BoardOrderSummaryDocument, BoardPolicyDocument, type BoardPolicyQuery } from '../gql/graphql';
 import { useSessionStore } from '../auth/session.store';
+import { useRealtimeStore, type BoardEvent } from '../realtime/realtime.store';
 import { addDays, daysBetween, type IsoDate } from './dates';
+import { ghostIndex } from './ghosts';
 import { buildRows, dayColumns, totals as sumRows, weekGroups, type BoardData, type Job, type Order, type WorkCenter } from './layout';
+import { applyScheduleEvents, withOrders } from './live';
+import { useOpenChangeOrdersStore } from './open-change-orders.store';
+import { DEFAULT_THRESHOLDS, type Thresholds } from './utilization';
 
 /** Default span of the board: today and the next six weeks. */
 export const DEFAULT_WEEKS = 6;
-export const WEEK_OPTIONS = [2, 4, 6, 8, 13] as const;
+/** Spans offered (SPEC §9: 2–26 weeks; the API serves at most 26). */
+export const WEEK_OPTIONS = [2, 4, 6, 8, 13, 26] as const;
 
-/** The schedule shown on the board. Components read its state and call its actions. */
+/** Columns are days (capacity per day) or the same days narrower with capacity summed per week. */
+export type Zoom = 'day' | 'week';
+
+export type Policy = BoardPolicyQuery['policy'];
+
+/** The latest schedule change seen live: previews re-run when it moves. */
+export interface ScheduleChange {
+  seq: number;
+  changeOrderId: string | null;
+}
+
+/**
+ * The schedule shown on the board, kept live from the plant's event stream. Components read its
+ * state and call its actions.
+ */
 export const useBoardStore = defineStore('board', () => {
   const session = useSessionStore();
+  const realtime = useRealtimeStore();
+  const openChangeOrders = useOpenChangeOrdersStore();
 
   // The board response is large and read-only: shallowRef keeps Vue from proxying every bucket.
   const data = shallowRef<BoardData | null>(null);
@@ -22,7 +44,11 @@ export const useBoardStore = defineStore('board', () => {
   const error = ref<string | null>(null);
   const selectedOrderId = ref<string | null>(null);
   const expandedWorkCenters = ref(new Set<string>());
+  const policy = shallowRef<Policy | null>(null);
+  const zoom = ref<Zoom>('day');
+  const lastScheduleChange = shallowRef<ScheduleChange | null>(null);
   let requestSeq = 0;
+  let live = false;
 
   const plant = computed(() => data.value?.plant ?? null);
   const today = computed(() => data.value?.plant.today ?? session.plant?.today ?? null);
@@ -31,10 +57,14 @@ export const useBoardStore = defineStore('board', () => {
   const jobs = computed<Job[]>(() => data.value?.jobs ?? []);
   const orders = computed<Order[]>(() => data.value?.orders ?? []);
   const weeks = computed(() => (range.value ? Math.round((daysBetween(range.value.from, range.value.to) + 1) / 7) : DEFAULT_WEEKS));
+  const thresholds = computed<Thresholds>(() =>
+    policy.value ? { auto: policy.value.autoApproveMaxUtilization, manager: policy.value.managerMaxUtilization } : DEFAULT_THRESHOLDS,
+  );
 
   // Derived lookups, rebuilt once per response rather than searched per cell.
   const orderById = computed(() => new Map(orders.value.map((o) => [o.id, o])));
   const workCenterById = computed(() => new Map(workCenters.value.map((w) => [w.id, w])));
+  const jobById = computed(() => new Map(jobs.value.map((j) => [j.id, j])));
   const jobsByOrderId = computed(() => {
     const map = new Map<string, Job[]>();
     for (const job of jobs.value) {
@@ -46,17 +76,18 @@ export const useBoardStore = defineStore('board', () => {
     return map;
   });
   const columns = computed(() => (data.value ? dayColumns(data.value.from, data.value.to) : []));
-  const rows = computed(() => (data.value ? buildRows(data.value) : []));
+  const ghosts = computed(() => (data.value ? ghostIndex(openChangeOrders.list, data.value) : null));
+  const rows = computed(() => (data.value ? buildRows(data.value, thresholds.value, ghosts.value ?? undefined) : []));
   const weeksShown = computed(() => weekGroups(columns.value));
   const totals = computed(() => sumRows(rows.value));
   const selectedOrder = computed(() => (selectedOrderId.value ? (orderById.value.get(selectedOrderId.value) ?? null) : null));
 
-  /** Load the board for the signed-in user's plant between two dates (inclusive). */
-  async function load(from: IsoDate, to: IsoDate): Promise<void> {
+  /** Fetches the board for a range and makes it current; returns its `lastEventSeq` (null when superseded or failed). */
+  async function fetchBoard(from: IsoDate, to: IsoDate): Promise<number | null> {
     const plantId = session.plant?.id;
     if (!plantId) {
       error.value = 'You have no plant assigned. Ask an administrator to add you to one.';
-      return;
+      return null;
     }
     const seq = ++requestSeq;
     range.value = { from, to };
@@ -64,16 +95,108 @@ export const useBoardStore = defineStore('board', () => {
     error.value = null;
     try {
       const result = await request(BoardDocument, { plantId, from, to });
-      if (seq !== requestSeq) return; // a newer range was asked for meanwhile
+      if (seq !== requestSeq) return null; // a newer range was asked for meanwhile
       data.value = result.board;
       if (selectedOrderId.value && !orderById.value.has(selectedOrderId.value)) selectedOrderId.value = null;
+      return result.board.lastEventSeq;
     } catch (e) {
-      if (seq !== requestSeq) return;
-      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') return; // the session store redirects
+      if (seq !== requestSeq) return null;
+      if (e instanceof ApiError && e.code === 'UNAUTHENTICATED') return null; // the session store redirects
       error.value = describeError(e);
+      return null;
     } finally {
       if (seq === requestSeq) loading.value = false;
     }
+  }
+
+  /** Load the board for the signed-in user's plant between two dates (inclusive), then stay live. */
+  async function load(from: IsoDate, to: IsoDate): Promise<void> {
+    const first = !live;
+    const seq = await fetchBoard(from, to);
+    if (seq === null) return;
+    if (first) {
+      void loadPolicy();
+      void openChangeOrders.load();
+      startLive(seq);
+    } else {
+      // events after `seq` may have been applied to the previous range: the stream replays them
+      realtime.setBaseline(seq);
+    }
+  }
+
+  async function loadPolicy(): Promise<void> {
+    const plantId = session.plant?.id;
+    if (!plantId) return;
+    try {
+      policy.value = (await request(BoardPolicyDocument, { plantId })).policy;
+    } catch {
+      // the board keeps the thresholds it has; colours are a hint, the evaluation decides
+    }
+  }
+
+  // Events arrive one by one; a burst (a replay after reconnecting) is applied in one pass.
+  let queue: BoardEvent[] = [];
+  function enqueue(event: BoardEvent): void {
+    if (queue.push(event) === 1) queueMicrotask(flush);
+  }
+
+  function flush(): void {
+    const events = queue;
+    queue = [];
+    for (const e of events) {
+      if (e.type === 'BOARD_RESET') {
+        void reload();
+        return;
+      }
+    }
+    const board = data.value;
+    if (board) {
+      const { board: next, staleOrderIds } = applyScheduleEvents(board, events);
+      if (next !== board) {
+        data.value = next;
+        const last = [...events].reverse().find((e) => e.type === 'SCHEDULE_CHANGED')!;
+        lastScheduleChange.value = { seq: last.seq, changeOrderId: last.changeOrderId ?? null };
+      }
+      if (staleOrderIds.size > 0) void refreshOrders([...staleOrderIds]);
+    }
+    for (const e of events) {
+      if (e.type === 'CHANGE_ORDER_UPDATED') void openChangeOrders.onEvent(e);
+      else if (e.type === 'POLICY_UPDATED') void loadPolicy();
+    }
+  }
+
+  /** Refetches order summaries named by events (new orders, changed terms or status). */
+  async function refreshOrders(ids: string[]): Promise<void> {
+    const results = await Promise.allSettled(ids.map((id) => request(BoardOrderSummaryDocument, { id })));
+    const fresh = results.flatMap((r) => (r.status === 'fulfilled' ? [r.value.order] : []));
+    if (data.value) data.value = withOrders(data.value, fresh, new Set(selectedOrderId.value ? [selectedOrderId.value] : []));
+  }
+
+  function startLive(since: number): void {
+    const plantId = session.plant?.id;
+    if (!plantId) return;
+    live = true;
+    realtime.start({
+      plantId,
+      since,
+      onEvent: enqueue,
+      onResync: async () => {
+        // what was missed cannot be replayed: take the board (and what waits) as they are now
+        const r = range.value;
+        const seq = r ? await fetchBoard(r.from, r.to) : null;
+        void openChangeOrders.load();
+        if (seq === null) throw new Error('The board could not be refetched.');
+        return seq;
+      },
+    });
+    realtime.setViewing(selectedOrderId.value ? { kind: 'ORDER', id: selectedOrderId.value } : { kind: 'BOARD' });
+  }
+
+  /** Closes the live connection (the board page was left); the next load reopens it. */
+  function stopLive(): void {
+    live = false;
+    queue = [];
+    realtime.stop();
   }
 
   function spanFrom(from: IsoDate, weekCount: number): Promise<void> {
@@ -97,7 +220,14 @@ export const useBoardStore = defineStore('board', () => {
   }
 
   function setWeeks(weekCount: number): Promise<void> {
+    // a long span reads better as weeks; a short one as days
+    if (weekCount >= 13) zoom.value = 'week';
+    else if (weekCount <= 4) zoom.value = 'day';
     return spanFrom(range.value?.from ?? today.value ?? '', weekCount);
+  }
+
+  function setZoom(next: Zoom): void {
+    zoom.value = next;
   }
 
   function reload(): Promise<void> {
@@ -108,20 +238,34 @@ export const useBoardStore = defineStore('board', () => {
     selectedOrderId.value = selectedOrderId.value === orderId ? null : orderId;
   }
 
+  /** Select an order (search, links) without toggling it off when it is already selected. */
+  function focusOrder(orderId: string): void {
+    selectedOrderId.value = orderId;
+  }
+
   function toggleExpanded(workCenterId: string): void {
     const next = new Set(expandedWorkCenters.value);
     if (!next.delete(workCenterId)) next.add(workCenterId);
     expandedWorkCenters.value = next;
   }
 
+  // Presence: others see which order this user has open.
+  watch(selectedOrderId, (id) => {
+    if (live) realtime.setViewing(id ? { kind: 'ORDER', id } : { kind: 'BOARD' });
+  });
+
   function $reset(): void {
     requestSeq += 1;
+    stopLive();
     data.value = null;
     range.value = null;
     loading.value = false;
     error.value = null;
     selectedOrderId.value = null;
     expandedWorkCenters.value = new Set();
+    policy.value = null;
+    lastScheduleChange.value = null;
+    openChangeOrders.$reset();
   }
 
   // Signing out (or a session ending) must not leave the last user's schedule in memory.
@@ -133,9 +277,9 @@ export const useBoardStore = defineStore('board', () => {
   );
 
   return {
-    data, range, loading, error, selectedOrderId, expandedWorkCenters,
-    plant, today, workCenters, buckets, jobs, orders, weeks,
-    orderById, workCenterById, jobsByOrderId, columns, weeksShown, rows, totals, selectedOrder,
-    load, showToday, shift, setWeeks, reload, selectOrder, toggleExpanded, $reset,
+    data, range, loading, error, selectedOrderId, expandedWorkCenters, policy, zoom, lastScheduleChange,
+    plant, today, workCenters, buckets, jobs, orders, weeks, thresholds,
+    orderById, workCenterById, jobById, jobsByOrderId, columns, weeksShown, rows, totals, selectedOrder,
+    load, showToday, shift, setWeeks, setZoom, reload, selectOrder, focusOrder, toggleExpanded, stopLive, $reset,
   };
 });

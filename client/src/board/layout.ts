@@ -1,6 +1,7 @@
 import type { BoardQuery } from '../gql/graphql';
 import { dateRange, daysBetween, weekday, type IsoDate } from './dates';
-import { utilizationLevel, type UtilizationLevel } from './utilization';
+import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob } from './ghosts';
+import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from './utilization';
 
 export type BoardData = BoardQuery['board'];
 export type WorkCenter = BoardData['workCenters'][number];
@@ -18,12 +19,19 @@ export interface DayColumn {
 export interface BucketCell {
   date: IsoDate;
   column: number;
+  /** Day columns covered: 1, or up to 7 when the board is zoomed to weeks. */
+  span: number;
   capacityHours: number;
   loadHours: number;
   overtimeHours: number;
   utilization: number;
   level: UtilizationLevel;
+  /** Load that pending change orders would add here (ghost load), and the highest tier among them. */
+  ghostHours: number;
+  ghostTier: GhostTier | null;
 }
+
+export type GhostTier = 'AUTO' | 'MANAGER' | 'OVERTIME' | 'INFEASIBLE';
 
 export interface PlacedJob {
   job: Job;
@@ -45,6 +53,9 @@ export interface BoardRow {
   cells: BucketCell[];
   jobs: PlacedJob[];
   lanes: number;
+  /** Pending change orders' jobs in this row, in their own lanes above the jobs. */
+  ghosts: (GhostJob & { lane: number })[];
+  ghostLanes: number;
   capacityHours: number;
   loadHours: number;
   overloadedDays: number;
@@ -58,7 +69,7 @@ export function dayColumns(from: IsoDate, to: IsoDate): DayColumn[] {
  * Greedy interval partitioning: jobs sorted by start take the first lane that is free by then.
  * O(n log n + n × lanes), which stays small because lanes are bounded by concurrent jobs.
  */
-function assignLanes(placed: Omit<PlacedJob, 'lane'>[]): { jobs: PlacedJob[]; lanes: number } {
+export function assignLanes<T extends { firstColumn: number; lastColumn: number }>(placed: T[]): { jobs: (T & { lane: number })[]; lanes: number } {
   const sorted = [...placed].sort((a, b) => a.firstColumn - b.firstColumn || b.lastColumn - a.lastColumn);
   const laneEnds: number[] = [];
   const jobs = sorted.map((p) => {
@@ -78,7 +89,7 @@ function assignLanes(placed: Omit<PlacedJob, 'lane'>[]): { jobs: PlacedJob[]; la
  * Turns a board response into rows ready to render: one pass over buckets and one over jobs,
  * each indexed by map lookups, so the cost is O(buckets + jobs log jobs), never jobs × cells.
  */
-export function buildRows(board: BoardData): BoardRow[] {
+export function buildRows(board: BoardData, thresholds: Thresholds = DEFAULT_THRESHOLDS, ghostIdx: GhostIndex = EMPTY_GHOSTS): BoardRow[] {
   const { from, to } = board;
   const columns = daysBetween(from, to) + 1;
   const orderById = new Map(board.orders.map((o) => [o.id, o]));
@@ -89,14 +100,18 @@ export function buildRows(board: BoardData): BoardRow[] {
     if (column < 1 || column > columns) continue;
     let cells = cellsByWc.get(b.workCenterId);
     if (!cells) cellsByWc.set(b.workCenterId, (cells = []));
+    const ghost = ghostIdx.loadByBucket.get(`${b.workCenterId}|${b.date}`);
     cells.push({
       date: b.date,
       column,
+      span: 1,
       capacityHours: b.capacityHours,
       loadHours: b.loadHours,
       overtimeHours: b.overtimeHours,
       utilization: b.utilization,
-      level: utilizationLevel(b.capacityHours, b.loadHours, b.utilization),
+      level: utilizationLevel(b.capacityHours, b.loadHours, b.utilization, thresholds),
+      ghostHours: ghost?.hours ?? 0,
+      ghostTier: ghost?.tier ?? null,
     });
   }
 
@@ -122,6 +137,7 @@ export function buildRows(board: BoardData): BoardRow[] {
   return board.workCenters.map((workCenter) => {
     const cells = (cellsByWc.get(workCenter.id) ?? []).sort((a, b) => a.column - b.column);
     const { jobs, lanes } = assignLanes(jobsByWc.get(workCenter.id) ?? []);
+    const ghostLaid = assignLanes(ghostIdx.jobsByWc.get(workCenter.id) ?? []);
     let capacityHours = 0;
     let loadHours = 0;
     let overloadedDays = 0;
@@ -130,7 +146,7 @@ export function buildRows(board: BoardData): BoardRow[] {
       loadHours += c.loadHours;
       if (c.level === 'over') overloadedDays += 1;
     }
-    return { workCenter, cells, jobs, lanes, capacityHours, loadHours, overloadedDays };
+    return { workCenter, cells, jobs, lanes, ghosts: ghostLaid.jobs, ghostLanes: ghostLaid.lanes, capacityHours, loadHours, overloadedDays };
   });
 }
 
@@ -203,4 +219,34 @@ export function rowView(row: BoardRow, expanded: boolean): RowView {
   }
   const hidden = [...counts].map(([column, count]) => ({ column, count })).sort((a, b) => a.column - b.column);
   return { jobs, hidden, lanes: COLLAPSED_LANES, collapsible };
+}
+
+/**
+ * Day buckets summed per ISO week (Monday to Sunday, clipped to the range) for the week zoom:
+ * utilization of a week = its load over its capacity, coloured by the same thresholds.
+ */
+export function weekCells(cells: readonly BucketCell[], columns: readonly DayColumn[], thresholds: Thresholds = DEFAULT_THRESHOLDS): BucketCell[] {
+  const out: BucketCell[] = [];
+  let current: BucketCell | null = null;
+  const byColumn = new Map(cells.map((c) => [c.column, c]));
+  for (const col of columns) {
+    if (!current || weekday(col.date) === 1) {
+      if (current) out.push(current);
+      current = { date: col.date, column: col.index, span: 0, capacityHours: 0, loadHours: 0, overtimeHours: 0, utilization: 0, level: 'off', ghostHours: 0, ghostTier: null };
+    }
+    current.span += 1;
+    const c = byColumn.get(col.index);
+    if (!c) continue;
+    current.capacityHours += c.capacityHours;
+    current.loadHours += c.loadHours;
+    current.overtimeHours += c.overtimeHours;
+    current.ghostHours += c.ghostHours;
+    if (c.ghostTier) current.ghostTier = higherTier(current.ghostTier, c.ghostTier);
+  }
+  if (current) out.push(current);
+  for (const w of out) {
+    w.utilization = w.capacityHours > 0 ? w.loadHours / w.capacityHours : 0;
+    w.level = utilizationLevel(w.capacityHours, w.loadHours, w.utilization, thresholds);
+  }
+  return out;
 }

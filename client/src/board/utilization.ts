@@ -1,35 +1,53 @@
 /**
- * How a bucket's utilization reads on the board. The thresholds are the policy defaults of
- * SPEC §4 (autoApproveMaxUtilization 0.80, managerMaxUtilization 1.00); when the policy query
- * lands the board will take the plant's current values instead of these.
+ * How a bucket's utilization reads on the board. The thresholds come from the plant's policy
+ * (SPEC §4: autoApproveMaxUtilization, managerMaxUtilization), so a bucket is amber exactly when a
+ * change landing on it would need the ops manager. The defaults below only apply until the policy
+ * has loaded.
  */
-export const AUTO_APPROVE_MAX_UTILIZATION = 0.8;
-export const MANAGER_MAX_UTILIZATION = 1.0;
+export interface Thresholds {
+  /** At or below: no capacity approval (policy autoApproveMaxUtilization). */
+  auto: number;
+  /** Above auto, up to this: the ops manager (policy managerMaxUtilization). */
+  manager: number;
+}
+
+export const DEFAULT_THRESHOLDS: Readonly<Thresholds> = { auto: 0.8, manager: 1.0 };
 
 /**
  * - `off`: no capacity that day (weekend, holiday, maintenance)
  * - `idle`: capacity but nothing loaded
  * - `ok`: up to the auto-approve ceiling, changes need no approval
- * - `high`: up to 100 %, the ops manager decides
- * - `over`: beyond capacity, only overtime can carry it
+ * - `high`: up to the manager ceiling, the ops manager decides
+ * - `over`: beyond it, only overtime (the plant manager) can carry it
  */
 export type UtilizationLevel = 'off' | 'idle' | 'ok' | 'high' | 'over';
 
-export function utilizationLevel(capacityHours: number, loadHours: number, utilization: number): UtilizationLevel {
+export function utilizationLevel(
+  capacityHours: number,
+  loadHours: number,
+  utilization: number,
+  t: Thresholds = DEFAULT_THRESHOLDS,
+): UtilizationLevel {
   if (capacityHours <= 0) return loadHours > 0 ? 'over' : 'off';
   if (loadHours <= 0) return 'idle';
-  if (utilization <= AUTO_APPROVE_MAX_UTILIZATION) return 'ok';
-  if (utilization <= MANAGER_MAX_UTILIZATION) return 'high';
+  // a float sum of allocations may land a hair above the ceiling it was planned under
+  if (utilization <= t.auto + 1e-9) return 'ok';
+  if (utilization <= t.manager + 1e-9) return 'high';
   return 'over';
 }
 
-export const LEVEL_LABEL: Record<UtilizationLevel, string> = {
-  off: 'Non-working day',
-  idle: 'Idle',
-  ok: `Up to ${Math.round(AUTO_APPROVE_MAX_UTILIZATION * 100)} %`,
-  high: `Up to ${Math.round(MANAGER_MAX_UTILIZATION * 100)} %`,
-  over: `Over ${Math.round(MANAGER_MAX_UTILIZATION * 100)} %`,
-};
+export function levelLabels(t: Thresholds = DEFAULT_THRESHOLDS): Record<UtilizationLevel, string> {
+  return {
+    off: 'Non-working day',
+    idle: 'Idle',
+    ok: `Up to ${Math.round(t.auto * 100)} %`,
+    high: `Up to ${Math.round(t.manager * 100)} %`,
+    over: `Over ${Math.round(t.manager * 100)} %`,
+  };
+}
+
+/** The labels under the default thresholds (screens without a policy, e.g. before it loads). */
+export const LEVEL_LABEL: Record<UtilizationLevel, string> = levelLabels();
 
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;

@@ -1,0 +1,247 @@
+import { defineStore } from 'pinia';
+import { computed, reactive, ref, shallowRef, watch } from 'vue';
+import { describeError } from '../api/errors';
+import { request } from '../api/graphql';
+import {
+  BoardCustomerChangeOrdersDocument,
+  BoardOrderDetailDocument,
+  BoardPreviewChangeDocument,
+  BoardProposeChangeDocument,
+  type BoardChangeOrderFragment,
+  type BoardCustomerChangeOrdersQuery,
+  type BoardEvaluationFragment,
+  type BoardOrderDetailQuery,
+  type ChangeOrderInput,
+} from '../gql/graphql';
+import { useRealtimeStore } from '../realtime/realtime.store';
+import { useBoardStore } from './board.store';
+import { useOpenChangeOrdersStore } from './open-change-orders.store';
+
+export type OrderDetail = BoardOrderDetailQuery['order'];
+export type OrderChange = BoardCustomerChangeOrdersQuery['changeOrders']['nodes'][number];
+
+/** Quiet time after the last keystroke before the preview is asked for. */
+export const PREVIEW_DEBOUNCE_MS = 250;
+
+export interface Draft {
+  quantity: number | null;
+  dueDate: string;
+  /** Chosen option per attribute (attribute → option id, '' for none). */
+  options: Record<string, string>;
+  cancel: boolean;
+}
+
+/**
+ * The order panel's data and its "propose change" form: the order's details and change history,
+ * a draft whose preview (the engine's verdict, nothing written) follows the rep's typing, and the
+ * submission with its outcome. The preview re-runs when the schedule changes under it, so what the
+ * rep reads is never stale.
+ */
+export const useProposeStore = defineStore('boardPropose', () => {
+  const board = useBoardStore();
+  const realtime = useRealtimeStore();
+  const openChangeOrders = useOpenChangeOrdersStore();
+
+  const orderId = ref<string | null>(null);
+  const detail = shallowRef<OrderDetail | null>(null);
+  const detailError = ref<string | null>(null);
+  const history = shallowRef<OrderChange[]>([]);
+  const formOpen = ref(false);
+  const draft = reactive<Draft>({ quantity: null, dueDate: '', options: {}, cancel: false });
+  const comment = ref('');
+  const preview = shallowRef<BoardEvaluationFragment | null>(null);
+  const previewing = ref(false);
+  const previewError = ref<string | null>(null);
+  /** Set when the shown preview was re-run because someone changed the schedule. */
+  const refreshedBy = ref<string | null>(null);
+  const submitting = ref(false);
+  const submitError = ref<string | null>(null);
+  const result = shallowRef<BoardChangeOrderFragment | null>(null);
+  /** The tier the rep saw when they pressed submit (to explain a different outcome). */
+  const tierAtSubmit = ref<string | null>(null);
+  let detailSeq = 0;
+  let previewSeq = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+
+  const optionGroups = computed(() => {
+    const groups = new Map<string, OrderDetail['product']['options']>();
+    for (const o of detail.value?.product.options ?? []) {
+      const list = groups.get(o.attribute);
+      if (list) list.push(o);
+      else groups.set(o.attribute, [o]);
+    }
+    return [...groups].map(([attribute, options]) => ({ attribute, options }));
+  });
+
+  /** The change the draft describes, or null when it changes nothing (or is not valid yet). */
+  const input = computed<ChangeOrderInput | null>(() => {
+    const d = detail.value;
+    if (!d) return null;
+    if (draft.cancel) return { orderId: d.id, cancel: true };
+    const change: ChangeOrderInput = { orderId: d.id };
+    if (draft.quantity !== null && draft.quantity !== d.quantity) change.quantity = draft.quantity;
+    if (draft.dueDate && draft.dueDate !== d.dueDate) change.dueDate = draft.dueDate;
+    const chosen = Object.values(draft.options).filter(Boolean).sort();
+    const current = d.options.map((o) => o.id).sort();
+    if (chosen.join() !== current.join()) change.optionIds = chosen;
+    return Object.keys(change).length > 1 ? change : null;
+  });
+
+  const invalid = computed(() => {
+    if (draft.cancel) return null;
+    if (draft.quantity === null || !Number.isInteger(draft.quantity) || draft.quantity < 1) return 'Enter a whole quantity of at least 1.';
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate)) return 'Enter a due date.';
+    return null;
+  });
+
+  function resetDraft(): void {
+    const d = detail.value;
+    draft.quantity = d?.quantity ?? null;
+    draft.dueDate = d?.dueDate ?? '';
+    draft.options = Object.fromEntries(optionGroups.value.map((g) => [g.attribute, d?.options.find((o) => o.attribute === g.attribute)?.id ?? '']));
+    draft.cancel = false;
+    comment.value = '';
+    preview.value = null;
+    previewError.value = null;
+    refreshedBy.value = null;
+    submitError.value = null;
+  }
+
+  /** Loads an order's details and history for the panel (the board has only its summary). */
+  async function show(id: string | null): Promise<void> {
+    const seq = ++detailSeq;
+    orderId.value = id;
+    formOpen.value = false;
+    result.value = null;
+    detail.value = null;
+    history.value = [];
+    detailError.value = null;
+    resetDraft();
+    if (!id) return;
+    try {
+      const { order } = await request(BoardOrderDetailDocument, { id });
+      if (seq !== detailSeq) return;
+      detail.value = order;
+      resetDraft();
+      void loadHistory(order);
+    } catch (e) {
+      if (seq === detailSeq) detailError.value = describeError(e);
+    }
+  }
+
+  async function loadHistory(order: OrderDetail): Promise<void> {
+    try {
+      const { changeOrders } = await request(BoardCustomerChangeOrdersDocument, { customerId: order.customer.id });
+      if (orderId.value === order.id) history.value = changeOrders.nodes.filter((c) => c.orderId === order.id);
+    } catch {
+      history.value = []; // the history is a courtesy; the panel works without it
+    }
+  }
+
+  function openForm(): void {
+    formOpen.value = true;
+    result.value = null;
+    resetDraft();
+    if (orderId.value) realtime.setViewing({ kind: 'PROPOSING', id: orderId.value });
+  }
+
+  function closeForm(): void {
+    formOpen.value = false;
+    previewSeq++;
+    if (timer) clearTimeout(timer);
+    previewing.value = false;
+    if (orderId.value) realtime.setViewing({ kind: 'ORDER', id: orderId.value });
+  }
+
+  async function runPreview(reason: string | null = null): Promise<void> {
+    const change = input.value;
+    if (!formOpen.value || !change || invalid.value) {
+      previewSeq++;
+      previewing.value = false;
+      preview.value = null;
+      previewError.value = change && invalid.value ? invalid.value : null;
+      return;
+    }
+    const seq = ++previewSeq;
+    previewing.value = true;
+    try {
+      const { previewChangeOrder } = await request(BoardPreviewChangeDocument, { input: change });
+      if (seq !== previewSeq) return;
+      preview.value = previewChangeOrder;
+      previewError.value = null;
+      refreshedBy.value = reason;
+    } catch (e) {
+      if (seq !== previewSeq) return;
+      preview.value = null;
+      previewError.value = describeError(e);
+    } finally {
+      if (seq === previewSeq) previewing.value = false;
+    }
+  }
+
+  // The preview follows the draft, a moment after the rep stops typing.
+  watch(
+    () => [formOpen.value, JSON.stringify(draft)],
+    () => {
+      if (timer) clearTimeout(timer);
+      result.value = null;
+      if (!formOpen.value) return;
+      timer = setTimeout(() => void runPreview(), PREVIEW_DEBOUNCE_MS);
+    },
+  );
+
+  // Someone changed the schedule: the verdict may have changed too.
+  watch(
+    () => board.lastScheduleChange,
+    (change) => {
+      if (!change) return;
+      if (formOpen.value && preview.value && !submitting.value && !result.value) {
+        const co = change.changeOrderId ? openChangeOrders.byId.get(change.changeOrderId)?.number : null;
+        void runPreview(co ? `${co} changed the schedule` : 'the schedule changed');
+      }
+      // the order itself may have changed (terms, jobs): refresh its details quietly
+      if (orderId.value && !formOpen.value) void refreshDetail(orderId.value);
+    },
+  );
+
+  async function refreshDetail(id: string): Promise<void> {
+    try {
+      const { order } = await request(BoardOrderDetailDocument, { id });
+      if (orderId.value === id && !formOpen.value) detail.value = order;
+    } catch {
+      // keep what is shown
+    }
+  }
+
+  /** One click on a capable-to-promise date: the draft takes it and the preview follows. */
+  function chooseAlternative(dueDate: string): void {
+    draft.dueDate = dueDate;
+  }
+
+  async function submit(): Promise<void> {
+    const change = input.value;
+    if (!change || invalid.value || submitting.value) return;
+    submitting.value = true;
+    submitError.value = null;
+    tierAtSubmit.value = preview.value?.tier ?? null;
+    try {
+      const { proposeChangeOrder } = await request(BoardProposeChangeDocument, { input: change, comment: comment.value.trim() || null });
+      result.value = proposeChangeOrder;
+      openChangeOrders.proposed(proposeChangeOrder);
+      history.value = [proposeChangeOrder, ...history.value];
+      formOpen.value = false;
+      if (orderId.value) realtime.setViewing({ kind: 'ORDER', id: orderId.value });
+      if (orderId.value) void refreshDetail(orderId.value);
+    } catch (e) {
+      submitError.value = describeError(e);
+    } finally {
+      submitting.value = false;
+    }
+  }
+
+  return {
+    orderId, detail, detailError, history, formOpen, draft, comment, preview, previewing, previewError, refreshedBy,
+    submitting, submitError, result, tierAtSubmit, optionGroups, input, invalid,
+    show, openForm, closeForm, chooseAlternative, submit, resetDraft,
+  };
+});
