@@ -1,14 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
 import type { TestProject } from 'vitest/node';
-import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
-import { openDatabase, migrate } from '../../server/src/db/orm.ts';
-import { createLogger } from '../../server/src/logger.ts';
-import { loadConfig } from '../../server/src/config.ts';
-import { createServices } from '../../server/src/services.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
-import { seedDemoPlant } from '../../server/src/modules/demo/demo.seed.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,31 +14,27 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE = 'takt_template';
-
 /**
- * One real PostgreSQL (embedded) per test run: migrated once into a template database with the
+ * One real PostgreSQL (embedded) per test run, migrated once into a template database with the
  * demo plant, which every test file clones (CREATE DATABASE … TEMPLATE, ~100 ms) so files never
- * share state and no table is ever truncated.
+ * share state and no table is ever truncated. It runs in a child process (test-postgres.ts).
  */
 export default async function setup(project: TestProject) {
-  const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'warn');
   const dir = await mkdtemp(join(tmpdir(), 'takt-test-'));
-  const db = await startEmbeddedPostgres(dir, log);
-  const adminUrl = db.url;
-  const templateUrl = new URL(adminUrl);
-  templateUrl.pathname = `/${TEMPLATE}`;
-  const { sql } = await import('./database.ts');
-  await sql(adminUrl, `create database ${TEMPLATE}`);
-  const orm = await openDatabase(templateUrl.toString(), log);
-  await migrate(orm);
-  const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock());
-  await seedDemoPlant(services, { orders: 300, users: true });
-  await orm.close();
-  project.provide('adminDatabaseUrl', adminUrl);
-  project.provide('templateDatabase', TEMPLATE);
+  const child = spawn(process.execPath, [resolve(import.meta.dirname, 'test-postgres.ts'), dir], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const ready = await new Promise<{ adminUrl: string; template: string }>((done, fail) => {
+    child.once('exit', (code) => fail(new Error(`test PostgreSQL exited with ${code} before it was ready`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => done(JSON.parse(line)));
+  });
+  project.provide('adminDatabaseUrl', ready.adminUrl);
+  project.provide('templateDatabase', ready.template);
   return async () => {
-    await db.stop();
+    await new Promise<void>((done) => {
+      child.once('exit', () => done());
+      child.kill('SIGTERM');
+    });
     await rm(dir, { recursive: true, force: true });
   };
 }
