@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import type { Orm } from '../../server/src/db/orm.ts';
 import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
-import { bucketsForEvent, jobsForEvent } from '../../server/src/modules/events/event-store.ts';
+import { bucketsForEvent } from '../../server/src/modules/events/event-store.ts';
 import type { JobDto } from '../../server/src/modules/order/order.dto.ts';
 import { connectRealtime, type BoardEvent, type ConnectionState, type PresenceSnapshot, type RealtimeConnection } from '../../client/src/realtime/connection.ts';
 
@@ -116,11 +116,11 @@ export async function shiftJob(orm: Orm, plantId: string, jobId: string, days: n
         `insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${before.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
         before.flatMap((a) => [jobId, addDays(a.date, days), a.work_center_id, plantId, a.minutes]),
       );
-    await w.em.execute('update job set start_date = start_date + ?::int, end_date = end_date + ?::int, version = version + 1 where id = ?', [days, days, jobId]);
     const [job] = await w.em.execute<JobDto[]>(
-      `select j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
-              j.end_date::text as "end", j.minutes, j.status, j.version from job j where j.id = ?`,
-      [jobId],
+      `update job j set start_date = start_date + ?::int, end_date = end_date + ?::int, version = version + 1 where j.id = ?
+       returning j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
+                 j.end_date::text as "end", j.minutes, j.status, j.version`,
+      [days, days, jobId],
     );
     const keys = before.flatMap((a) => [
       { workCenterId: a.work_center_id, date: a.date },
@@ -130,7 +130,7 @@ export async function shiftJob(orm: Orm, plantId: string, jobId: string, days: n
       type: 'SCHEDULE_CHANGED',
       changeOrderId: null,
       orderIds: [job!.orderId],
-      jobs: await jobsForEvent(w.em, [job!]),
+      jobs: [{ ...job!, allocations: before.map((a) => ({ jobId, date: addDays(a.date, days), minutes: a.minutes })) }],
       removedJobIds: [],
       buckets: await bucketsForEvent(w.em, plantId, keys),
     });

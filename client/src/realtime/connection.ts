@@ -161,6 +161,8 @@ export function connectRealtime(opts: RealtimeOptions): RealtimeConnection {
       webSocketImpl: opts.webSocketImpl,
       ...(opts.connectionParams ? { connectionParams: opts.connectionParams } : {}),
       lazy: false,
+      // failures reach `on.closed` / `on.error` below; graphql-ws would also console.error them
+      onNonLazyError: () => {},
       retryAttempts: 0,
       keepAlive: 10_000,
       on: {
