@@ -5,6 +5,7 @@ import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './modules/shared/clock.ts';
 import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
+import { startJobQueue } from './modules/jobs/jobs.ts';
 
 /**
  * `node server/src/main.ts`: one process of the Takt cluster. Opens (or starts) PostgreSQL,
@@ -23,6 +24,8 @@ if (config.demo) {
 
 // LISTEN before serving, so no subscription misses a notification (docs/realtime.md)
 await services.realtime.start(log);
+// Every process works the durable job queue (approval SLA; docs/adr/0004-sla-escalation-job-queue.md)
+const jobs = await startJobQueue(services, log, { slaSweepMs: Number(process.env.TAKT_SLA_SWEEP_MS ?? 60_000) });
 const app = await createApp(services, log);
 await app.fastify.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;
@@ -43,6 +46,7 @@ async function shutdown(signal: string) {
   try {
     await app.close(); // sockets close with 1001: clients resume elsewhere with `since`
     await services.realtime.stop();
+    await jobs.stop(); // running jobs finish; queued ones wait in PostgreSQL for any process
     await db.close();
     log.info('stopped');
     process.exit(0);
