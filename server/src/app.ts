@@ -103,7 +103,6 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
           sessionToken: sessionTokenOf(ctx.extra.credential),
           credential: ctx.extra.credential ?? null,
           loaders: createLoaders(em),
-          closeConnection: (code, reason) => ctx.extra.socket.close(code, reason),
         };
       },
     },

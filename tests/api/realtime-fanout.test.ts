@@ -18,7 +18,7 @@ beforeAll(async () => {
   orm = await openDatabase(url);
   writer = await openDatabase(url);
   [{ id: plantId }] = (await sql<{ id: string }>(url, `insert into plant (name) values ('Fan-out test plant') returning id`)) as [{ id: string }];
-  realtime = new Realtime(orm, { retentionDays: 30, presenceTtlMs: 25_000, sessionRecheckMs: 30_000, pollMs: 60_000 });
+  realtime = new Realtime(orm, { retentionDays: 30, presenceTtlMs: 25_000, pollMs: 60_000 });
   await realtime.start(createLogger('warn'));
 });
 afterAll(async () => {

@@ -21,8 +21,8 @@ let plantId: string;
 const clients: BoardClient[] = [];
 
 beforeAll(async () => {
-  a = await startServer({ env: { TAKT_SESSION_RECHECK_MS: '300' } });
-  b = await spawnServer({ DATABASE_URL: a.databaseUrl, TAKT_DEMO: '0', TAKT_SESSION_RECHECK_MS: '300' });
+  a = await startServer();
+  b = await spawnServer({ DATABASE_URL: a.databaseUrl, TAKT_DEMO: '0' });
   orm = await openDatabase(a.databaseUrl);
   ops = await as(a.url, 'OPS_MANAGER');
   plantId = ops.plantId;

@@ -21,6 +21,4 @@ export interface GraphQLContext {
   clientIp?: string | null;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
-  /** Close the WebSocket this operation runs on (docs/realtime.md close codes); absent over HTTP. */
-  closeConnection?: (code: number, reason: string) => void;
 }

@@ -4,8 +4,6 @@ export interface RealtimeConfig {
   retentionDays: number;
   /** A presence row expires this long after its last heartbeat. */
   presenceTtlMs: number;
-  /** How often a stream re-checks that its session still exists (closes with 4401 otherwise). */
-  sessionRecheckMs: number;
   /** Safety net under LISTEN/NOTIFY: how often a process compares the plants' heads it serves. */
   pollMs: number;
 }
@@ -21,7 +19,6 @@ export function loadRealtimeConfig(env: NodeJS.ProcessEnv = process.env): Realti
   return {
     retentionDays: positiveInt('TAKT_EVENT_RETENTION_DAYS', env.TAKT_EVENT_RETENTION_DAYS, 30),
     presenceTtlMs: positiveInt('TAKT_PRESENCE_TTL_MS', env.TAKT_PRESENCE_TTL_MS, 25_000),
-    sessionRecheckMs: positiveInt('TAKT_SESSION_RECHECK_MS', env.TAKT_SESSION_RECHECK_MS, 30_000),
     pollMs: positiveInt('TAKT_EVENT_POLL_MS', env.TAKT_EVENT_POLL_MS, 5_000),
   };
 }

@@ -2,7 +2,6 @@ import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import { BoardStream } from './board-stream.ts';
 import type { BoardEventMessage } from './event-store.ts';
-import { watchSession } from './session-watch.ts';
 
 /** `Subscription.boardEvents`: parse → plant check → a resumable stream (docs/realtime.md). */
 export const realtimeResolvers: Resolvers = {
@@ -11,14 +10,13 @@ export const realtimeResolvers: Resolvers = {
       subscribe: async (_, { plantId, since }, ctx) => {
         requirePlant(ctx.actor, plantId);
         const { services } = ctx;
-        const stream = await BoardStream.open({
+        // the socket's session or token is re-checked by the app's CredentialWatch (4401)
+        return BoardStream.open({
           hub: services.realtime.hub,
           em: () => services.orm.em.fork(),
           plantId,
           since: since ?? null,
         });
-        stream.onClose(watchSession(ctx));
-        return stream;
       },
       resolve: (event: BoardEventMessage) => event,
     },

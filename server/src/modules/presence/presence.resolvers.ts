@@ -1,6 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
-import { watchSession } from '../events/session-watch.ts';
 import { LatestValue } from './latest-value.ts';
 import { parseViewing, sessionKeyOf, type PresenceKey, type PresenceSnapshotDto } from './presence.service.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
@@ -25,7 +24,6 @@ export const presenceResolvers: Resolvers = {
           snapshots.onClose(() => void leave().catch((err) => ctx.log.warn({ err }, 'leaving presence failed')));
         }
         snapshots.onClose(await presence.watch(plantId, (s) => snapshots.push(s)));
-        snapshots.onClose(watchSession(ctx));
         return snapshots;
       },
       resolve: (snapshot: PresenceSnapshotDto) => snapshot,
