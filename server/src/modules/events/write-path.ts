@@ -36,6 +36,8 @@ export interface PlantWrite {
   emit(event: BoardEventInput): void;
   /** Append an audit event (actor and delegate taken from the actor). */
   audit(entry: AuditInput): void;
+  /** Run `task` in this transaction after the command, before commit (e.g. notifications, webhook outbox). */
+  beforeCommit(task: () => Promise<void>): void;
 }
 
 export interface WriteResult<T> {
@@ -59,6 +61,7 @@ export async function withPlantWrite<T>(
 ): Promise<WriteResult<T>> {
   const events: BoardEventInput[] = [];
   const audits: AuditInput[] = [];
+  const tasks: (() => Promise<void>)[] = [];
   return orm.em.fork().transactional(async (em) => {
     const locked = await em.execute<{ event_seq: string }[]>(
       'select event_seq from plant where id = ? for update',
@@ -72,7 +75,9 @@ export async function withPlantWrite<T>(
       actor,
       emit: (e) => events.push(e),
       audit: (a) => audits.push(a),
+      beforeCommit: (task) => tasks.push(task),
     });
+    for (const task of tasks) await task();
     await em.flush();
     const seqs = await appendBoardEvents(em, plantId, Number(row.event_seq), events);
     await appendAuditEvents(em, plantId, actor, audits);
