@@ -24,6 +24,7 @@ if (config.demo) {
 
 // LISTEN before serving, so no subscription misses a notification (docs/realtime.md)
 await services.realtime.start(log);
+services.webhooks.start(log);
 // Every process works the durable job queue (approval SLA; docs/adr/0004-sla-escalation-job-queue.md)
 const jobs = await startJobQueue(services, log, { slaSweepMs: Number(process.env.TAKT_SLA_SWEEP_MS ?? 60_000) });
 const app = await createApp(services, log);
@@ -46,6 +47,7 @@ async function shutdown(signal: string) {
   try {
     await app.close(); // sockets close with 1001: clients resume elsewhere with `since`
     await services.realtime.stop();
+    await services.webhooks.stop(); // lets deliveries in flight finish and be recorded
     await jobs.stop(); // running jobs finish; queued ones wait in PostgreSQL for any process
     await db.close();
     log.info('stopped');

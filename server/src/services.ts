@@ -4,6 +4,7 @@ import type { Clock } from './modules/shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
 import { Realtime } from './modules/events/realtime.ts';
+import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TokenService } from './modules/token/token.service.ts';
 
 /** The long-lived collaborators every request shares. */
@@ -16,10 +17,12 @@ export interface Services {
   schedules: ScheduleCache;
   /** Board-event fan-out and presence (started by main.ts; docs/realtime.md). */
   realtime: Realtime;
+  /** Outgoing-webhook outbox dispatcher and its settings (started by main.ts; modules/webhook). */
+  webhooks: WebhookDispatcher;
   /** Display and API tokens (modules/token). */
   tokens: TokenService;
 }
 
 export function createServices(orm: Orm, config: Config, clock: Clock): Services {
-  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache(), realtime: new Realtime(orm), tokens: new TokenService(orm, clock) };
+  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache(), realtime: new Realtime(orm), webhooks: new WebhookDispatcher(orm), tokens: new TokenService(orm, clock) };
 }

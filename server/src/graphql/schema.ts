@@ -14,6 +14,8 @@ import { changeOrderResolvers } from '../modules/change-order/change-order.resol
 import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
 import { realtimeResolvers } from '../modules/events/realtime.resolvers.ts';
 import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
+import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
+import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';
 import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
@@ -45,7 +47,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, realtimeResolvers, presenceResolvers, tokenResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -3,6 +3,7 @@ import { Migration20261122000000Init } from './Migration20261122000000Init.ts';
 import { Migration20261122010000Policy } from './Migration20261122010000Policy.ts';
 import { Migration20261122030000ChangeOrders } from './Migration20261122030000ChangeOrders.ts';
 import { Migration20261122020000Realtime } from './Migration20261122020000Realtime.ts';
+import { Migration20261122060000Notifications } from './Migration20261122060000Notifications.ts';
 import { Migration20261122070000Security } from './Migration20261122070000Security.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -11,5 +12,6 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122010000Policy', class: Migration20261122010000Policy },
   { name: 'Migration20261122020000Realtime', class: Migration20261122020000Realtime },
   { name: 'Migration20261122030000ChangeOrders', class: Migration20261122030000ChangeOrders },
+  { name: 'Migration20261122060000Notifications', class: Migration20261122060000Notifications },
   { name: 'Migration20261122070000Security', class: Migration20261122070000Security },
 ];

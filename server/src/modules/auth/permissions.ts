@@ -67,6 +67,13 @@ export const PERMISSIONS = {
   'Subscription.presence': { roles: ALL_ROLES, display: true },
   'Mutation.updatePresence': { roles: ALL_ROLES },
   'Mutation.setPresenceVisibility': { roles: ALL_ROLES },
+  'Query.notifications': { roles: ALL_ROLES },
+  'Query.unreadNotificationCount': { roles: ALL_ROLES },
+  'Mutation.markNotificationsRead': { roles: ALL_ROLES },
+  'Query.webhooks': { roles: ['ADMIN'] },
+  'Query.webhookDeliveries': { roles: ['ADMIN'] },
+  'Mutation.createWebhook': { roles: ['ADMIN'] },
+  'Mutation.deleteWebhook': { roles: ['ADMIN'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;

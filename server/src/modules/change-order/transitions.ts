@@ -1,4 +1,5 @@
 import type { PlantWrite } from '../events/write-path.ts';
+import { noteTransition } from '../notification/notifier.ts';
 import type { ChangeOrderStatus } from './change-order.repository.ts';
 
 /** One step of a change order's lifecycle, as the audit trail and the board see it. */
@@ -38,4 +39,5 @@ export function recordTransition(w: PlantWrite, t: Transition): void {
     data: { ...(t.lane ? { lane: t.lane } : {}), ...(t.evaluation ? { evaluation: t.evaluation } : {}) },
   });
   w.emit({ type: 'CHANGE_ORDER_UPDATED', changeOrderId: t.changeOrderId, orderId: t.orderId, status: t.to, version: t.version });
+  noteTransition(w, t); // in-app notifications and the webhook outbox, written before commit
 }

@@ -1,0 +1,146 @@
+import type { Orm } from '../../db/orm.ts';
+import type { Logger } from '../../logger.ts';
+import { loadWebhookConfig, retryDelayMs, type WebhookConfig } from './webhook.config.ts';
+import { sign } from './webhook.signature.ts';
+
+interface Claimed {
+  id: string;
+  event: string;
+  body: string;
+  attempts: number;
+  url: string;
+  secret: string;
+}
+
+interface Outcome {
+  ok: boolean;
+  status: number | null;
+  error: string | null;
+}
+
+/** Extra time a claimed delivery stays invisible beyond its timeout, before a crash frees it. */
+const LEASE_MARGIN_MS = 30_000;
+
+/**
+ * Sends the webhook outbox (issue 4 item 8). Every process may run one; a poll claims due rows in
+ * one statement — `SELECT … FOR UPDATE SKIP LOCKED` inside an UPDATE that counts the attempt and
+ * pushes `next_attempt_at` past the attempt's timeout — so each attempt is claimed by exactly one
+ * process, and a delivery claimed by a process that died becomes due again after that lease.
+ * Receivers see at-least-once delivery; `X-Takt-Delivery` is stable across retries for dedup.
+ * A failed attempt is retried after backoff · 2^(n−1) (capped) until `maxAttempts`, then FAILED.
+ */
+export class WebhookDispatcher {
+  readonly config: WebhookConfig;
+  readonly #orm: Orm;
+  #log: Logger | null = null;
+  #timer: NodeJS.Timeout | null = null;
+  #running: Promise<void> | null = null;
+  #stopped = true;
+
+  constructor(orm: Orm, config: WebhookConfig = loadWebhookConfig()) {
+    this.#orm = orm;
+    this.config = config;
+  }
+
+  start(log: Logger): void {
+    if (!this.config.dispatch || !this.#stopped) return;
+    this.#log = log;
+    this.#stopped = false;
+    this.#schedule(0);
+  }
+
+  /** Stops polling and waits for the deliveries in flight to be sent and recorded. */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = null;
+    await this.#running;
+  }
+
+  #schedule(ms: number): void {
+    if (this.#stopped) return;
+    this.#timer = setTimeout(() => {
+      this.#running = this.#poll().then(
+        (full) => this.#schedule(full ? 0 : this.config.pollMs),
+        (err: unknown) => {
+          this.#log?.error({ err }, 'webhook dispatcher poll failed');
+          this.#schedule(this.config.pollMs);
+        },
+      );
+    }, ms);
+  }
+
+  /** One poll: claim what is due, send it in parallel, record each outcome. True when the batch was full. */
+  async #poll(): Promise<boolean> {
+    const claimed = await this.#claim();
+    await Promise.all(claimed.map(async (d) => this.#record(d, await this.#send(d))));
+    return claimed.length === this.config.batchSize;
+  }
+
+  async #claim(): Promise<Claimed[]> {
+    const lease = this.config.timeoutMs + LEASE_MARGIN_MS;
+    return this.#orm.em.fork().execute<Claimed[]>(
+      `with due as (
+         select d.id from webhook_delivery d
+          where d.status = 'PENDING' and d.next_attempt_at <= now()
+          order by d.next_attempt_at, d.seq limit ? for update skip locked
+       )
+       update webhook_delivery d set attempts = d.attempts + 1, last_attempt_at = now(),
+              next_attempt_at = now() + ? * interval '1 millisecond'
+         from due, webhook w
+        where d.id = due.id and w.id = d.webhook_id
+       returning d.id, d.event, d.body, d.attempts, w.url, w.secret`,
+      [this.config.batchSize, lease],
+    );
+  }
+
+  async #send(d: Claimed): Promise<Outcome> {
+    try {
+      const res = await fetch(d.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'user-agent': 'Takt-Webhooks/1',
+          'x-takt-event': d.event,
+          'x-takt-delivery': d.id,
+          'x-takt-signature': sign(d.secret, d.body),
+        },
+        body: d.body,
+        // A redirect is a failure: following it would send the payload somewhere not configured.
+        redirect: 'manual',
+        signal: AbortSignal.timeout(this.config.timeoutMs),
+      });
+      const text = await res.text().catch(() => '');
+      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null };
+      const snippet = text.trim().slice(0, 200);
+      return { ok: false, status: res.status, error: `HTTP ${res.status}${snippet ? `: ${snippet}` : ''}` };
+    } catch (err) {
+      return { ok: false, status: null, error: describe(err, this.config.timeoutMs) };
+    }
+  }
+
+  async #record(d: Claimed, outcome: Outcome): Promise<void> {
+    const em = this.#orm.em.fork();
+    if (outcome.ok) {
+      await em.execute(
+        `update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?, last_error = null where id = ? and status = 'PENDING'`,
+        [outcome.status, d.id],
+      );
+      return;
+    }
+    const final = d.attempts >= this.config.maxAttempts;
+    await em.execute(
+      `update webhook_delivery set status = ?, last_status = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond'
+        where id = ? and status = 'PENDING'`,
+      [final ? 'FAILED' : 'PENDING', outcome.status, outcome.error, final ? 0 : retryDelayMs(this.config, d.attempts), d.id],
+    );
+    if (final) this.#log?.warn({ delivery: d.id, event: d.event, attempts: d.attempts, error: outcome.error }, 'webhook delivery failed');
+  }
+}
+
+function describe(err: unknown, timeoutMs: number): string {
+  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
+  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `No response within ${timeoutMs} ms.`;
+  const cause = e.cause?.code ?? e.cause?.message;
+  return `${e.message ?? String(err)}${cause ? ` (${cause})` : ''}`.slice(0, 500);
+}

@@ -1,0 +1,138 @@
+import { isIP } from 'node:net';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { badInput, notFound } from '../../graphql/errors.ts';
+import { pgArray } from '../../db/sql.ts';
+import type { PlantWrite } from '../events/write-path.ts';
+import type { Page } from '../change-order/change-order.queries.ts';
+import { isUuid } from '../order/order.service.ts';
+import type { WebhookConfig } from './webhook.config.ts';
+import { WEBHOOK_EVENTS } from './webhook.outbox.ts';
+import { newSecret } from './webhook.signature.ts';
+import { decodeSeq, encodeSeq } from '../notification/notification.service.ts';
+
+export interface WebhookRow {
+  id: string;
+  url: string;
+  events: string[] | null;
+  secretHint: string;
+  createdBy: string | null;
+  createdAt: Date;
+}
+
+export interface WebhookDeliveryRow {
+  id: string;
+  event: string;
+  status: 'PENDING' | 'DELIVERED' | 'FAILED' | 'CANCELLED';
+  attempts: number;
+  lastHttpStatus: number | null;
+  lastError: string | null;
+  createdAt: Date;
+  lastAttemptAt: Date | null;
+  nextAttemptAt: Date | null;
+  deliveredAt: Date | null;
+}
+
+export type WebhookDeliveryPage = Page<WebhookDeliveryRow>;
+
+const MAX_WEBHOOKS_PER_PLANT = 20;
+const WEBHOOK_COLUMNS = `id, url, events, 'whsec_…' || right(secret, 4) as "secretHint", created_by as "createdBy", created_at as "createdAt"`;
+
+/**
+ * Checks a webhook URL: http(s) only, https in production unless plain http is allowed, no
+ * credentials in it (the signature authenticates us), and — in production — no literal loopback,
+ * private or link-local address, so a webhook cannot be aimed at the plant's own network.
+ */
+export function validateWebhookUrl(text: string, config: Pick<WebhookConfig, 'allowHttp' | 'allowPrivate'>): string {
+  const raw = text.trim();
+  if (raw.length > 2048) throw badInput('The URL is longer than 2,048 characters.', 'url');
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw badInput(`"${raw.slice(0, 100)}" is not an absolute URL.`, 'url');
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('A webhook URL must start with https:// (or http://).', 'url');
+  if (url.protocol === 'http:' && !config.allowHttp) throw badInput('This server only sends webhooks over https://.', 'url');
+  if (url.username || url.password) throw badInput('Leave credentials out of the URL: verify the X-Takt-Signature header instead.', 'url');
+  if (!config.allowPrivate && isPrivateHost(url.hostname)) throw badInput(`This server does not send webhooks to ${url.hostname}: a loopback or private address.`, 'url');
+  url.hash = '';
+  return url.toString();
+}
+
+function isPrivateHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') || host.endsWith('.local')) return true;
+  if (isIP(host) === 4) {
+    const [a, b] = host.split('.').map(Number) as [number, number];
+    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
+  }
+  if (isIP(host) === 6) return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
+  return false;
+}
+
+function validateEvents(events: readonly string[] | null | undefined): string[] | null {
+  if (events === null || events === undefined) return null;
+  if (events.length === 0) throw badInput('Name at least one event, or pass null to receive every event.', 'events');
+  const unknown = events.filter((e) => !WEBHOOK_EVENTS.includes(e));
+  if (unknown.length) throw badInput(`Unknown event ${unknown.join(', ')}; known events: ${WEBHOOK_EVENTS.join(', ')}.`, 'events');
+  return [...new Set(events)];
+}
+
+/** ADMIN adds a webhook (audited, without the secret); the secret is returned this once. */
+export async function createWebhook(w: PlantWrite, config: WebhookConfig, input: { url: string; events?: readonly string[] | null }): Promise<{ webhook: WebhookRow; secret: string }> {
+  const url = validateWebhookUrl(input.url, config);
+  const events = validateEvents(input.events);
+  const [{ n }] = (await w.em.execute<{ n: number }[]>('select count(*)::int as n from webhook where plant_id = ? and deleted_at is null', [w.plantId])) as [{ n: number }];
+  if (n >= MAX_WEBHOOKS_PER_PLANT) throw badInput(`A plant can have at most ${MAX_WEBHOOKS_PER_PLANT} webhooks; delete one first.`, 'url');
+  const secret = newSecret();
+  const [webhook] = await w.em.execute<WebhookRow[]>(
+    `insert into webhook (plant_id, url, events, secret, created_by) values (?, ?, ?::text[], ?, ?) returning ${WEBHOOK_COLUMNS}`,
+    [w.plantId, url, events ? pgArray(events) : null, secret, w.actor?.userId ?? null],
+  );
+  w.audit({ action: 'WEBHOOK_CREATED', entityType: 'Webhook', entityId: webhook!.id, data: { url, events } });
+  return { webhook: webhook!, secret };
+}
+
+/** ADMIN deletes a webhook; its undelivered deliveries are cancelled, its log stays in the database. */
+export async function deleteWebhook(w: PlantWrite, id: string): Promise<boolean> {
+  if (!isUuid(id)) return false;
+  const rows = await w.em.execute<{ url: string }[]>(
+    'update webhook set deleted_at = now() where id = ? and plant_id = ? and deleted_at is null returning url',
+    [id, w.plantId],
+  );
+  if (rows.length === 0) return false;
+  await w.em.execute(`update webhook_delivery set status = 'CANCELLED', next_attempt_at = now() where webhook_id = ? and status = 'PENDING'`, [id]);
+  w.audit({ action: 'WEBHOOK_DELETED', entityType: 'Webhook', entityId: id, data: { url: rows[0]!.url } });
+  return true;
+}
+
+export async function listWebhooks(em: EntityManager, plantId: string): Promise<WebhookRow[]> {
+  return em.execute<WebhookRow[]>(`select ${WEBHOOK_COLUMNS} from webhook where plant_id = ? and deleted_at is null order by created_at, id`, [plantId]);
+}
+
+/** A webhook's delivery log, newest first; keyset pagination on the increasing `seq`. */
+export async function listDeliveries(em: EntityManager, plantId: string, webhookId: string, first: number | null | undefined, after: string | null | undefined): Promise<WebhookDeliveryPage> {
+  const limit = first ?? 25;
+  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('"first" must be between 1 and 100.', 'first');
+  const [hook] = isUuid(webhookId) ? await em.execute('select 1 from webhook where id = ? and plant_id = ? and deleted_at is null', [webhookId, plantId]) : [];
+  if (!hook) throw notFound('Webhook', webhookId);
+  const where = ['webhook_id = ?'];
+  const params: unknown[] = [webhookId];
+  if (after) {
+    where.push('seq < ?');
+    params.push(decodeSeq(after));
+  }
+  const rows = await em.execute<(WebhookDeliveryRow & { seq: string })[]>(
+    `select id, seq, event, status, attempts, last_status as "lastHttpStatus", last_error as "lastError", created_at as "createdAt",
+            last_attempt_at as "lastAttemptAt", case when status = 'PENDING' then next_attempt_at end as "nextAttemptAt", delivered_at as "deliveredAt"
+       from webhook_delivery where ${where.join(' and ')} order by seq desc limit ?`,
+    [...params, limit + 1],
+  );
+  const page = rows.slice(0, limit);
+  const last = page[page.length - 1];
+  return {
+    nodes: page.map(({ seq: _, ...d }) => d),
+    endCursor: last ? encodeSeq(last.seq) : null,
+    hasNextPage: rows.length > limit,
+  };
+}
