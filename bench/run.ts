@@ -19,7 +19,7 @@ import type { Suite } from './suites/suite.ts';
 const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
-  --quick   fewer samples, about a minute: a smoke run
+  --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)
   --profile run the servers with --cpu-prof and add where their time went to the report
   --suite   run only these suites (comma-separated)
   --out     results directory (default bench/results)
