@@ -19,6 +19,14 @@ function source(document: TypedDocumentNode<unknown, never>): string {
   return text;
 }
 
+// A wall screen has no session: it signs every request with its display token (SPEC §1).
+let bearerToken: string | null = null;
+
+/** Sign every request with this token (a wall screen's display token); null goes back to the cookie. */
+export function setBearerToken(token: string | null): void {
+  bearerToken = token;
+}
+
 type Listener = (error: ApiError) => void;
 const unauthenticatedListeners = new Set<Listener>();
 
@@ -47,7 +55,11 @@ export async function request<TData, TVariables extends Record<string, unknown>>
     response = await fetch('/graphql', {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        'content-type': 'application/json',
+        accept: 'application/json',
+        ...(bearerToken ? { authorization: `Bearer ${bearerToken}` } : {}),
+      },
       body: JSON.stringify({ query: source(document as TypedDocumentNode<unknown, never>), variables: variables ?? {} }),
     });
   } catch (cause) {

@@ -103,8 +103,10 @@ export function formatInstant(iso: string): string {
   return instant.format(new Date(iso));
 }
 
-export function formatTime(iso: string): string {
-  return timeOnly.format(new Date(iso));
+/** "14:05", in `timeZone` when given (a wall screen shows the plant's time), else the browser's. */
+export function formatTime(iso: string, timeZone?: string): string {
+  if (!timeZone) return timeOnly.format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
 }
 
 /** "3 h ago", "2 d ago": how long something has waited. */

@@ -1,0 +1,65 @@
+import { defineStore } from 'pinia';
+import { ref, shallowRef } from 'vue';
+import { describeError } from '../api/errors';
+import { request } from '../api/graphql';
+import { AdminCreateTokenDocument, AdminRevokeTokenDocument, AdminTokensDocument, type AdminTokenFragment } from '../gql/graphql';
+
+export type AccessToken = AdminTokenFragment;
+
+/** Display tokens of my plant (ADMIN): list, create (the secret is kept only until dismissed), revoke. */
+export const useTokensStore = defineStore('tokens', () => {
+  const tokens = shallowRef<AccessToken[]>([]);
+  const loading = ref(false);
+  const busy = ref<string | null>(null);
+  const error = ref<string | null>(null);
+  /** The secret of the token just created: shown once, never fetched again. */
+  const justCreated = ref<{ token: AccessToken; secret: string } | null>(null);
+
+  async function load(): Promise<void> {
+    loading.value = true;
+    try {
+      tokens.value = (await request(AdminTokensDocument, { kind: 'DISPLAY' })).accessTokens;
+      error.value = null;
+    } catch (e) {
+      error.value = describeError(e);
+    } finally {
+      loading.value = false;
+    }
+  }
+
+  async function create(name: string): Promise<boolean> {
+    busy.value = 'create';
+    error.value = null;
+    try {
+      const { createAccessToken } = await request(AdminCreateTokenDocument, { kind: 'DISPLAY', name });
+      justCreated.value = createAccessToken;
+      tokens.value = [createAccessToken.token, ...tokens.value];
+      return true;
+    } catch (e) {
+      error.value = describeError(e);
+      return false;
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  async function revoke(id: string): Promise<void> {
+    busy.value = id;
+    error.value = null;
+    try {
+      const { revokeAccessToken } = await request(AdminRevokeTokenDocument, { id });
+      tokens.value = tokens.value.map((t) => (t.id === id ? revokeAccessToken : t));
+      if (justCreated.value?.token.id === id) justCreated.value = null;
+    } catch (e) {
+      error.value = describeError(e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  function forgetSecret(): void {
+    justCreated.value = null;
+  }
+
+  return { tokens, loading, busy, error, justCreated, load, create, revoke, forgetSecret };
+});
