@@ -5,6 +5,7 @@ import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './modules/shared/clock.ts';
 import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
+import { ensureDemoWallToken } from './modules/demo/demo.wall.ts';
 import { startJobQueue } from './modules/jobs/jobs.ts';
 
 /**
@@ -21,6 +22,8 @@ if (config.demo) {
   const seeded = await seedDemoOnce(services, { orders: Number(process.env.TAKT_DEMO_ORDERS ?? 300) });
   if (seeded) log.info({ orders: seeded.orders }, 'demo plant seeded');
 }
+// A ready wall-screen URL in the banner (the secret is shown this once; only its hash is kept)
+const demoWallSecret = config.demo ? await ensureDemoWallToken(services) : null;
 
 // LISTEN before serving, so no subscription misses a notification (docs/realtime.md)
 await services.realtime.start(log);
@@ -33,7 +36,10 @@ const url = `http://localhost:${(app.fastify.server.address() as { port: number 
 log.info({ url }, 'Takt is serving');
 if (config.demo) {
   process.stdout.write(
-    `\n  Takt board: ${url}\n  Demo logins (password "demo"): ${DEMO_USERS.map((u) => u.email).join(', ')}\n\n`,
+    `\n  Takt board: ${url}\n  Demo logins (password "demo"): ${DEMO_USERS.map((u) => u.email).join(', ')}\n` +
+      (demoWallSecret
+        ? `  Wall screen (this token is shown once): ${url}/wall?token=${demoWallSecret}\n\n`
+        : `  Wall screen: the "Demo wall" URL was printed at the first start; admin@demo.test can make another under Display tokens\n\n`),
   );
 }
 
