@@ -6,7 +6,7 @@ import { BoardDocument, BoardOrderSummaryDocument, BoardPolicyDocument, type Boa
 import { useSessionStore } from '../auth/session.store';
 import { useRealtimeStore, type BoardEvent } from '../realtime/realtime.store';
 import { addDays, daysBetween, type IsoDate } from './dates';
-import { ghostIndex } from './ghosts';
+import { ghostIndex, type OpenChangeOrder } from './ghosts';
 import { buildRows, dayColumns, totals as sumRows, weekGroups, type BoardData, type Job, type Order, type WorkCenter } from './layout';
 import { applyScheduleEvents, withOrders } from './live';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
@@ -47,6 +47,8 @@ export const useBoardStore = defineStore('board', () => {
   const policy = shallowRef<Policy | null>(null);
   const zoom = ref<Zoom>('day');
   const lastScheduleChange = shallowRef<ScheduleChange | null>(null);
+  /** The change being previewed in the order panel, drawn on the board like a pending one. */
+  const previewGhost = shallowRef<OpenChangeOrder | null>(null);
   let requestSeq = 0;
   let live = false;
 
@@ -76,7 +78,9 @@ export const useBoardStore = defineStore('board', () => {
     return map;
   });
   const columns = computed(() => (data.value ? dayColumns(data.value.from, data.value.to) : []));
-  const ghosts = computed(() => (data.value ? ghostIndex(openChangeOrders.list, data.value) : null));
+  const ghosts = computed(() =>
+    data.value ? ghostIndex(previewGhost.value ? [...openChangeOrders.list, previewGhost.value] : openChangeOrders.list, data.value) : null,
+  );
   const rows = computed(() => (data.value ? buildRows(data.value, thresholds.value, ghosts.value ?? undefined) : []));
   const weeksShown = computed(() => weekGroups(columns.value));
   const totals = computed(() => sumRows(rows.value));
@@ -265,6 +269,7 @@ export const useBoardStore = defineStore('board', () => {
     expandedWorkCenters.value = new Set();
     policy.value = null;
     lastScheduleChange.value = null;
+    previewGhost.value = null;
     openChangeOrders.$reset();
   }
 
@@ -277,7 +282,7 @@ export const useBoardStore = defineStore('board', () => {
   );
 
   return {
-    data, range, loading, error, selectedOrderId, expandedWorkCenters, policy, zoom, lastScheduleChange,
+    data, range, loading, error, selectedOrderId, expandedWorkCenters, policy, zoom, lastScheduleChange, previewGhost,
     plant, today, workCenters, buckets, jobs, orders, weeks, thresholds,
     orderById, workCenterById, jobById, jobsByOrderId, columns, weeksShown, rows, totals, selectedOrder,
     load, showToday, shift, setWeeks, setZoom, reload, selectOrder, focusOrder, toggleExpanded, stopLive, $reset,

@@ -28,6 +28,9 @@ export interface GhostIndex {
   loadByBucket: Map<string, { hours: number; tier: GhostTier }>;
 }
 
+/** The id of the pseudo change order that stands for the preview in the order panel. */
+export const PREVIEW_ID = 'preview';
+
 export const EMPTY_GHOSTS: GhostIndex = { jobsByWc: new Map(), loadByBucket: new Map() };
 
 /**

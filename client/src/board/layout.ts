@@ -204,23 +204,32 @@ export interface RowView {
  * lane, the number of hidden jobs per day (like a calendar's "+3 more"), so a busy work center
  * does not push every other row off screen.
  */
-export function rowView(row: BoardRow, expanded: boolean): RowView {
+export function rowView(row: BoardRow, expanded: boolean, pinnedOrderId: string | null = null): RowView {
   const collapsible = row.lanes > COLLAPSED_LANES;
   if (!collapsible || expanded) return { jobs: row.jobs, hidden: [], lanes: Math.max(1, row.lanes), collapsible };
   const keep = COLLAPSED_LANES - 1;
   const counts = new Map<number, number>();
   const jobs: PlacedJob[] = [];
+  const pinnedColumns = new Set<number>();
   for (const p of row.jobs) {
     if (p.lane < keep) {
       jobs.push(p);
       continue;
     }
+    // the selected order's routing stays visible: drawn in the last lane, over the counts
+    if (p.job.orderId === pinnedOrderId) {
+      jobs.push({ ...p, lane: keep });
+      for (let c = p.firstColumn; c <= p.lastColumn; c++) pinnedColumns.add(c);
+      continue;
+    }
     for (let c = p.firstColumn; c <= p.lastColumn; c++) counts.set(c, (counts.get(c) ?? 0) + 1);
   }
-  const hidden = [...counts].map(([column, count]) => ({ column, count })).sort((a, b) => a.column - b.column);
+  const hidden = [...counts]
+    .filter(([column]) => !pinnedColumns.has(column))
+    .map(([column, count]) => ({ column, count }))
+    .sort((a, b) => a.column - b.column);
   return { jobs, hidden, lanes: COLLAPSED_LANES, collapsible };
 }
-
 /**
  * Day buckets summed per ISO week (Monday to Sunday, clipped to the range) for the week zoom:
  * utilization of a week = its load over its capacity, coloured by the same thresholds.

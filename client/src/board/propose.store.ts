@@ -15,6 +15,7 @@ import {
 } from '../gql/graphql';
 import { useRealtimeStore } from '../realtime/realtime.store';
 import { useBoardStore } from './board.store';
+import { PREVIEW_ID } from './ghosts';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
 export type OrderDetail = BoardOrderDetailQuery['order'];
@@ -184,11 +185,35 @@ export const useProposeStore = defineStore('boardPropose', () => {
     () => [formOpen.value, JSON.stringify(draft)],
     () => {
       if (timer) clearTimeout(timer);
-      result.value = null;
       if (!formOpen.value) return;
+      result.value = null;
       timer = setTimeout(() => void runPreview(), PREVIEW_DEBOUNCE_MS);
     },
   );
+
+  // The previewed plan is drawn on the board where it would land, like a pending change order.
+  watch([preview, formOpen, detail], () => {
+    const p = preview.value;
+    const d = detail.value;
+    board.previewGhost =
+      p && d && formOpen.value
+        ? {
+            id: PREVIEW_ID,
+            number: 'Preview',
+            status: 'PENDING',
+            version: 0,
+            tier: p.tier,
+            kinds: p.kinds,
+            orderId: d.id,
+            statusReason: null,
+            createdAt: new Date().toISOString(),
+            proposer: { id: '', name: 'You' },
+            order: { id: d.id, number: d.number, customer: { id: d.customer.id, name: d.customer.name } },
+            approvals: [],
+            evaluation: p,
+          }
+        : null;
+  });
 
   // Someone changed the schedule: the verdict may have changed too.
   watch(
