@@ -1,0 +1,63 @@
+/**
+ * Display formats of the Reports page. Report dates are plant-local calendar days (`YYYY-MM-DD`),
+ * so all date arithmetic runs in UTC where no zone can shift a day.
+ */
+const DAY_MS = 86_400_000;
+
+function utcMs(date: string): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
+  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+}
+
+export function isIsoDate(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(utcMs(value)).toISOString().slice(0, 10) === value;
+}
+
+export function addDays(date: string, days: number): string {
+  return new Date(utcMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Whole days from `a` to `b`. */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
+}
+
+const fmt = {
+  day: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }),
+  week: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short' }),
+  month: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', month: 'short', year: 'numeric' }),
+  full: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }),
+};
+
+export type Granularity = 'DAY' | 'WEEK' | 'MONTH';
+
+/** A period's column label: "Mon 3 Nov", "3 Nov" (the week's first day), "Nov 2026". */
+export function periodLabel(periodStart: string, granularity: Granularity): string {
+  const ms = utcMs(periodStart);
+  return granularity === 'DAY' ? fmt.day.format(ms) : granularity === 'WEEK' ? fmt.week.format(ms) : fmt.month.format(ms);
+}
+
+export function formatDate(date: string): string {
+  return fmt.full.format(utcMs(date));
+}
+
+const integer = new Intl.NumberFormat('en-GB', { maximumFractionDigits: 0 });
+const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, maximumFractionDigits: 1 });
+
+export const formatInt = (n: number) => integer.format(n);
+export const formatHours = (h: number) => oneDecimal.format(h);
+export const formatPercent = (ratio: number) => `${oneDecimal.format(ratio * 100)} %`;
+
+/**
+ * A Money decimal string ("-1234.50") for reading: grouped, two decimals. The digits are
+ * regrouped as text so no amount ever passes through a binary float.
+ */
+export function formatMoney(decimal: string): string {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
+  if (!m) return decimal;
+  const whole = m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (m[3] ?? '').padEnd(2, '0');
+  return `${m[1] ? '−' : ''}${whole}.${cents}`;
+}
+
