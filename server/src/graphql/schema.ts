@@ -12,6 +12,7 @@ import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
 import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
 import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
+import { reportResolvers } from '../modules/report/report.resolvers.ts';
 import { realtimeResolvers } from '../modules/events/realtime.resolvers.ts';
 import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
 import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
@@ -47,7 +48,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

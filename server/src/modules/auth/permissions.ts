@@ -62,6 +62,8 @@ export const PERMISSIONS = {
   'Query.myDelegations': { roles: ALL_ROLES },
   'Mutation.setDelegate': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Mutation.revokeDelegation': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
+  'Query.capacityReport': { roles: ALL_ROLES, apiScopes: ['reports:read'] },
+  'Query.changeOrderReport': { roles: ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN'], apiScopes: ['reports:read'] },
   'Query.previewChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Subscription.boardEvents': { roles: ALL_ROLES, display: true },
   'Subscription.presence': { roles: ALL_ROLES, display: true },
