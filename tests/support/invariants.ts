@@ -1,0 +1,186 @@
+import pg from 'pg';
+import { fromDay } from '../../server/src/engine/index.ts';
+import { satisfies } from '../../server/src/modules/change-order/authority.ts';
+import type { Role } from '../../server/src/modules/auth/user.entity.ts';
+
+/**
+ * Invariants over one plant's final database, for the concurrency, fuzz and soak tests: whatever
+ * ran, in whatever order, on however many processes, these must hold. `checkInvariants` returns
+ * every violation as a sentence (an empty list means the plant is consistent), so a failing test
+ * shows all of them at once.
+ */
+
+/** Load per bucket (`workCenterId|date` → minutes), to compare a run's end with its start. */
+export type BucketLoads = Map<string, number>;
+
+export interface InvariantOptions {
+  /**
+   * Loads before the run. Buckets whose load grew since must stay within the ceiling that the
+   * approvals of the applied change orders touching them granted. Without a baseline every bucket
+   * holding an applied change order's allocations is checked.
+   */
+  baseline?: BucketLoads;
+}
+
+interface Bucket { workCenterId: string; date: string; capacity: number; overtime: number; load: number }
+
+async function withClient<T>(url: string, run: (q: <R>(text: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(async <R>(text: string, params: unknown[] = []) => (await client.query(text, params)).rows as R[]);
+  } finally {
+    await client.end();
+  }
+}
+
+const BUCKETS = `
+  select a.work_center_id as "workCenterId", a.date::text as date, sum(a.minutes)::int as load,
+         coalesce(ex.minutes, wc.weekly_minutes[extract(dow from a.date)::int + 1]) as capacity,
+         case when coalesce(ex.minutes, wc.weekly_minutes[extract(dow from a.date)::int + 1]) > 0 then wc.overtime_minutes_per_day else 0 end as overtime
+    from allocation a join work_center wc on wc.id = a.work_center_id
+    left join work_center_exception ex on ex.work_center_id = a.work_center_id and ex.date = a.date
+   where a.plant_id = $1
+   group by a.work_center_id, a.date, wc.weekly_minutes, wc.overtime_minutes_per_day, ex.minutes`;
+
+/** The plant's bucket loads now (take one before a run to pass as `baseline`). */
+export async function bucketLoads(url: string, plantId: string): Promise<BucketLoads> {
+  return withClient(url, async (q) => {
+    const rows = await q<Bucket>(BUCKETS, [plantId]);
+    return new Map(rows.map((b) => [`${b.workCenterId}|${b.date}`, b.load]));
+  });
+}
+
+/** Checks every invariant of one plant; returns the violations (empty when consistent). */
+export async function checkInvariants(url: string, plantId: string, opts: InvariantOptions = {}): Promise<string[]> {
+  return withClient(url, async (q) => {
+    const v: string[] = [];
+
+    // Jobs and allocations: a job's minutes and span follow its allocations; nothing is orphaned.
+    for (const j of await q<{ id: string; minutes: number; start: string; end: string; sum: number | null; first: string | null; last: string | null }>(
+      `select j.id, j.minutes, j.start_date::text as start, j.end_date::text as end, s.sum, s.first, s.last
+         from job j left join (select job_id, sum(minutes)::int as sum, min(date)::text as first, max(date)::text as last
+                                 from allocation group by job_id) s on s.job_id = j.id
+        where j.plant_id = $1`, [plantId])) {
+      if (j.sum === null) v.push(`job ${j.id} has no allocations`);
+      else {
+        if (j.sum !== j.minutes) v.push(`job ${j.id}: minutes ${j.minutes} but its allocations sum to ${j.sum} (lost update)`);
+        if (j.first !== j.start || j.last !== j.end) v.push(`job ${j.id}: spans ${j.start}..${j.end} but its allocations ${j.first}..${j.last}`);
+      }
+    }
+    for (const a of await q<{ jobId: string; date: string; problem: string }>(
+      `select a.job_id as "jobId", a.date::text as date,
+              case when j.id is null then 'its job does not exist'
+                   when j.plant_id <> a.plant_id then 'its job belongs to another plant'
+                   when j.work_center_id <> a.work_center_id then 'its work center differs from its job''s'
+                   when o.id is null then 'its job''s order does not exist'
+                   when o.plant_id <> a.plant_id then 'its job''s order belongs to another plant' end as problem
+         from allocation a left join job j on j.id = a.job_id left join sales_order o on o.id = j.order_id
+        where a.plant_id = $1 or j.plant_id = $1`, [plantId])) {
+      if (a.problem) v.push(`allocation ${a.jobId}@${a.date}: ${a.problem}`);
+    }
+
+    // Orders: one version per applied change (a new order starts at 1), and the terms and
+    // allocations of the last change applied (no update lost to a concurrent one).
+    const applied = await q<{ id: string; number: string; orderId: string; kinds: string[]; evaluation: AppliedEvaluation; policyVersion: number; at: string }>(
+      `select co.id, co.number, co.order_id as "orderId", co.kinds, co.evaluation, co.policy_version as "policyVersion", max(e.id)::text as at
+         from change_order co join audit_event e on e.entity_id = co.id::text and e.action = 'APPLIED'
+        where co.plant_id = $1 and co.status = 'APPLIED'
+        group by co.id order by max(e.id)`, [plantId]);
+    const orders = await q<{ id: string; version: number; quantity: number; dueDate: string; unitPriceCents: string; optionIds: string[]; status: string }>(
+      `select id, version, quantity, due_date::text as "dueDate", unit_price_cents as "unitPriceCents", option_ids as "optionIds", status from sales_order where plant_id = $1`, [plantId]);
+    const allocations = await q<{ orderId: string; seq: number; workCenterId: string; date: string; minutes: number }>(
+      `select j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", a.date::text as date, a.minutes
+         from allocation a join job j on j.id = a.job_id where j.plant_id = $1`, [plantId]);
+    for (const o of orders) {
+      const changes = applied.filter((c) => c.orderId === o.id);
+      const expected = 1 + changes.filter((c) => !c.kinds.includes('NEW_ORDER')).length;
+      if (o.version !== expected) v.push(`order ${o.id}: version ${o.version}, expected ${expected} (1 + ${changes.length} applied change orders)`);
+      const last = changes.at(-1);
+      const terms = last?.evaluation.terms;
+      if (!last || !terms) continue;
+      const now = { quantity: o.quantity, dueDate: o.dueDate, unitPriceCents: Number(o.unitPriceCents), optionIds: [...o.optionIds].sort() };
+      const then = { quantity: terms.quantity, dueDate: fromDay(terms.dueDate), unitPriceCents: terms.unitPriceCents, optionIds: [...terms.optionIds].sort() };
+      if (JSON.stringify(now) !== JSON.stringify(then)) v.push(`order ${o.id}: terms ${JSON.stringify(now)} differ from its last applied change ${last.number} ${JSON.stringify(then)}`);
+      const key = (seq: number, wc: string, date: string, minutes: number) => `${seq}|${wc}|${date}|${minutes}`;
+      const have = allocations.filter((a) => a.orderId === o.id).map((a) => key(a.seq, a.workCenterId, a.date, a.minutes)).sort();
+      const want = last.evaluation.jobs.flatMap((j) => j.allocations.map((a) => key(j.seq, j.workCenterId, fromDay(a.day), a.minutes))).sort();
+      if (JSON.stringify(have) !== JSON.stringify(want)) v.push(`order ${o.id}: allocations differ from those its last applied change ${last.number} wrote`);
+    }
+
+    // Board events: gap-free from 1 per plant, and the plant's counter at the last one.
+    const [seq] = await q<{ n: number; max: number | null; min: number | null; distinct: number; plantSeq: string }>(
+      `select count(*)::int as n, max(seq)::int as max, min(seq)::int as min, count(distinct seq)::int as distinct,
+              (select event_seq from plant where id = $1)::text as "plantSeq" from board_event where plant_id = $1`, [plantId]);
+    if (seq!.n > 0 && (seq!.min !== 1 || seq!.max !== seq!.n || seq!.distinct !== seq!.n)) v.push(`board events: ${seq!.n} events with seqs ${seq!.min}..${seq!.max} (${seq!.distinct} distinct): not gap-free`);
+    if (Number(seq!.plantSeq) !== (seq!.max ?? 0)) v.push(`plant.event_seq is ${seq!.plantSeq} but the last board event is ${seq!.max ?? 0}`);
+
+    // Audit: every transition (board CHANGE_ORDER_UPDATED) has its audit entry; the trail ends where the change order is.
+    for (const c of await q<{ id: string; number: string; status: string; version: number; audits: number; events: number; lastTo: string | null; lastVersion: number | null; first: string | null }>(
+      `select co.id, co.number, co.status, co.version,
+              (select count(*)::int from audit_event e where e.entity_id = co.id::text and e.entity_type = 'ChangeOrder') as audits,
+              (select count(*)::int from board_event b where b.plant_id = co.plant_id and b.type = 'CHANGE_ORDER_UPDATED' and b.payload->>'changeOrderId' = co.id::text) as events,
+              (select e.to_status from audit_event e where e.entity_id = co.id::text and e.entity_type = 'ChangeOrder' order by e.id desc limit 1) as "lastTo",
+              (select max((b.payload->>'version')::int) from board_event b where b.plant_id = co.plant_id and b.type = 'CHANGE_ORDER_UPDATED' and b.payload->>'changeOrderId' = co.id::text) as "lastVersion",
+              (select e.action from audit_event e where e.entity_id = co.id::text and e.entity_type = 'ChangeOrder' order by e.id limit 1) as first
+         from change_order co where co.plant_id = $1`, [plantId])) {
+      if (c.audits !== c.events) v.push(`${c.number}: ${c.events} transitions on the board but ${c.audits} audit entries`);
+      if (c.first !== 'PROPOSED') v.push(`${c.number}: its audit trail starts with ${c.first ?? 'nothing'}, not PROPOSED`);
+      if (c.lastTo !== c.status) v.push(`${c.number}: status ${c.status} but its audit trail ends at ${c.lastTo}`);
+      if (c.lastVersion !== c.version) v.push(`${c.number}: version ${c.version} but its last board event says ${c.lastVersion}`);
+    }
+
+    // Applied change orders: every required approval granted by a role that covers it; billing when money moved.
+    const approvals = await q<{ changeOrderId: string; lane: string; status: string; grantedRole: Role | null }>(
+      `select a.change_order_id as "changeOrderId", a.lane, a.status, a.granted_role as "grantedRole"
+         from change_order_approval a join change_order co on co.id = a.change_order_id where co.plant_id = $1`, [plantId]);
+    const billing = await q<{ changeOrderId: string; n: number }>(
+      `select change_order_id as "changeOrderId", count(*)::int as n from billing_adjustment where plant_id = $1 group by change_order_id`, [plantId]);
+    for (const c of applied) {
+      for (const [lane, role] of Object.entries(c.evaluation.laneRoles ?? {})) {
+        const a = approvals.find((x) => x.changeOrderId === c.id && x.lane === lane);
+        if (!a || a.status !== 'GRANTED' || !a.grantedRole || !satisfies(a.grantedRole, lane as never, role as Role)) {
+          v.push(`${c.number}: applied without a ${lane} approval covering ${role} (${a ? `${a.status} by ${a.grantedRole}` : 'none'})`);
+        }
+      }
+      const moved = c.evaluation.impact && (c.evaluation.impact.priceDeltaCents !== 0 || c.evaluation.impact.costDelta.totalCents !== 0);
+      const n = billing.find((b) => b.changeOrderId === c.id)?.n ?? 0;
+      if (n !== (moved ? 1 : 0)) v.push(`${c.number}: ${n} billing adjustments, expected ${moved ? 1 : 0}`);
+    }
+    for (const b of billing) if (!applied.some((c) => c.id === b.changeOrderId)) v.push(`change order ${b.changeOrderId} has a billing adjustment but was not applied`);
+
+    // Buckets: never above capacity + overtime; grown ones within the ceiling the applied changes' approvals granted.
+    const policies = await q<{ version: number; autoBp: number; managerBp: number; overtime: boolean }>(
+      `select version, auto_approve_max_utilization_bp as "autoBp", manager_max_utilization_bp as "managerBp", overtime_allowed as overtime from policy where plant_id = $1`, [plantId]);
+    const ceilingOf = (c: (typeof applied)[number], b: Bucket): { ceiling: number; by: string } => {
+      const p = policies.find((x) => x.version === c.policyVersion) ?? policies.at(-1)!;
+      const granted = approvals.find((a) => a.changeOrderId === c.id && a.lane === 'CAPACITY' && a.status === 'GRANTED')?.grantedRole;
+      if (granted === 'PLANT_MANAGER') return { ceiling: b.capacity + b.overtime, by: `${c.number} (PLANT_MANAGER)` };
+      if (granted === 'OPS_MANAGER') return { ceiling: Math.floor((b.capacity * p.managerBp) / 10_000), by: `${c.number} (OPS_MANAGER)` };
+      return { ceiling: Math.floor((b.capacity * p.autoBp) / 10_000), by: `${c.number} (no capacity approval)` };
+    };
+    // The placement in force per order is its last applied change's (earlier ones were replaced).
+    const lastApplied = new Map(applied.map((c) => [c.orderId, c]));
+    for (const b of await q<Bucket>(BUCKETS, [plantId])) {
+      const where = `bucket ${b.workCenterId} ${b.date}`;
+      if (b.load > b.capacity + b.overtime) v.push(`${where}: load ${b.load} min above capacity ${b.capacity} + overtime ${b.overtime}`);
+      const before = opts.baseline?.get(`${b.workCenterId}|${b.date}`) ?? 0;
+      if (opts.baseline && b.load <= before) continue;
+      const touching = [...lastApplied.values()].filter((c) => c.evaluation.jobs.some((j) => j.workCenterId === b.workCenterId && j.allocations.some((a) => fromDay(a.day) === b.date)));
+      if (touching.length === 0) {
+        if (opts.baseline) v.push(`${where}: load grew from ${before} to ${b.load} min without an applied change order`);
+        continue;
+      }
+      const best = touching.map((c) => ceilingOf(c, b)).sort((x, y) => y.ceiling - x.ceiling)[0]!;
+      if (b.load > best.ceiling) v.push(`${where}: load ${b.load} min above ${best.ceiling}, the ceiling granted by ${best.by}`);
+    }
+    return v;
+  });
+}
+
+interface AppliedEvaluation {
+  terms: { quantity: number; dueDate: number; unitPriceCents: number; optionIds: string[] } | null;
+  jobs: { seq: number; workCenterId: string; allocations: { day: number; minutes: number }[] }[];
+  laneRoles: Record<string, string> | null;
+  impact: { priceDeltaCents: number; costDelta: { totalCents: number } } | null;
+}
