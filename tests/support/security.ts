@@ -32,6 +32,8 @@ export interface WsSession {
   /** Starts a subscription; resolves once the server acknowledged the connection. */
   subscribe(query: string, variables?: Record<string, unknown>): Promise<void>;
   waitForClose(timeoutMs: number): Promise<{ code: number; at: number }>;
+  /** Runs one operation and resolves with its first result, or rejects with its error. */
+  first(query: string, variables?: Record<string, unknown>): Promise<unknown>;
 }
 
 /** A graphql-ws client authenticated by a cookie (like a browser) or by `connectionParams.token`. */
@@ -39,6 +41,7 @@ export function wsSession(httpUrl: string, auth: { cookie?: string | null; token
   const closes: { code: number; at: number }[] = [];
   const messages: unknown[] = [];
   const errors: unknown[] = [];
+  let isConnected = false;
   let connected: () => void = () => {};
   const client = createClient({
     url: `${httpUrl.replace('http', 'ws')}/graphql`,
@@ -54,7 +57,10 @@ export function wsSession(httpUrl: string, auth: { cookie?: string | null; token
     retryAttempts: 0,
     lazy: true,
     on: {
-      connected: () => connected(),
+      connected: () => {
+        isConnected = true;
+        connected();
+      },
       closed: (e) => closes.push({ code: (e as { code: number }).code, at: Date.now() }),
     },
   });
@@ -65,8 +71,13 @@ export function wsSession(httpUrl: string, auth: { cookie?: string | null; token
     errors,
     subscribe: (query, variables = {}) =>
       new Promise((resolve, reject) => {
-        connected = resolve;
+        if (isConnected) resolve();
+        else connected = resolve;
         client.subscribe({ query, variables }, { next: (m) => messages.push(m), error: (e) => { errors.push(e); reject(e); }, complete: () => {} });
+      }),
+    first: (query, variables = {}) =>
+      new Promise((resolve, reject) => {
+        const stop = client.subscribe({ query, variables }, { next: (m) => { resolve(m); stop(); }, error: reject, complete: () => resolve(undefined) });
       }),
     waitForClose: async (timeoutMs) => {
       const deadline = Date.now() + timeoutMs;

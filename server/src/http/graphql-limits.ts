@@ -4,17 +4,25 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
 
 /**
- * Query limits (SPEC §7), the same over HTTP and WebSocket. They are far above what the client
- * sends (its largest operation, the change-order fields, has depth 5 and a cost near 300) and far
- * below what hurts the server. Introspection is exempt from depth and cost where it is enabled.
+ * Query limits (SPEC §7), the same over HTTP and WebSocket. No type in the schema refers back to
+ * itself, so depth is bounded by the schema (8 today) and `maxDepth` is a backstop should a cycle
+ * appear. Width is stopped by aliases, directives, tokens and graphql-armor's static cost (objects
+ * 2, scalars 1, ×1.5 per level of depth, fragments counted at every spread): the cost is what stops
+ * a "fragment bomb", a few tokens that spread nested fragments into millions of fields. The
+ * client's own operations stay well inside every limit (tests/api/security-limits.test.ts sends
+ * each one; the largest, the wall's change-order queue, costs about 18,500). List sizes are
+ * bounded by the resolvers (pages of at most 100, boards of at most 26 weeks), not here.
  */
 export const GRAPHQL_LIMITS = {
-  maxDepth: 10,
-  maxCost: 5_000,
+  maxDepth: 12,
+  maxCost: 50_000,
   maxAliases: 20,
   maxDirectives: 20,
   maxTokens: 5_000,
 } as const;
+
+/** Apollo's parse options: the token limit, so that a token bomb is a 400 like any syntax error. */
+export const APOLLO_PARSE_OPTIONS = { maxTokens: GRAPHQL_LIMITS.maxTokens } as const;
 
 /** Largest number of live subscriptions one WebSocket may hold (the board needs two). */
 export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
@@ -22,10 +30,9 @@ export const MAX_SUBSCRIPTIONS_PER_SOCKET = 20;
 const rejected = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 
 /**
- * graphql-armor's protections: Apollo plugins (token limit at parse time, field suggestions
- * blocked in production so a closed introspection cannot be worked around) and validation rules
- * (depth, cost, aliases, directives). Rejections reach the client as BAD_USER_INPUT with a message
- * that names the limit.
+ * graphql-armor's protections: an Apollo plugin (field suggestions blocked in production, so a
+ * closed introspection cannot be worked around by guessing) and validation rules (depth, cost,
+ * aliases, directives). Rejections reach the client as BAD_USER_INPUT naming the limit.
  */
 export function graphqlArmor(production: boolean): { plugins: ApolloServerPlugin<GraphQLContext>[]; validationRules: ValidationRule[] } {
   const { plugins, validationRules } = new ApolloArmor({
@@ -33,7 +40,9 @@ export function graphqlArmor(production: boolean): { plugins: ApolloServerPlugin
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    // the token limit is graphql-js's own parse option (APOLLO_PARSE_OPTIONS): armor's plugin throws
+    // from parsingDidStart, which Apollo answers with a 500
+    maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: production },
   }).protect();
   // armor's declarations name Apollo's CommonJS types; the plugins are the same objects
