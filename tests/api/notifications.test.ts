@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server.ts';
+import { spawnServer, startServer, type TestServer } from '../support/server.ts';
 import { code, signIn, ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant, todayUtc, type FactoryRole } from '../support/factories.ts';
@@ -196,6 +196,26 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     ]);
     expect(kinds(await notes('ACCOUNTING', co.id))).toEqual(['DECISION_NEEDED', 'BILLING_ADJUSTMENT']);
     await webhooks(co.id, ['change_order.proposed', 'change_order.approved', 'change_order.approved', 'change_order.approved', 'change_order.all_approved', 'change_order.applied']);
+  });
+
+  it('SLA escalation: nine hours later the plant manager is asked and the proposer told, with no actor', { timeout: 90_000 }, async () => {
+    const { plant, as, notes, webhooks } = await scenario();
+    const co = ok(await propose(await as('SALES_REP'), { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
+    // A second process on the same database whose clock runs nine hours ahead (policy SLA: 8 h).
+    const later = await spawnServer({ DATABASE_URL: server.databaseUrl, TAKT_DEMO: '0', TAKT_CLOCK_OFFSET_MS: String(9 * 3_600_000), TAKT_SLA_SWEEP_MS: '100', TAKT_WEBHOOK_POLL_MS: '50' });
+    try {
+      const got = await webhooks(co.id, ['change_order.proposed', 'change_order.sla_escalated']);
+      expect(got[1]!.body.changeOrder).toMatchObject({ action: 'SLA_ESCALATED', fromStatus: 'PENDING', status: 'PENDING', actor: null });
+    } finally {
+      await later.stop();
+    }
+    expect((await notes('SALES_REP', co.id)).map((n) => n.message)).toEqual([
+      `${co.number}: it waited longer than the approval SLA and went up to the plant manager; waiting for the plant manager (capacity).`,
+    ]);
+    const pm = await notes('PLANT_MANAGER', co.id);
+    expect(kinds(pm)).toEqual(['DECISION_NEEDED', 'DECISION_NEEDED']);
+    expect(pm[1]!.message).toMatch(new RegExp(`^${co.number} needs your decision in the capacity lane: it waited longer than the approval SLA\\.`));
+    expect(kinds(await notes('OPS_MANAGER', co.id))).toEqual(['DECISION_NEEDED']);
   });
 });
 
