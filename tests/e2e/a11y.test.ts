@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { as } from '../support/api.ts';
+import { seriousViolations } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { ok, propose } from '../support/change-orders.ts';
+import { findManagerTierChanges } from '../support/demo-changes.ts';
+import { startServer, type TestServer } from '../support/server.ts';
+
+let server: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+async function newPage(viewport = { width: 1500, height: 1000 }): Promise<Page> {
+  const context = await browser.newContext({ viewport, baseURL: server.url });
+  contexts.push(context);
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill('demo');
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+beforeAll(async () => {
+  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
+  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {});
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('accessibility (axe-core: no serious or critical violation)', () => {
+  it('on the board and the order panel', async () => {
+    const page = await newPage();
+    await signIn(page, 'ops@demo.test');
+    await page.getByTestId('board').waitFor();
+    await page.getByTestId('job-block').first().waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId('job-block').first().click();
+    await page.getByTestId('order-panel').waitFor();
+    await page.waitForTimeout(400); // let the selection's colour transition finish before measuring contrast
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the inbox with a change order open, and its reject form', async () => {
+    const rep = await as(server.url, 'SALES_REP');
+    const [change] = await findManagerTierChanges(rep, 1);
+    const co = ok(await propose(rep, { orderId: change!.orderId, quantity: change!.quantity })).proposeChangeOrder;
+    const page = await newPage();
+    await signIn(page, 'ops@demo.test');
+    await page.goto(`/inbox?co=${co.id}`);
+    await page.getByTestId('evaluation').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId('co-reject').click();
+    await page.getByTestId('co-reject-text').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the policy editor, the audit trail and the change-order page', async () => {
+    const page = await newPage();
+    await signIn(page, 'plant@demo.test');
+    await page.goto('/policy');
+    await page.getByTestId('policy-history').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.goto('/audit');
+    await page.getByTestId('audit-timeline').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  it('on the wall screen', async () => {
+    const admin = await as(server.url, 'ADMIN');
+    const { createAccessToken } = await admin.data<{ createAccessToken: { secret: string } }>(
+      'mutation { createAccessToken(kind: DISPLAY, name: "a11y wall") { secret } }',
+    );
+    const page = await newPage({ width: 1920, height: 1080 });
+    await page.goto(`/wall?token=${encodeURIComponent(createAccessToken.secret)}`);
+    await page.getByTestId('wall-heatmap').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+  });
+});
