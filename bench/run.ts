@@ -9,6 +9,7 @@ import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/repo
 import { boardSuite } from './suites/board.ts';
 import { engineSuite } from './suites/engine.ts';
 import { previewHttpSuite } from './suites/preview-http.ts';
+import { reportsSuite } from './suites/reports.ts';
 import type { Suite } from './suites/suite.ts';
 
 /**
@@ -16,7 +17,7 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, reportsSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)
