@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
 import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { getCo, ok, propose } from '../support/change-orders.ts';
+import { decide, getCo, ok, propose } from '../support/change-orders.ts';
 import { startServer, type TestServer } from '../support/server.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
 
@@ -113,6 +113,27 @@ describe('the inbox', () => {
 
     // the rep's inbox follows live: the escalated proposal leaves "needs me"
     await repPage.locator(`[data-testid="inbox-item"][data-co-number="${second.number}"]`).waitFor({ state: 'detached', timeout: 15_000 });
+    expect(errors).toEqual([]);
+  });
+
+  it('says so and shows the change order as it is now when someone else decided it first (CONFLICT)', async () => {
+    const errors: string[] = [];
+    const [change] = await findManagerTierChanges(rep, 1);
+    const co = ok(await propose(rep, { orderId: change!.orderId, quantity: change!.quantity })).proposeChangeOrder;
+    const ops = await signedInPage('ops@demo.test', errors);
+    // no live updates on this page, so it still shows the version it loaded
+    await ops.routeWebSocket(/\/graphql/, () => {});
+    await ops.goto(`/inbox?co=${co.id}`);
+    const detail = ops.getByTestId('inbox-detail');
+    await detail.getByTestId('co-approve').waitFor();
+    ok(await decide(await as(server.url, 'PLANT_MANAGER'), 'approve', co, 'Taking this one'));
+
+    await detail.getByTestId('co-approve').click();
+    const notice = detail.getByTestId('co-notice').filter({ hasText: /changed while you were looking/ });
+    await notice.waitFor();
+    expect(await notice.textContent()).toMatch(/now applied/i);
+    await detail.locator('[data-status="APPLIED"]').first().waitFor();
+    expect(await detail.getByTestId('co-approve').count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
