@@ -32,6 +32,18 @@ export function createFormatError(log: Logger, production: boolean) {
     if (original instanceof GraphQLError && typeof original.extensions?.code === 'string' && original.extensions.code !== 'INTERNAL_SERVER_ERROR') {
       return { message: original.message, path: formatted.path, extensions: { code: original.extensions.code } };
     }
+    // A GraphQL request error (a variable that does not coerce, over WebSocket where Apollo does
+    // not label it): it came from no resolver, so it is the client's input.
+    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+      return { message: original.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+    }
+    // PostgreSQL's data exceptions (class 22: bad text, out-of-range numbers or dates) are input
+    // that got past validation: the client gets BAD_USER_INPUT, and we get a warning to close the gap.
+    const sqlState = (original as { code?: unknown } | null)?.code;
+    if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
+      log.warn({ err: original, path: formatted.path, sqlState }, 'input reached the database unvalidated');
+      return { message: 'A value in the request is out of range or malformed.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+    }
     const requestId = crypto.randomUUID();
     log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     return {

@@ -20,16 +20,23 @@ export const DateScalar = new GraphQLScalarType<string, string>({
   },
 });
 
-/** ISO 8601 instant in UTC. */
+/** An instant the database can hold and a person could mean: years 1 to 9999. */
+function isInstant(v: string): boolean {
+  const t = Date.parse(v);
+  // 0001-01-01T00:00:00Z .. 9999-12-31T23:59:59.999Z
+  return !Number.isNaN(t) && t >= -62_135_596_800_000 && t <= 253_402_300_799_999;
+}
+
+/** ISO 8601 instant in UTC (years 1 to 9999). */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
   serialize: (v) => (v instanceof Date ? v.toISOString() : new Date(String(v)).toISOString()),
   parseValue(v) {
-    if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) throw invalid(`"${String(v)}" is not an ISO 8601 instant.`);
+    if (typeof v !== 'string' || !isInstant(v)) throw invalid(`"${String(v).slice(0, 40)}" is not an ISO 8601 instant between the years 1 and 9999.`);
     return new Date(v).toISOString();
   },
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING || Number.isNaN(Date.parse(ast.value))) throw invalid('Instants are ISO 8601 strings.');
+    if (ast.kind !== Kind.STRING || !isInstant(ast.value)) throw invalid('Instants are ISO 8601 strings between the years 1 and 9999.');
     return new Date(ast.value).toISOString();
   },
 });

@@ -4,6 +4,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import { defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { Resolvers } from '../../../schema/generated/server.ts';
 import { authorize, permissionFor } from '../modules/auth/permissions.ts';
+import { guardArguments } from './input-guard.ts';
 import { authResolvers } from '../modules/auth/auth.resolvers.ts';
 import { plantResolvers } from '../modules/plant/plant.resolvers.ts';
 import { boardResolvers } from '../modules/schedule/board.resolvers.ts';
@@ -59,12 +60,14 @@ export function buildSchema(): GraphQLSchema {
       const resolve = field.resolve ?? defaultFieldResolver;
       field.resolve = ((source, args, ctx, info) => {
         authorize(operation, ctx.actor);
+        guardArguments(field.args, args);
         return resolve(source, args, ctx, info);
       }) satisfies GraphQLFieldResolver<unknown, GraphQLContext>;
       if (field.subscribe) {
         const subscribe = field.subscribe;
         field.subscribe = ((source, args, ctx, info) => {
           authorize(operation, ctx.actor);
+          guardArguments(field.args, args);
           return subscribe(source, args, ctx, info);
         }) satisfies GraphQLFieldResolver<unknown, GraphQLContext>;
       }
