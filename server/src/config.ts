@@ -39,7 +39,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseUrl,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     dataDir: resolve(env.TAKT_DATA_DIR ?? resolve(repoRoot, '.data')),
-    demo: flag(env.TAKT_DEMO, databaseUrl === undefined),
+    // demo users have the password "demo": never seeded in production unless asked for by name
+    demo: flag(env.TAKT_DEMO, databaseUrl === undefined && env.NODE_ENV !== 'production'),
     production: env.NODE_ENV === 'production',
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),

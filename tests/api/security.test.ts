@@ -238,3 +238,58 @@ describe('GraphQL limits', () => {
     await ws.client.dispose();
   });
 });
+
+describe('ids of another plant', () => {
+  it('answers NOT_FOUND or BAD_USER_INPUT for another plant\'s order, job and plant, and reveals nothing of them', async () => {
+    const other = await buildPlant(server.databaseUrl, { orders: { SECRET: { quantity: 2, dueInWorkingDays: 10 } } });
+    const ops = await signIn(server.url, plant.users.OPS_MANAGER);
+    const order = other.orders.SECRET!;
+    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const attempts: [string, Record<string, unknown>][] = [
+      ['query($id: ID!) { order(id: $id) { number quantity } }', { id: order.id }],
+      ['query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier } }', { i: { orderId: order.id, quantity: 3 } }],
+      ['mutation($i: ChangeOrderInput!) { proposeChangeOrder(input: $i) { id } }', { i: { orderId: order.id, quantity: 3 } }],
+      ['mutation($j: ID!, $d: Date!) { moveJob(jobId: $j, startDate: $d) { id } }', { j: order.jobId, d: day }],
+      ['query($p: ID!) { policy(plantId: $p) { version } }', { p: other.plantId }],
+      ['query($p: ID!, $f: Date!) { board(plantId: $p, from: $f, to: $f) { lastEventSeq } }', { p: other.plantId, f: day }],
+    ];
+    for (const [query, variables] of attempts) {
+      const res = await ops.request(query, variables);
+      expect(['NOT_FOUND', 'BAD_USER_INPUT'], query).toContain(code(res));
+      expect(JSON.stringify(res), query).not.toMatch(/SECRET|Factory/);
+    }
+    const [{ n }] = await sql<{ n: number }>(server.databaseUrl, 'select count(*)::int as n from change_order where order_id = $1', [order.id]);
+    expect(n).toBe(0);
+  });
+});
+
+describe('in production', () => {
+  let prod: TestServer;
+  beforeAll(async () => {
+    prod = await startServer({ env: { NODE_ENV: 'production' } });
+  });
+  afterAll(async () => {
+    await prod?.stop();
+  });
+
+  it('refuses introspection, suggests no field names and sends no stack traces', async () => {
+    const anon = new ApiClient(prod.url);
+    const intro = await anon.request('{ __schema { types { name } } }');
+    expect(code(intro)).toBe('BAD_USER_INPUT');
+    const typo = await anon.request('{ healt }');
+    expect(code(typo)).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(typo)).not.toMatch(/Did you mean/);
+    const broken = await anon.request('{ health');
+    expect(JSON.stringify(broken)).not.toMatch(/stacktrace|at .*\.ts:\d+/);
+  });
+
+  it('turns introspection on only when TAKT_INTROSPECTION=1', async () => {
+    const open = await startServer({ env: { NODE_ENV: 'production', TAKT_INTROSPECTION: '1' } });
+    try {
+      const res = await new ApiClient(open.url).request('{ __schema { queryType { name } } }');
+      expect(res.data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+    } finally {
+      await open.stop();
+    }
+  });
+});

@@ -11,7 +11,7 @@ import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type 
  * a "fragment bomb", a few tokens that spread nested fragments into millions of fields. The
  * client's own operations stay well inside every limit (tests/api/security-limits.test.ts sends
  * each one; the largest, the wall's change-order queue, costs about 18,500). List sizes are
- * bounded by the resolvers (pages of at most 100, boards of at most 26 weeks), not here.
+ * bounded by the resolvers (bounded pages, boards of at most 26 weeks), not here.
  */
 export const GRAPHQL_LIMITS = {
   maxDepth: 12,
