@@ -5,6 +5,10 @@ import type { AllocationDto, JobDto } from '../modules/order/order.dto.ts';
 import { approvalsOf, type ApprovalRow } from '../modules/change-order/change-order.repository.ts';
 import { pgArray } from '../db/sql.ts';
 import type { UserRow } from '../modules/auth/auth.service.ts';
+import { ordersByIds } from '../modules/order/order.service.ts';
+import type { OrderDto } from '../modules/order/order.dto.ts';
+import { AUDIT_COLUMNS, type AuditEventRow } from '../modules/change-order/change-order.queries.ts';
+import type { CommentRow } from '../modules/change-order/change-order.resolvers.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();
@@ -30,6 +34,32 @@ export function createLoaders(em: EntityManager) {
     }),
     approvalsByChangeOrder: new DataLoader<string, ApprovalRow[]>(async (ids) => {
       const byCo = groupBy(await approvalsOf(em, ids), (a) => a.changeOrderId);
+      return ids.map((id) => byCo.get(id) ?? []);
+    }),
+    /** Orders of the caller's plant by id (null for ids that are not orders, e.g. a new order not yet applied). */
+    orderById: new DataLoader<string, OrderDto | null, string>(async (keys) => {
+      const byPlant = groupBy([...keys], (k) => k.split('|')[0]!);
+      const found = new Map<string, OrderDto>();
+      for (const [plantId, ks] of byPlant) {
+        for (const o of await ordersByIds(em, plantId, ks.map((k) => k.split('|')[1]!))) found.set(`${plantId}|${o.id}`, o);
+      }
+      return keys.map((k) => found.get(k) ?? null);
+    }),
+    commentsByChangeOrder: new DataLoader<string, CommentRow[]>(async (ids) => {
+      const rows = await em.execute<(CommentRow & { changeOrderId: string })[]>(
+        `select id, change_order_id as "changeOrderId", author_id as "authorId", body, created_at as "createdAt"
+           from change_order_comment where change_order_id = any(?::uuid[]) order by created_at, id`,
+        [pgArray(ids)],
+      );
+      const byCo = groupBy(rows, (r) => r.changeOrderId);
+      return ids.map((id) => byCo.get(id) ?? []);
+    }),
+    historyByChangeOrder: new DataLoader<string, AuditEventRow[]>(async (ids) => {
+      const rows = await em.execute<AuditEventRow[]>(
+        `select ${AUDIT_COLUMNS} from audit_event where entity_type = 'ChangeOrder' and entity_id = any(?::text[]) order by audit_event.id`,
+        [pgArray(ids)],
+      );
+      const byCo = groupBy(rows, (r) => r.entityId);
       return ids.map((id) => byCo.get(id) ?? []);
     }),
     userById: new DataLoader<string, UserRow | null>(async (ids) => {

@@ -14,6 +14,10 @@ export interface Page<T> {
   hasNextPage: boolean;
 }
 
+/** The audit columns as the API reads them (one definition for lists and per-change-order history). */
+export const AUDIT_COLUMNS = `id::text as id, action, actor_id as "actorId", delegate_id as "delegateId", entity_type as "entityType",
+  entity_id as "entityId", from_status as "fromStatus", to_status as "toStatus", comment, policy_version as "policyVersion", created_at as at`;
+
 export interface AuditEventRow {
   id: string;
   action: string;
@@ -125,9 +129,7 @@ export async function listAuditEvents(
     params.push(id);
   }
   const rows = await em.execute<AuditEventRow[]>(
-    `select id::text as id, action, actor_id as "actorId", delegate_id as "delegateId", entity_type as "entityType", entity_id as "entityId",
-            from_status as "fromStatus", to_status as "toStatus", comment, policy_version as "policyVersion", created_at as at
-       from audit_event where ${where.join(' and ')} order by audit_event.id limit ?`,
+    `select ${AUDIT_COLUMNS} from audit_event where ${where.join(' and ')} order by audit_event.id limit ?`,
     [...params, limit + 1],
   );
   const page = rows.slice(0, limit);

@@ -1,11 +1,10 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import { orderById } from '../order/order.service.ts';
 import { plantById } from '../plant/plant.service.ts';
 import { AppError, notFound } from '../../graphql/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { ChangeOrderCommands } from './change-order.service.ts';
-import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders, type AuditEventRow } from './change-order.queries.ts';
+import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders } from './change-order.queries.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 
 export interface CommentRow {
@@ -55,26 +54,13 @@ export const changeOrderResolvers: Resolvers = {
       if (!u) throw new AppError('INTERNAL', 'proposer missing');
       return u;
     },
-    order: async (co, _, ctx) => {
-      const exists = await ctx.em.execute('select 1 from sales_order where id = ?', [co.orderId]);
-      return exists.length ? orderById(ctx.em, co.plantId, co.orderId) : null;
-    },
+    order: (co, _, ctx) => ctx.loaders.orderById.load(`${co.plantId}|${co.orderId}`),
     kinds: (co) => co.evaluation.kinds as never,
     tier: (co) => co.evaluation.tier,
     approvals: (co, _, ctx) => ctx.loaders.approvalsByChangeOrder.load(co.id),
     counterProposal: (co) => co.counter,
-    comments: (co, _, ctx) =>
-      ctx.em.execute<CommentRow[]>(
-        `select id, author_id as "authorId", body, created_at as "createdAt" from change_order_comment where change_order_id = ? order by created_at, id`,
-        [co.id],
-      ),
-    history: (co, _, ctx) =>
-      ctx.em.execute<AuditEventRow[]>(
-        `select id::text as id, action, actor_id as "actorId", delegate_id as "delegateId", entity_type as "entityType", entity_id as "entityId",
-                from_status as "fromStatus", to_status as "toStatus", comment, policy_version as "policyVersion", created_at as at
-           from audit_event where entity_type = 'ChangeOrder' and entity_id = ? order by audit_event.id`,
-        [co.id],
-      ),
+    comments: (co, _, ctx) => ctx.loaders.commentsByChangeOrder.load(co.id),
+    history: (co, _, ctx) => ctx.loaders.historyByChangeOrder.load(co.id),
   },
   Approval: {
     decidedBy: (a, _, ctx) => user(ctx, a.decidedBy),
