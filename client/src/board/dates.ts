@@ -6,10 +6,18 @@ const DAY_MS = 86_400_000;
 
 export type IsoDate = string;
 
+// A board of 10,000 jobs asks for the same few hundred dates tens of thousands of times.
+const parsed = new Map<string, number>();
+
 function toUtcMs(date: IsoDate): number {
+  let ms = parsed.get(date);
+  if (ms !== undefined) return ms;
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new RangeError(`Not a YYYY-MM-DD date: ${date}`);
-  return Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
+  if (parsed.size > 20_000) parsed.clear();
+  parsed.set(date, ms);
+  return ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {
@@ -52,8 +60,17 @@ const formats = {
 
 export type DateFormat = keyof typeof formats;
 
+const formatted = new Map<string, string>();
+
 export function formatDate(date: IsoDate, format: DateFormat): string {
-  return formats[format].format(toUtcMs(date));
+  const key = `${format}:${date}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formats[format].format(toUtcMs(date));
+    if (formatted.size > 20_000) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** "3 Nov – 14 Dec 2026", the year only once when both ends share it. */

@@ -18,7 +18,7 @@ export function useJobDrag(dayWidth: () => number) {
   function onPointerDown(job: Job, event: PointerEvent): void {
     if (!move.canMove || event.button !== 0 || job.status === 'DONE' || move.phase === 'confirm' || move.phase === 'submitting') return;
     press = { job, x: event.clientX, id: event.pointerId, dragging: false };
-    (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+    ((event.target as HTMLElement).closest<HTMLElement>('[data-job-id]') ?? (event.currentTarget as HTMLElement)).setPointerCapture(event.pointerId);
   }
 
   function onPointerMove(event: PointerEvent): void {

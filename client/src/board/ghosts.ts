@@ -39,6 +39,7 @@ export const EMPTY_GHOSTS: GhostIndex = { jobsByWc: new Map(), loadByBucket: new
  * so everyone sees contested capacity before anyone decides.
  */
 export function ghostIndex(open: readonly OpenChangeOrder[], board: BoardData): GhostIndex {
+  if (open.length === 0) return EMPTY_GHOSTS;
   const columns = daysBetween(board.from, board.to) + 1;
   const current = new Map(board.jobs.map((j) => [j.id, j]));
   const jobsByWc = new Map<string, GhostJob[]>();

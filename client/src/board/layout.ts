@@ -70,9 +70,10 @@ export function dayColumns(from: IsoDate, to: IsoDate): DayColumn[] {
  * O(n log n + n × lanes), which stays small because lanes are bounded by concurrent jobs.
  */
 export function assignLanes<T extends { firstColumn: number; lastColumn: number }>(placed: T[]): { jobs: (T & { lane: number })[]; lanes: number } {
-  const sorted = [...placed].sort((a, b) => a.firstColumn - b.firstColumn || b.lastColumn - a.lastColumn);
+  // sorted and laned in place: the board builds these objects itself, one per job, per response
+  const jobs = placed.sort((a, b) => a.firstColumn - b.firstColumn || b.lastColumn - a.lastColumn) as (T & { lane: number })[];
   const laneEnds: number[] = [];
-  const jobs = sorted.map((p) => {
+  for (const p of jobs) {
     let lane = laneEnds.findIndex((end) => end < p.firstColumn);
     if (lane === -1) {
       lane = laneEnds.length;
@@ -80,8 +81,8 @@ export function assignLanes<T extends { firstColumn: number; lastColumn: number 
     } else {
       laneEnds[lane] = p.lastColumn;
     }
-    return { ...p, lane };
-  });
+    p.lane = lane;
+  }
   return { jobs, lanes: laneEnds.length };
 }
 
