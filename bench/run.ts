@@ -7,6 +7,7 @@ import { machineInfo } from './lib/machine.ts';
 import { summarizeProfiles, type ProfileSummary } from './lib/profile.ts';
 import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/report.ts';
 import { boardSuite } from './suites/board.ts';
+import { clientSuite } from './suites/client.ts';
 import { engineSuite } from './suites/engine.ts';
 import { previewHttpSuite } from './suites/preview-http.ts';
 import { reportsSuite } from './suites/reports.ts';
@@ -17,7 +18,7 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, reportsSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, reportsSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)
