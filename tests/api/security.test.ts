@@ -258,8 +258,8 @@ describe('ids of another plant', () => {
       expect(['NOT_FOUND', 'BAD_USER_INPUT'], query).toContain(code(res));
       expect(JSON.stringify(res), query).not.toMatch(/SECRET|Factory/);
     }
-    const [{ n }] = await sql<{ n: number }>(server.databaseUrl, 'select count(*)::int as n from change_order where order_id = $1', [order.id]);
-    expect(n).toBe(0);
+    const [row] = await sql<{ n: number }>(server.databaseUrl, 'select count(*)::int as n from change_order where order_id = $1', [order.id]);
+    expect(row!.n).toBe(0);
   });
 });
 
