@@ -16,13 +16,19 @@ export const PLANTS = {
   demo: { orders: 300, copies: 1, name: 'Bench demo plant (300 orders)' },
   /** Issue 3's "10,000-order plant" and issue 9's "40 work centers × 26 weeks × 10,000 orders". */
   big: { orders: 10_000, copies: 6, name: 'Bench big plant (10,000 orders, 42 work centers)' },
+  /**
+   * Open capacity (a tenth of the demo's orders on its seven work centers): changes land in the
+   * AUTO tier and apply at once, so the realtime and write-throughput suites measure the write
+   * path and the fan-out, not approvals waiting for a person.
+   */
+  light: { orders: 30, copies: 1, name: 'Bench light plant (30 orders, open capacity)' },
 } as const;
 export type PlantKey = keyof typeof PLANTS;
 
 export interface BenchPlant extends PlantInfo {
   key: PlantKey;
   /** Users the suites sign in as; the password is random per run. */
-  users: { planner: string; ops: string };
+  users: { planner: string; ops: string; rep: string; admin: string };
   password: string;
 }
 
@@ -57,6 +63,8 @@ export class BenchEnv {
   readonly #orm: Orm;
   readonly #plants = new Map<PlantKey, Promise<BenchPlant>>();
   readonly #servers = new Map<string, Promise<BenchServer>>();
+  /** How each server was started, so `restartServer` brings it back the same way on the same port. */
+  readonly #serverArgs = new Map<string, { extraArgs: string[]; port: number }>();
   readonly #children = new Set<ChildProcess>();
   readonly #log: (msg: string) => void;
   /** When set, servers run with --cpu-prof and write their profiles under `<dir>/<server name>`. */
@@ -104,6 +112,11 @@ export class BenchEnv {
     return p;
   }
 
+  /** The plants this run seeded (or began seeding), without seeding any other. */
+  seeded(): Promise<BenchPlant | null>[] {
+    return [...this.#plants.values()].map((p) => p.catch(() => null));
+  }
+
   async #seed(key: PlantKey): Promise<BenchPlant> {
     const spec = PLANTS[key];
     this.#log(`seeding ${key}: ${spec.orders} orders, ${spec.copies * 7} work centers`);
@@ -113,8 +126,9 @@ export class BenchEnv {
     if (!m) throw new Error(`unexpected seed output: ${out}`);
     const plantId = m[1]!;
     const password = randomBytes(12).toString('base64url');
-    const users = { planner: `planner+${key}@bench.test`, ops: `ops+${key}@bench.test` };
-    for (const [role, email] of [['PLANNER', users.planner], ['OPS_MANAGER', users.ops]] as const) {
+    const users = { planner: `planner+${key}@bench.test`, ops: `ops+${key}@bench.test`, rep: `rep+${key}@bench.test`, admin: `admin+${key}@bench.test` };
+    const roles = [['PLANNER', users.planner], ['OPS_MANAGER', users.ops], ['SALES_REP', users.rep], ['ADMIN', users.admin]] as const;
+    for (const [role, email] of roles) {
       await runCli(['user', 'create', '--email', email, '--name', `Bench ${role}`, '--role', role, '--plant', plantId], { ...env, TAKT_PASSWORD: password });
     }
     const [counts] = await this.#orm.em.fork().execute<{ jobs: number; allocations: number }[]>(
@@ -134,6 +148,19 @@ export class BenchEnv {
     return s;
   }
 
+  /**
+   * Stops server `name` gracefully (SIGTERM: its sockets close with 1001) and starts it again
+   * with the same arguments on the same port, as an operator's rolling restart would.
+   */
+  async restartServer(name: string): Promise<BenchServer> {
+    const how = this.#serverArgs.get(name);
+    if (!how) throw new Error(`server ${name} was never started`);
+    await this.stopServer(name);
+    const s = this.#spawnServer(name, how.extraArgs, how.port);
+    this.#servers.set(name, s);
+    return s;
+  }
+
   /** Stops server `name`; the next `server(name)` starts a fresh process (a cold cache). */
   async stopServer(name: string): Promise<void> {
     const s = this.#servers.get(name);
@@ -141,8 +168,9 @@ export class BenchEnv {
     if (s) await (await s).stop();
   }
 
-  async #spawnServer(name: string, extraArgs: string[]): Promise<BenchServer> {
-    const port = await freePort();
+  async #spawnServer(name: string, extraArgs: string[], fixedPort?: number): Promise<BenchServer> {
+    const port = fixedPort ?? (await freePort());
+    this.#serverArgs.set(name, { extraArgs, port });
     const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(this.profileDir, name)}`] : [];
     const child = spawn(process.execPath, [...profile, ...extraArgs, '--import', './bench/lib/server-timing.ts', 'server/src/main.ts'], {
       cwd: ROOT,

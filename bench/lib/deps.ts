@@ -1,0 +1,15 @@
+import { createRequire } from 'node:module';
+
+/**
+ * The server's own `ws`, `graphql-ws`, `graphql` and `pg`, so that the bench's clients and bare
+ * baselines run exactly the library versions Takt serves with. The bench is not a workspace
+ * package (it has no node_modules of its own), so it resolves them from server/package.json;
+ * bench/tsconfig.json maps the same names to the server's types.
+ */
+const require = createRequire(new URL('../../server/package.json', import.meta.url));
+
+export const ws = require('ws') as typeof import('ws');
+export const graphqlWs = require('graphql-ws') as typeof import('graphql-ws');
+export const graphqlWsUseWs = require('graphql-ws/use/ws') as typeof import('graphql-ws/use/ws');
+export const graphql = require('graphql') as typeof import('graphql');
+export const pg = require('pg') as typeof import('pg');
