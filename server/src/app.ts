@@ -19,6 +19,7 @@ import { actorForCredential, credentialFrom, type Credential } from './modules/a
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
+import { sharedSubscribe } from './modules/events/shared-execution.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -71,6 +72,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   const wsServer = useServer<Record<string, unknown>, { actor: Actor | null; credential: Credential | null; unwatch?: () => void }>(
     {
       schema,
+      // one execution per live event and share key, not per subscriber (shared-execution.ts)
+      subscribe: sharedSubscribe,
       // connection_init authenticates the socket (a token in the payload, or the cookie);
       // returning false closes it with 4403 Forbidden.
       onConnect: async (ctx) => {
