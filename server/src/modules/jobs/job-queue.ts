@@ -77,14 +77,17 @@ export class JobQueue {
   }
 }
 
-/** graphile-worker's log lines through pino, at the matching level. */
+/**
+ * graphile-worker's log lines through pino. Its per-job "Completed task" lines are info to it but
+ * routine here (a sweep every minute per process), so they go to debug; problems keep their level.
+ */
 function workerLogger(log: Logger): WorkerLogger {
   const child = log.child({ component: 'jobs' });
   return new WorkerLogger((scope) => (level, message, meta) => {
     const fields = { ...scope, ...meta };
     if (level === 'error') child.error(fields, message);
     else if (level === 'warning') child.warn(fields, message);
-    else if (level === 'info') child.info(fields, message);
+    else if (level === 'info' && !('job' in fields)) child.info(fields, message);
     else child.debug(fields, message);
   });
 }
