@@ -103,20 +103,21 @@ export async function changeOrderReport(em: EntityManager, plantId: string, from
   const read = { connectionType: 'read' as const };
   const range = [plantId, from, to];
   const count = (sql: string) => em.execute<{ key: string; count: string }[]>(sql, range, read);
-  const byStatus = await count(`select status as key, count(*) as count from change_order co where ${IN_RANGE} group by 1 order by 1`);
-  const byTier = await count(`select tier as key, count(*) as count from change_order co where ${IN_RANGE} group by 1 order by 1`);
-  const byLane = await count(
+  // The nine aggregates are independent: run them at once on separate pool connections.
+  const statusRows = count(`select status as key, count(*) as count from change_order co where ${IN_RANGE} group by 1 order by 1`);
+  const tierRows = count(`select tier as key, count(*) as count from change_order co where ${IN_RANGE} group by 1 order by 1`);
+  const laneRows = count(
     `select a.lane as key, count(distinct co.id) as count from change_order co join change_order_approval a on a.change_order_id = co.id
       where ${IN_RANGE} group by 1 order by 1`,
   );
-  const [totals] = await em.execute<{ total: string; auto: string }[]>(
+  const totalRows = em.execute<{ total: string; auto: string }[]>(
     `select count(*) as total,
             count(*) filter (where not exists (select 1 from audit_event e where e.entity_type = 'ChangeOrder' and e.entity_id = co.id::text and e.action = 'APPROVED')
                                and co.status = 'APPLIED') as auto
        from change_order co where ${IN_RANGE}`,
     range, read,
   );
-  const [timing] = await em.execute<{ median: number | null; p90: number | null }[]>(
+  const timingRows = em.execute<{ median: number | null; p90: number | null }[]>(
     `with decided as (
        select co.id, min(e.created_at) - co.created_at as took from change_order co
          join audit_event e on e.entity_type = 'ChangeOrder' and e.entity_id = co.id::text
@@ -126,23 +127,23 @@ export async function changeOrderReport(em: EntityManager, plantId: string, from
             percentile_cont(0.9) within group (order by extract(epoch from took)) / 3600 as p90 from decided`,
     range, read,
   );
-  const [escalations] = await em.execute<{ manual: string; sla: string }[]>(
+  const escalationRows = em.execute<{ manual: string; sla: string }[]>(
     `select count(*) filter (where e.action = 'ESCALATED') as manual, count(*) filter (where e.action = 'SLA_ESCALATED') as sla
        from audit_event e join change_order co on e.entity_type = 'ChangeOrder' and e.entity_id = co.id::text where ${IN_RANGE}`,
     range, read,
   );
-  const [money] = await em.execute<{ cost: string | null; revenue: string | null }[]>(
+  const moneyRows = em.execute<{ cost: string | null; revenue: string | null }[]>(
     `select sum(b.cost_delta_cents) as cost, sum(b.price_delta_cents) as revenue
        from billing_adjustment b join change_order co on co.id = b.change_order_id where ${IN_RANGE}`,
     range, read,
   );
-  const rules = await em.execute<{ rule: string; count: string }[]>(
+  const ruleRows = em.execute<{ rule: string; count: string }[]>(
     `select r->>'rule' as rule, count(distinct co.id) as count
        from change_order co cross join lateral jsonb_array_elements(co.evaluation->'requiredApprovals') r
       where ${IN_RANGE} group by 1 order by 2 desc, 1`,
     range, read,
   );
-  const approvers = await em.execute<{ approverId: string; approved: string; rejected: string }[]>(
+  const approverRows = em.execute<{ approverId: string; approved: string; rejected: string }[]>(
     `select e.actor_id as "approverId", count(*) filter (where e.action = 'APPROVED') as approved,
             count(*) filter (where e.action = 'REJECTED') as rejected
        from audit_event e join change_order co on e.entity_type = 'ChangeOrder' and e.entity_id = co.id::text
@@ -150,6 +151,9 @@ export async function changeOrderReport(em: EntityManager, plantId: string, from
       group by 1 order by 2 desc, 3 desc, 1`,
     range, read,
   );
+  const [byStatus, byTier, byLane, [totals], [timing], [escalations], [money], rules, approvers] = await Promise.all([
+    statusRows, tierRows, laneRows, totalRows, timingRows, escalationRows, moneyRows, ruleRows, approverRows,
+  ]);
   const total = Number(totals?.total ?? 0);
   const toCount = (rows: { key: string; count: string }[]) => rows.map((r) => ({ key: r.key, count: Number(r.count) }));
   const round2 = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 100) / 100);
