@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { evaluateChange, toDay, type Change, type Evaluation } from '../../engine/index.ts';
+import { evaluateChange, toDay, type Change, type Evaluation, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -30,7 +30,7 @@ export async function evaluateInput(
   const { seq, schedule } = await deps.schedules.get(em, actor.plantId, locked);
   const parsed = await parseChangeInput(em, actor.plantId, schedule, input);
   assertMayMoveJobs(actor.role, parsed.change);
-  const { evaluation } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked);
+  const { evaluation } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked, schedule);
   return { evaluation, parsed, seq };
 }
 
@@ -41,7 +41,9 @@ export interface EvaluationDeps {
 
 /**
  * Evaluates an already-parsed change (a stored request, re-evaluated on apply) against the
- * schedule and policy as they are now. Returns the plant-local `today` it used.
+ * schedule and policy as they are now. Returns the plant-local `today` it used. The plant,
+ * policy and schedule reads are independent, so they run at once; a caller that already holds
+ * the current schedule passes it.
  */
 export async function evaluateStoredChange(
   em: EntityManager,
@@ -49,9 +51,13 @@ export async function evaluateStoredChange(
   plantId: string,
   change: Change,
   locked: boolean,
+  current?: Schedule,
 ): Promise<{ evaluation: Evaluation; today: string }> {
-  const plant = await plantById(em, deps.clock, plantId);
-  const { schedule } = await deps.schedules.get(em, plantId, locked);
-  const policy = toEnginePolicy(await currentPolicy(em, plantId), plant.shipBufferDays);
+  const [plant, schedule, stored] = await Promise.all([
+    plantById(em, deps.clock, plantId),
+    current ?? deps.schedules.get(em, plantId, locked).then((r) => r.schedule),
+    currentPolicy(em, plantId),
+  ]);
+  const policy = toEnginePolicy(stored, plant.shipBufferDays);
   return { evaluation: evaluateChange(schedule, policy, change, toDay(plant.today)), today: plant.today };
 }
