@@ -1,8 +1,8 @@
 import { onBeforeUnmount, ref, watch, type Ref, type WatchSource } from 'vue';
 
 /**
- * True once `source` has been true for `delayMs` (300 ms by default): progress indication for
- * anything slow, without flashing a spinner on every quick answer.
+ * True once `source` has stayed true for `delayMs` (300 ms by default; SPEC §9: progress
+ * indication on anything slower than 300 ms), so quick answers never flash a spinner.
  */
 export function useDelayedFlag(source: WatchSource<boolean>, delayMs = 300): Ref<boolean> {
   const shown = ref(false);
