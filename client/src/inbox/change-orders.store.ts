@@ -18,7 +18,7 @@ import {
   type DecisionChangeOrderFragment,
   type Role,
 } from '../gql/graphql';
-import { STATUS_LABEL } from './format';
+import { STATUS_LABEL } from '../app/format';
 import { useLiveFeed } from './live-feed';
 
 export type ChangeOrder = DecisionChangeOrderFragment;

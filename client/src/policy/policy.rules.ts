@@ -1,5 +1,5 @@
 import type { PolicyVersionFragment } from '../gql/graphql';
-import { formatMoney } from '../inbox/format';
+import { formatMoney } from '../app/format';
 
 export type PolicyVersion = PolicyVersionFragment;
 export type RuleKey =

@@ -48,16 +48,3 @@ const oneDecimal = new Intl.NumberFormat('en-GB', { minimumFractionDigits: 0, ma
 export const formatInt = (n: number) => integer.format(n);
 export const formatHours = (h: number) => oneDecimal.format(h);
 export const formatPercent = (ratio: number) => `${oneDecimal.format(ratio * 100)} %`;
-
-/**
- * A Money decimal string ("-1234.50") for reading: grouped, two decimals. The digits are
- * regrouped as text so no amount ever passes through a binary float.
- */
-export function formatMoney(decimal: string): string {
-  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(decimal);
-  if (!m) return decimal;
-  const whole = m[2]!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  const cents = (m[3] ?? '').padEnd(2, '0');
-  return `${m[1] ? '−' : ''}${whole}.${cents}`;
-}
-

@@ -1,6 +1,7 @@
 import type { CapacityReportQuery, ChangeOrderReportQuery } from '../gql/graphql';
 import { toCsv } from './csv';
-import { formatDate, formatHours, formatInt, formatMoney, formatPercent, periodLabel, type Granularity } from './format';
+import { formatMoney, STATUS_LABEL } from '../app/format';
+import { formatDate, formatHours, formatInt, formatPercent, periodLabel, type Granularity } from './format';
 
 /**
  * Every table the Reports page shows, as data: the page renders these and the CSV export writes
@@ -108,18 +109,6 @@ export function utilizationTable(rows: readonly CapacityRow[], granularity: Gran
 // ── change orders ───────────────────────────────────────────────────────────────────────────
 
 export type ChangeOrderReport = ChangeOrderReportQuery['changeOrderReport'];
-
-export const STATUS_LABEL: Record<string, string> = {
-  AUTO_APPROVED: 'Auto-approved',
-  PENDING: 'Pending',
-  APPROVED: 'Approved',
-  APPLIED: 'Applied',
-  REJECTED: 'Rejected',
-  COUNTER_PROPOSED: 'Counter-proposed',
-  WITHDRAWN: 'Withdrawn',
-  CLOSED: 'Closed',
-  INFEASIBLE: 'Infeasible',
-};
 
 export const TIER_LABEL: Record<string, string> = { AUTO: 'Auto', MANAGER: 'Manager', OVERTIME: 'Overtime', INFEASIBLE: 'Infeasible' };
 export const LANE_LABEL: Record<string, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Accounting', QUALITY: 'Quality' };

@@ -1,0 +1,84 @@
+import type { ChangeOrderStatus, Lane, MeasureUnit } from '../gql/graphql';
+
+/**
+ * Display formats every page shares. Labels whose wording differs by page (a tier on the board
+ * reads "Ops manager approves", in the inbox "Ops manager") stay in each feature's own format file.
+ */
+
+/**
+ * Money arrives as an exact decimal string (`"-1234.5"`). It is formatted by string, never through
+ * a binary float, so what the reader sees is exactly what the server computed.
+ */
+export function formatMoney(value: string, opts: { sign?: boolean } = {}): string {
+  const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
+  if (!match) return value;
+  const [, minus, whole, fraction = ''] = match;
+  const grouped = whole!.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const cents = (fraction + '00').slice(0, 2);
+  const zero = /^0+$/.test(whole!) && /^0*$/.test(fraction);
+  const sign = minus && !zero ? '−' : opts.sign && !zero ? '+' : '';
+  return `${sign}${grouped}.${cents}`;
+}
+
+/** −1, 0 or 1 for a decimal string. */
+export function moneySign(value: string): -1 | 0 | 1 {
+  if (/^-?0*(\.0*)?$/.test(value.trim())) return 0;
+  return value.trim().startsWith('-') ? -1 : 1;
+}
+
+export function formatPct(fraction: number): string {
+  return `${Math.round(fraction * 100)} %`;
+}
+
+/** A measured value or threshold of a rule, in its unit. */
+export function formatMeasure(value: number, unit: MeasureUnit): string {
+  switch (unit) {
+    case 'PERCENT':
+      return `${Number.isInteger(value) ? value : value.toFixed(1)} %`;
+    case 'MINUTES':
+      return `${(value / 60).toFixed(1)} h`;
+    case 'CENTS':
+      return formatMoney((value / 100).toFixed(2));
+    case 'WORKING_DAYS':
+      return `${value} working day${value === 1 ? '' : 's'}`;
+    case 'OPTION':
+      return value > 0 ? 'flagged' : 'none';
+  }
+}
+
+export const STATUS_LABEL: Record<ChangeOrderStatus, string> = {
+  AUTO_APPROVED: 'Auto-approved',
+  PENDING: 'Pending',
+  APPROVED: 'Approved',
+  APPLIED: 'Applied',
+  REJECTED: 'Rejected',
+  COUNTER_PROPOSED: 'Counter-proposed',
+  WITHDRAWN: 'Withdrawn',
+  CLOSED: 'Closed',
+  INFEASIBLE: 'Infeasible',
+};
+
+export const LANE_LABEL: Record<Lane, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Cost & margin', QUALITY: 'Quality' };
+
+const instant = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+
+export function formatInstant(iso: string): string {
+  return instant.format(new Date(iso));
+}
+
+/** "14:05", in `timeZone` when given (a wall screen shows the plant's time), else the browser's. */
+export function formatTime(iso: string, timeZone?: string): string {
+  if (!timeZone) return timeOnly.format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** "3 h ago", "2 d ago": how long something has waited. */
+export function formatAge(iso: string, now: number = Date.now()): string {
+  const minutes = Math.max(0, Math.round((now - new Date(iso).getTime()) / 60_000));
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `${hours} h ago`;
+  return `${Math.round(hours / 24)} d ago`;
+}
