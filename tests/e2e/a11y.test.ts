@@ -1,13 +1,11 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { closeBrowser, signInPage, startBrowserTest } from '../support/browser.ts';
 import { ok, propose } from '../support/change-orders.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -19,30 +17,19 @@ async function newPage(viewport = { width: 1500, height: 1000 }): Promise<Page> 
   return context.newPage();
 }
 
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 
 describe('accessibility (axe-core: no serious or critical violation)', () => {
   it('on the board and the order panel', async () => {
     const page = await newPage();
-    await signIn(page, 'ops@demo.test');
+    await signInPage(page, 'ops@demo.test');
     await page.getByTestId('board').waitFor();
     await page.getByTestId('job-block').first().waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -58,7 +45,7 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
     const [change] = await findManagerTierChanges(rep, 1);
     const co = ok(await propose(rep, { orderId: change!.orderId, quantity: change!.quantity })).proposeChangeOrder;
     const page = await newPage();
-    await signIn(page, 'ops@demo.test');
+    await signInPage(page, 'ops@demo.test');
     await page.goto(`/inbox?co=${co.id}`);
     await page.getByTestId('evaluation').waitFor();
     expect(await seriousViolations(page)).toEqual([]);
@@ -72,7 +59,7 @@ describe('accessibility (axe-core: no serious or critical violation)', () => {
 
   it('on the policy editor and the audit trail', async () => {
     const page = await newPage();
-    await signIn(page, 'plant@demo.test');
+    await signInPage(page, 'plant@demo.test');
     await page.goto('/policy');
     await page.getByTestId('policy-history').waitFor();
     expect(await seriousViolations(page)).toEqual([]);

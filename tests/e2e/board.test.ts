@@ -1,13 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startServer } from '../support/server.ts';
+import { closeBrowser, saveScreenshot, startBrowserTest, submitLogin } from '../support/browser.ts';
+import type { TestServer } from '../support/server.ts';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-let server: Server;
+let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -20,22 +16,12 @@ async function openPage(errors: string[]): Promise<Page> {
   return page;
 }
 
-async function signIn(page: Page, email: string, password: string): Promise<void> {
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
 beforeAll(async () => {
-  // The server serves the built SPA; `pnpm check` builds it first, a bare `vitest` run may not.
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 
@@ -46,7 +32,7 @@ describe('board in the browser', () => {
 
     await page.goto('/');
     await page.waitForURL(/\/login/);
-    await signIn(page, 'ops@demo.test', 'not-the-password');
+    await submitLogin(page, 'ops@demo.test', 'not-the-password');
 
     const error = page.getByTestId('login-error');
     await error.waitFor();
@@ -61,7 +47,7 @@ describe('board in the browser', () => {
 
     await page.goto('/');
     await page.waitForURL(/\/login/);
-    await signIn(page, 'ops@demo.test', 'demo');
+    await submitLogin(page, 'ops@demo.test', 'demo');
 
     await page.getByTestId('board').waitFor();
     await page.getByTestId('job-block').first().waitFor();

@@ -1,11 +1,9 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, getCo, ok, propose } from '../support/change-orders.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
 
 let server: TestServer;
@@ -17,25 +15,18 @@ async function signedInPage(email: string, errors: string[]): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+  await signInPage(page, email);
   return page;
 }
 
 const item = (page: Page, number: string) => page.locator(`[data-testid="inbox-item"][data-co-number="${number}"]`);
 
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 

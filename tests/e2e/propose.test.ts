@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { startServer, type TestServer } from '../support/server.ts';
+import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import type { TestServer } from '../support/server.ts';
 
 /**
  * The board in three browsers at once (SPEC §9, issue 6): a rep previews and proposes, the ops
@@ -28,10 +26,7 @@ async function openBoard(email: string): Promise<Page> {
   contexts.push(context);
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
+  await signInPage(page, email);
   await page.getByTestId('board').waitFor();
   await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
   return page;
@@ -116,14 +111,11 @@ async function pickRival(rep: ApiClient, first: BoardOrder, contested: Preview['
 }
 
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 

@@ -1,16 +1,12 @@
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, ok, propose, reject, type CO } from '../support/change-orders.ts';
-import { startServer } from '../support/server.ts';
+import type { TestServer } from '../support/server.ts';
 
-type Server = Awaited<ReturnType<typeof startServer>>;
-
-let server: Server;
+let server: TestServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 /** Change orders proposed by the scenario, by final status. */
@@ -23,14 +19,6 @@ async function openPage(errors: string[]): Promise<Page> {
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
   return page;
-}
-
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill('demo');
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
 /** RFC 4180 parsing (quoted fields, doubled quotes, CRLF), after the byte-order mark. */
@@ -81,9 +69,7 @@ async function downloadCsv(page: Page, id: string): Promise<{ name: string; rows
 }
 
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 
   // A morning of change orders on the demo plant: some applied at once, some approved, one
   // rejected, one infeasible, so the funnel has every stage.
@@ -113,8 +99,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 
@@ -122,7 +107,7 @@ describe('Reports in the browser', () => {
   it('shows the ops manager the heat map and the funnel, and downloads CSVs whose rows match the tables', async () => {
     const errors: string[] = [];
     const page = await openPage(errors);
-    await signIn(page, 'ops@demo.test');
+    await signInPage(page, 'ops@demo.test');
     await page.getByTestId('nav-reports').click();
     await page.waitForURL(/\/reports$/);
 
@@ -179,7 +164,7 @@ describe('Reports in the browser', () => {
   it('redraws by day when asked, and explains a range that is too long (submitted with Enter)', async () => {
     const errors: string[] = [];
     const page = await openPage(errors);
-    await signIn(page, 'ops@demo.test');
+    await signInPage(page, 'ops@demo.test');
     await page.goto('/reports');
     await page.getByTestId('heatmap').locator('svg').waitFor();
 
@@ -197,7 +182,7 @@ describe('Reports in the browser', () => {
   it('shows a sales rep capacity only', async () => {
     const errors: string[] = [];
     const page = await openPage(errors);
-    await signIn(page, 'rep@demo.test');
+    await signInPage(page, 'rep@demo.test');
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('heatmap').locator('svg').waitFor();
     await page.getByTestId('change-orders-restricted').waitFor();

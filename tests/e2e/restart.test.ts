@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
-import { spawnServer, startServer, type TestServer } from '../support/server.ts';
+import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { spawnServer, type TestServer } from '../support/server.ts';
 
 /**
  * SPEC §6 from the browser: the server restarts while the board is open. The connection
@@ -46,14 +44,11 @@ async function bucketLoad(page: Page, code: string, date: string): Promise<numbe
 }
 
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   for (const s of others) await s.stop().catch(() => {});
   await server?.stop();
 });
@@ -65,10 +60,7 @@ describe('the board across a server restart', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto('/login');
-    await page.getByTestId('login-email').fill('ops@demo.test');
-    await page.getByTestId('login-password').fill('demo');
-    await page.getByTestId('login-submit').click();
+    await signInPage(page, 'ops@demo.test');
     await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
 
     // Two orders whose jobs are on screen and whose cancellation applies at once (AUTO).

@@ -1,12 +1,10 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
-import { launchBrowser, saveScreenshot } from '../support/browser.ts';
+import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
-import { spawnServer, startServer, type TestServer } from '../support/server.ts';
+import { spawnServer, type TestServer } from '../support/server.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -21,14 +19,11 @@ async function newPage(errors: string[], viewport = { width: 1500, height: 1000 
 }
 
 beforeAll(async () => {
-  const index = resolve(import.meta.dirname, '../../client/dist/index.html');
-  if (!existsSync(index)) throw new Error(`${index} is missing: run \`pnpm --filter @takt/client build\` first`);
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  [server, browser] = await startBrowserTest();
 });
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
+  await closeBrowser(browser, contexts);
   await server?.stop();
 });
 
@@ -38,11 +33,7 @@ describe('the wall screen', () => {
 
     // the admin creates a display token; its secret is shown once
     const admin = await newPage(errors);
-    await admin.goto('/login');
-    await admin.getByTestId('login-email').fill('admin@demo.test');
-    await admin.getByTestId('login-password').fill('demo');
-    await admin.getByTestId('login-submit').click();
-    await admin.waitForURL((url) => !url.pathname.startsWith('/login'));
+    await signInPage(admin, 'admin@demo.test');
     await admin.goto('/admin/tokens');
     await admin.getByTestId('token-name').fill('Hall 1 wall screen');
     await admin.getByTestId('token-create').click();
