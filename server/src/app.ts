@@ -4,13 +4,14 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, t
 import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { ApolloServer } from '@apollo/server';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema } from './graphql/schema.ts';
 import { createFormatError } from './graphql/format-error.ts';
-import { createLoaders } from './graphql/loaders.ts';
+import { createLoaders, type Loaders } from './graphql/loaders.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import type { Services } from './services.ts';
 import type { Logger } from './logger.ts';
@@ -94,18 +95,26 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       onSubscribe: (ctx, _id, payload) => guardWsOperation(payload, Object.keys(ctx.subscriptions).length),
       onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
-      // Identity is re-checked for every subscription, not only at connect.
+      // Identity is re-checked for every subscription, not only at connect. A subscription keeps its context as long as it runs, and live events rarely touch the
+      // database: the entity manager and loaders are made on first use, not per idle wall
+      // screen (bench memory suite, docs/performance.md).
       context: async (ctx): Promise<GraphQLContext> => {
-        const em = services.orm.em.fork();
+        let em: EntityManager | null = null;
+        let loaders: Loaders | null = null;
+        const lazyEm = () => (em ??= services.orm.em.fork());
         return {
           actor: await actorFrom(ctx.extra.credential ?? null),
-          em,
+          get em() {
+            return lazyEm();
+          },
           services,
           log,
           requestId: randomUUID(),
           sessionToken: sessionTokenOf(ctx.extra.credential),
           credential: ctx.extra.credential ?? null,
-          loaders: createLoaders(em),
+          get loaders() {
+            return (loaders ??= createLoaders(lazyEm()));
+          },
         };
       },
     },

@@ -56,18 +56,29 @@ export function graphqlArmor(production: boolean): { plugins: ApolloServerPlugin
  */
 export function wsOperationGuard(schema: GraphQLSchema, rules: readonly ValidationRule[]) {
   const allRules = [...specifiedRules, ...rules];
+  // Valid documents by query text. A subscription holds its document for as long as it runs
+  // (~25 KB parsed with locations for the board's subscription): thousands of wall screens
+  // sending the same text share one document, parsed and validated once (docs/performance.md).
+  const valid = new Map<string, DocumentNode>();
   return (payload: { query: string; operationName?: string | null; variables?: Record<string, unknown> | null }, activeSubscriptions: number): ExecutionArgs | readonly GraphQLError[] => {
     if (activeSubscriptions >= MAX_SUBSCRIPTIONS_PER_SOCKET) {
       return [rejected(`At most ${MAX_SUBSCRIPTIONS_PER_SOCKET} operations may be open on one connection.`)];
     }
-    let document: DocumentNode;
-    try {
-      document = parse(payload.query, { maxTokens: GRAPHQL_LIMITS.maxTokens });
-    } catch (err) {
-      return [rejected(err instanceof GraphQLError ? err.message : 'The query could not be parsed.')];
+    let document = valid.get(payload.query);
+    if (!document) {
+      try {
+        document = parse(payload.query, { maxTokens: GRAPHQL_LIMITS.maxTokens });
+      } catch (err) {
+        return [rejected(err instanceof GraphQLError ? err.message : 'The query could not be parsed.')];
+      }
+      const errors = validate(schema, document, allRules);
+      if (errors.length > 0) return errors.map((e) => rejected(e.message));
+      if (valid.size >= VALID_DOCUMENTS_KEPT) valid.delete(valid.keys().next().value!);
+      valid.set(payload.query, document);
     }
-    const errors = validate(schema, document, allRules);
-    if (errors.length > 0) return errors.map((e) => rejected(e.message));
     return { schema, document, operationName: payload.operationName ?? null, variableValues: payload.variables ?? null };
   };
 }
+
+/** Distinct valid WebSocket documents kept (the oldest is dropped first). */
+const VALID_DOCUMENTS_KEPT = 500;
