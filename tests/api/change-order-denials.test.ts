@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
-import { code, signIn, type ApiClient, type GraphQLResponse } from '../support/api.ts';
-import { buildPlant, type FactoryRole } from '../support/factories.ts';
-import { counter, decide, escalate, ok, propose, reject, respond } from '../support/change-orders.ts';
+import { code, type GraphQLResponse } from '../support/api.ts';
+import { changeOrderScenario, counter, decide, escalate, ok, ORDER_B, propose, reject, respond } from '../support/change-orders.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -12,12 +11,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function scenario() {
-  const plant = await buildPlant(server.databaseUrl, { fillerMinutes: 380, fillerDays: 15, orders: { B: { quantity: 1, dueInWorkingDays: 9 } } });
-  const clients = new Map<FactoryRole, ApiClient>();
-  const as = async (role: FactoryRole) => clients.get(role) ?? clients.set(role, await signIn(server.url, plant.users[role])).get(role)!;
-  return { plant, as };
-}
+const scenario = () => changeOrderScenario(server, { B: ORDER_B }, { oneSessionPerRole: true });
 
 /** A denial: the code, and a message a person can act on (never empty, never internals). */
 function denied(res: GraphQLResponse<unknown>, expected: 'FORBIDDEN' | 'CONFLICT', message: RegExp) {

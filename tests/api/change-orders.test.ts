@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
-import { code, signIn, type ApiClient } from '../support/api.ts';
+import { code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { buildPlant, type FactoryRole } from '../support/factories.ts';
-import { counter, decide, escalate, getCo, ok, propose, reject, respond } from '../support/change-orders.ts';
+import type { FactoryRole } from '../support/factories.ts';
+import { changeOrderScenario, counter, decide, escalate, getCo, ok, ORDER_A, ORDER_B, propose, reject, respond } from '../support/change-orders.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,19 +13,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-/**
- * A plant whose first 15 working days run at 79% (AUTO room: 4 min/day, MANAGER: 100, OVERTIME:
- * 220), with order A due in 25 working days (open capacity) and B due in 9 (the tight weeks).
- */
-async function scenario() {
-  const plant = await buildPlant(server.databaseUrl, {
-    fillerMinutes: 380,
-    fillerDays: 15,
-    orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 1, dueInWorkingDays: 9 } },
-  });
-  const as = async (role: FactoryRole): Promise<ApiClient> => signIn(server.url, plant.users[role]);
-  return { plant, as };
-}
+/** The workflow scenario: order A in open capacity, B in the tight weeks (see changeOrderScenario). */
+const scenario = () => changeOrderScenario(server, { A: ORDER_A, B: ORDER_B });
 
 const orderRow = (id: string) => sql<{ quantity: number; due_date: string; unit_price_cents: string; version: number }>(server.databaseUrl, 'select quantity, due_date::text, unit_price_cents, version from sales_order where id = $1', [id]);
 const jobMinutes = async (orderId: string) => Number((await sql<{ m: string }>(server.databaseUrl, 'select coalesce(sum(a.minutes), 0) as m from allocation a join job j on j.id = a.job_id where j.order_id = $1', [orderId]))[0]!.m);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
-import { code, signIn, type ApiClient } from '../support/api.ts';
+import { code, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { buildPlant, todayUtc, type FactoryRole } from '../support/factories.ts';
-import { decide, getCo, ok, propose, reject } from '../support/change-orders.ts';
+import { buildPlant, todayUtc } from '../support/factories.ts';
+import { changeOrderScenario, decide, getCo, ok, ORDER_B, propose, reject } from '../support/change-orders.ts';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -14,15 +14,7 @@ afterAll(async () => {
 });
 
 /** The change-order scenario: order B is due in the tight weeks, so +1 unit needs the ops manager. */
-async function scenario() {
-  const plant = await buildPlant(server.databaseUrl, {
-    fillerMinutes: 380,
-    fillerDays: 15,
-    orders: { B: { quantity: 1, dueInWorkingDays: 9 } },
-  });
-  const as = async (role: FactoryRole): Promise<ApiClient> => signIn(server.url, plant.users[role]);
-  return { plant, as };
-}
+const scenario = () => changeOrderScenario(server, { B: ORDER_B });
 
 const day = (offset: number) => {
   const d = new Date(`${todayUtc()}T00:00:00Z`);

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, startServer, type TestServer } from '../support/server.ts';
 import { code, signIn, ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { buildPlant, todayUtc, type FactoryRole } from '../support/factories.ts';
-import { counter, decide, escalate, ok, propose, reject, respond } from '../support/change-orders.ts';
+import { todayUtc, type FactoryRole } from '../support/factories.ts';
+import { changeOrderScenario, counter, decide, escalate, ok, ORDER_A, ORDER_B, propose, reject, respond } from '../support/change-orders.ts';
 import { WebhookReceiver, type Received } from '../support/webhook-receiver.ts';
 import { verify } from '../../server/src/modules/webhook/webhook.signature.ts';
 
@@ -32,16 +32,7 @@ interface Note {
  * the tight weeks), with the plant's ADMIN subscribing a webhook on the local receiver.
  */
 async function scenario() {
-  const plant = await buildPlant(server.databaseUrl, {
-    fillerMinutes: 380,
-    fillerDays: 15,
-    orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 1, dueInWorkingDays: 9 } },
-  });
-  const clients = new Map<FactoryRole, ApiClient>();
-  const as = async (role: FactoryRole): Promise<ApiClient> => {
-    if (!clients.has(role)) clients.set(role, await signIn(server.url, plant.users[role]));
-    return clients.get(role)!;
-  };
+  const { plant, as } = await changeOrderScenario(server, { A: ORDER_A, B: ORDER_B }, { oneSessionPerRole: true });
   const admin = await as('ADMIN');
   const { createWebhook } = ok(await admin.request<{ createWebhook: { secret: string; webhook: { id: string } } }>(
     'mutation($url: String!) { createWebhook(url: $url) { secret webhook { id } } }', { url: `${receiver.url}/plant/${plant.plantId}` }));

@@ -1,4 +1,6 @@
-import type { ApiClient } from './api.ts';
+import { signIn, type ApiClient } from './api.ts';
+import { buildPlant, type FactoryPlant, type FactoryRole, type PlantSpec } from './factories.ts';
+import type { TestServer } from './server.ts';
 
 /** The change-order fields the workflow tests read. */
 export const CO_FIELDS = `id number status version statusReason orderId kinds tier
@@ -51,3 +53,30 @@ export function ok<T>(res: { data?: T | null; errors?: unknown[] }): T {
   if (res.errors?.length || !res.data) throw new Error(`unexpected GraphQL errors: ${JSON.stringify(res.errors)}`);
   return res.data;
 }
+
+/**
+ * The workflow scenario's plant: its first 15 working days already run at 79% (room left before
+ * the ops manager is needed: 4 min a day; before overtime: 100; before it cannot fit: 220), so an
+ * order due inside them (B, due in 9 working days) needs approval for one more unit, while one due
+ * later (A, due in 25) has open capacity. `as(role)` signs in as the plant's user of that role: a
+ * new session on every call, or one per role with `oneSessionPerRole`.
+ */
+export async function changeOrderScenario(
+  server: TestServer,
+  orders: PlantSpec['orders'],
+  opts: { oneSessionPerRole?: boolean } = {},
+): Promise<{ plant: FactoryPlant; as: (role: FactoryRole) => Promise<ApiClient> }> {
+  const plant = await buildPlant(server.databaseUrl, { fillerMinutes: 380, fillerDays: 15, orders });
+  const clients = new Map<FactoryRole, ApiClient>();
+  const as = async (role: FactoryRole): Promise<ApiClient> => {
+    if (!opts.oneSessionPerRole) return signIn(server.url, plant.users[role]);
+    if (!clients.has(role)) clients.set(role, await signIn(server.url, plant.users[role]));
+    return clients.get(role)!;
+  };
+  return { plant, as };
+}
+
+/** Order A of the scenario: due in 25 working days, in open capacity. */
+export const ORDER_A = { quantity: 1, dueInWorkingDays: 25 };
+/** Order B of the scenario: due in 9 working days, in the tight weeks. */
+export const ORDER_B = { quantity: 1, dueInWorkingDays: 9 };
