@@ -66,11 +66,14 @@ export class ChangeOrderCommands {
     const approvals = await approvalsOf(w.em, [co.id]);
     const decisions = await this.#decidable(w, actor, co, approvals);
     const now = this.#now();
+    const allGranted = approvals.every((a) => a.status === 'GRANTED' || decisions.some((d) => d.approval.lane === a.lane));
+    // A partial approval bumps the version (below), so its events carry the new one: a client
+    // holding the event's version must be able to decide the remaining lanes without a CONFLICT.
+    const version = allGranted ? co.version : co.version + 1;
     for (const { approval, authority } of decisions) {
       await decideApproval(w.em, co.id, approval.lane, { status: 'GRANTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: comment?.trim() || null }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version: co.version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
     }
-    const allGranted = approvals.every((a) => a.status === 'GRANTED' || decisions.some((d) => d.approval.lane === a.lane));
     if (!allGranted) {
       await updateChangeOrder(w.em, co.id, { status: 'PENDING' }, now);
       return;
