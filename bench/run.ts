@@ -9,8 +9,12 @@ import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/repo
 import { boardSuite } from './suites/board.ts';
 import { clientSuite } from './suites/client.ts';
 import { engineSuite } from './suites/engine.ts';
+import { liveSuite } from './suites/live.ts';
+import { memorySuite } from './suites/memory.ts';
 import { previewHttpSuite } from './suites/preview-http.ts';
 import { reportsSuite } from './suites/reports.ts';
+import { soakSuite } from './suites/soak.ts';
+import { throughputSuite } from './suites/throughput.ts';
 import type { Suite } from './suites/suite.ts';
 
 /**
@@ -18,24 +22,26 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, reportsSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, reportsSuite, liveSuite, memorySuite, throughputSuite, soakSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)
   --profile run the servers with --cpu-prof and add where their time went to the report
   --suite   run only these suites (comma-separated)
   --out     results directory (default bench/results)
+  --soak    run only the soak (on demand, never in CI): mixed traffic, a restart midway
+  --minutes how long the soak runs (default 30)
 `;
 
 const { values } = parseArgs({
-  options: { quick: { type: 'boolean' }, profile: { type: 'boolean' }, suite: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  options: { quick: { type: 'boolean' }, profile: { type: 'boolean' }, soak: { type: 'boolean' }, minutes: { type: 'string' }, suite: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
   strict: true,
 });
 if (values.help) {
   process.stdout.write(USAGE);
   process.exit(0);
 }
-const wanted = values.suite?.split(',').map((s) => s.trim()).filter(Boolean);
+const wanted = values.soak ? ['soak'] : values.suite?.split(',').map((s) => s.trim()).filter(Boolean);
 const unknown = wanted?.filter((id) => !SUITES.some((s) => s.id === id)) ?? [];
 if (unknown.length) {
   process.stderr.write(`bench: unknown suite ${unknown.join(', ')}\n${USAGE}`);
@@ -43,6 +49,11 @@ if (unknown.length) {
 }
 const suites = SUITES.filter((s) => (wanted ? wanted.includes(s.id) : !s.onDemand));
 const quick = values.quick === true;
+const minutes = values.minutes === undefined ? undefined : Number(values.minutes);
+if (minutes !== undefined && !(minutes > 0)) {
+  process.stderr.write(`bench: --minutes must be a positive number\n${USAGE}`);
+  process.exit(1);
+}
 const started = Date.now();
 const log = (msg: string) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s] ${msg}\n`);
 
@@ -63,7 +74,7 @@ try {
   for (const suite of suites) {
     log(`suite ${suite.id}: ${suite.title}`);
     try {
-      figures.push(...(await suite.run({ env, quick, log })));
+      figures.push(...(await suite.run({ env, quick, log, ...(minutes !== undefined ? { minutes } : {}) })));
     } catch (err) {
       if (interrupted) break;
       log(`suite ${suite.id} failed: ${(err as Error).stack}`);
@@ -71,7 +82,7 @@ try {
     }
   }
 } finally {
-  const plants = await Promise.all(['demo', 'big'].map((k) => env.plant(k as 'demo' | 'big').catch(() => null)));
+  const plants = await Promise.all(env.seeded());
   const report: RunReport = {
     mode: quick ? 'quick' : 'full',
     command: `pnpm bench${process.argv.slice(2).length ? ` ${process.argv.slice(2).join(' ')}` : ''}`,

@@ -6,6 +6,8 @@ export interface SuiteContext {
   env: BenchEnv;
   /** `--quick`: the same measurements with fewer samples, about a minute in all. */
   quick: boolean;
+  /** `--minutes`: how long a timed on-demand suite (the soak) runs. */
+  minutes?: number;
   log(message: string): void;
 }
 
