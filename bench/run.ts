@@ -70,6 +70,9 @@ process.once('SIGINT', () => {
 
 const figures: Figure[] = [];
 const errors: RunReport['errors'] = [];
+const loads: number[] = [];
+const loadSampler = setInterval(() => loads.push(loadavg()[0]!), 10_000);
+loadSampler.unref();
 try {
   for (const suite of suites) {
     log(`suite ${suite.id}: ${suite.title}`);
@@ -94,6 +97,11 @@ try {
     errors,
     loadAverageAtEnd: Math.round(loadavg()[0]! * 100) / 100,
   };
+  clearInterval(loadSampler);
+  if (loads.length) {
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    report.loadAverageDuring = { min: r2(Math.min(...loads)), mean: r2(loads.reduce((s, x) => s + x, 0) / loads.length), max: r2(Math.max(...loads)), samples: loads.length };
+  }
   await env.close();
   if (values.profile) {
     const profiles: ProfileSummary[] = [];

@@ -57,6 +57,8 @@ export interface RunReport {
   profiles?: ProfileSummary[];
   /** Machine load average at the end (the start is in `machine`): a busy machine skews latency. */
   loadAverageAtEnd?: number;
+  /** 1-minute load average sampled every 10 s during the run (the machine may be shared). */
+  loadAverageDuring?: { min: number; mean: number; max: number; samples: number };
 }
 
 /** A distribution figure with its target checked. */
@@ -125,6 +127,8 @@ export function toMarkdown(r: RunReport): string {
     }),
   ];
   if (r.loadAverageAtEnd !== undefined) lines.push('', `Load average (1 min) at the end: ${r.loadAverageAtEnd}.`);
+  const l = r.loadAverageDuring;
+  if (l) lines.push('', `Load average (1 min) during the run, sampled every 10 s: min ${l.min}, mean ${l.mean}, max ${l.max} (${l.samples} samples) on ${r.machine.cores} cores.`);
   if (r.profiles?.length) lines.push('', '## Profiles', '', ...r.profiles.map(profileMarkdown));
   if (r.errors.length) lines.push('', '## Errors', '', ...r.errors.map((e) => `- ${e.suite}: ${e.error}`));
   return `${lines.join('\n')}\n`;

@@ -174,7 +174,7 @@ export const liveSuite: Suite = {
       const gqlBytes = frames.map((f) => Math.max(1, f - 90));
       const wsBytes = frames.map((f) => Math.max(1, f - 45));
       const sizes = quick ? [100, 1_000] : [100, 1_000, 5_000];
-      const events = quick ? 12 : 30;
+      const events = quick ? 8 : 30;
       for (const n of sizes) {
         const t = await taktRound(fleet, n, events, ctx);
         const gql = await bareRound('gql', fleet, n, events, gqlBytes, ctx.spacingMs);

@@ -38,7 +38,7 @@ async function usageAfterGc(pid: number): Promise<Usage> {
 
 /** RSS after the process has been left alone for a moment (median of a few samples). */
 async function settledRss(pid: number): Promise<number> {
-  await sleep(3_000);
+  await sleep(2_000);
   const samples: number[] = [];
   for (let i = 0; i < 5; i++) {
     samples.push(await rssOf(pid));

@@ -40,7 +40,7 @@ export const throughputSuite: Suite = {
   title: 'Write throughput under contention (change orders vs raw UPDATE + NOTIFY)',
   async run({ env, quick, log }) {
     const figures: Figure[] = [];
-    const durationMs = quick ? 8_000 : 30_000;
+    const durationMs = quick ? 5_000 : 30_000;
     const plant = await env.plant('light');
     const servers = [await env.server('A'), await env.server('B')];
     // one after another: the login throttle (rightly) counts a burst of sign-ins of one account
