@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
 import { seriousViolations } from '../support/axe.ts';
-import { closeBrowser, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, signInPage, startBrowserTest } from '../support/browser.ts';
 import { ok, propose } from '../support/change-orders.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
 import type { TestServer } from '../support/server.ts';
@@ -12,9 +12,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(viewport = { width: 1500, height: 1000 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  contexts.push(context);
-  return context.newPage();
+  return openContextPage(browser, contexts, { baseURL: server.url, viewport });
 }
 
 beforeAll(async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeBrowser, saveScreenshot, startBrowserTest, submitLogin } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, startBrowserTest, submitLogin } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -9,11 +9,7 @@ const contexts: BrowserContext[] = [];
 
 /** A fresh browser context (no cookies) whose uncaught page errors fail the test. */
 async function openPage(errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, baseURL: server.url });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
+  return openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 1000 }, errors });
 }
 
 beforeAll(async () => {

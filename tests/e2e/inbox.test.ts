@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, getCo, ok, propose } from '../support/change-orders.ts';
 import type { TestServer } from '../support/server.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
@@ -11,10 +11,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function signedInPage(email: string, errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1500, height: 1000 }, baseURL: server.url });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
+  const page = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1500, height: 1000 }, errors });
   await signInPage(page, email);
   return page;
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 /**
@@ -22,9 +22,7 @@ type Preview = { tier: string; impact: { buckets: { workCenterId: string; workCe
 interface BoardOrder { id: string; number: string; quantity: number; dueDate: string; status: string; product: { id: string } }
 
 async function openBoard(email: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, baseURL: server.url });
-  contexts.push(context);
-  const page = await context.newPage();
+  const page = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 1000 } });
   page.on('pageerror', (e) => errors.push(`${email}: ${e.message}`));
   await signInPage(page, email);
   await page.getByTestId('board').waitFor();

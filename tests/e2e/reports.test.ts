@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
-import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, ok, propose, reject, type CO } from '../support/change-orders.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -14,11 +14,7 @@ const proposed: CO[] = [];
 
 /** A fresh browser context that accepts downloads; uncaught page errors fail the test. */
 async function openPage(errors: string[]): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1440, height: 1000 }, baseURL: server.url, acceptDownloads: true });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
+  return openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1440, height: 1000 }, acceptDownloads: true, errors });
 }
 
 /** RFC 4180 parsing (quoted fields, doubled quotes, CRLF), after the byte-order mark. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { spawnServer, type TestServer } from '../support/server.ts';
 
 /**
@@ -55,11 +55,8 @@ afterAll(async () => {
 
 describe('the board across a server restart', () => {
   it('shows reconnecting while the server is down, then catches up with changes made meanwhile and right after, missing nothing', async () => {
-    const context = await browser.newContext({ viewport: { width: 1600, height: 1000 }, baseURL: server.url });
-    contexts.push(context);
-    const page = await context.newPage();
     const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
+    const page = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 1000 }, errors });
     await signInPage(page, 'ops@demo.test');
     await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
 

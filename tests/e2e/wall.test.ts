@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
-import { closeBrowser, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
 import { spawnServer, type TestServer } from '../support/server.ts';
@@ -11,11 +11,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(errors: string[], viewport = { width: 1500, height: 1000 }): Promise<Page> {
-  const context = await browser.newContext({ viewport, baseURL: server.url });
-  contexts.push(context);
-  const page = await context.newPage();
-  page.on('pageerror', (error) => errors.push(error.message));
-  return page;
+  return openContextPage(browser, contexts, { baseURL: server.url, viewport, errors });
 }
 
 beforeAll(async () => {

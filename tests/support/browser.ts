@@ -45,6 +45,23 @@ export async function startBrowserTest(): Promise<[TestServer, Browser]> {
   return Promise.all([startServer(), launchBrowser()]);
 }
 
+/**
+ * A page in a fresh browser context (no cookies), added to `contexts` for closeBrowser. Uncaught
+ * page errors are pushed to `errors` when given, so a test can assert there were none.
+ */
+export async function openContextPage(
+  browser: Browser,
+  contexts: BrowserContext[],
+  options: { baseURL: string; viewport: { width: number; height: number }; acceptDownloads?: boolean; errors?: string[] },
+): Promise<Page> {
+  const { errors, ...contextOptions } = options;
+  const context = await browser.newContext(contextOptions);
+  contexts.push(context);
+  const page = await context.newPage();
+  if (errors) page.on('pageerror', (error) => errors.push(error.message));
+  return page;
+}
+
 /** Close every context a test file opened (one that already closed is fine), then the browser. */
 export async function closeBrowser(browser: Browser | undefined, contexts: readonly BrowserContext[]): Promise<void> {
   for (const context of contexts) await context.close().catch(() => {});
