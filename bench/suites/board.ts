@@ -1,10 +1,12 @@
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import type { DefinitionNode, FragmentDefinitionNode, OperationDefinitionNode } from 'graphql';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { addDays } from '../../server/src/modules/shared/dates.ts';
 import { plantById } from '../../server/src/modules/plant/plant.service.ts';
 import { systemClock } from '../../server/src/modules/shared/clock.ts';
 import { loadBoard } from '../../server/src/modules/schedule/board.service.ts';
+import { graphql } from '../lib/deps.ts';
 import { ROOT, type PlantKey } from '../lib/env.ts';
 import { GraphQLClient } from '../lib/http.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
@@ -14,17 +16,35 @@ import type { Suite } from './suite.ts';
 /** Issue 9: the 26-week board of the big plant, p95 server time ≤ 50 ms. */
 export const BOARD_P95_MS = 50;
 
-/** The client's own Board query, taken from its .graphql file so the bench asks what the board asks. */
-async function clientBoardQuery(): Promise<string> {
-  const text = await readFile(join(ROOT, 'client/src/board/board.graphql'), 'utf8');
-  const start = text.indexOf('query Board(');
-  if (start < 0) throw new Error('query Board not found in client/src/board/board.graphql');
-  let depth = 0;
-  for (let i = text.indexOf('{', start); i < text.length; i++) {
-    if (text[i] === '{') depth++;
-    if (text[i] === '}' && --depth === 0) return text.slice(start, i + 1);
+/**
+ * The client's own Board query, taken from its .graphql file so the bench asks what the board
+ * asks, with every fragment it spreads (found in any .graphql file under client/src).
+ */
+export async function clientBoardQuery(): Promise<string> {
+  const files = (await readdir(join(ROOT, 'client/src'), { recursive: true })).filter((f) => f.endsWith('.graphql'));
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  let board: OperationDefinitionNode | undefined;
+  for (const f of files) {
+    for (const d of graphql.parse(await readFile(join(ROOT, 'client/src', f), 'utf8')).definitions) {
+      if (d.kind === graphql.Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+      if (d.kind === graphql.Kind.OPERATION_DEFINITION && d.name?.value === 'Board') board = d;
+    }
   }
-  throw new Error('unbalanced query Board');
+  if (!board) throw new Error('query Board not found under client/src');
+  const used = new Map<string, FragmentDefinitionNode>();
+  const visit = (node: DefinitionNode) =>
+    graphql.visit(node, {
+      FragmentSpread(spread) {
+        const name = spread.name.value;
+        if (used.has(name)) return;
+        const def = fragments.get(name);
+        if (!def) throw new Error(`fragment ${name} (spread by query Board) not found under client/src`);
+        used.set(name, def);
+        visit(def);
+      },
+    });
+  visit(board);
+  return [board, ...used.values()].map((d) => graphql.print(d)).join('\n\n');
 }
 
 /**

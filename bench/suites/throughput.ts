@@ -64,6 +64,14 @@ export const throughputSuite: Suite = {
       if (co.status !== 'APPLIED') notApplied++;
     });
     const perSecond = (applied - notApplied) / (durationMs / 1000);
+    // the same with one proposer: no contention, so its server time is the plant lock's hold time
+    // per change order (the whole command runs under the lock) and 1000 / that is the ceiling
+    const single_: number[] = [];
+    const alone = await forDuration(1, quick ? 3_000 : 10_000, async () => {
+      const t = performance.now();
+      await toggler.propose(proposers[0]!, 0);
+      single_.push(performance.now() - t);
+    });
     const violations = await checkInvariants(env.databaseUrl, plant.plantId, { baseline });
     log(`throughput: ${applied} change orders in ${durationMs} ms (${notApplied} not applied), ${perSecond.toFixed(1)}/s; invariants: ${violations.length ? violations.slice(0, 5).join('; ') : 'clean'}`);
 
@@ -99,6 +107,8 @@ export const throughputSuite: Suite = {
       note: `${applied - notApplied} in ${durationMs / 1000} s; invariants ${violations.length ? `**${violations.length} violations**` : 'clean'}`,
     }, Math.round(perSecond * 10) / 10));
     figures.push(distribution({ suite: 'throughput', name: 'proposeChangeOrder round trip under contention', plant: 'light', unit: 'ms' }, latencies));
+    figures.push(single({ suite: 'throughput', name: 'applied change orders per second, one proposer alone', plant: 'light', unit: 'per s', note: `${alone} in ${quick ? 3 : 10} s` }, Math.round((alone / (quick ? 3 : 10)) * 10) / 10));
+    figures.push(distribution({ suite: 'throughput', name: 'proposeChangeOrder round trip, one proposer alone', plant: 'light', unit: 'ms' }, single_));
     figures.push(single({ suite: 'throughput', name: `raw single-row UPDATE + NOTIFY transactions per second, ${PROPOSERS} connections`, unit: 'per s', note: 'same database, same run' }, Math.round(rawPerSecond)));
     figures.push(distribution({ suite: 'throughput', name: 'raw transaction round trip under contention', unit: 'ms' }, rawLatencies));
     figures.push(single({
