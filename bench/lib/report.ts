@@ -90,7 +90,7 @@ export function format(value: number | undefined, unit: Unit): string {
     case 's':
       return value.toFixed(1);
     default:
-      return Number.isInteger(value) ? String(value) : value.toFixed(1);
+      return Number.isInteger(value) ? String(value) : Math.abs(value) < 1 ? value.toFixed(3) : value.toFixed(1);
   }
 }
 
