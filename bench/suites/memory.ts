@@ -103,7 +103,9 @@ export const memorySuite: Suite = {
       }
       await fleet.closeAll();
 
-      // the same sockets on a bare graphql-ws server (one subscription each, no auth, no database)
+      // the same sockets on a bare graphql-ws server (one subscription each, no auth, no database);
+      // for scale only, so not in --quick
+      if (quick) return figures;
       const bare = await BareServer.start('gql');
       try {
         const bareBase = await settledRss(bare.pid);
