@@ -1,4 +1,9 @@
 import { createRequire } from 'node:module';
+import type * as Ws from 'ws';
+import type * as GraphqlWs from 'graphql-ws';
+import type * as GraphqlWsUseWs from 'graphql-ws/use/ws';
+import type * as Graphql from 'graphql';
+import type * as Pg from 'pg';
 
 /**
  * The server's own `ws`, `graphql-ws`, `graphql` and `pg`, so that the bench's clients and bare
@@ -8,8 +13,8 @@ import { createRequire } from 'node:module';
  */
 const require = createRequire(new URL('../../server/package.json', import.meta.url));
 
-export const ws = require('ws') as typeof import('ws');
-export const graphqlWs = require('graphql-ws') as typeof import('graphql-ws');
-export const graphqlWsUseWs = require('graphql-ws/use/ws') as typeof import('graphql-ws/use/ws');
-export const graphql = require('graphql') as typeof import('graphql');
-export const pg = require('pg') as typeof import('pg');
+export const ws = require('ws') as typeof Ws;
+export const graphqlWs = require('graphql-ws') as typeof GraphqlWs;
+export const graphqlWsUseWs = require('graphql-ws/use/ws') as typeof GraphqlWsUseWs;
+export const graphql = require('graphql') as typeof Graphql;
+export const pg = require('pg') as typeof Pg;
