@@ -3,6 +3,7 @@ import { pgArray } from '../../db/sql.ts';
 import { allocationsOfJobs, jobsOfOrders } from '../order/order.service.ts';
 import type { JobDto } from '../order/order.dto.ts';
 import type { BucketDto } from '../schedule/board.service.ts';
+import { capacitySql, overtimeSql } from '../schedule/buckets.ts';
 import type { BoardEventPayload, BoardEventType, EventJob } from './board-events.ts';
 import { READ_PAGE, StreamOnlyEventType } from './realtime-protocol.ts';
 
@@ -137,9 +138,8 @@ export async function bucketsForEvent(
   return em.execute<BucketDto[]>(
     `with k as (select * from unnest(?::uuid[], ?::date[]) as k(work_center_id, date))
      select wc.id as "workCenterId", k.date::text as date,
-            coalesce(ex.minutes, wc.weekly_minutes[extract(dow from k.date)::int + 1]) as "capacityMinutes",
-            case when coalesce(ex.minutes, wc.weekly_minutes[extract(dow from k.date)::int + 1]) > 0
-                 then wc.overtime_minutes_per_day else 0 end as "overtimeMinutes",
+            ${capacitySql('k.date')} as "capacityMinutes",
+            ${overtimeSql('k.date')} as "overtimeMinutes",
             coalesce((select sum(a.minutes)::int from allocation a
                        where a.work_center_id = wc.id and a.date = k.date and a.plant_id = ?), 0) as "loadMinutes"
        from k join work_center wc on wc.id = k.work_center_id and wc.plant_id = ?

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
 import { validateRange } from '../schedule/board.service.ts';
+import { capacitySql } from '../schedule/buckets.ts';
 import { isUuid } from '../order/order.service.ts';
 import { badInput } from '../../graphql/errors.ts';
 
@@ -42,7 +43,7 @@ export async function capacityReport(
                     where plant_id = ? and date between ?::date and ?::date group by 1, 2),
           buckets as (
             select wc.id, wc.code, wc.sort, days.date,
-                   coalesce(ex.minutes, wc.weekly_minutes[extract(dow from days.date)::int + 1]) as capacity,
+                   ${capacitySql('days.date')} as capacity,
                    wc.overtime_minutes_per_day as overtime_per_day,
                    coalesce(load.minutes, 0) as load
               from work_center wc cross join days

@@ -3,6 +3,15 @@ import type { BucketDto } from './board.service.ts';
 import { pgArray } from '../../db/sql.ts';
 
 /**
+ * The one definition of a bucket's capacity in SQL: the dated exception, else the weekday's
+ * minutes. Expects the aliases `wc` (work_center) and `ex` (its exception row for the date).
+ */
+export const capacitySql = (date: string) => `coalesce(ex.minutes, wc.weekly_minutes[extract(dow from ${date})::int + 1])`;
+
+/** Overtime minutes available in a bucket: the work center's daily overtime, on working days only. */
+export const overtimeSql = (date: string) => `case when ${capacitySql(date)} > 0 then wc.overtime_minutes_per_day else 0 end`;
+
+/**
  * Buckets (capacity, overtime, load) for a set of work centers over a date range, derived from
  * the calendar and the allocations in one SQL aggregate. Buckets are never stored, so they can
  * never disagree with the allocations they come from.
@@ -21,9 +30,8 @@ export async function bucketsBetween(
           load as (select work_center_id, date, sum(minutes)::int as minutes from allocation
                     where plant_id = ? and date between ?::date and ?::date group by 1, 2)
      select wc.id as "workCenterId", days.date::text as date,
-            coalesce(ex.minutes, wc.weekly_minutes[extract(dow from days.date)::int + 1]) as "capacityMinutes",
-            case when coalesce(ex.minutes, wc.weekly_minutes[extract(dow from days.date)::int + 1]) > 0
-                 then wc.overtime_minutes_per_day else 0 end as "overtimeMinutes",
+            ${capacitySql('days.date')} as "capacityMinutes",
+            ${overtimeSql('days.date')} as "overtimeMinutes",
             coalesce(load.minutes, 0) as "loadMinutes"
        from work_center wc cross join days
        left join work_center_exception ex on ex.work_center_id = wc.id and ex.date = days.date
