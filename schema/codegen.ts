@@ -2,9 +2,11 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 // The SDL in this folder is the contract: server resolver types and client typed documents are
 // generated from it and never edited by hand. `codegen:check` fails the test run when stale.
-const clientScalars = { Date: 'string', DateTime: 'string', Money: 'string' };
+// Columns of a packed board are plain JSON arrays.
+const columnScalars = { IntColumn: 'number[]', StringColumn: 'string[]' };
+const clientScalars = { Date: 'string', DateTime: 'string', Money: 'string', ...columnScalars };
 // Inside the server money is integer cents; the Money scalar turns it into a decimal string.
-const serverScalars = { Date: 'string', DateTime: 'string', Money: 'number' };
+const serverScalars = { Date: 'string', DateTime: 'string', Money: 'number', ...columnScalars };
 
 // Resolvers receive the server's DTOs (minutes, cents) and field resolvers convert them.
 const dto = (module: string, type: string) => `../../server/src/modules/${module}#${type}`;
@@ -13,6 +15,7 @@ const mappers = {
   WorkCenter: dto('plant/plant.service.ts', 'WorkCenterDto'),
   Board: dto('schedule/board.service.ts', 'BoardDto'),
   Bucket: dto('schedule/board.service.ts', 'BucketDto'),
+  PackedBoard: dto('schedule/board.view.ts', 'PackedBoardDto'),
   Order: dto('order/order.dto.ts', 'OrderDto'),
   Job: dto('order/order.dto.ts', 'JobDto'),
   Allocation: dto('order/order.dto.ts', 'AllocationDto'),

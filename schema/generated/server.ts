@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PlantDto as PlantDtoModel, WorkCenterDto as WorkCenterDtoModel } from '../../server/src/modules/plant/plant.service.ts';
 import type { BoardDto as BoardDtoModel, BucketDto as BucketDtoModel } from '../../server/src/modules/schedule/board.service.ts';
+import type { PackedBoardDto as PackedBoardDtoModel } from '../../server/src/modules/schedule/board.view.ts';
 import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as AllocationDtoModel, CustomerDto as CustomerDtoModel } from '../../server/src/modules/order/order.dto.ts';
 import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
@@ -31,8 +32,12 @@ export type Scalars = {
   Date: { input: string; output: string; }
   /** An instant in UTC, ISO 8601 (`2026-11-23T08:00:00.000Z`). */
   DateTime: { input: string; output: string; }
+  /** A column of whole numbers as a JSON array (output only; see `PackedBoard`). */
+  IntColumn: { input: number[]; output: number[]; }
   /** An exact amount of money as a decimal string in the plant's currency (`"1234.50"`), never a binary float. */
   Money: { input: number; output: number; }
+  /** A column of strings as a JSON array (output only; see `PackedBoard`). */
+  StringColumn: { input: string[]; output: string[]; }
 };
 
 /** A display or API token. The secret is shown once, at creation; only its hash is stored. */
@@ -175,6 +180,14 @@ export type Board = {
   lastEventSeq: Scalars['Int']['output'];
   /** The orders those jobs belong to. */
   orders: Array<Order>;
+  /**
+   * The same buckets, jobs and orders as columns: one array per field, where entry i of every
+   * array of a table belongs to row i. A 26-week board of a large plant is then a few dozen arrays
+   * instead of tens of thousands of objects: about a third of the bytes, and the server serializes
+   * it without per-object work (docs/performance.md, board). The board client reads this; the
+   * object lists above remain for API clients.
+   */
+  packed: PackedBoard;
   /** The plant. */
   plant: Plant;
   /** Last date shown. */
@@ -1097,6 +1110,73 @@ export type OrderTerms = {
   unitPrice: Scalars['Money']['output'];
 };
 
+/**
+ * A board as columns. Rows refer to each other by position: a job's `order` is a row of `orders`,
+ * an order's `customer` a row of `customers`, a job's `workCenter` a row of `Board.workCenters`.
+ */
+export type PackedBoard = {
+  __typename?: 'PackedBoard';
+  /**
+   * Regular capacity minutes per bucket, work-center-major: entry `w × days + d` is
+   * `Board.workCenters[w]` on `from` + d days. Same layout for the two columns below.
+   */
+  bucketCapacityMinutes: Scalars['IntColumn']['output'];
+  /** Allocated minutes per bucket. */
+  bucketLoadMinutes: Scalars['IntColumn']['output'];
+  /** Overtime minutes that may be added per bucket. */
+  bucketOvertimeMinutes: Scalars['IntColumn']['output'];
+  /** Customers of those orders; `PackedOrders.customer` points here. */
+  customers: Array<Customer>;
+  /** Days in the range (`to` − `from` + 1). */
+  days: Scalars['Int']['output'];
+  /** Jobs with at least one allocation in range (as `Board.jobs`). */
+  jobs: PackedJobs;
+  /** The orders of those jobs (as `Board.orders`). */
+  orders: PackedOrders;
+  /** Products of those orders; `PackedOrders.product` points here. */
+  products: Array<Product>;
+};
+
+/** Jobs as columns (see `PackedBoard`). */
+export type PackedJobs = {
+  __typename?: 'PackedJobs';
+  /** Last allocated day, as days after `Board.from`. */
+  endOffset: Scalars['IntColumn']['output'];
+  /** Job ids. */
+  id: Scalars['StringColumn']['output'];
+  /** Total minutes of the job. */
+  minutes: Scalars['IntColumn']['output'];
+  /** Row of the job's order in `PackedBoard.orders`. */
+  order: Scalars['IntColumn']['output'];
+  /** Position in the order's routing, from 1. */
+  seq: Scalars['IntColumn']['output'];
+  /** First allocated day, as days after `Board.from` (negative when the job starts before the range). */
+  startOffset: Scalars['IntColumn']['output'];
+  /** JobStatus of each job. */
+  status: Scalars['StringColumn']['output'];
+  /** Row of the job's work center in `Board.workCenters`. */
+  workCenter: Scalars['IntColumn']['output'];
+};
+
+/** Orders as columns (see `PackedBoard`). */
+export type PackedOrders = {
+  __typename?: 'PackedOrders';
+  /** Row of the order's customer in `PackedBoard.customers`. */
+  customer: Scalars['IntColumn']['output'];
+  /** Due dates, `YYYY-MM-DD`. */
+  dueDate: Scalars['StringColumn']['output'];
+  /** Order ids. */
+  id: Scalars['StringColumn']['output'];
+  /** Order numbers. */
+  number: Scalars['StringColumn']['output'];
+  /** Row of the order's product in `PackedBoard.products`. */
+  product: Scalars['IntColumn']['output'];
+  /** Quantities. */
+  quantity: Scalars['IntColumn']['output'];
+  /** OrderStatus of each order. */
+  status: Scalars['StringColumn']['output'];
+};
+
 /** A job as a plan would place it. */
 export type PlannedJob = {
   __typename?: 'PlannedJob';
@@ -1772,6 +1852,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  IntColumn: ResolverTypeWrapper<Scalars['IntColumn']['output']>;
   Job: ResolverTypeWrapper<JobDtoModel>;
   JobStatus: JobStatus;
   KeyCount: ResolverTypeWrapper<KeyCount>;
@@ -1787,6 +1868,9 @@ export type ResolversTypes = {
   Order: ResolverTypeWrapper<OrderDtoModel>;
   OrderStatus: OrderStatus;
   OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
+  PackedBoard: ResolverTypeWrapper<PackedBoardDtoModel>;
+  PackedJobs: ResolverTypeWrapper<PackedJobs>;
+  PackedOrders: ResolverTypeWrapper<PackedOrders>;
   PlannedJob: ResolverTypeWrapper<JobModel>;
   Plant: ResolverTypeWrapper<PlantDtoModel>;
   Policy: ResolverTypeWrapper<PolicyDtoModel>;
@@ -1805,6 +1889,7 @@ export type ResolversTypes = {
   RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
   RuleCount: ResolverTypeWrapper<RuleCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  StringColumn: ResolverTypeWrapper<Scalars['StringColumn']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Tier: Tier;
   TokenKind: TokenKind;
@@ -1851,6 +1936,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
   Int: Scalars['Int']['output'];
+  IntColumn: Scalars['IntColumn']['output'];
   Job: JobDtoModel;
   KeyCount: KeyCount;
   Money: Scalars['Money']['output'];
@@ -1861,6 +1947,9 @@ export type ResolversParentTypes = {
   NotificationConnection: NotificationPageModel;
   Order: OrderDtoModel;
   OrderTerms: OrderTermsModel;
+  PackedBoard: PackedBoardDtoModel;
+  PackedJobs: PackedJobs;
+  PackedOrders: PackedOrders;
   PlannedJob: JobModel;
   Plant: PlantDtoModel;
   Policy: PolicyDtoModel;
@@ -1876,6 +1965,7 @@ export type ResolversParentTypes = {
   RoutingStep: RoutingStepDtoModel;
   RuleCount: RuleCount;
   String: Scalars['String']['output'];
+  StringColumn: Scalars['StringColumn']['output'];
   Subscription: Record<PropertyKey, never>;
   User: UserRowModel;
   Webhook: WebhookRowModel;
@@ -1945,6 +2035,7 @@ export type BoardResolvers<ContextType = GraphQLContext, ParentType extends Reso
   jobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
   lastEventSeq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   orders?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  packed?: Resolver<ResolversTypes['PackedBoard'], ParentType, ContextType>;
   plant?: Resolver<ResolversTypes['Plant'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   workCenters?: Resolver<Array<ResolversTypes['WorkCenter']>, ParentType, ContextType>;
@@ -2138,6 +2229,10 @@ export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends Res
   priceDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export interface IntColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IntColumn'], any> {
+  name: 'IntColumn';
+}
+
 export type JobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
   allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2222,6 +2317,38 @@ export type OrderTermsResolvers<ContextType = GraphQLContext, ParentType extends
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type PackedBoardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedBoard'] = ResolversParentTypes['PackedBoard']> = {
+  bucketCapacityMinutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  bucketLoadMinutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  bucketOvertimeMinutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType>;
+  days?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  jobs?: Resolver<ResolversTypes['PackedJobs'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['PackedOrders'], ParentType, ContextType>;
+  products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType>;
+};
+
+export type PackedJobsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedJobs'] = ResolversParentTypes['PackedJobs']> = {
+  endOffset?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  order?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  startOffset?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
+  workCenter?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+};
+
+export type PackedOrdersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedOrders'] = ResolversParentTypes['PackedOrders']> = {
+  customer?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
+  product?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  quantity?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
 };
 
 export type PlannedJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PlannedJob'] = ResolversParentTypes['PlannedJob']> = {
@@ -2341,6 +2468,10 @@ export type RuleCountResolvers<ContextType = GraphQLContext, ParentType extends 
   rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
 };
 
+export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StringColumn'], any> {
+  name: 'StringColumn';
+}
+
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   boardEvents?: SubscriptionResolver<ResolversTypes['BoardEvent'], "boardEvents", ParentType, ContextType, RequireFields<SubscriptionBoardEventsArgs, 'plantId'>>;
   presence?: SubscriptionResolver<ResolversTypes['PresenceSnapshot'], "presence", ParentType, ContextType, RequireFields<SubscriptionPresenceArgs, 'plantId'>>;
@@ -2420,6 +2551,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  IntColumn?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   KeyCount?: KeyCountResolvers<ContextType>;
   Money?: GraphQLScalarType;
@@ -2428,6 +2560,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderTerms?: OrderTermsResolvers<ContextType>;
+  PackedBoard?: PackedBoardResolvers<ContextType>;
+  PackedJobs?: PackedJobsResolvers<ContextType>;
+  PackedOrders?: PackedOrdersResolvers<ContextType>;
   PlannedJob?: PlannedJobResolvers<ContextType>;
   Plant?: PlantResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
@@ -2440,6 +2575,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
   RuleCount?: RuleCountResolvers<ContextType>;
+  StringColumn?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Webhook?: WebhookResolvers<ContextType>;

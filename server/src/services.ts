@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './modules/shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
+import { BoardCache } from './modules/schedule/board.model.ts';
 import { Realtime } from './modules/events/realtime.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TokenService } from './modules/token/token.service.ts';
@@ -15,6 +16,8 @@ export interface Services {
   auth: AuthService;
   /** Built schedules per plant, reused while nothing changed (the engine's input). */
   schedules: ScheduleCache;
+  /** Board models per plant (orders, jobs, calendars) that board queries are cut from. */
+  boards: BoardCache;
   /** Board-event fan-out and presence (started by main.ts; docs/realtime.md). */
   realtime: Realtime;
   /** Outgoing-webhook outbox dispatcher and its settings (started by main.ts; modules/webhook). */
@@ -24,5 +27,5 @@ export interface Services {
 }
 
 export function createServices(orm: Orm, config: Config, clock: Clock): Services {
-  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache(), realtime: new Realtime(orm), webhooks: new WebhookDispatcher(orm), tokens: new TokenService(orm, clock) };
+  return { orm, config, clock, auth: new AuthService(clock, config.sessionTtlHours), schedules: new ScheduleCache(), boards: new BoardCache(), realtime: new Realtime(orm), webhooks: new WebhookDispatcher(orm), tokens: new TokenService(orm, clock) };
 }

@@ -1,13 +1,34 @@
-import type { BoardQuery } from '../gql/graphql';
+import type { BoardOrderFragment, BoardQuery, JobStatus } from '../gql/graphql';
 import { dateRange, daysBetween, weekday, type IsoDate } from './dates';
 import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob } from './ghosts';
 import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from './utilization';
 
-export type BoardData = BoardQuery['board'];
+/** The board as the client works with it: the query's columns unpacked into rows (pack.ts). */
+export interface BoardData extends Omit<BoardQuery['board'], 'packed'> {
+  buckets: Bucket[];
+  jobs: Job[];
+  orders: Order[];
+}
 export type WorkCenter = BoardData['workCenters'][number];
-export type Bucket = BoardData['buckets'][number];
-export type Job = BoardData['jobs'][number];
-export type Order = BoardData['orders'][number];
+export interface Bucket {
+  workCenterId: string;
+  date: IsoDate;
+  capacityHours: number;
+  overtimeHours: number;
+  loadHours: number;
+  utilization: number;
+}
+export interface Job {
+  id: string;
+  orderId: string;
+  seq: number;
+  workCenterId: string;
+  start: IsoDate;
+  end: IsoDate;
+  hours: number;
+  status: JobStatus;
+}
+export type Order = BoardOrderFragment;
 
 export interface DayColumn {
   date: IsoDate;

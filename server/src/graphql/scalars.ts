@@ -56,3 +56,22 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
     return cents;
   },
 });
+
+/**
+ * A column of a packed board (schema/board.graphql): an array the server built, sent as JSON in
+ * one piece. Output only: no operation takes a column as input.
+ */
+function columnScalar(name: string): GraphQLScalarType<unknown[], unknown[]> {
+  const outputOnly = () => {
+    throw invalid(`${name} is an output type; it cannot be given as input.`);
+  };
+  return new GraphQLScalarType<unknown[], unknown[]>({
+    name,
+    serialize: (v) => v as unknown[],
+    parseValue: outputOnly,
+    parseLiteral: outputOnly,
+  });
+}
+
+export const IntColumnScalar = columnScalar('IntColumn');
+export const StringColumnScalar = columnScalar('StringColumn');

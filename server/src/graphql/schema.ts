@@ -19,7 +19,7 @@ import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
 import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
 import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';
-import { DateScalar, DateTimeScalar, MoneyScalar } from './scalars.ts';
+import { DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
 
 const SCHEMA_DIR = resolve(import.meta.dirname, '../../../schema');
@@ -36,6 +36,8 @@ const commonResolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
+  IntColumn: IntColumnScalar,
+  StringColumn: StringColumnScalar,
   Query: { health: () => true },
   Mutation: { ping: () => true },
 };

@@ -20,11 +20,15 @@ type OrderRow = Omit<OrderDto, 'customer' | 'product'> & {
 
 /** Reads orders with their customer and product; one catalogue query per call. */
 export async function ordersByIds(em: EntityManager, plantId: string, ids: readonly string[]): Promise<OrderDto[]> {
-  if (ids.length === 0) return [];
+  return ids.length === 0 ? [] : ordersOfPlant(em, plantId, ids);
+}
+
+/** A plant's orders, all of them or only `ids`, with their customer and product. */
+export async function ordersOfPlant(em: EntityManager, plantId: string, ids: readonly string[] | null): Promise<OrderDto[]> {
   const rows = await em.execute<OrderRow[]>(
     `select ${ORDER_COLUMNS} from sales_order o join customer c on c.id = o.customer_id
-      where o.plant_id = ? and o.id = any(?::uuid[]) order by o.number`,
-    [plantId, pgArray(ids)],
+      where o.plant_id = ? ${ids ? 'and o.id = any(?::uuid[])' : ''} order by o.number`,
+    ids ? [plantId, pgArray(ids)] : [plantId],
   );
   const catalog = await loadCatalog(em, plantId);
   return rows.map(({ customerId, customerName, customerTier, customerContact, ...o }) => ({
@@ -51,13 +55,21 @@ export async function jobsOfOrders(em: EntityManager, orderIds: readonly string[
   );
 }
 
-/** Jobs of a plant with at least one allocation between `from` and `to` (inclusive). */
-export async function jobsInRange(em: EntityManager, plantId: string, from: string, to: string): Promise<JobDto[]> {
+/** A plant's jobs, all of them or only those of `orderIds`, in routing order. */
+export async function jobsOfPlant(em: EntityManager, plantId: string, orderIds: readonly string[] | null): Promise<JobDto[]> {
   return em.execute<JobDto[]>(
-    `select ${JOB_COLUMNS} from job j
-      where j.plant_id = ? and j.start_date <= ?::date and j.end_date >= ?::date
-      order by j.work_center_id, j.start_date, j.id`,
-    [plantId, to, from],
+    `select ${JOB_COLUMNS} from job j where j.plant_id = ? ${orderIds ? 'and j.order_id = any(?::uuid[])' : ''} order by j.order_id, j.seq`,
+    orderIds ? [plantId, pgArray(orderIds)] : [plantId],
+  );
+}
+
+/** Allocations of a plant's jobs, all of them or only those of `orderIds`, by job and date. */
+export async function allocationsOfPlant(em: EntityManager, plantId: string, orderIds: readonly string[] | null): Promise<AllocationDto[]> {
+  return em.execute<AllocationDto[]>(
+    `select a.job_id as "jobId", a.date::text as date, a.minutes from allocation a
+      where a.plant_id = ? ${orderIds ? 'and a.job_id in (select id from job where order_id = any(?::uuid[]))' : ''}
+      order by a.job_id, a.date`,
+    orderIds ? [plantId, pgArray(orderIds)] : [plantId],
   );
 }
 

@@ -2,13 +2,20 @@ import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import { apiHours } from '../shared/units.ts';
 import { loadBoard } from './board.service.ts';
+import { bucketsOf, jobsOf, ordersOf } from './board.view.ts';
 
 export const boardResolvers: Resolvers = {
   Query: {
     board: (_, { plantId, from, to }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      return loadBoard(ctx.em, ctx.services.clock, plantId, from, to);
+      return loadBoard(ctx.em, ctx.services.boards, ctx.services.clock, plantId, from, to);
     },
+  },
+  Board: {
+    buckets: (b) => bucketsOf(b.view()),
+    jobs: (b) => jobsOf(b.view()),
+    orders: (b) => ordersOf(b.view()),
+    packed: (b) => b.packed(),
   },
   Bucket: {
     capacityHours: (b) => apiHours(b.capacityMinutes),

@@ -1,15 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput } from '../../graphql/errors.ts';
+import { toDay } from '../../engine/index.ts';
 import { daysBetween, isIsoDate } from '../shared/dates.ts';
-import { plantById, workCentersOf, type PlantDto, type WorkCenterDto } from '../plant/plant.service.ts';
-import { jobsInRange, ordersByIds } from '../order/order.service.ts';
-import type { JobDto, OrderDto } from '../order/order.dto.ts';
+import { plantById, type PlantDto, type WorkCenterDto } from '../plant/plant.service.ts';
 import type { Clock } from '../shared/clock.ts';
-import { bucketsBetween } from './buckets.ts';
+import type { BoardCache } from './board.model.ts';
+import type { BoardView, PackedBoardDto } from './board.view.ts';
 
 /** The longest range one board query may ask for (SPEC §9: up to 26 weeks). */
 export const MAX_BOARD_DAYS = 26 * 7;
 
+/** Capacity and load of one work center on one day, in minutes. Derived, never stored. */
 export interface BucketDto {
   workCenterId: string;
   date: string;
@@ -18,15 +19,17 @@ export interface BucketDto {
   loadMinutes: number;
 }
 
+/** A board: its range of the plant's model; buckets, jobs, orders and columns are derived per field. */
 export interface BoardDto {
   plant: PlantDto;
   from: string;
   to: string;
-  workCenters: WorkCenterDto[];
-  buckets: BucketDto[];
-  jobs: JobDto[];
-  orders: OrderDto[];
+  workCenters: readonly WorkCenterDto[];
   lastEventSeq: number;
+  /** The range cut from the model (computed once, when a field needs it). */
+  view(): BoardView;
+  /** The range as columns (shared by every query of that range at this sequence). */
+  packed(): PackedBoardDto;
 }
 
 /** Rejects malformed, reversed or over-long ranges with BAD_USER_INPUT. */
@@ -42,20 +45,15 @@ export function validateRange(from: string, to: string, maxDays = MAX_BOARD_DAYS
 }
 
 /**
- * The board over a range. Reads run in one REPEATABLE READ snapshot so that `lastEventSeq`
- * matches the data exactly (a client resumes the live stream after it).
+ * The board over a range, cut from the plant's board model at its current event sequence
+ * (BoardCache): `lastEventSeq` is the sequence the model is at, so a client resuming the live
+ * stream after it misses nothing. Fields cut the range from the model while the query executes;
+ * the model only changes when a later query catches it up, and a query's fields resolve without
+ * awaiting one in between, so a board never mixes two sequences.
  */
-export async function loadBoard(em: EntityManager, clock: Clock, plantId: string, from: string, to: string): Promise<BoardDto> {
+export async function loadBoard(em: EntityManager, boards: BoardCache, clock: Clock, plantId: string, from: string, to: string): Promise<BoardDto> {
   validateRange(from, to);
-  return em.transactional(
-    async (tx) => {
-      const plant = await plantById(tx, clock, plantId);
-      const workCenters = await workCentersOf(tx, plantId);
-      const buckets = await bucketsBetween(tx, plantId, from, to);
-      const jobs = await jobsInRange(tx, plantId, from, to);
-      const orders = await ordersByIds(tx, plantId, [...new Set(jobs.map((j) => j.orderId))]);
-      return { plant, from, to, workCenters, buckets, jobs, orders, lastEventSeq: plant.eventSeq };
-    },
-    { isolationLevel: 'repeatable read', readOnly: true },
-  );
+  const plant = await plantById(em, clock, plantId);
+  const { seq, model, view, packed } = await boards.board(em, plantId, toDay(from), toDay(to));
+  return { plant, from, to, workCenters: model.workCenters, lastEventSeq: seq, view, packed };
 }

@@ -4,7 +4,8 @@ import {
 } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import { loadCatalog } from '../product/product.service.ts';
-import { workCentersOf } from '../plant/plant.service.ts';
+import { workCentersOf, type WorkCenterDto } from '../plant/plant.service.ts';
+import { PlantCache } from './plant-cache.ts';
 
 /**
  * Reads a plant's whole schedule into the engine's plain-data input: work centers with their
@@ -12,18 +13,23 @@ import { workCentersOf } from '../plant/plant.service.ts';
  * trips).
  */
 export async function loadScheduleInput(em: EntityManager, plantId: string): Promise<ScheduleInput> {
+  const workCenters = await workCentersWithCalendars(em, plantId);
+  const products = [...(await loadCatalog(em, plantId)).values()];
+  return { workCenters, products, orders: await loadOrders(em, plantId, null) };
+}
+
+/** A plant's work centers with their dated exceptions (holidays, maintenance), in board order. */
+export async function workCentersWithCalendars(em: EntityManager, plantId: string): Promise<(WorkCenterDto & WorkCenter)[]> {
   const centers = await workCentersOf(em, plantId);
   const exceptions = await em.execute<{ wc: string; date: string; minutes: number }[]>(
     `select e.work_center_id as wc, e.date::text as date, e.minutes from work_center_exception e
        join work_center w on w.id = e.work_center_id where w.plant_id = ?`,
     [plantId],
   );
-  const workCenters: WorkCenter[] = centers.map((wc) => ({
+  return centers.map((wc) => ({
     ...wc,
     exceptions: Object.fromEntries(exceptions.filter((e) => e.wc === wc.id).map((e) => [e.date, e.minutes])),
   }));
-  const products = [...(await loadCatalog(em, plantId)).values()];
-  return { workCenters, products, orders: await loadOrders(em, plantId, null) };
 }
 
 /** Orders with their jobs and allocations: all of a plant's, or only `ids`. */
@@ -66,76 +72,27 @@ async function loadOrders(em: EntityManager, plantId: string, ids: readonly stri
   }));
 }
 
-/** Beyond this many events behind, a full rebuild is cheaper than following them. */
-const MAX_EVENTS_TO_FOLLOW = 500;
-
-interface Entry {
-  seq: number;
-  schedule: Schedule;
-}
-
 /**
- * One built schedule per plant, kept at the plant's current event sequence. Every committed
- * schedule change writes a SCHEDULE_CHANGED board event naming its orders, so a cached schedule
- * follows the events it missed by reloading just those orders (idempotent: an order is replaced
- * by its rows as they are now); a BOARD_RESET, a pruned gap or a long lag means a full rebuild.
- * Updates are serialized per plant. Evaluations run synchronously on the schedule, so they never
- * see it half-updated.
+ * One built schedule per plant at the plant's current event sequence (PlantCache), following
+ * committed SCHEDULE_CHANGED events by reloading just the orders they name. Evaluations run
+ * synchronously on the schedule, so they never see it half-updated.
  */
 export class ScheduleCache {
-  readonly #entries = new Map<string, Entry>();
-  readonly #locks = new Map<string, Promise<unknown>>();
+  readonly #cache = new PlantCache<Schedule>({
+    load: async (em, plantId) => buildSchedule(await loadScheduleInput(em, plantId)),
+    refresh: async (em, plantId, schedule, orderIds) => {
+      const fresh = await loadOrders(em, plantId, orderIds);
+      for (const id of orderIds) removeOrder(schedule, id);
+      for (const order of fresh) addOrder(schedule, order);
+    },
+  });
 
   /**
    * The schedule at the plant's current event sequence. `locked` when called inside the plant's
    * write transaction: the lock guarantees that nothing commits while it is read.
    */
   async get(em: EntityManager, plantId: string, locked = false): Promise<{ seq: number; schedule: Schedule }> {
-    const seq = await eventSeq(em, plantId);
-    const cached = this.#entries.get(plantId);
-    if (cached && cached.seq === seq) return { seq, schedule: cached.schedule };
-    return this.#serialized(plantId, async () => {
-      const current = this.#entries.get(plantId);
-      const now = await eventSeq(em, plantId);
-      if (current && current.seq === now) return { seq: now, schedule: current.schedule };
-      if (current && current.seq < now && now - current.seq <= MAX_EVENTS_TO_FOLLOW && (await this.#follow(em, plantId, current, now))) {
-        return { seq: now, schedule: current.schedule };
-      }
-      const load = async (tx: EntityManager) => ({ seq: await eventSeq(tx, plantId), input: await loadScheduleInput(tx, plantId) });
-      const loaded = locked ? await load(em) : await em.transactional(load, { isolationLevel: 'repeatable read', readOnly: true });
-      const entry = { seq: loaded.seq, schedule: buildSchedule(loaded.input) };
-      this.#entries.set(plantId, entry);
-      return { seq: entry.seq, schedule: entry.schedule };
-    });
+    const { seq, value } = await this.#cache.get(em, plantId, locked);
+    return { seq, schedule: value };
   }
-
-  /** Applies the events after `entry.seq` up to `to`; false when only a rebuild can catch up. */
-  async #follow(em: EntityManager, plantId: string, entry: Entry, to: number): Promise<boolean> {
-    const events = await em.execute<{ type: string; orderIds: string[] | null }[]>(
-      `select type, array(select jsonb_array_elements_text(payload->'orderIds')) as "orderIds"
-         from board_event where plant_id = ? and seq > ? and seq <= ? order by seq`,
-      [plantId, entry.seq, to],
-    );
-    if (events.length !== to - entry.seq || events.some((e) => e.type === 'BOARD_RESET')) return false;
-    const orderIds = [...new Set(events.flatMap((e) => (e.type === 'SCHEDULE_CHANGED' ? (e.orderIds ?? []) : [])))];
-    if (orderIds.length) {
-      const fresh = await loadOrders(em, plantId, orderIds);
-      for (const id of orderIds) removeOrder(entry.schedule, id);
-      for (const order of fresh) addOrder(entry.schedule, order);
-    }
-    entry.seq = to;
-    return true;
-  }
-
-  #serialized<T>(plantId: string, task: () => Promise<T>): Promise<T> {
-    const previous = this.#locks.get(plantId) ?? Promise.resolve();
-    const next = previous.then(task, task);
-    this.#locks.set(plantId, next.catch(() => undefined));
-    return next;
-  }
-}
-
-async function eventSeq(em: EntityManager, plantId: string): Promise<number> {
-  const [row] = await em.execute<{ event_seq: string }[]>('select event_seq from plant where id = ?', [plantId]);
-  return Number(row?.event_seq ?? 0);
 }
