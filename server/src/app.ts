@@ -8,6 +8,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { stringifyResult } from './graphql/serialized-json.ts';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import { buildSchema } from './graphql/schema.ts';
 import { createFormatError } from './graphql/format-error.ts';
@@ -126,6 +127,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     introspection: !config.production || process.env.TAKT_INTROSPECTION === '1',
     includeStacktraceInErrorResponses: false,
     formatError,
+    // splices in JSON serialized once and shared, e.g. a cached packed board's columns
+    stringifyResult,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,

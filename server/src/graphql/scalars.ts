@@ -1,6 +1,7 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 import { formatMoney, parseMoney } from '../modules/shared/money.ts';
 import { isIsoDate } from '../modules/shared/dates.ts';
+import { serializedOnce, type SerializedJson } from './serialized-json.ts';
 
 function invalid(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
@@ -58,16 +59,17 @@ export const MoneyScalar = new GraphQLScalarType<number, string>({
 });
 
 /**
- * A column of a packed board (schema/board.graphql): an array the server built, sent as JSON in
- * one piece. Output only: no operation takes a column as input.
+ * A column of a packed board (schema/board.graphql): an array the server built, serialized once
+ * per array and spliced into every response that carries it (serialized-json.ts). Output only:
+ * no operation takes a column as input.
  */
-function columnScalar(name: string): GraphQLScalarType<unknown[], unknown[]> {
+function columnScalar(name: string): GraphQLScalarType<SerializedJson, unknown> {
   const outputOnly = () => {
     throw invalid(`${name} is an output type; it cannot be given as input.`);
   };
-  return new GraphQLScalarType<unknown[], unknown[]>({
+  return new GraphQLScalarType<SerializedJson, unknown>({
     name,
-    serialize: (v) => v as unknown[],
+    serialize: (v) => serializedOnce(v as unknown[]),
     parseValue: outputOnly,
     parseLiteral: outputOnly,
   });
