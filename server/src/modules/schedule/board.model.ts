@@ -56,16 +56,23 @@ async function readOrders(em: EntityManager, plantId: string, ids: string[] | nu
   const orders = await ordersOfPlant(em, plantId, ids);
   const jobs = await jobsOfPlant(em, plantId, ids);
   const allocations = await allocationsOfPlant(em, plantId, ids);
+  // a plant's tens of thousands of rows carry a few hundred distinct dates: parse each once
+  const days = new Map<string, Day>();
+  const dayOf = (date: string): Day => {
+    let day = days.get(date);
+    if (day === undefined) days.set(date, (day = toDay(date)));
+    return day;
+  };
   const byJob = new Map<string, { days: Day[]; minutes: number[] }>();
   for (const a of allocations) {
     let list = byJob.get(a.jobId);
     if (!list) byJob.set(a.jobId, (list = { days: [], minutes: [] }));
-    list.days.push(toDay(a.date));
+    list.days.push(dayOf(a.date));
     list.minutes.push(a.minutes);
   }
   const boardJobs = jobs.map((dto): BoardJob => {
     const own = byJob.get(dto.id);
-    return { dto, startDay: toDay(dto.start), endDay: toDay(dto.end), allocationDays: own?.days ?? [], allocationMinutes: own?.minutes ?? [] };
+    return { dto, startDay: dayOf(dto.start), endDay: dayOf(dto.end), allocationDays: own?.days ?? [], allocationMinutes: own?.minutes ?? [] };
   });
   return (model) => {
     for (const o of orders) model.orders.set(o.id, o);
