@@ -7,6 +7,7 @@ import { GraphQLClient } from '../lib/http.ts';
 import { rssOf, sleep } from '../lib/proc.ts';
 import { rng } from '../lib/random.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
+import { clientBoardQuery } from './board.ts';
 import { displayToken, wsUrl } from './live.ts';
 import type { Suite } from './suite.ts';
 
@@ -24,6 +25,28 @@ const INBOX = '{ approvalInbox { id version } }';
 const APPROVE = 'mutation($id: ID!, $v: Int!) { approveChangeOrder(id: $id, expectedVersion: $v, comment: "soak") { id status } }';
 const REJECT = 'mutation($id: ID!, $v: Int!) { rejectChangeOrder(id: $id, expectedVersion: $v, reason: "soak: not this week") { id status } }';
 const PROPOSE = 'mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { id status tier } }';
+
+interface PackedBoardReply {
+  board: { from: string; lastEventSeq: number; workCenters: { id: string }[]; packed: { days: number; bucketLoadMinutes: number[] } };
+}
+
+/**
+ * Buckets where a server's board (26 weeks from today, the client's own query) disagrees with the
+ * allocations in the database: each process keeps its board model by following board events, so
+ * after a soak with a restart both must show exactly what is stored.
+ */
+async function boardMismatches(client: GraphQLClient, query: string, plantId: string, loads: Map<string, number>): Promise<number> {
+  const { plants } = (await client.call<{ plants: { id: string; today: string }[] }>('{ plants { id today } }')).data;
+  const from = plants.find((p) => p.id === plantId)!.today;
+  const { board } = (await client.call<PackedBoardReply>(query, { plantId, from, to: addDays(from, 26 * 7 - 1) })).data;
+  let mismatches = 0;
+  board.workCenters.forEach((wc, w) => {
+    for (let d = 0; d < board.packed.days; d++) {
+      if (board.packed.bucketLoadMinutes[w * board.packed.days + d] !== (loads.get(`${wc.id}|${addDays(from, d)}`) ?? 0)) mismatches++;
+    }
+  });
+  return mismatches;
+}
 
 /** A person's session on both processes: requests go to `home`, and to the other one while it is down. */
 class Person {
@@ -87,7 +110,9 @@ export const soakSuite: Suite = {
       errors.set(what, (errors.get(what) ?? 0) + 1);
       if ((errors.get(what) ?? 0) === 1) log(`soak: error ${what}`);
     };
-    const counts = { proposed: 0, applied: 0, pending: 0, infeasible: 0, approved: 0, rejected: 0, conflicts: 0 };
+    const counts = { proposed: 0, applied: 0, pending: 0, infeasible: 0, approved: 0, rejected: 0, conflicts: 0, boards: 0 };
+    const boardQuery = await clientBoardQuery();
+    const today = (await env.orm.em.fork().execute<{ today: string }[]>('select current_date::text as today'))[0]!.today;
     const rss: { t: number; server: string; bytes: number }[] = [];
     const latencies: number[] = [];
     const started = performance.now();
@@ -133,6 +158,13 @@ export const soakSuite: Suite = {
               if (co.status === 'APPLIED') counts.applied++;
               else if (co.status === 'PENDING') counts.pending++;
               else if (co.status === 'INFEASIBLE') counts.infeasible++;
+            });
+          }
+          if (random.next() < 0.1) {
+            // now and then a rep opens the board, as the SPA does (six weeks, packed)
+            await guarded('board', async () => {
+              await rep.call(boardQuery, { plantId: plant.plantId, from: today, to: addDays(today, 41) });
+              counts.boards++;
             });
           }
           await sleep(200 + random.int(0, 400));
@@ -203,6 +235,13 @@ export const soakSuite: Suite = {
       const reconnects = stats.reduce((s, x) => s + x.reconnects, 0);
       for (const e of stats.flatMap((s) => s.errors)) if (!/^offline: stopped/.test(e)) noteError(`wall screen: ${e}`);
       const violations = await checkInvariants(env.databaseUrl, plant.plantId, { baseline });
+      const loads = await bucketLoads(env.databaseUrl, plant.plantId);
+      const boardsOff: number[] = [];
+      for (const s of servers) {
+        const client = new GraphQLClient(s.url);
+        await client.login(plant.users.rep, plant.password);
+        boardsOff.push(await boardMismatches(client, boardQuery, plant.plantId, loads));
+      }
       for (const v of violations.slice(0, 10)) log(`soak: invariant violated: ${v}`);
 
       const failovers = [...reps, ...managers].reduce((s, p) => s + p.failovers, 0);
@@ -212,6 +251,7 @@ export const soakSuite: Suite = {
       figures.push(single({ suite: 'soak', name: `errors (beyond CONFLICT) in ${mins} of mixed traffic`, plant: 'demo', unit: 'count', note: `${counts.proposed} proposed (${counts.applied} applied at once, ${counts.pending} pending, ${counts.infeasible} infeasible), ${counts.approved} approved, ${counts.rejected} rejected, ${counts.conflicts} CONFLICT; ${failovers} requests failed over during the restart${errorCount ? `; ${JSON.stringify(Object.fromEntries(errors))}` : ''}`, target: { stat: 'value', max: 0 } }, errorCount));
       figures.push(single({ suite: 'soak', name: 'wall screens with a gap, duplicate, resync or stop', plant: 'demo', unit: 'count', note: `${atHead}/${lastSeqs.length} at head ${head}, ${fromStart} from seq ${since + 1}; ${head - since} events; ${reconnects} reconnects (B restarted)`, target: { stat: 'value', max: 0 } }, gaps + (lastSeqs.length - atHead) + (lastSeqs.length - fromStart)));
       figures.push(single({ suite: 'soak', name: 'invariant violations after the soak', plant: 'demo', unit: 'count', target: { stat: 'value', max: 0 } }, violations.length));
+      figures.push(single({ suite: 'soak', name: 'board buckets (26 weeks, A and restarted B) that differ from the database after the soak', plant: 'demo', unit: 'count', note: `A ${boardsOff[0]}, B ${boardsOff[1]}; ${counts.boards} boards loaded during the soak`, target: { stat: 'value', max: 0 } }, boardsOff.reduce((a, b) => a + b, 0)));
       figures.push(distribution({ suite: 'soak', name: `commit → wall screen during the soak (${WALL_SCREENS} screens)`, plant: 'demo', unit: 'ms' }, latencies));
       for (const name of ['A', 'B', "B'"]) {
         const samples = rss.filter((r) => r.server === name);
