@@ -21,6 +21,7 @@ import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
+import { writeFramesPerTurn } from './modules/events/ws-frames.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -61,7 +62,10 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   // the same error mapping over WebSocket as over HTTP (Apollo applies it there)
   const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
     errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e));
-  const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
+  // permessage-deflate stays off (ws's default for servers): the frames are small, and deflating
+  // each one per socket would cost more CPU than the whole fan-out
+  const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES, perMessageDeflate: false });
+  writeFramesPerTurn(wss);
 
   const actorFrom = (credential: Credential | null): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential);
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
