@@ -21,7 +21,7 @@ import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
-import { writeFramesPerTurn } from './modules/events/ws-frames.ts';
+import { preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -97,7 +97,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       },
       onClose: (ctx) => ctx.extra.unwatch?.(),
       onSubscribe: (ctx, _id, payload) => guardWsOperation(payload, Object.keys(ctx.subscriptions).length),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
+      // a result without errors is serialized once for all its subscribers (ws-frames.ts)
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : preSerialized(result)),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
       // Identity is re-checked for every subscription, not only at connect. A subscription keeps its context as long as it runs, and live events rarely touch the
       // database: the entity manager and loaders are made on first use, not per idle wall
