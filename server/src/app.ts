@@ -22,6 +22,7 @@ import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
+import { preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -62,7 +63,10 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   // the same error mapping over WebSocket as over HTTP (Apollo applies it there)
   const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
     errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e));
-  const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES });
+  // permessage-deflate stays off (ws's default for servers): the frames are small, and deflating
+  // each one per socket would cost more CPU than the whole fan-out
+  const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES, perMessageDeflate: false });
+  writeFramesPerTurn(wss);
 
   const actorFrom = (credential: Credential | null): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential);
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
@@ -94,7 +98,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       },
       onClose: (ctx) => ctx.extra.unwatch?.(),
       onSubscribe: (ctx, _id, payload) => guardWsOperation(payload, Object.keys(ctx.subscriptions).length),
-      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : undefined),
+      // a result without errors is serialized once for all its subscribers (ws-frames.ts)
+      onNext: (_ctx, _id, _payload, _args, result) => (result.errors ? { ...result, errors: formatErrors(result.errors) } : preSerialized(result)),
       onError: (_ctx, _id, _payload, errors) => formatErrors(errors),
       // Identity is re-checked for every subscription, not only at connect. A subscription keeps its context as long as it runs, and live events rarely touch the
       // database: the entity manager and loaders are made on first use, not per idle wall
