@@ -107,21 +107,25 @@ describe('Reports in the browser', () => {
     await page.getByTestId('nav-reports').click();
     await page.waitForURL(/\/reports$/);
 
-    // The heat map: one SVG cell per work center and week, and its table behind it.
+    // The heat map: one SVG cell per work center and week with capacity, and its table behind it.
     const heatmap = page.getByTestId('heatmap');
-    await heatmap.locator('svg').waitFor();
-    await expect.poll(() => heatmap.locator('svg path').count(), { timeout: 10_000 }).toBeGreaterThan(50);
+    await heatmap.locator('g[aria-label=cell]').waitFor();
     const utilization = await tableOnPage(page, 'utilization');
     expect(utilization[0]).toHaveLength(1 + 13); // work center + 13 weeks
     expect(utilization.length - 1).toBeGreaterThanOrEqual(6); // the demo plant's work centers
-    expect(utilization.slice(1).flatMap((r) => r.slice(1)).some((v) => Number(v) > 0.5)).toBe(true);
+    const withCapacity = utilization.slice(1).flatMap((r) => r.slice(1)).filter((v) => v !== '');
+    expect(withCapacity.some((v) => Number(v) > 0.5)).toBe(true);
+    expect(withCapacity.length).toBeGreaterThan(50);
+    expect(await heatmap.locator('g[aria-label=cell] rect').count()).toBe(withCapacity.length);
 
     // The funnel counts what the scenario proposed.
     const funnel = page.getByTestId('funnel');
-    await funnel.locator('svg').first().waitFor();
+    await funnel.locator('g[aria-label=bar] rect').first().waitFor();
     const funnelRows = await tableOnPage(page, 'funnel');
     expect(funnelRows[0]).toEqual(['Step', 'Stage', 'Change orders', 'Share of proposed']);
     expect(funnelRows[1]!.slice(1, 3)).toEqual(['Proposed', String(proposed.length)]);
+    // The funnel chart draws one bar per stage of the table.
+    expect(await funnel.locator('g[aria-label=bar]').first().locator('rect').count()).toBe(funnelRows.filter((r) => r[0] === 'Funnel').length);
     const count = (label: string) => Number(funnelRows.find((r) => r[1] === label)![2]);
     expect(count('Infeasible')).toBe(proposed.filter((c) => c.status === 'INFEASIBLE').length);
     expect(count('Rejected')).toBe(proposed.filter((c) => c.status === 'REJECTED').length);
@@ -162,7 +166,7 @@ describe('Reports in the browser', () => {
     const page = await openPage(errors);
     await signInPage(page, 'ops@demo.test');
     await page.goto('/reports');
-    await page.getByTestId('heatmap').locator('svg').waitFor();
+    await page.getByTestId('heatmap').locator('g[aria-label=cell]').waitFor();
 
     await page.getByTestId('capacity-granularity').selectOption('DAY');
     await expect.poll(async () => (await tableOnPage(page, 'utilization'))[0]!.length, { timeout: 15_000 }).toBe(1 + 91);
@@ -180,7 +184,7 @@ describe('Reports in the browser', () => {
     const page = await openPage(errors);
     await signInPage(page, 'rep@demo.test');
     await page.getByTestId('nav-reports').click();
-    await page.getByTestId('heatmap').locator('svg').waitFor();
+    await page.getByTestId('heatmap').locator('g[aria-label=cell]').waitFor();
     await page.getByTestId('change-orders-restricted').waitFor();
     expect(await page.getByTestId('change-order-section').count()).toBe(0);
     expect(errors).toEqual([]);

@@ -38,8 +38,11 @@ export function rowAt(offsets: readonly number[], y: number): number {
 }
 
 /**
- * The window of columns and rows to render, padded and snapped to coarse steps so that scrolling
- * re-renders only when a step is crossed, not on every frame.
+ * The window of columns and rows to render, padded and snapped to steps so that scrolling
+ * re-renders only when a step is crossed, not on every frame. The padding is small: the window
+ * follows the scroll position within the frame that moved it (BoardGrid measures in a frame
+ * callback, Vue renders before that frame is painted), so it only batches work, and every row or
+ * column rendered beyond the viewport is style, layout and paint the first render pays for.
  */
 export function visibleWindow(
   scroll: { top: number; left: number; width: number; height: number },
@@ -48,12 +51,12 @@ export function visibleWindow(
   offsets: readonly number[],
 ): { c0: number; c1: number; r0: number; r1: number } {
   const STEP_COLS = 7;
-  const PAD_PX = 480;
+  const PAD_PX = 160;
   const firstPx = Math.max(0, scroll.left - PAD_PX);
   const lastPx = scroll.left + Math.max(0, scroll.width - LABEL_W) + PAD_PX;
   const c0 = Math.max(1, Math.floor(Math.floor(firstPx / dayW) / STEP_COLS) * STEP_COLS + 1);
   const c1 = Math.min(days, Math.ceil(Math.ceil(lastPx / dayW) / STEP_COLS) * STEP_COLS);
-  const STEP_PX = 240;
+  const STEP_PX = 160;
   const top = Math.floor(Math.max(0, scroll.top - PAD_PX) / STEP_PX) * STEP_PX;
   const bottom = Math.ceil((scroll.top + scroll.height + PAD_PX) / STEP_PX) * STEP_PX;
   const rows = offsets.length - 1; // offsets has one more entry: the total height

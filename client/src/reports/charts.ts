@@ -1,15 +1,16 @@
-import type { ChartOption } from './echarts';
+import { axisY, barX, cell, ruleX, text, type PlotOptions } from '@observablehq/plot';
 import { formatHours, formatPercent, periodLabel, type Granularity } from './format';
 import { capacityAxes, RULE_LABEL, type CapacityRow, type ChangeOrderReport, type Funnel } from './tables';
 
+/** A chart's content; ReportChart.vue adds the size it is drawn at. */
+export type ChartOptions = Omit<PlotOptions, 'width' | 'height'>;
+
 /**
- * Chart options built from the same rows as the tables. ECharts draws into SVG attributes, where
- * CSS variables do not resolve, so the palette repeats styles/base.css by value.
+ * Chart options built from the same rows as the tables. Plot writes colours into SVG attributes,
+ * where CSS variables do not resolve, so the palette repeats styles/base.css by value.
  */
 const COLOR = {
   text: '#111827',
-  muted: '#4b5563',
-  grid: '#e2e5ea',
   accent: '#1d4ed8',
   idle: '#eef0f3',
   ok: '#bbf7d0',
@@ -19,7 +20,15 @@ const COLOR = {
   rejected: '#dc2626',
 };
 
-const TEXT = { color: COLOR.text, fontFamily: 'Inter, system-ui, sans-serif', fontSize: 12 };
+const STYLE = { color: COLOR.text, fontFamily: 'Inter, system-ui, sans-serif', fontSize: '12px', overflow: 'visible' };
+
+/** Category labels wider than this many characters wrap onto a second line. */
+const LABEL_CHARS = 26;
+
+/** Room for the longest category label left of the bars (Plot does not measure text). */
+function labelMargin(labels: readonly string[]): number {
+  return 16 + 7 * Math.min(LABEL_CHARS, Math.max(0, ...labels.map((l) => l.length)));
+}
 
 /** The plant's policy ceilings (policy.autoApproveMaxUtilization, managerMaxUtilization). */
 export interface Thresholds {
@@ -31,125 +40,100 @@ export interface Thresholds {
  * Work centers × periods, each cell the utilization in percent, coloured like the board: up to
  * the auto-approve ceiling, up to the manager ceiling, beyond it. Cells without capacity stay blank.
  */
-export function heatmapOption(rows: readonly CapacityRow[], granularity: Granularity, t: Thresholds): ChartOption {
+export function heatmapOption(rows: readonly CapacityRow[], granularity: Granularity, t: Thresholds): ChartOptions {
   const { workCenters, periods } = capacityAxes(rows);
-  const x = new Map(periods.map((p, i) => [p, i]));
-  const y = new Map(workCenters.map((w, i) => [w, i]));
-  const data = rows.map((r) => [x.get(r.periodStart)!, y.get(r.workCenterCode)!, r.capacityHours > 0 ? Math.round(r.utilization * 1000) / 10 : '-']);
   const auto = Math.round(t.auto * 100);
   const manager = Math.round(t.manager * 100);
+  const tiers = ['Idle', `Up to ${auto} %`, `Up to ${manager} %`, `Over ${manager} %`];
+  const tier = (pct: number) => tiers[pct <= 0 ? 0 : pct <= auto ? 1 : pct <= manager ? 2 : 3]!;
+  const cells = rows
+    .filter((r) => r.capacityHours > 0)
+    .map((r) => {
+      const pct = Math.round(r.utilization * 1000) / 10;
+      return { workCenter: r.workCenterCode, period: r.periodStart, pct, tier: tier(pct) };
+    });
+  type Cell = (typeof cells)[number];
+  // Periods are keyed by their ISO start (two weeks a year apart can share a "3 Nov" label); at
+  // most ~20 of them are labelled so that long day ranges stay legible.
+  const every = Math.ceil(periods.length / 20);
   return {
-    textStyle: TEXT,
-    animation: false,
-    tooltip: {
-      formatter: (p: unknown) => {
-        const [xi, yi, v] = (p as { value: [number, number, number | string] }).value;
-        const pct = typeof v === 'number' ? `${v} %` : 'no capacity';
-        return `${workCenters[yi]} · ${periodLabel(periods[xi]!, granularity)}: ${pct}`;
-      },
-    },
-    grid: { left: 90, right: 16, top: 8, bottom: 72 },
-    xAxis: {
-      type: 'category',
-      data: periods.map((p) => periodLabel(p, granularity)),
-      splitArea: { show: false },
-      axisLabel: { color: COLOR.muted, hideOverlap: true },
-    },
-    yAxis: { type: 'category', data: workCenters, inverse: true, axisLabel: { color: COLOR.muted } },
-    visualMap: {
-      type: 'piecewise',
-      orient: 'horizontal',
-      left: 'center',
-      bottom: 8,
-      dimension: 2,
-      textStyle: TEXT,
-      pieces: [
-        { lte: 0, label: 'Idle', color: COLOR.idle },
-        { gt: 0, lte: auto, label: `Up to ${auto} %`, color: COLOR.ok },
-        { gt: auto, lte: manager, label: `Up to ${manager} %`, color: COLOR.high },
-        { gt: manager, label: `Over ${manager} %`, color: COLOR.over },
-      ],
-    },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        label: { show: periods.length <= 27, color: COLOR.text, fontSize: 11, formatter: (p: unknown) => {
-          const v = (p as { value: [number, number, number | string] }).value[2];
-          return typeof v === 'number' ? String(Math.round(v)) : '';
-        } },
-        itemStyle: { borderColor: '#ffffff', borderWidth: 1 },
-        emphasis: { itemStyle: { borderColor: COLOR.text, borderWidth: 1 } },
-      },
+    style: STYLE,
+    marginLeft: labelMargin(workCenters),
+    marginBottom: 28,
+    x: { domain: periods, ticks: periods.filter((_, i) => i % every === 0), tickFormat: (p: string) => periodLabel(p, granularity), label: null, tickSize: 0 },
+    y: { domain: workCenters, label: null, tickSize: 0 },
+    color: { domain: tiers, range: [COLOR.idle, COLOR.ok, COLOR.high, COLOR.over], legend: true },
+    marks: [
+      cell(cells, { x: 'period', y: 'workCenter', fill: 'tier', inset: 0.5, title: (c: Cell) => `${c.workCenter} · ${periodLabel(c.period, granularity)}: ${c.pct} %`, tip: true }),
+      periods.length <= 27 ? text(cells, { x: 'period', y: 'workCenter', text: (c: Cell) => String(Math.round(c.pct)), fill: COLOR.text, fontSize: 11 }) : null,
     ],
   };
 }
 
 export function heatmapHeight(rows: readonly CapacityRow[]): number {
-  return capacityAxes(rows).workCenters.length * 26 + 100;
+  return capacityAxes(rows).workCenters.length * 26 + 40;
 }
 
-export function funnelOption(f: Funnel): ChartOption {
+/** The funnel as bars centred on one axis, each as wide as its stage's count. */
+export function funnelOption(f: Funnel): ChartOptions {
+  const shades = ['#c7d7fe', '#a4bcfd', '#8098f9', '#6172f3'];
+  const stages = f.stages.map((s, i) => ({ ...s, color: shades[i]!, text: `${s.label}: ${s.count}` }));
+  type Stage = (typeof stages)[number];
   return {
-    textStyle: TEXT,
-    animation: false,
-    tooltip: { trigger: 'item', formatter: '{b}: {c}' },
-    series: [
-      {
-        type: 'funnel',
-        sort: 'none',
-        left: '5%',
-        width: '90%',
-        top: 8,
-        bottom: 8,
-        minSize: '12%',
-        gap: 2,
-        label: { show: true, position: 'inside', color: COLOR.text, formatter: '{b}: {c}' },
-        itemStyle: { borderColor: '#ffffff' },
-        data: f.stages.map((s, i) => ({ name: s.label, value: s.count, itemStyle: { color: ['#c7d7fe', '#a4bcfd', '#8098f9', '#6172f3'][i] } })),
-      },
+    style: STYLE,
+    margin: 8,
+    x: { axis: null },
+    y: { axis: null, domain: stages.map((s) => s.label), padding: 0.06 },
+    color: { type: 'identity' },
+    marks: [
+      barX(stages, { x1: (s: Stage) => -s.count / 2, x2: (s: Stage) => s.count / 2, y: 'label', fill: 'color', title: 'text', tip: true }),
+      text(stages, { x: 0, y: 'label', text: 'text', fill: COLOR.text }),
     ],
   };
 }
 
-function horizontalBars(labels: string[], series: { name: string; values: number[]; color: string }[], unit = ''): ChartOption {
+function horizontalBars(labels: string[], series: { name: string; values: number[]; color: string }[], { unit = '', integer = true } = {}): ChartOptions {
+  const bars = series.flatMap((s) => labels.map((label, i) => ({ label, series: s.name, value: s.values[i] ?? 0 })));
+  type Bar = (typeof bars)[number];
+  const single = series.length === 1;
+  // Counts get whole-number ticks only: d3 picks about as many ticks as asked for on [0, max].
+  const max = Math.max(0, ...labels.map((_, i) => series.reduce((sum, s) => sum + (s.values[i] ?? 0), 0)));
   return {
-    textStyle: TEXT,
-    animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: series.length > 1 ? { top: 0, textStyle: TEXT } : undefined,
-    grid: { left: 8, right: 40, top: series.length > 1 ? 28 : 8, bottom: 8, containLabel: true },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: COLOR.muted }, splitLine: { lineStyle: { color: COLOR.grid } } },
-    yAxis: { type: 'category', data: labels, inverse: true, axisLabel: { color: COLOR.muted } },
-    series: series.map((s) => ({
-      type: 'bar',
-      name: s.name,
-      data: s.values,
-      stack: series.length > 1 ? 'total' : undefined,
-      itemStyle: { color: s.color },
-      barMaxWidth: 22,
-      label: { show: series.length === 1, position: 'right', color: COLOR.text, formatter: `{c}${unit}` },
-    })),
+    style: STYLE,
+    marginLeft: labelMargin(labels),
+    marginRight: 48,
+    marginTop: 8,
+    // An empty report (every value 0) still gets a readable axis from 0 to 1.
+    x: { domain: [0, max || 1], nice: true, grid: true, label: null, ...(integer ? { ticks: Math.max(1, Math.min(8, Math.ceil(max))), tickFormat: 'd' } : {}) },
+    y: { domain: labels, label: null },
+    color: { domain: series.map((s) => s.name), range: series.map((s) => s.color), legend: !single },
+    marks: [
+      axisY({ tickSize: 0, lineWidth: LABEL_CHARS * 0.6 }),
+      // Several series stack along x (Plot's implicit stackX).
+      barX(bars, { x: 'value', y: 'label', fill: 'series', title: (b: Bar) => `${b.series}: ${b.value}${unit}`, tip: true }),
+      single ? text(bars, { x: 'value', y: 'label', text: (b: Bar) => `${b.value}${unit}`, textAnchor: 'start', dx: 4, fill: COLOR.text }) : null,
+      ruleX([0]),
+    ],
   };
 }
 
-export function exitsOption(f: Funnel): ChartOption {
+export function exitsOption(f: Funnel): ChartOptions {
   return horizontalBars(f.exits.map((e) => e.label), [{ name: 'Change orders', values: f.exits.map((e) => e.count), color: '#98a2b3' }]);
 }
 
-export function timingOption(r: ChangeOrderReport): ChartOption {
+export function timingOption(r: ChangeOrderReport): ChartOptions {
   return horizontalBars(
     ['Median', '90th percentile'],
     [{ name: 'Hours to decision', values: [r.medianHoursToDecision ?? 0, r.p90HoursToDecision ?? 0], color: COLOR.accent }],
-    ' h',
+    { unit: ' h', integer: false },
   );
 }
 
-export function rulesOption(r: ChangeOrderReport): ChartOption {
+export function rulesOption(r: ChangeOrderReport): ChartOptions {
   return horizontalBars(r.ruleCounts.map((c) => RULE_LABEL[c.rule] ?? c.rule), [{ name: 'Change orders', values: r.ruleCounts.map((c) => c.count), color: '#f59e0b' }]);
 }
 
-export function approversOption(r: ChangeOrderReport): ChartOption {
+export function approversOption(r: ChangeOrderReport): ChartOptions {
   const names = r.decisionsByApprover.map((d) => d.approver.name);
   return horizontalBars(names, [
     { name: 'Approved', values: r.decisionsByApprover.map((d) => d.approved), color: COLOR.approved },
