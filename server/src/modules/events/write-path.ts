@@ -79,42 +79,48 @@ export async function withPlantWrite<T>(
     });
     for (const task of tasks) await task();
     await em.flush();
-    const seqs = await appendBoardEvents(em, plantId, Number(row.event_seq), events);
-    await appendAuditEvents(em, plantId, actor, audits);
+    const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
+    await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
     return { value, seqs };
   });
 }
 
-async function appendBoardEvents(em: EntityManager, plantId: string, lastSeq: number, events: BoardEventInput[]) {
-  if (events.length === 0) return [];
-  const seqs = events.map((_, i) => lastSeq + i + 1);
-  const values = events.map(() => '(?, ?, ?, ?::jsonb)').join(', ');
-  const params = events.flatMap((e, i) => [plantId, seqs[i], e.type, JSON.stringify(e)]);
-  await em.execute(`insert into board_event (plant_id, seq, type, payload) values ${values}`, params);
-  const last = seqs[seqs.length - 1]!;
-  await em.execute('update plant set event_seq = ? where id = ?', [last, plantId]);
-  await em.execute('select pg_notify(?, ?)', [BOARD_CHANNEL, `${plantId}:${last}`]);
-  return seqs;
-}
-
-async function appendAuditEvents(em: EntityManager, plantId: string, actor: Actor | null, audits: AuditInput[]) {
-  for (const a of audits) {
-    await em.execute(
-      `insert into audit_event (plant_id, actor_id, delegate_id, action, entity_type, entity_id, from_status,
-         to_status, comment, policy_version, data) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)`,
-      [
-        plantId,
-        a.onBehalfOf?.userId ?? actor?.onBehalfOf ?? actor?.userId ?? null,
-        a.onBehalfOf?.delegateId ?? (actor?.onBehalfOf ? actor.userId : null),
-        a.action,
-        a.entityType,
-        a.entityId,
-        a.fromStatus ?? null,
-        a.toStatus ?? null,
-        a.comment ?? null,
-        a.policyVersion ?? null,
-        a.data ? JSON.stringify(a.data) : null,
-      ],
-    );
+/**
+ * The write's board events, the plant's new `event_seq`, its audit rows and the NOTIFY, as one
+ * statement of data-modifying CTEs: one round trip under the plant lock instead of one per row
+ * and table (the lock's hold time is what limits a plant's write throughput, docs/performance.md).
+ */
+async function appendEventsAndAudit(
+  em: EntityManager, plantId: string, actor: Actor | null, events: BoardEventInput[], seqs: number[], audits: AuditInput[],
+): Promise<void> {
+  const parts: string[] = [];
+  const params: unknown[] = [];
+  if (events.length) {
+    parts.push(`e as (insert into board_event (plant_id, seq, type, payload) values ${events.map(() => '(?, ?, ?, ?::jsonb)').join(', ')})`);
+    params.push(...events.flatMap((e, i) => [plantId, seqs[i], e.type, JSON.stringify(e)]));
+    parts.push('p as (update plant set event_seq = ? where id = ?)');
+    params.push(seqs[seqs.length - 1], plantId);
   }
+  if (audits.length) {
+    parts.push(`a as (insert into audit_event (plant_id, actor_id, delegate_id, action, entity_type, entity_id, from_status,
+      to_status, comment, policy_version, data) values ${audits.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb)').join(', ')})`);
+    params.push(...audits.flatMap((a) => [
+      plantId,
+      a.onBehalfOf?.userId ?? actor?.onBehalfOf ?? actor?.userId ?? null,
+      a.onBehalfOf?.delegateId ?? (actor?.onBehalfOf ? actor.userId : null),
+      a.action,
+      a.entityType,
+      a.entityId,
+      a.fromStatus ?? null,
+      a.toStatus ?? null,
+      a.comment ?? null,
+      a.policyVersion ?? null,
+      a.data ? JSON.stringify(a.data) : null,
+    ]));
+  }
+  if (parts.length === 0) return;
+  // Unreferenced data-modifying CTEs still run to completion; the NOTIFY is delivered at commit.
+  const notify = events.length ? 'select pg_notify(?, ?)' : 'select 1';
+  if (events.length) params.push(BOARD_CHANNEL, `${plantId}:${seqs[seqs.length - 1]}`);
+  await em.execute(`with ${parts.join(', ')} ${notify}`, params);
 }
