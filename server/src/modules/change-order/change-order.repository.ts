@@ -88,28 +88,29 @@ export async function approvalsOf(em: EntityManager, changeOrderIds: readonly st
   );
 }
 
-/** The next change-order number of the plant (under the plant lock, so numbers never repeat). */
-export async function nextNumber(em: EntityManager, plantId: string): Promise<string> {
-  const [row] = await em.execute<{ n: number }[]>(
-    'update plant set change_order_seq = change_order_seq + 1 where id = ? returning change_order_seq as n',
-    [plantId],
-  );
-  return `CO-${row!.n}`;
-}
-
+/**
+ * Records a new change order in one round trip (it runs under the plant lock): the next number of
+ * the plant (under the lock, so numbers never repeat), the order's customer unless given, the row
+ * itself, read back with RETURNING.
+ */
 export async function insertChangeOrder(
   em: EntityManager,
-  row: Pick<ChangeOrderRow, 'plantId' | 'number' | 'status' | 'proposerId' | 'orderId' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
+  row: Pick<ChangeOrderRow, 'plantId' | 'status' | 'proposerId' | 'orderId' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
   now: Date,
-): Promise<string> {
-  const [inserted] = await em.execute<{ id: string }[]>(
-    `insert into change_order (plant_id, number, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier,
+): Promise<ChangeOrderRow> {
+  const [inserted] = await em.execute<ChangeOrderRow[]>(
+    `with n as (update plant set change_order_seq = change_order_seq + 1 where id = ? returning change_order_seq)
+     insert into change_order (plant_id, number, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier,
        policy_version, status_reason, created_at, updated_at)
-     values (?, ?, ?, ?, ?, ?, ?::text[], ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?) returning id`,
-    [row.plantId, row.number, row.status, row.proposerId, row.orderId, row.customerId, pgArray(row.kinds),
+     select ?::uuid, 'CO-' || n.change_order_seq, ?::text, ?::uuid, ?::uuid,
+            coalesce(?::uuid, (select customer_id from sales_order where id = ?::uuid)), ?::text[], ?::jsonb, ?::jsonb, ?::text,
+            ?::int, ?::text, ?::timestamptz, ?::timestamptz
+       from n
+     returning ${CO_COLUMNS}`,
+    [row.plantId, row.plantId, row.status, row.proposerId, row.orderId, row.customerId, row.orderId, pgArray(row.kinds),
       JSON.stringify(row.request), JSON.stringify(row.evaluation), row.tier, row.policyVersion, row.statusReason, now, now],
   );
-  return inserted!.id;
+  return inserted!;
 }
 
 /** Writes a transition: status, reason and any of evaluation/request/counter; bumps the version. */

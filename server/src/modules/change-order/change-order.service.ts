@@ -11,7 +11,7 @@ import { applyEvaluation } from './apply.ts';
 import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';
 import { authoritiesOf } from './authorities.ts';
 import {
-  approvalsOf, changeOrdersByIds, decideApproval, escalateApproval, insertChangeOrder, insertComment, nextNumber,
+  approvalsOf, changeOrdersByIds, decideApproval, escalateApproval, insertChangeOrder, insertComment,
   resetApprovals, updateChangeOrder, type ApprovalRow, type ChangeOrderRow, type ChangeOrderStatus, type StoredRequest,
 } from './change-order.repository.ts';
 import { evaluateInput, evaluateStoredChange, type EvaluationDeps } from './preview.service.ts';
@@ -33,28 +33,25 @@ export class ChangeOrderCommands {
   /** Evaluates, records and routes a change; applies it at once when it needs no approval. */
   async propose(w: PlantWrite, actor: Actor, input: ChangeOrderInput, comment: string | null): Promise<string> {
     const now = this.#now();
-    const { evaluation, parsed } = await evaluateInput(w.em, this.#deps, actor, input, true);
+    const { evaluation, parsed, today } = await evaluateInput(w.em, this.#deps, actor, input, true);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     const status: ChangeOrderStatus =
       evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
     const request: StoredRequest = { change: parsed.change, input, customerId: parsed.customerId };
-    const customerId = parsed.customerId ?? (await customerOf(w, evaluation.orderId));
-    const id = await insertChangeOrder(
+    const co = await insertChangeOrder(
       w.em,
       {
-        plantId: w.plantId, number: await nextNumber(w.em, w.plantId), status, proposerId: actor.userId!, orderId: evaluation.orderId,
-        customerId, kinds: [...evaluation.kinds], request, evaluation, tier: evaluation.tier, policyVersion: evaluation.policyVersion,
+        plantId: w.plantId, status, proposerId: actor.userId!, orderId: evaluation.orderId, customerId: parsed.customerId,
+        kinds: [...evaluation.kinds], request, evaluation, tier: evaluation.tier, policyVersion: evaluation.policyVersion,
         statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null,
       },
       now,
     );
+    const id = co.id;
     if (comment?.trim()) await insertComment(w.em, id, actor.userId!, checkComment(comment), now);
     recordTransition(w, { changeOrderId: id, orderId: evaluation.orderId, action: 'PROPOSED', from: null, to: status, version: 1, comment, policyVersion: evaluation.policyVersion, evaluation });
     if (status === 'PENDING') await resetApprovals(w.em, id, lanes, now);
-    if (status === 'AUTO_APPROVED') {
-      const [co] = await changeOrdersByIds(w.em, w.plantId, [id]);
-      await this.#apply(w, co!, evaluation, await this.#today(w));
-    }
+    if (status === 'AUTO_APPROVED') await this.#apply(w, co, evaluation, today);
     return id;
   }
 
@@ -289,9 +286,4 @@ function checkComment(text: string): string {
   if (!body) throw badInput('A comment cannot be empty.', 'body');
   if (body.length > 4000) throw badInput('A comment can have at most 4,000 characters.', 'body');
   return body;
-}
-
-async function customerOf(w: PlantWrite, orderId: string): Promise<string | null> {
-  const [row] = await w.em.execute<{ customer_id: string }[]>('select customer_id from sales_order where id = ?', [orderId]);
-  return row?.customer_id ?? null;
 }

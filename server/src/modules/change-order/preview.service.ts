@@ -13,6 +13,8 @@ export interface PreviewResult {
   parsed: ParsedChange;
   /** The plant event sequence the evaluation saw. */
   seq: number;
+  /** The plant-local date the evaluation took as today. */
+  today: string;
 }
 
 /**
@@ -30,8 +32,8 @@ export async function evaluateInput(
   const { seq, schedule } = await deps.schedules.get(em, actor.plantId, locked);
   const parsed = await parseChangeInput(em, actor.plantId, schedule, input);
   assertMayMoveJobs(actor.role, parsed.change);
-  const { evaluation } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked, schedule);
-  return { evaluation, parsed, seq };
+  const { evaluation, today } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked, schedule);
+  return { evaluation, parsed, seq, today };
 }
 
 export interface EvaluationDeps {
