@@ -4,7 +4,7 @@ import type { PlantWrite } from '../events/write-path.ts';
 import { approvalsOf, changeOrdersByIds, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
 import type { Transition } from '../change-order/transitions.ts';
 import { formatMoney } from '../shared/money.ts';
-import { enqueueDeliveries, eventName, type OutgoingEvent } from '../webhook/webhook.outbox.ts';
+import { enqueueDeliveries, eventName, type OutgoingEvent, type Webhook } from '../webhook/webhook.outbox.ts';
 import { planNotifications, type PlannedNotification, type PlantUser } from './notification.plan.ts';
 
 const queued = new WeakMap<PlantWrite, Transition[]>();
@@ -31,20 +31,19 @@ async function fanOut(w: PlantWrite, transitions: readonly Transition[]): Promis
   const { em, plantId } = w;
   const ids = [...new Set(transitions.map((t) => t.changeOrderId))];
   const cos = await changeOrdersByIds(em, plantId, ids);
-  const [clock] = await em.execute<{ now: Date; today: string }[]>(
-    `select now() as now, (now() at time zone time_zone)::date::text as today from plant where id = ?`,
-    [plantId],
-  );
   const approvals = await approvalsOf(em, ids);
-  const users = new Map((await em.execute<PlantUser[]>('select id, email, role from app_user where plant_id = ?', [plantId])).map((u) => [u.id, u]));
-  const delegatesOf = await activeDelegations(em, plantId, clock!.today);
-  const orderNumbers = await numbersOf(em, cos.map((c) => c.orderId));
-  const billing = await billingOf(em, cos.filter((c) => transitions.some((t) => t.changeOrderId === c.id && t.action === 'APPLIED')).map((c) => c.id));
+  const applied = cos.filter((c) => transitions.some((t) => t.changeOrderId === c.id && t.action === 'APPLIED')).map((c) => c.id);
+  const ctx = await contextOf(em, plantId, ids, applied);
+  const users = new Map(ctx.users.map((u) => [u.id, u]));
+  const delegatesOf = new Map<string, string[]>();
+  for (const d of ctx.delegations) delegatesOf.set(d.userId, [...(delegatesOf.get(d.userId) ?? []), d.delegateId]);
+  const orderNumbers = new Map(ctx.orders.map((o) => [o.id, o.number]));
+  const billing = new Map(ctx.billing.map((b) => [b.id, { priceDeltaCents: Number(b.price), costDeltaCents: Number(b.cost) }]));
   const actorId = w.actor?.kind === 'user' ? w.actor.userId : null;
 
   const planned: PlannedNotification[] = [];
   const events: OutgoingEvent[] = [];
-  const occurredAt = new Date(clock!.now).toISOString();
+  const occurredAt = new Date(ctx.now).toISOString();
   for (const co of cos) {
     const own = transitions.filter((t) => t.changeOrderId === co.id);
     planned.push(...planNotifications({
@@ -54,7 +53,43 @@ async function fanOut(w: PlantWrite, transitions: readonly Transition[]): Promis
     for (const t of own) events.push({ event: eventName(t.action), occurredAt, changeOrder: payload(co, t, users, actorId, orderNumbers.get(co.orderId) ?? null) });
   }
   await insertNotifications(em, plantId, planned);
-  await enqueueDeliveries(em, plantId, events);
+  await enqueueDeliveries(em, plantId, ctx.hooks, events);
+}
+
+/** What the fan-out needs besides the change orders and approvals. */
+interface FanOutContext {
+  now: Date;
+  users: PlantUser[];
+  /** Delegations active today in the plant's time zone. */
+  delegations: { userId: string; delegateId: string }[];
+  /** Numbers of the change orders' sales orders. */
+  orders: { id: string; number: string }[];
+  /** Billing adjustments of the change orders applied in this write, oldest first (the last one wins). */
+  billing: { id: string; price: string | number; cost: string | number }[];
+  hooks: Webhook[];
+}
+
+/**
+ * Everything about the plant the fan-out reads, in one round trip (it runs under the plant lock,
+ * whose hold time limits the plant's write throughput): the clock, users, today's delegations,
+ * order numbers, billing adjustments and webhooks. All of it is text, so JSON carries it as is.
+ */
+async function contextOf(em: EntityManager, plantId: string, changeOrderIds: readonly string[], appliedIds: readonly string[]): Promise<FanOutContext> {
+  const [row] = await em.execute<FanOutContext[]>(
+    `with t as (select id, now() as now, (now() at time zone time_zone)::date as today from plant where id = ?)
+     select t.now,
+       coalesce((select json_agg(json_build_object('id', u.id, 'email', u.email, 'role', u.role)) from app_user u where u.plant_id = t.id), '[]') as users,
+       coalesce((select json_agg(json_build_object('userId', d.user_id, 'delegateId', d.delegate_id)) from delegation d join app_user u on u.id = d.user_id
+                  where u.plant_id = t.id and d.revoked_at is null and d.starts_on <= t.today and d.ends_on >= t.today), '[]') as delegations,
+       coalesce((select json_agg(json_build_object('id', o.id, 'number', o.number)) from sales_order o
+                  where o.id in (select c.order_id from change_order c where c.id = any(?::uuid[]))), '[]') as orders,
+       coalesce((select json_agg(json_build_object('id', b.change_order_id, 'price', b.price_delta_cents, 'cost', b.cost_delta_cents) order by b.created_at)
+                  from billing_adjustment b where b.change_order_id = any(?::uuid[])), '[]') as billing,
+       coalesce((select json_agg(json_build_object('id', h.id, 'events', h.events)) from webhook h where h.plant_id = t.id and h.deleted_at is null), '[]') as hooks
+       from t`,
+    [plantId, pgArray(changeOrderIds), pgArray(appliedIds)],
+  );
+  return row!;
 }
 
 /** The `changeOrder` of a webhook body: the change order as of this transition. */
@@ -79,34 +114,6 @@ function payload(co: ChangeOrderRow, t: Transition, users: ReadonlyMap<string, P
     proposer: person(co.proposerId),
     actor: person(actorId),
   };
-}
-
-async function activeDelegations(em: EntityManager, plantId: string, today: string): Promise<Map<string, string[]>> {
-  const rows = await em.execute<{ userId: string; delegateId: string }[]>(
-    `select d.user_id as "userId", d.delegate_id as "delegateId" from delegation d join app_user u on u.id = d.user_id
-      where u.plant_id = ? and d.revoked_at is null and d.starts_on <= ?::date and d.ends_on >= ?::date`,
-    [plantId, today, today],
-  );
-  const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.userId, [...(map.get(r.userId) ?? []), r.delegateId]);
-  return map;
-}
-
-async function numbersOf(em: EntityManager, orderIds: readonly string[]): Promise<Map<string, string>> {
-  const rows = await em.execute<{ id: string; number: string }[]>('select id, number from sales_order where id = any(?::uuid[])', [pgArray(orderIds)]);
-  return new Map(rows.map((r) => [r.id, r.number]));
-}
-
-async function billingOf(em: EntityManager, changeOrderIds: readonly string[]) {
-  const map = new Map<string, { priceDeltaCents: number; costDeltaCents: number }>();
-  if (changeOrderIds.length === 0) return map;
-  const rows = await em.execute<{ id: string; price: string; cost: string }[]>(
-    `select change_order_id as id, price_delta_cents as price, cost_delta_cents as cost from billing_adjustment
-      where change_order_id = any(?::uuid[]) order by created_at`,
-    [pgArray(changeOrderIds)],
-  );
-  for (const r of rows) map.set(r.id, { priceDeltaCents: Number(r.price), costDeltaCents: Number(r.cost) });
-  return map;
 }
 
 async function insertNotifications(em: EntityManager, plantId: string, rows: readonly PlannedNotification[]): Promise<void> {

@@ -20,17 +20,20 @@ export interface OutgoingEvent {
   changeOrder: Record<string, unknown>;
 }
 
+/** A live webhook of the plant: the events it subscribes to, null for all. */
+export interface Webhook {
+  id: string;
+  events: string[] | null;
+}
+
 /**
  * The outbox (issue 4 item 8): one PENDING delivery row per (webhook, event), written in the
  * transaction of the transition itself, so a delivery exists exactly when its change committed.
- * The body is serialized once here; every attempt sends and signs these same bytes.
+ * The body is serialized once here; every attempt sends and signs these same bytes. `hooks` are the
+ * plant's live webhooks, read in the same transaction.
  */
-export async function enqueueDeliveries(em: EntityManager, plantId: string, events: readonly OutgoingEvent[]): Promise<number> {
+export async function enqueueDeliveries(em: EntityManager, plantId: string, hooks: readonly Webhook[], events: readonly OutgoingEvent[]): Promise<number> {
   if (events.length === 0) return 0;
-  const hooks = await em.execute<{ id: string; events: string[] | null }[]>(
-    'select id, events from webhook where plant_id = ? and deleted_at is null',
-    [plantId],
-  );
   const rows: unknown[][] = [];
   for (const e of events) {
     for (const hook of hooks) {
