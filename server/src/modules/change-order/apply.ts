@@ -4,7 +4,7 @@ import { fromDay, type Evaluation, type Job } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import { isUuid } from '../order/order.service.ts';
 import { insertOrdersWithJobs } from '../order/order.repository.ts';
-import { bucketsForEvent, orderJobsForEvent } from '../events/event-store.ts';
+import { scheduleChangeOf } from '../events/event-store.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import type { ChangeOrderRow } from './change-order.repository.ts';
 
@@ -17,13 +17,14 @@ import type { ChangeOrderRow } from './change-order.repository.ts';
 export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
   const { em, plantId } = w;
   const orderId = evaluation.orderId;
-  const oldAllocations = await em.execute<{ jobId: string; workCenterId: string; date: string }[]>(
-    `select a.job_id as "jobId", a.work_center_id as "workCenterId", a.date::text as date
-       from allocation a join job j on j.id = a.job_id where j.order_id = ?`,
-    [orderId],
+  const [before] = await em.execute<{ exists: boolean; allocations: { jobId: string; workCenterId: string; date: string }[] }[]>(
+    `select exists(select 1 from sales_order where id = ?) as exists,
+            coalesce((select json_agg(json_build_object('jobId', a.job_id, 'workCenterId', a.work_center_id, 'date', a.date::text))
+                        from allocation a join job j on j.id = a.job_id where j.order_id = ?), '[]') as allocations`,
+    [orderId, orderId],
   );
+  const { exists, allocations: oldAllocations } = before!;
   const oldJobIds = [...new Set(oldAllocations.map((a) => a.jobId))];
-  const exists = (await em.execute('select 1 from sales_order where id = ?', [orderId])).length > 0;
 
   let jobs: Job[] = evaluation.jobs.map((j) => (isUuid(j.id) ? j : { ...j, id: randomUUID() }));
   let removedJobIds: string[];
@@ -49,14 +50,17 @@ export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluat
     removedJobIds = [];
   } else {
     const t = evaluation.terms;
-    await em.execute(
-      `update sales_order set quantity = ?, due_date = ?, option_ids = ?::uuid[], unit_price_cents = ?, version = version + 1 where id = ?`,
-      [t.quantity, fromDay(t.dueDate), pgArray(t.optionIds), t.unitPriceCents, orderId],
-    );
-    await em.execute('delete from allocation where job_id = any(?::uuid[])', [pgArray(oldJobIds)]);
     const keep = new Set(jobs.map((j) => j.id));
     removedJobIds = oldJobIds.filter((id) => !keep.has(id));
-    if (removedJobIds.length) await em.execute('delete from job where id = any(?::uuid[])', [pgArray(removedJobIds)]);
+    // One statement: the kept jobs' allocations go, the removed jobs go with theirs (the foreign
+    // key cascades), so no two parts touch the same row.
+    await em.execute(
+      `with o as (update sales_order set quantity = ?, due_date = ?, option_ids = ?::uuid[], unit_price_cents = ?, version = version + 1 where id = ?),
+            a as (delete from allocation where job_id = any(?::uuid[]))
+       delete from job where id = any(?::uuid[])`,
+      [t.quantity, fromDay(t.dueDate), pgArray(t.optionIds), t.unitPriceCents, orderId,
+        pgArray(oldJobIds.filter((id) => keep.has(id))), pgArray(removedJobIds)],
+    );
     await upsertJobs(em, plantId, jobs);
   }
 
@@ -71,36 +75,38 @@ export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluat
   const touched = new Map<string, { workCenterId: string; date: string }>();
   for (const a of oldAllocations) touched.set(`${a.workCenterId}|${a.date}`, a);
   for (const j of jobs) for (const a of j.allocations) touched.set(`${j.workCenterId}|${fromDay(a.day)}`, { workCenterId: j.workCenterId, date: fromDay(a.day) });
-  const jobRows = await orderJobsForEvent(em, [orderId]);
+  const { jobs: jobRows, buckets } = await scheduleChangeOf(em, plantId, [orderId], [...touched.values()]);
   w.emit({
     type: 'SCHEDULE_CHANGED',
     changeOrderId: co.id,
     orderIds: [orderId],
     jobs: jobRows,
     removedJobIds: removedJobIds.filter((id) => !jobRows.some((j) => j.id === id)),
-    buckets: await bucketsForEvent(em, plantId, [...touched.values()]),
+    buckets,
   });
 }
 
-/** Inserts new jobs and updates kept ones, with their allocations. */
+/**
+ * Inserts new jobs and updates kept ones, with their allocations, in one statement (the
+ * allocations' foreign key is checked at its end, when the new jobs exist).
+ */
 async function upsertJobs(em: EntityManager, plantId: string, jobs: readonly Job[]): Promise<void> {
-  for (const j of jobs) {
-    if (j.allocations.length === 0) continue;
-    const start = fromDay(j.allocations[0]!.day);
-    const end = fromDay(j.allocations[j.allocations.length - 1]!.day);
-    await em.execute(
-      `insert into job (id, order_id, plant_id, seq, work_center_id, minutes, status, start_date, end_date)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  const planned = jobs.filter((j) => j.allocations.length > 0);
+  if (planned.length === 0) return;
+  const allocations = planned.flatMap((j) => j.allocations.map((a) => [j.id, fromDay(a.day), j.workCenterId, plantId, a.minutes]));
+  await em.execute(
+    `with j as (
+       insert into job (id, order_id, plant_id, seq, work_center_id, minutes, status, start_date, end_date)
+       values ${planned.map(() => '(?::uuid, ?::uuid, ?::uuid, ?::int, ?::uuid, ?::int, ?, ?::date, ?::date)').join(', ')}
        on conflict (id) do update set minutes = excluded.minutes, status = excluded.status, start_date = excluded.start_date,
-         end_date = excluded.end_date, version = job.version + 1`,
-      [j.id, j.orderId, plantId, j.seq, j.workCenterId, j.minutes, j.status, start, end],
-    );
-    const values = j.allocations.map(() => '(?, ?::date, ?, ?, ?)').join(', ');
-    await em.execute(
-      `insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${values}`,
-      j.allocations.flatMap((a) => [j.id, fromDay(a.day), j.workCenterId, plantId, a.minutes]),
-    );
-  }
+         end_date = excluded.end_date, version = job.version + 1)
+     insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${allocations.map(() => '(?, ?::date, ?, ?, ?)').join(', ')}`,
+    [
+      ...planned.flatMap((j) => [j.id, j.orderId, plantId, j.seq, j.workCenterId, j.minutes, j.status,
+        fromDay(j.allocations[0]!.day), fromDay(j.allocations[j.allocations.length - 1]!.day)]),
+      ...allocations.flat(),
+    ],
+  );
 }
 
 /** After a partial delete, a job's minutes and dates follow its remaining allocations. */

@@ -1,7 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
-import { allocationsOfJobs, jobsOfOrders } from '../order/order.service.ts';
-import type { JobDto } from '../order/order.dto.ts';
+import { JOB_COLUMNS } from '../order/order.service.ts';
 import type { BucketDto } from '../schedule/board.service.ts';
 import { capacitySql, overtimeSql } from '../schedule/buckets.ts';
 import type { BoardEventPayload, BoardEventType, EventJob } from './board-events.ts';
@@ -113,15 +112,28 @@ export async function pruneBoardEvents(em: EntityManager, before: Date): Promise
   return res.affectedRows;
 }
 
-/** Jobs with their allocations, as SCHEDULE_CHANGED carries them. Read inside the write transaction. */
-export async function jobsForEvent(em: EntityManager, jobs: readonly JobDto[]): Promise<EventJob[]> {
-  const allocations = await allocationsOfJobs(em, jobs.map((j) => j.id));
-  return jobs.map((j) => ({ ...j, allocations: allocations.filter((a) => a.jobId === j.id) }));
-}
-
-/** The jobs of some orders with their allocations (for SCHEDULE_CHANGED after re-planning orders). */
-export async function orderJobsForEvent(em: EntityManager, orderIds: readonly string[]): Promise<EventJob[]> {
-  return jobsForEvent(em, await jobsOfOrders(em, orderIds));
+/**
+ * What SCHEDULE_CHANGED carries after re-planning orders, read inside the write transaction in one
+ * round trip (it runs under the plant lock): the orders' jobs as they are now with their
+ * allocations, and the buckets at `keys` (see `bucketsForEvent`).
+ */
+export async function scheduleChangeOf(
+  em: EntityManager,
+  plantId: string,
+  orderIds: readonly string[],
+  keys: readonly { workCenterId: string; date: string }[],
+): Promise<{ jobs: EventJob[]; buckets: BucketDto[] }> {
+  const buckets = bucketsJson(plantId, keys);
+  const [row] = await em.execute<{ jobs: EventJob[]; buckets: BucketDto[] }[]>(
+    `select coalesce((select json_agg(x order by x."orderId", x.seq) from (
+              select ${JOB_COLUMNS},
+                     coalesce((select json_agg(json_build_object('jobId', a.job_id, 'date', a.date::text, 'minutes', a.minutes) order by a.date)
+                                 from allocation a where a.job_id = j.id), '[]') as allocations
+                from job j where j.order_id = any(?::uuid[])) x), '[]') as jobs,
+            ${buckets.sql} as buckets`,
+    [pgArray(orderIds), ...buckets.params],
+  );
+  return row!;
 }
 
 /**
@@ -133,18 +145,26 @@ export async function bucketsForEvent(
   plantId: string,
   keys: readonly { workCenterId: string; date: string }[],
 ): Promise<BucketDto[]> {
+  const buckets = bucketsJson(plantId, keys);
+  const [row] = await em.execute<{ buckets: BucketDto[] }[]>(`select ${buckets.sql} as buckets`, buckets.params);
+  return row!.buckets;
+}
+
+/** The buckets at `keys` as one JSON array expression in board order (all integers and text, so JSON is exact). */
+function bucketsJson(plantId: string, keys: readonly { workCenterId: string; date: string }[]): { sql: string; params: unknown[] } {
   const unique = [...new Map(keys.map((k) => [`${k.workCenterId}|${k.date}`, k])).values()];
-  if (unique.length === 0) return [];
-  return em.execute<BucketDto[]>(
-    `with k as (select * from unnest(?::uuid[], ?::date[]) as k(work_center_id, date))
-     select wc.id as "workCenterId", k.date::text as date,
-            ${capacitySql('k.date')} as "capacityMinutes",
-            ${overtimeSql('k.date')} as "overtimeMinutes",
-            coalesce((select sum(a.minutes)::int from allocation a
-                       where a.work_center_id = wc.id and a.date = k.date and a.plant_id = ?), 0) as "loadMinutes"
-       from k join work_center wc on wc.id = k.work_center_id and wc.plant_id = ?
-       left join work_center_exception ex on ex.work_center_id = wc.id and ex.date = k.date
-      order by wc.sort, wc.code, k.date`,
-    [pgArray(unique.map((k) => k.workCenterId)), pgArray(unique.map((k) => k.date)), plantId, plantId],
-  );
+  return {
+    sql: `coalesce((
+      with k as (select * from unnest(?::uuid[], ?::date[]) as k(work_center_id, date))
+      select json_agg(json_build_object(
+               'workCenterId', wc.id, 'date', k.date::text,
+               'capacityMinutes', ${capacitySql('k.date')},
+               'overtimeMinutes', ${overtimeSql('k.date')},
+               'loadMinutes', coalesce((select sum(a.minutes)::int from allocation a
+                                         where a.work_center_id = wc.id and a.date = k.date and a.plant_id = ?), 0))
+             order by wc.sort, wc.code, k.date)
+        from k join work_center wc on wc.id = k.work_center_id and wc.plant_id = ?
+        left join work_center_exception ex on ex.work_center_id = wc.id and ex.date = k.date), '[]')`,
+    params: [pgArray(unique.map((k) => k.workCenterId)), pgArray(unique.map((k) => k.date)), plantId, plantId],
+  };
 }

@@ -8,7 +8,8 @@ const ORDER_COLUMNS = `o.id, o.plant_id as "plantId", o.number, o.product_id as 
   o.option_ids as "optionIds", o.due_date::text as "dueDate", o.unit_price_cents as "unitPriceCents", o.status, o.version,
   c.id as "customerId", c.name as "customerName", c.tier as "customerTier", c.contact as "customerContact"`;
 
-const JOB_COLUMNS = `j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
+/** A job row as a `JobDto` (alias `j`). */
+export const JOB_COLUMNS = `j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
   j.end_date::text as "end", j.minutes, j.status, j.version`;
 
 type OrderRow = Omit<OrderDto, 'customer' | 'product'> & {
