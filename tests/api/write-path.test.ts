@@ -5,21 +5,25 @@ import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { cloneTemplate, sql } from '../support/database.ts';
 
 let orm: Orm;
+/** A second pool on the same database, standing for a second server process. */
+let other: Orm;
 let url: string;
 let plantId: string;
 beforeAll(async () => {
   url = await cloneTemplate(inject('adminDatabaseUrl'), inject('templateDatabase'));
   orm = await openDatabase(url);
+  other = await openDatabase(url);
   [{ id: plantId }] = (await sql<{ id: string }>(url, `insert into plant (name) values ('Write-path test plant') returning id`)) as [{ id: string }];
 });
 afterAll(async () => {
-  await orm?.close();
+  await Promise.all([orm?.close(), other?.close()]);
 });
 
 describe('the one write path', () => {
-  it('numbers board events gap-free and in commit order under 40 concurrent writers', async () => {
+  it('numbers board events gap-free and in commit order under 40 concurrent writers on two processes', async () => {
+    // a process queues its own writers in memory; the two meet at the plant's row lock
     const writers = Array.from({ length: 40 }, (_, i) =>
-      withPlantWrite(orm, plantId, null, async (w) => {
+      withPlantWrite(i % 2 ? other : orm, plantId, null, async (w) => {
         w.emit({ type: 'BOARD_RESET', reason: `writer ${i} part 1` });
         // yield inside the transaction so that writers really overlap
         await w.em.execute('select pg_sleep(0.005)');

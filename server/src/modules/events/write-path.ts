@@ -52,13 +52,38 @@ export interface WriteResult<T> {
  * the plant's writers, so the board-event sequence assigned under it is strictly increasing and
  * gap-free in commit order, and events, audit rows and data commit or roll back together.
  * The NOTIFY is transactional too: listeners hear of a sequence only once it is committed.
+ *
+ * Within a process, a plant's writers also queue in memory before they open their transaction:
+ * only one of them at a time holds a pooled connection while it waits for (or holds) the row
+ * lock. Without the queue a burst of writers parks every pooled connection in a transaction
+ * waiting for the lock, and the lock holder can then wait forever on work that needs a connection
+ * (an evaluation before the lock following the schedule cache, which the locked one queues behind).
  */
-export async function withPlantWrite<T>(
+export function withPlantWrite<T>(
   orm: Orm,
   plantId: string,
   actor: Actor | null,
   command: (w: PlantWrite) => Promise<T>,
 ): Promise<WriteResult<T>> {
+  return inTurn(orm, plantId, () => write(orm, plantId, actor, command));
+}
+
+/** This process's queue of writers, per database and plant: the tail each next writer waits for. */
+const turns = new WeakMap<Orm, Map<string, Promise<unknown>>>();
+
+function inTurn<T>(orm: Orm, plantId: string, task: () => Promise<T>): Promise<T> {
+  let plants = turns.get(orm);
+  if (!plants) turns.set(orm, (plants = new Map()));
+  const next = (plants.get(plantId) ?? Promise.resolve()).then(task);
+  const tail = next.catch(() => undefined);
+  plants.set(plantId, tail);
+  void tail.then(() => {
+    if (plants.get(plantId) === tail) plants.delete(plantId);
+  });
+  return next;
+}
+
+async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command: (w: PlantWrite) => Promise<T>): Promise<WriteResult<T>> {
   const events: BoardEventInput[] = [];
   const audits: AuditInput[] = [];
   const tasks: (() => Promise<void>)[] = [];
