@@ -4,6 +4,7 @@ import { plantById } from '../plant/plant.service.ts';
 import { AppError, notFound } from '../../graphql/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { ChangeOrderCommands } from './change-order.service.ts';
+import { evaluateBeforeLock } from './preview.service.ts';
 import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders } from './change-order.queries.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 
@@ -32,7 +33,10 @@ export const changeOrderResolvers: Resolvers = {
     auditEvents: (_, { filter, first, after }, ctx) => listAuditEvents(ctx.em, ctx.actor!.plantId, filter, first, after),
   },
   Mutation: {
-    proposeChangeOrder: (_, { input, comment }, ctx) => command(ctx, (c, w) => c.propose(w, ctx.actor!, input, comment ?? null)),
+    proposeChangeOrder: async (_, { input, comment }, ctx) => {
+      const early = await evaluateBeforeLock(ctx.em, ctx.services, ctx.actor!, input);
+      return command(ctx, (c, w) => c.propose(w, ctx.actor!, input, comment ?? null, early));
+    },
     approveChangeOrder: (_, { id, expectedVersion, comment }, ctx) => command(ctx, (c, w) => c.approve(w, ctx.actor!, id, expectedVersion, comment ?? null), id),
     rejectChangeOrder: (_, { id, expectedVersion, reason }, ctx) => command(ctx, (c, w) => c.reject(w, ctx.actor!, id, expectedVersion, reason), id),
     escalateChangeOrder: (_, { id, expectedVersion, comment }, ctx) => command(ctx, (c, w) => c.escalate(w, ctx.actor!, id, expectedVersion, comment), id),
@@ -45,7 +49,9 @@ export const changeOrderResolvers: Resolvers = {
     moveJob: async (_, { jobId, startDate, comment }, ctx) => {
       const [job] = await ctx.em.execute<{ order_id: string }[]>('select order_id from job where id::text = ? and plant_id = ?', [jobId, ctx.actor!.plantId]);
       if (!job) throw notFound('Job', jobId);
-      return command(ctx, (c, w) => c.propose(w, ctx.actor!, { orderId: job.order_id, moveJob: { jobId, startDate } }, comment ?? null));
+      const input = { orderId: job.order_id, moveJob: { jobId, startDate } };
+      const early = await evaluateBeforeLock(ctx.em, ctx.services, ctx.actor!, input);
+      return command(ctx, (c, w) => c.propose(w, ctx.actor!, input, comment ?? null, early));
     },
   },
   ChangeOrder: {

@@ -14,7 +14,7 @@ import {
   approvalsOf, changeOrdersByIds, decideApproval, escalateApproval, insertChangeOrder, insertComment,
   resetApprovals, updateChangeOrder, type ApprovalRow, type ChangeOrderRow, type ChangeOrderStatus, type StoredRequest,
 } from './change-order.repository.ts';
-import { evaluateInput, evaluateStoredChange, type EvaluationDeps } from './preview.service.ts';
+import { evaluateInput, evaluateStoredChange, stillCurrent, type EvaluationDeps, type PreviewResult } from './preview.service.ts';
 import { recordTransition } from './transitions.ts';
 
 export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
@@ -30,10 +30,15 @@ export class ChangeOrderCommands {
     return this.#deps.clock.now();
   }
 
-  /** Evaluates, records and routes a change; applies it at once when it needs no approval. */
-  async propose(w: PlantWrite, actor: Actor, input: ChangeOrderInput, comment: string | null): Promise<string> {
+  /**
+   * Evaluates, records and routes a change; applies it at once when it needs no approval. `early`
+   * is the evaluation made before the lock (`evaluateBeforeLock`): used when still current, else
+   * the change is evaluated again here, under the lock.
+   */
+  async propose(w: PlantWrite, actor: Actor, input: ChangeOrderInput, comment: string | null, early: PreviewResult | null = null): Promise<string> {
     const now = this.#now();
-    const { evaluation, parsed, today } = await evaluateInput(w.em, this.#deps, actor, input, true);
+    const { evaluation, parsed, today } =
+      early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, true);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     const status: ChangeOrderStatus =
       evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';

@@ -32,6 +32,11 @@ export interface PlantWrite {
   em: EntityManager;
   plantId: string;
   actor: Actor | null;
+  /**
+   * The plant's event sequence read under the lock: what the command reads is the state after
+   * this event, and no other writer can move it before commit (a check for "nothing changed since").
+   */
+  seq: number;
   /** Queue a board event; it is written with the next gap-free sequence number at commit. */
   emit(event: BoardEventInput): void;
   /** Append an audit event (actor and delegate taken from the actor). */
@@ -98,6 +103,7 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
       em,
       plantId,
       actor,
+      seq: Number(row.event_seq),
       emit: (e) => events.push(e),
       audit: (a) => audits.push(a),
       beforeCommit: (task) => tasks.push(task),
