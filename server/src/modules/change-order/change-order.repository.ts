@@ -65,7 +65,8 @@ const CO_COLUMNS = `id, plant_id as "plantId", number, status, version, proposer
   customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
   counter, created_at as "createdAt", updated_at as "updatedAt", applied_at as "appliedAt"`;
 
-const APPROVAL_COLUMNS = `change_order_id as "changeOrderId", lane, required_role as "requiredRole", status, granted_role as "grantedRole",
+/** An approval row as an `ApprovalRow`. */
+export const APPROVAL_COLUMNS = `change_order_id as "changeOrderId", lane, required_role as "requiredRole", status, granted_role as "grantedRole",
   decided_by as "decidedBy", delegate_id as "delegateId", decided_at as "decidedAt", comment, pending_since as "pendingSince",
   escalations, escalated_roles as "escalatedRoles"`;
 

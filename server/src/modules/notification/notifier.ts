@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
-import { approvalsOf, changeOrdersByIds, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
+import { APPROVAL_COLUMNS, type ApprovalRow, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
 import type { Transition } from '../change-order/transitions.ts';
 import { formatMoney } from '../shared/money.ts';
 import { enqueueDeliveries, eventName, type OutgoingEvent, type Webhook } from '../webhook/webhook.outbox.ts';
@@ -30,10 +30,13 @@ export function noteTransition(w: PlantWrite, t: Transition): void {
 async function fanOut(w: PlantWrite, transitions: readonly Transition[]): Promise<void> {
   const { em, plantId } = w;
   const ids = [...new Set(transitions.map((t) => t.changeOrderId))];
-  const cos = await changeOrdersByIds(em, plantId, ids);
-  const approvals = await approvalsOf(em, ids);
-  const applied = cos.filter((c) => transitions.some((t) => t.changeOrderId === c.id && t.action === 'APPLIED')).map((c) => c.id);
+  const applied = [...new Set(transitions.filter((t) => t.action === 'APPLIED').map((t) => t.changeOrderId))];
   const ctx = await contextOf(em, plantId, ids, applied);
+  const byId = new Map(ctx.changeOrders.map((c) => [c.id, c]));
+  const cos = ids.flatMap((id) => byId.get(id) ?? []);
+  const approvals: ApprovalRow[] = ctx.approvals.map((a) => ({
+    ...a, pendingSince: new Date(a.pendingSince), decidedAt: a.decidedAt === null ? null : new Date(a.decidedAt),
+  }));
   const users = new Map(ctx.users.map((u) => [u.id, u]));
   const delegatesOf = new Map<string, string[]>();
   for (const d of ctx.delegations) delegatesOf.set(d.userId, [...(delegatesOf.get(d.userId) ?? []), d.delegateId]);
@@ -56,9 +59,15 @@ async function fanOut(w: PlantWrite, transitions: readonly Transition[]): Promis
   await enqueueDeliveries(em, plantId, ctx.hooks, events);
 }
 
-/** What the fan-out needs besides the change orders and approvals. */
+/** A change order as the fan-out reads it. */
+type FanOutChangeOrder = Pick<ChangeOrderRow, 'id' | 'number' | 'status' | 'proposerId' | 'orderId' | 'counter' | 'evaluation'>;
+
+/** Everything the fan-out reads at the end of the write. */
 interface FanOutContext {
   now: Date;
+  changeOrders: FanOutChangeOrder[];
+  /** Approvals of the change orders, by change order and lane; times as JSON gives them. */
+  approvals: (Omit<ApprovalRow, 'pendingSince' | 'decidedAt'> & { pendingSince: string; decidedAt: string | null })[];
   users: PlantUser[];
   /** Delegations active today in the plant's time zone. */
   delegations: { userId: string; delegateId: string }[];
@@ -70,14 +79,20 @@ interface FanOutContext {
 }
 
 /**
- * Everything about the plant the fan-out reads, in one round trip (it runs under the plant lock,
- * whose hold time limits the plant's write throughput): the clock, users, today's delegations,
- * order numbers, billing adjustments and webhooks. All of it is text, so JSON carries it as is.
+ * Everything the fan-out reads, in one round trip (it runs under the plant lock, whose hold time
+ * limits the plant's write throughput): the clock, the change orders and their approvals as the
+ * write leaves them, users, today's delegations, order numbers, billing adjustments and webhooks.
+ * JSON carries it as is (text and numbers) except the approvals' times, which the caller parses.
  */
 async function contextOf(em: EntityManager, plantId: string, changeOrderIds: readonly string[], appliedIds: readonly string[]): Promise<FanOutContext> {
   const [row] = await em.execute<FanOutContext[]>(
     `with t as (select id, now() as now, (now() at time zone time_zone)::date as today from plant where id = ?)
      select t.now,
+       coalesce((select json_agg(json_build_object('id', c.id, 'number', c.number, 'status', c.status, 'proposerId', c.proposer_id,
+                                                   'orderId', c.order_id, 'counter', c.counter, 'evaluation', c.evaluation))
+                   from change_order c where c.plant_id = t.id and c.id = any(?::uuid[])), '[]') as "changeOrders",
+       coalesce((select json_agg(x order by x."changeOrderId", x.lane) from (
+                   select ${APPROVAL_COLUMNS} from change_order_approval where change_order_id = any(?::uuid[])) x), '[]') as approvals,
        coalesce((select json_agg(json_build_object('id', u.id, 'email', u.email, 'role', u.role)) from app_user u where u.plant_id = t.id), '[]') as users,
        coalesce((select json_agg(json_build_object('userId', d.user_id, 'delegateId', d.delegate_id)) from delegation d join app_user u on u.id = d.user_id
                   where u.plant_id = t.id and d.revoked_at is null and d.starts_on <= t.today and d.ends_on >= t.today), '[]') as delegations,
@@ -87,13 +102,13 @@ async function contextOf(em: EntityManager, plantId: string, changeOrderIds: rea
                   from billing_adjustment b where b.change_order_id = any(?::uuid[])), '[]') as billing,
        coalesce((select json_agg(json_build_object('id', h.id, 'events', h.events)) from webhook h where h.plant_id = t.id and h.deleted_at is null), '[]') as hooks
        from t`,
-    [plantId, pgArray(changeOrderIds), pgArray(appliedIds)],
+    [plantId, pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(appliedIds)],
   );
   return row!;
 }
 
 /** The `changeOrder` of a webhook body: the change order as of this transition. */
-function payload(co: ChangeOrderRow, t: Transition, users: ReadonlyMap<string, PlantUser>, actorId: string | null, orderNumber: string | null) {
+function payload(co: FanOutChangeOrder, t: Transition, users: ReadonlyMap<string, PlantUser>, actorId: string | null, orderNumber: string | null) {
   const person = (id: string | null) => (id && users.has(id) ? { id, email: users.get(id)!.email } : null);
   const evaluation = (t.evaluation as ChangeOrderRow['evaluation'] | undefined) ?? co.evaluation;
   return {
