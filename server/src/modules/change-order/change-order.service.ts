@@ -38,7 +38,7 @@ export class ChangeOrderCommands {
   async propose(w: PlantWrite, actor: Actor, input: ChangeOrderInput, comment: string | null, early: PreviewResult | null = null): Promise<string> {
     const now = this.#now();
     const { evaluation, parsed, today } =
-      early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, true);
+      early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, w.seq);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     const status: ChangeOrderStatus =
       evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
@@ -146,7 +146,7 @@ export class ChangeOrderCommands {
     const why = comment.trim();
     if (!why) throw badInput('Say why you offer the alternative.', 'comment');
     const [decision] = await this.#decidable(w, actor, co, await approvalsOf(w.em, [co.id]));
-    const { evaluation, parsed } = await evaluateInput(w.em, this.#deps, actor, input, true);
+    const { evaluation, parsed } = await evaluateInput(w.em, this.#deps, actor, input, w.seq);
     if (evaluation.orderId !== co.orderId) throw badInput(`An alternative must change the same order as ${co.number}.`, 'input');
     if (evaluation.tier === 'INFEASIBLE') throw badInput(`The alternative does not fit either: ${evaluation.infeasibleReason ?? ''}`.trim(), 'input');
     const now = this.#now();
@@ -173,7 +173,7 @@ export class ChangeOrderCommands {
       recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_DECLINED', from: 'COUNTER_PROPOSED', to: 'CLOSED', version: co.version + 1, comment, policyVersion: co.policyVersion });
       return;
     }
-    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, counter.request.change, true);
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, counter.request.change, w.seq);
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_ACCEPTED', from: 'COUNTER_PROPOSED', to: 'COUNTER_PROPOSED', version: co.version, comment, policyVersion: evaluation.policyVersion, evaluation });
     const accepted: ChangeOrderRow = { ...co, request: counter.request, evaluation };
     if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, accepted, evaluation, now);
@@ -239,7 +239,7 @@ export class ChangeOrderCommands {
   /** Apply after the last approval: re-evaluate under the lock, apply only if still covered. */
   async #applyApproved(w: PlantWrite, co: ChangeOrderRow): Promise<void> {
     const now = this.#now();
-    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, true);
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq);
     if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, co, evaluation, now);
     const approvals = await approvalsOf(w.em, [co.id]);
     const granted = approvals.filter((a) => a.status === 'GRANTED');

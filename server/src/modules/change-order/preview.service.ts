@@ -21,21 +21,21 @@ export interface PreviewResult {
 }
 
 /**
- * Evaluates a change against the live schedule and current policy, writing nothing. `locked`
- * when called inside the plant's write transaction (the apply path), so that the schedule read
- * is the one the lock protects.
+ * Evaluates a change against the live schedule and current policy, writing nothing. `lockedSeq`
+ * when called inside the plant's write transaction (the apply path): the event sequence the lock
+ * read (`PlantWrite.seq`), so that the schedule read is the one the lock protects.
  */
 export async function evaluateInput(
   em: EntityManager,
   deps: EvaluationDeps,
   actor: Actor,
   input: ChangeOrderInput,
-  locked = false,
+  lockedSeq: number | null = null,
 ): Promise<PreviewResult> {
-  const { seq, schedule } = await deps.schedules.get(em, actor.plantId, locked);
+  const { seq, schedule } = await scheduleOf(em, deps, actor.plantId, lockedSeq);
   const parsed = await parseChangeInput(em, actor.plantId, schedule, input);
   assertMayMoveJobs(actor.role, parsed.change);
-  const { evaluation, today, timeZone } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, locked, schedule);
+  const { evaluation, today, timeZone } = await evaluateStoredChange(em, deps, actor.plantId, parsed.change, lockedSeq, schedule);
   return { evaluation, parsed, seq, today, timeZone };
 }
 
@@ -81,14 +81,18 @@ export async function evaluateStoredChange(
   deps: EvaluationDeps,
   plantId: string,
   change: Change,
-  locked: boolean,
+  lockedSeq: number | null,
   current?: Schedule,
 ): Promise<{ evaluation: Evaluation; today: string; timeZone: string }> {
   const [plant, schedule, stored] = await Promise.all([
     plantById(em, deps.clock, plantId),
-    current ?? deps.schedules.get(em, plantId, locked).then((r) => r.schedule),
+    current ?? scheduleOf(em, deps, plantId, lockedSeq).then((r) => r.schedule),
     currentPolicy(em, plantId),
   ]);
   const policy = toEnginePolicy(stored, plant.shipBufferDays);
   return { evaluation: evaluateChange(schedule, policy, change, toDay(plant.today)), today: plant.today, timeZone: plant.timeZone };
+}
+
+function scheduleOf(em: EntityManager, deps: EvaluationDeps, plantId: string, lockedSeq: number | null) {
+  return lockedSeq === null ? deps.schedules.get(em, plantId) : deps.schedules.get(em, plantId, true, lockedSeq);
 }

@@ -34,15 +34,16 @@ export class PlantCache<T> {
 
   /**
    * The value at the plant's current event sequence. `locked` when called inside the plant's
-   * write transaction: the lock guarantees that nothing commits while it is read.
+   * write transaction: the lock guarantees that nothing commits while it is read. `lockedSeq`, the
+   * sequence the lock itself read, cannot move under the lock, so it is not read again.
    */
-  async get(em: EntityManager, plantId: string, locked = false): Promise<Entry<T>> {
-    const seq = await eventSeq(em, plantId);
+  async get(em: EntityManager, plantId: string, locked = false, lockedSeq?: number): Promise<Entry<T>> {
+    const seq = lockedSeq ?? (await eventSeq(em, plantId));
     const cached = this.#entries.get(plantId);
     if (cached && cached.seq === seq) return { seq, value: cached.value };
     return this.#serialized(plantId, async () => {
       const current = this.#entries.get(plantId);
-      const now = await eventSeq(em, plantId);
+      const now = lockedSeq ?? (await eventSeq(em, plantId));
       if (current && current.seq === now) return { seq: now, value: current.value };
       if (current && current.seq < now && now - current.seq <= MAX_EVENTS_TO_FOLLOW && (await this.#follow(em, plantId, current, now))) {
         return { seq: now, value: current.value };

@@ -89,10 +89,11 @@ export class ScheduleCache {
 
   /**
    * The schedule at the plant's current event sequence. `locked` when called inside the plant's
-   * write transaction: the lock guarantees that nothing commits while it is read.
+   * write transaction: the lock guarantees that nothing commits while it is read; `lockedSeq` is
+   * the sequence the lock read (see `PlantCache.get`).
    */
-  async get(em: EntityManager, plantId: string, locked = false): Promise<{ seq: number; schedule: Schedule }> {
-    const { seq, value } = await this.#cache.get(em, plantId, locked);
+  async get(em: EntityManager, plantId: string, locked = false, lockedSeq?: number): Promise<{ seq: number; schedule: Schedule }> {
+    const { seq, value } = await this.#cache.get(em, plantId, locked, lockedSeq);
     return { seq, schedule: value };
   }
 }
