@@ -16,6 +16,8 @@ const today = new Date().toISOString().slice(0, 10);
 let a: TestServer;
 let b: TestServer;
 let orm: Orm;
+/** A second pool, writing as another server process would (a process queues its own writers). */
+let otherOrm: Orm;
 let ops: ApiClient & { plantId: string };
 let plantId: string;
 const clients: BoardClient[] = [];
@@ -24,12 +26,13 @@ beforeAll(async () => {
   a = await startServer();
   b = await spawnServer({ DATABASE_URL: a.databaseUrl, TAKT_DEMO: '0' });
   orm = await openDatabase(a.databaseUrl);
+  otherOrm = await openDatabase(a.databaseUrl);
   ops = await as(a.url, 'OPS_MANAGER');
   plantId = ops.plantId;
 });
 afterAll(async () => {
   for (const c of clients) c.stop();
-  await orm?.close();
+  await Promise.all([orm?.close(), otherOrm?.close()]);
   await Promise.all([a?.stop(), b?.stop()]);
 });
 
@@ -122,8 +125,9 @@ describe('board events across server processes', () => {
   });
 
   it('never skips an event committed after a later-numbered transaction was held open', async () => {
-    // Writer 1 takes the plant lock and holds its transaction open; writer 2 starts later and
-    // must wait on the row lock, so it can only take the next number after writer 1 commits.
+    // Writer 1 takes the plant lock and holds its transaction open; writer 2, in another process,
+    // starts later and must wait on the row lock, so it can only take the next number after
+    // writer 1 commits.
     const start = await head();
     const watcher = client(b.url, start, 'watcher');
     await eventually(() => watcher.connection.state === 'live', 'watcher live');
@@ -138,7 +142,7 @@ describe('board events across server processes', () => {
     });
     await locked;
     let secondDone = false;
-    const second = withPlantWrite(orm, plantId, null, async (w) => w.emit({ type: 'BOARD_RESET', reason: 'committed while the other was open' }))
+    const second = withPlantWrite(otherOrm, plantId, null, async (w) => w.emit({ type: 'BOARD_RESET', reason: 'committed while the other was open' }))
       .then((r) => ((secondDone = true), r));
     // the second writer waits on the plant row, so nothing is numbered or notified yet
     await new Promise((r) => setTimeout(r, 400));
