@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverWithDatabase } from '../support/lifecycle.ts';
 import { signIn, type ApiClient } from '../support/api.ts';
 import { buildPlant, todayUtc } from '../support/factories.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
-import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
 import { BoardCache, loadBoardModel, type BoardModel } from '../../server/src/modules/schedule/board.model.ts';
 import { toDay } from '../../server/src/engine/index.ts';
 
-let server: TestServer;
-let orm: Orm;
-beforeAll(async () => {
-  server = await startServer();
-  orm = await openDatabase(server.databaseUrl);
-});
-afterAll(async () => {
-  await orm?.close();
-  await server?.stop();
-});
+const db = serverWithDatabase();
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
@@ -109,24 +99,24 @@ function snapshot(model: BoardModel) {
 
 describe('the board model', () => {
   it('follows committed changes event by event and ends equal to a fresh read', async () => {
-    const plant = await buildPlant(server.databaseUrl, {
+    const plant = await buildPlant(db.server.databaseUrl, {
       fillerMinutes: 380,
       fillerDays: 15,
       orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 1, dueInWorkingDays: 9 }, C: { quantity: 2, dueInWorkingDays: 20 } },
     });
     const cache = new BoardCache();
     const from = toDay(todayUtc());
-    const first = await cache.board(orm.em.fork(), plant.plantId, from, from + 55);
-    const rep = await signIn(server.url, plant.users.SALES_REP);
-    const ops = await signIn(server.url, plant.users.OPS_MANAGER);
+    const first = await cache.board(db.orm.em.fork(), plant.plantId, from, from + 55);
+    const rep = await signIn(db.server.url, plant.users.SALES_REP);
+    const ops = await signIn(db.server.url, plant.users.OPS_MANAGER);
     ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 3 }));
     const pending = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
     ok(await decide(ops, 'approve', pending));
     ok(await propose(rep, { orderId: plant.orders.C!.id, cancel: true }));
-    const followed = await cache.board(orm.em.fork(), plant.plantId, from, from + 55);
+    const followed = await cache.board(db.orm.em.fork(), plant.plantId, from, from + 55);
     expect(followed.seq).toBeGreaterThan(first.seq);
     expect(followed.model).toBe(first.model); // patched in place, not reloaded
-    expect(snapshot(followed.model)).toEqual(snapshot(await loadBoardModel(orm.em.fork(), plant.plantId)));
+    expect(snapshot(followed.model)).toEqual(snapshot(await loadBoardModel(db.orm.em.fork(), plant.plantId)));
     expect(followed.model.orders.get(plant.orders.A!.id)!.quantity).toBe(3);
     expect(followed.model.orders.get(plant.orders.C!.id)!.status).toBe('CANCELLED');
   });
@@ -134,12 +124,12 @@ describe('the board model', () => {
 
 describe('the packed board', () => {
   it('carries exactly the buckets, jobs and orders of the object lists, before and after changes', async () => {
-    const plant = await buildPlant(server.databaseUrl, {
+    const plant = await buildPlant(db.server.databaseUrl, {
       fillerMinutes: 300,
       fillerDays: 12,
       orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 2, dueInWorkingDays: 15 } },
     });
-    const planner = await signIn(server.url, plant.users.PLANNER);
+    const planner = await signIn(db.server.url, plant.users.PLANNER);
     const from = addDays(todayUtc(), -1);
     const to = addDays(from, 60);
     const before = await board(planner, plant.plantId, from, to);

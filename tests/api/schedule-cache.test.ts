@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer, type TestServer } from '../support/server.ts';
+import { describe, expect, it } from 'vitest';
+import { serverWithDatabase } from '../support/lifecycle.ts';
 import { signIn } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
-import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
 import { loadScheduleInput, ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { buildSchedule, type Schedule } from '../../server/src/engine/index.ts';
 
-let server: TestServer;
-let orm: Orm;
-beforeAll(async () => {
-  server = await startServer();
-  orm = await openDatabase(server.databaseUrl);
-});
-afterAll(async () => {
-  await orm?.close();
-  await server?.stop();
-});
+const db = serverWithDatabase();
 
 /** What evaluation reads from a schedule: every order with its jobs, and the load table. */
 function snapshot(schedule: Schedule) {
@@ -29,35 +19,35 @@ function snapshot(schedule: Schedule) {
 
 describe('the schedule cache', () => {
   it('follows committed changes event by event and ends equal to a fresh rebuild', async () => {
-    const plant = await buildPlant(server.databaseUrl, {
+    const plant = await buildPlant(db.server.databaseUrl, {
       fillerMinutes: 380,
       fillerDays: 15,
       orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 1, dueInWorkingDays: 9 }, C: { quantity: 2, dueInWorkingDays: 20 } },
     });
     const cache = new ScheduleCache();
-    const first = await cache.get(orm.em.fork(), plant.plantId);
-    const rep = await signIn(server.url, plant.users.SALES_REP);
-    const ops = await signIn(server.url, plant.users.OPS_MANAGER);
+    const first = await cache.get(db.orm.em.fork(), plant.plantId);
+    const rep = await signIn(db.server.url, plant.users.SALES_REP);
+    const ops = await signIn(db.server.url, plant.users.OPS_MANAGER);
     ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 3 }));
     const pending = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
     ok(await decide(ops, 'approve', pending));
     ok(await propose(rep, { orderId: plant.orders.C!.id, cancel: true }));
-    const followed = await cache.get(orm.em.fork(), plant.plantId);
+    const followed = await cache.get(db.orm.em.fork(), plant.plantId);
     expect(followed.seq).toBeGreaterThan(first.seq);
     expect(followed.schedule).toBe(first.schedule); // patched in place, not rebuilt
-    const fresh = buildSchedule(await loadScheduleInput(orm.em.fork(), plant.plantId));
+    const fresh = buildSchedule(await loadScheduleInput(db.orm.em.fork(), plant.plantId));
     expect(snapshot(followed.schedule)).toEqual(snapshot(fresh));
-    const [{ seq }] = (await sql<{ seq: string }>(server.databaseUrl, 'select event_seq as seq from plant where id = $1', [plant.plantId])) as [{ seq: string }];
+    const [{ seq }] = (await sql<{ seq: string }>(db.server.databaseUrl, 'select event_seq as seq from plant where id = $1', [plant.plantId])) as [{ seq: string }];
     expect(followed.seq).toBe(Number(seq));
   });
 
   it('rebuilds after a BOARD_RESET instead of following it', async () => {
-    const plant = await buildPlant(server.databaseUrl, { orders: { A: { quantity: 1, dueInWorkingDays: 25 } } });
+    const plant = await buildPlant(db.server.databaseUrl, { orders: { A: { quantity: 1, dueInWorkingDays: 25 } } });
     const cache = new ScheduleCache();
-    const first = await cache.get(orm.em.fork(), plant.plantId);
-    await sql(server.databaseUrl, `insert into board_event (plant_id, seq, type, payload) values ($1, 1, 'BOARD_RESET', '{"type":"BOARD_RESET","reason":"test"}')`, [plant.plantId]);
-    await sql(server.databaseUrl, 'update plant set event_seq = 1 where id = $1', [plant.plantId]);
-    const after = await cache.get(orm.em.fork(), plant.plantId);
+    const first = await cache.get(db.orm.em.fork(), plant.plantId);
+    await sql(db.server.databaseUrl, `insert into board_event (plant_id, seq, type, payload) values ($1, 1, 'BOARD_RESET', '{"type":"BOARD_RESET","reason":"test"}')`, [plant.plantId]);
+    await sql(db.server.databaseUrl, 'update plant set event_seq = 1 where id = $1', [plant.plantId]);
+    const after = await cache.get(db.orm.em.fork(), plant.plantId);
     expect(after.seq).toBe(1);
     expect(after.schedule).not.toBe(first.schedule);
   });
