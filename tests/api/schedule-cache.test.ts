@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { serverWithDatabase } from '../support/lifecycle.ts';
 import { signIn } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { buildPlant } from '../support/factories.ts';
+import { buildPlant, todayUtc } from '../support/factories.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
 import { loadScheduleInput, ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
-import { buildSchedule, type Schedule } from '../../server/src/engine/index.ts';
+import { BoardCache, loadBoardModel, type BoardModel } from '../../server/src/modules/schedule/board.model.ts';
+import { buildSchedule, toDay, type Schedule } from '../../server/src/engine/index.ts';
 
 const db = serverWithDatabase();
 
@@ -17,8 +18,17 @@ function snapshot(schedule: Schedule) {
   return { orders, load: load.sort() };
 }
 
-describe('the schedule cache', () => {
-  it('follows committed changes event by event and ends equal to a fresh rebuild', async () => {
+/** A board model as plain sorted data, to compare a followed model with a fresh read. */
+function boardSnapshot(model: BoardModel) {
+  return {
+    workCenters: model.workCenters.map((w) => w.id),
+    orders: [...model.orders.values()].sort((a, b) => a.id.localeCompare(b.id)),
+    jobs: [...model.jobsByOrder.values()].flat().map((j) => ({ ...j })).sort((a, b) => a.dto.id.localeCompare(b.dto.id)),
+  };
+}
+
+describe('the schedule cache and the board model', () => {
+  it('follow committed changes event by event and end equal to a fresh rebuild', async () => {
     const plant = await buildPlant(db.server.databaseUrl, {
       fillerMinutes: 380,
       fillerDays: 15,
@@ -26,6 +36,9 @@ describe('the schedule cache', () => {
     });
     const cache = new ScheduleCache();
     const first = await cache.get(db.orm.em.fork(), plant.plantId);
+    const boards = new BoardCache();
+    const from = toDay(todayUtc());
+    const firstBoard = await boards.board(db.orm.em.fork(), plant.plantId, from, from + 55);
     const rep = await signIn(db.server.url, plant.users.SALES_REP);
     const ops = await signIn(db.server.url, plant.users.OPS_MANAGER);
     ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 3 }));
@@ -39,6 +52,13 @@ describe('the schedule cache', () => {
     expect(snapshot(followed.schedule)).toEqual(snapshot(fresh));
     const [{ seq }] = (await sql<{ seq: string }>(db.server.databaseUrl, 'select event_seq as seq from plant where id = $1', [plant.plantId])) as [{ seq: string }];
     expect(followed.seq).toBe(Number(seq));
+
+    const board = await boards.board(db.orm.em.fork(), plant.plantId, from, from + 55);
+    expect(board.seq).toBe(followed.seq);
+    expect(board.model).toBe(firstBoard.model); // patched in place, not reloaded
+    expect(boardSnapshot(board.model)).toEqual(boardSnapshot(await loadBoardModel(db.orm.em.fork(), plant.plantId)));
+    expect(board.model.orders.get(plant.orders.A!.id)!.quantity).toBe(3);
+    expect(board.model.orders.get(plant.orders.C!.id)!.status).toBe('CANCELLED');
   });
 
   it('rebuilds after a BOARD_RESET instead of following it', async () => {

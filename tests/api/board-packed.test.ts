@@ -2,9 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { serverWithDatabase } from '../support/lifecycle.ts';
 import { signIn, type ApiClient } from '../support/api.ts';
 import { buildPlant, todayUtc } from '../support/factories.ts';
-import { decide, ok, propose } from '../support/change-orders.ts';
-import { BoardCache, loadBoardModel, type BoardModel } from '../../server/src/modules/schedule/board.model.ts';
-import { toDay } from '../../server/src/engine/index.ts';
+import { ok, propose } from '../support/change-orders.ts';
 
 const db = serverWithDatabase();
 
@@ -87,40 +85,6 @@ function unpack(b: Both) {
 async function board(client: ApiClient, plantId: string, from: string, to: string): Promise<Both> {
   return (await client.data<{ board: Both }>(BOTH, { plantId, from, to })).board;
 }
-
-/** A model as plain sorted data, to compare a followed model with a fresh read. */
-function snapshot(model: BoardModel) {
-  return {
-    workCenters: model.workCenters.map((w) => w.id),
-    orders: [...model.orders.values()].sort((a, b) => a.id.localeCompare(b.id)),
-    jobs: [...model.jobsByOrder.values()].flat().map((j) => ({ ...j })).sort((a, b) => a.dto.id.localeCompare(b.dto.id)),
-  };
-}
-
-describe('the board model', () => {
-  it('follows committed changes event by event and ends equal to a fresh read', async () => {
-    const plant = await buildPlant(db.server.databaseUrl, {
-      fillerMinutes: 380,
-      fillerDays: 15,
-      orders: { A: { quantity: 1, dueInWorkingDays: 25 }, B: { quantity: 1, dueInWorkingDays: 9 }, C: { quantity: 2, dueInWorkingDays: 20 } },
-    });
-    const cache = new BoardCache();
-    const from = toDay(todayUtc());
-    const first = await cache.board(db.orm.em.fork(), plant.plantId, from, from + 55);
-    const rep = await signIn(db.server.url, plant.users.SALES_REP);
-    const ops = await signIn(db.server.url, plant.users.OPS_MANAGER);
-    ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 3 }));
-    const pending = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
-    ok(await decide(ops, 'approve', pending));
-    ok(await propose(rep, { orderId: plant.orders.C!.id, cancel: true }));
-    const followed = await cache.board(db.orm.em.fork(), plant.plantId, from, from + 55);
-    expect(followed.seq).toBeGreaterThan(first.seq);
-    expect(followed.model).toBe(first.model); // patched in place, not reloaded
-    expect(snapshot(followed.model)).toEqual(snapshot(await loadBoardModel(db.orm.em.fork(), plant.plantId)));
-    expect(followed.model.orders.get(plant.orders.A!.id)!.quantity).toBe(3);
-    expect(followed.model.orders.get(plant.orders.C!.id)!.status).toBe('CANCELLED');
-  });
-});
 
 describe('the packed board', () => {
   it('carries exactly the buckets, jobs and orders of the object lists, before and after changes', async () => {
