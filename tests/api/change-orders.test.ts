@@ -206,6 +206,24 @@ describe('the change-order lifecycle', () => {
     expect(await inbox('ACCOUNTING')).not.toContain(co.id);
   });
 
+  it("keeps in an approver's inbox what waits for them behind 600 older change orders waiting for someone else", async () => {
+    const { plant, as } = await scenario();
+    const rep = await as('SALES_REP');
+    const forPlantManager = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 10 })).proposeChangeOrder;
+    // 600 older copies waiting for the plant manager (more than one inbox page of 500)
+    await sql(server.databaseUrl,
+      `insert into change_order (plant_id, number, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier, policy_version, created_at)
+       select plant_id, 'OLD-' || n, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier, policy_version, created_at - n * interval '1 second'
+         from change_order, generate_series(1, 600) n where id = $1`, [forPlantManager.id]);
+    await sql(server.databaseUrl,
+      `insert into change_order_approval (change_order_id, lane, required_role, status)
+       select co.id, 'CAPACITY', 'PLANT_MANAGER', 'PENDING' from change_order co where co.plant_id = $1 and co.number like 'OLD-%'`, [plant.plantId]);
+    const forOps = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
+    expect(forOps.approvals).toMatchObject([{ lane: 'CAPACITY', requiredRole: 'OPS_MANAGER', status: 'PENDING' }]);
+    const inbox = ok(await (await as('OPS_MANAGER')).request<{ approvalInbox: { id: string }[] }>('{ approvalInbox { id } }')).approvalInbox;
+    expect(inbox.map((c) => c.id)).toEqual([forOps.id]);
+  });
+
   it('pages through change orders with filters and a cursor', async () => {
     const { plant, as } = await scenario();
     const rep = await as('SALES_REP');
