@@ -172,7 +172,7 @@ export class BenchEnv {
     const port = fixedPort ?? (await freePort());
     this.#serverArgs.set(name, { extraArgs, port });
     const profile = this.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(this.profileDir, name)}`] : [];
-    const child = spawn(process.execPath, [...profile, ...extraArgs, '--import', './bench/lib/server-timing.ts', 'server/src/main.ts'], {
+    const child = spawn(process.execPath, [...profile, ...extraArgs, '--import', './bench/lib/server-timing.ts', '--import', './bench/lib/server-live-timing.ts', 'server/src/main.ts'], {
       cwd: ROOT,
       env: { ...process.env, DATABASE_URL: this.databaseUrl, TAKT_DEMO: '0', LOG_LEVEL: 'warn', PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,11 +1,12 @@
 import { BoardEventsDocument } from '../../client/src/gql/graphql.ts';
+import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/modules/events/fan-out-timing.ts';
 import { BareServer } from '../lib/bare.ts';
 import { CommitClock } from '../lib/commit-clock.ts';
 import { graphql, ws } from '../lib/deps.ts';
 import type { BenchPlant } from '../lib/env.ts';
 import { Fleet, type Receipts } from '../lib/fleet.ts';
 import { GraphQLClient } from '../lib/http.ts';
-import { sleep } from '../lib/proc.ts';
+import { reportOf, sleep } from '../lib/proc.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
 import { summarize } from '../lib/stats.ts';
 import { DueDateToggler } from '../lib/writes.ts';
@@ -62,6 +63,39 @@ interface Round {
   expected: number;
   openMs: number;
   live: number;
+  /** Takt only: per change and server, commit → events handed to the streams / last frame in the kernel. */
+  server?: ServerSplit;
+}
+
+interface ServerSplit {
+  handedOver: number[];
+  written: number[];
+}
+
+interface LiveTiming {
+  fanOuts: FanOutMessage[];
+  releases: FramesReleasedMessage[];
+}
+
+/**
+ * The server's part of each change's latency, from what server-live-timing.ts recorded in each
+ * process: when the hub handed the change's events to the plant's streams, and when the last
+ * turn of frames that followed (before the next change) left for the kernel.
+ */
+function serverSplit(changes: { lastSeq: number; committedAt: number }[], timings: LiveTiming[]): ServerSplit {
+  const split: ServerSplit = { handedOver: [], written: [] };
+  for (const { fanOuts, releases } of timings) {
+    const handed = changes.map(({ lastSeq }) => fanOuts.find((f) => f.lastSeq >= lastSeq)?.at);
+    changes.forEach(({ committedAt }, i) => {
+      const at = handed[i];
+      if (at === undefined) return;
+      const until = handed[i + 1] ?? Infinity;
+      const turns = releases.filter((r) => r.startedAt >= at && r.startedAt < until);
+      split.handedOver.push(at - committedAt);
+      if (turns.length) split.written.push(Math.max(...turns.map((r) => r.endedAt)) - committedAt);
+    });
+  }
+  return split;
 }
 
 /** Latencies (ms) of every receipt: its time minus the message's commit or publish time. */
@@ -85,20 +119,25 @@ async function taktRound(fleet: Fleet, n: number, events: number, ctx: LiveConte
   await fleet.waitFor(await ctx.clock.next(head), 60_000);
   await fleet.collect();
   const keys = new Set<number>();
+  const changes: { lastSeq: number; committedAt: number }[] = [];
+  await Promise.all(ctx.pids.map((pid) => reportOf(pid, 'live')));
   let delivered = 0;
   for (let i = 0; i < events; i++) {
     const before = ctx.clock.head;
     await ctx.write();
     const last = await ctx.clock.next(before);
     for (let s = before + 1; s <= last; s++) keys.add(s);
+    changes.push({ lastSeq: last, committedAt: ctx.clock.commitOf(last)! });
     if (await fleet.waitFor(last, 30_000)) delivered++;
     await sleep(ctx.spacingMs);
   }
   const receipts = await fleet.collect();
+  const timings = await Promise.all(ctx.pids.map((pid) => reportOf<LiveTiming>(pid, 'live')));
   await fleet.closeAll();
   return {
     latencies: latencies(receipts, (key) => ctx.clock.commitOf(key), keys),
     delivered, expected: events, openMs: opened.ms, live: opened.live,
+    server: serverSplit(changes, timings),
   };
 }
 
@@ -130,6 +169,8 @@ async function bareRound(kind: 'gql' | 'ws', fleet: Fleet, n: number, events: nu
 interface LiveContext {
   clock: CommitClock;
   urls: string[];
+  /** The server processes behind `urls` (their preloads report the fan-out's timing). */
+  pids: number[];
   token: string;
   plantId: string;
   write: () => Promise<void>;
@@ -157,7 +198,7 @@ export const liveSuite: Suite = {
     const toggler = await DueDateToggler.load(env.orm, plant.plantId);
     const clock = await CommitClock.start(env.databaseUrl, plant.plantId);
     const ctx: LiveContext = {
-      clock, urls: [wsUrl(a.url), wsUrl(b.url)], token, plantId: plant.plantId, spacingMs: 100,
+      clock, urls: [wsUrl(a.url), wsUrl(b.url)], pids: [a.pid, b.pid], token, plantId: plant.plantId, spacingMs: 100,
       write: async () => {
         const co = await toggler.propose(planner);
         if (co.status !== 'APPLIED') log(`live: a change order was ${co.status} (${co.tier}), not applied`);
@@ -183,6 +224,8 @@ export const liveSuite: Suite = {
         const note = (r: Round) => `${r.live}/${n} live, opened in ${Math.round(r.openMs)} ms, ${r.delivered}/${r.expected} events reached everyone`;
         const at1000 = n === 1_000;
         figures.push(distribution({ suite: 'live', name: `Takt boardEvents, commit → ${n} subscribers (A + B)`, plant: 'light', unit: 'ms', note: note(t), ...(at1000 ? { target: { stat: 'p99', max: LIVE_P99_MS } } : {}) }, t.latencies));
+        figures.push(distribution({ suite: 'live', name: `… of which commit → events handed to the streams, per change and server`, plant: 'light', unit: 'ms', note: 'NOTIFY heard, events read once per process' }, t.server!.handedOver));
+        figures.push(distribution({ suite: 'live', name: `… of which commit → the change's last frame written to the kernel, per change and server`, plant: 'light', unit: 'ms', note: 'the rest of a receipt is the kernel and the subscriber processes' }, t.server!.written));
         figures.push(distribution({ suite: 'live', name: `bare graphql-ws, publish → ${n} subscribers (one process)`, unit: 'ms', note: note(gql) }, gql.latencies));
         figures.push(distribution({ suite: 'live', name: `bare ws broadcast, send → ${n} sockets (one process)`, unit: 'ms', note: note(raw) }, raw.latencies));
         const ratio = summarize(t.latencies).p99 / bareP99;

@@ -1,10 +1,9 @@
-import { readFile, rm } from 'node:fs/promises';
 import { getrlimit } from '../lib/rlimit.ts';
 import { BareServer } from '../lib/bare.ts';
 import { CommitClock } from '../lib/commit-clock.ts';
 import { Fleet } from '../lib/fleet.ts';
 import { GraphQLClient } from '../lib/http.ts';
-import { rssOf, sleep } from '../lib/proc.ts';
+import { reportOf, rssOf, sleep } from '../lib/proc.ts';
 import { single, type Figure } from '../lib/report.ts';
 import { DueDateToggler } from '../lib/writes.ts';
 import { displayToken, wsUrl } from './live.ts';
@@ -22,18 +21,9 @@ interface Usage {
 
 /** A server's memory after a full GC (bench/lib/server-memory.ts answers SIGUSR2). */
 async function usageAfterGc(pid: number): Promise<Usage> {
-  const file = `${process.env.TMPDIR ?? '/tmp'}/takt-bench-memory-${pid}.json`;
-  await rm(file, { force: true });
-  process.kill(pid, 'SIGUSR2');
-  for (let i = 0; i < 100; i++) {
-    await sleep(100);
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text) {
-      await sleep(500);
-      return { ...(JSON.parse(text) as Usage), rss: await settledRss(pid) };
-    }
-  }
-  throw new Error(`server ${pid} did not report its memory`);
+  const usage = await reportOf<Usage>(pid, 'memory');
+  await sleep(500);
+  return { ...usage, rss: await settledRss(pid) };
 }
 
 /** RSS after the process has been left alone for a moment (median of a few samples). */

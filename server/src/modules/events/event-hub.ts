@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
 import { plantHeads, readEvents, type BoardEventMessage } from './event-store.ts';
+import { fanOutChannel, wallClock, type FanOutMessage } from './fan-out-timing.ts';
 import { Channel } from './realtime-protocol.ts';
 import type { PgListener } from './pg-listener.ts';
 
@@ -144,6 +145,8 @@ export class BoardEventHub {
           feed.head = event.seq;
           for (const sink of feed.sinks) sink.push(event);
         }
+        if (fanOutChannel.hasSubscribers)
+          fanOutChannel.publish({ plantId: feed.plantId, lastSeq: feed.head, streams: feed.sinks.size, at: wallClock() } satisfies FanOutMessage);
       }
     } catch (err) {
       this.#log.warn({ err, plantId: feed.plantId }, 'reading board events failed; retrying');

@@ -2,6 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { ExecutionResult } from 'graphql';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { framesReleasedChannel, wallClock, type FramesReleasedMessage } from './fan-out-timing.ts';
 
 /**
  * How graphql-ws's frames leave the process, so that a live event costs each wall screen about
@@ -82,6 +83,8 @@ function holdUntilTurnEnds(raw: Socket): void {
 }
 
 function releaseAll(): void {
+  const startedAt = framesReleasedChannel.hasSubscribers ? wallClock() : 0;
   for (const raw of held) raw.uncork();
+  if (startedAt) framesReleasedChannel.publish({ sockets: held.size, startedAt, endedAt: wallClock() } satisfies FramesReleasedMessage);
   held.clear();
 }
