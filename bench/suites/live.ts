@@ -224,7 +224,7 @@ export const liveSuite: Suite = {
         const note = (r: Round) => `${r.live}/${n} live, opened in ${Math.round(r.openMs)} ms, ${r.delivered}/${r.expected} events reached everyone`;
         const at1000 = n === 1_000;
         figures.push(distribution({ suite: 'live', name: `Takt boardEvents, commit → ${n} subscribers (A + B)`, plant: 'light', unit: 'ms', note: note(t), ...(at1000 ? { target: { stat: 'p99', max: LIVE_P99_MS } } : {}) }, t.latencies));
-        figures.push(distribution({ suite: 'live', name: `… of which commit → events handed to the streams, per change and server`, plant: 'light', unit: 'ms', note: 'NOTIFY heard, events read once per process' }, t.server!.handedOver));
+        figures.push(distribution({ suite: 'live', name: `… of which commit → events handed to the streams, per change and server`, plant: 'light', unit: 'ms', note: 'NOTIFY heard, events read once per process, idle streams\' frames queued on their sockets' }, t.server!.handedOver));
         figures.push(distribution({ suite: 'live', name: `… of which commit → the change's last frame written to the kernel, per change and server`, plant: 'light', unit: 'ms', note: 'the rest of a receipt is the kernel and the subscriber processes' }, t.server!.written));
         figures.push(distribution({ suite: 'live', name: `bare graphql-ws, publish → ${n} subscribers (one process)`, unit: 'ms', note: note(gql) }, gql.latencies));
         figures.push(distribution({ suite: 'live', name: `bare ws broadcast, send → ${n} sockets (one process)`, unit: 'ms', note: note(raw) }, raw.latencies));

@@ -22,7 +22,7 @@ import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
-import { preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
+import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -104,7 +104,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       // Identity is re-checked for every subscription, not only at connect. A subscription keeps its context as long as it runs, and live events rarely touch the
       // database: the entity manager and loaders are made on first use, not per idle wall
       // screen (bench memory suite, docs/performance.md).
-      context: async (ctx): Promise<GraphQLContext> => {
+      context: async (ctx, id): Promise<GraphQLContext> => {
         let em: EntityManager | null = null;
         let loaders: Loaders | null = null;
         const lazyEm = () => (em ??= services.orm.em.fork());
@@ -121,6 +121,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
           get loaders() {
             return (loaders ??= createLoaders(lazyEm()));
           },
+          sendNext: nextFrameWriter(ctx.extra.socket, id),
         };
       },
     },

@@ -83,4 +83,42 @@ describe('fan-out inside one process', () => {
     expect(events.map((e) => e.seq)).toEqual(Array.from({ length: 2_500 }, (_, i) => start + i + 1));
     await slow.return();
   });
+
+  it('writes live events directly only while its consumer waits, and queues them when the writer refuses or the consumer is busy', async () => {
+    const stream = await BoardStream.open({ hub: realtime.hub, em: () => orm.em.fork(), plantId, since: null });
+    const start = stream.delivered;
+    const direct: number[] = [];
+    let accept = true;
+    stream.deliverDirectly((e) => accept && direct.push(e.seq) > 0);
+    const write = (n: number) => withPlantWrite(writer, plantId, null, async (x) => {
+      for (let i = 0; i < n; i++) x.emit({ type: 'BOARD_RESET', reason: `direct ${i}` });
+    });
+    const settle = async (what: () => boolean) => {
+      for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 10));
+    };
+
+    // the consumer waits: a transaction's three events go to the writer, in order, and the wait goes on
+    let waiting = stream.next();
+    await write(3);
+    await settle(() => direct.length === 3);
+    expect(direct).toEqual([start + 1, start + 2, start + 3]);
+    // the writer refuses (socket not draining): the consumer gets the event
+    accept = false;
+    await write(1);
+    expect((await waiting).value?.seq).toBe(start + 4);
+    // the consumer is busy with that event: new events queue for it even though the writer would take them
+    accept = true;
+    await write(2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(direct).toHaveLength(3);
+    expect((await take(stream, 2)).map((e) => e.seq)).toEqual([start + 5, start + 6]);
+    // waiting again: direct again
+    waiting = stream.next();
+    await write(1);
+    await settle(() => direct.length === 4);
+    expect(direct).toEqual([start + 1, start + 2, start + 3, start + 7]);
+    expect(stream.delivered).toBe(start + 7);
+    await stream.return();
+    await expect(waiting).resolves.toEqual({ done: true, value: undefined });
+  });
 });

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { ExecutionResult } from 'graphql';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Credential } from '../modules/auth/credentials.ts';
 import type { Services } from '../services.ts';
@@ -21,4 +22,6 @@ export interface GraphQLContext {
   clientIp?: string | null;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
+  /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (events/ws-frames.ts). */
+  sendNext?: (result: ExecutionResult) => boolean;
 }

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import type { BoardEventHub, LiveSink } from './event-hub.ts';
+import type { DirectSource } from './shared-execution.ts';
 import { readEvents, resyncMessage, streamBounds, type BoardEventMessage } from './event-store.ts';
 import { MAX_LIVE_BUFFER, READ_PAGE, ResyncReason } from './realtime-protocol.ts';
 
@@ -28,7 +29,7 @@ const DONE: IteratorReturnResult<undefined> = { done: true, value: undefined };
  * A hand-written iterator rather than an async generator, so that `return()` (unsubscribe,
  * socket closed) ends a stream that is waiting for the next event at once.
  */
-export class BoardStream implements AsyncIterableIterator<BoardEventMessage>, LiveSink {
+export class BoardStream implements AsyncIterableIterator<BoardEventMessage>, LiveSink, DirectSource {
   readonly #opts: BoardStreamOptions;
   #delivered = 0;
   #fromTable = true;
@@ -37,6 +38,7 @@ export class BoardStream implements AsyncIterableIterator<BoardEventMessage>, Li
   #wake: (() => void) | null = null;
   #closed = false;
   #detach: (() => void) | null = null;
+  #direct: ((event: BoardEventMessage) => boolean) | null = null;
   readonly #onClose: (() => void)[] = [];
 
   private constructor(opts: BoardStreamOptions) {
@@ -80,9 +82,23 @@ export class BoardStream implements AsyncIterableIterator<BoardEventMessage>, Li
     else this.#onClose.push(fn);
   }
 
+  /**
+   * Live events are handed to `write` instead of the consumer while the consumer is idle — waiting
+   * in `next()`, so everything before has been taken — and nothing is queued ahead of the event;
+   * when `write` says no, the event is queued as usual (shared-execution.ts, ws-frames.ts 3.).
+   */
+  deliverDirectly(write: (event: BoardEventMessage) => boolean): void {
+    this.#direct = write;
+  }
+
   /** Called by the hub with each live event of the plant (the same object for every stream). */
   push(event: BoardEventMessage): void {
     if (this.#closed || event.seq <= this.#delivered) return;
+    const idle = this.#wake !== null && !this.#fromTable && this.#out.length === 0 && this.#live.length === 0;
+    if (idle && event.seq === this.#delivered + 1 && this.#direct?.(event)) {
+      this.#delivered = event.seq;
+      return;
+    }
     this.#live.push(event);
     if (this.#live.length > MAX_LIVE_BUFFER) {
       // the socket is not keeping up: forget the buffer, read on from the table when it drains

@@ -76,12 +76,34 @@ function executeShared(args: ExecutionArgs, key: string, event: unknown): Execut
   return result;
 }
 
-/** Drop-in for graphql-js `subscribe`: the same source stream, each event's result shared. */
+/**
+ * A source stream that can hand a live event straight to a writer while its consumer is idle
+ * (BoardStream): the writer returns false when it cannot take it, and the stream queues it for its
+ * consumer as usual.
+ */
+export interface DirectSource {
+  deliverDirectly(write: (event: unknown) => boolean): void;
+}
+
+const isDirectSource = (iterator: object): iterator is DirectSource => typeof (iterator as Partial<DirectSource>).deliverDirectly === 'function';
+
+/**
+ * Drop-in for graphql-js `subscribe`: the same source stream, each event's result shared. Over a
+ * WebSocket a shared result without errors whose stream is idle is written as the subscription's
+ * frame at once (ws-frames.ts, 3.), skipping graphql-ws's per-message promise chain; a result that
+ * would need async resolvers or carries errors goes through graphql-ws.
+ */
 export async function sharedSubscribe(args: ExecutionArgs): Promise<AsyncGenerator<ExecutionResult, void, void> | ExecutionResult> {
   const source = await createSourceEventStream(args);
   if (!(Symbol.asyncIterator in source)) return source;
   const key = shareKey(args);
   const iterator = source[Symbol.asyncIterator]();
+  const sendNext = (args.contextValue as GraphQLContext | undefined)?.sendNext;
+  if (key !== null && sendNext && isDirectSource(iterator))
+    iterator.deliverDirectly((event) => {
+      const result = executeShared(args, key, event);
+      return !(result instanceof Promise) && !result.errors && sendNext(result);
+    });
   const map = async (step: IteratorResult<unknown>): Promise<IteratorResult<ExecutionResult, void>> =>
     step.done ? { done: true, value: undefined } : { done: false, value: await (key === null ? execute({ ...args, rootValue: step.value }) : executeShared(args, key, step.value)) };
   const mapped: AsyncGenerator<ExecutionResult, void, void> = {

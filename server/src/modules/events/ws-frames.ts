@@ -28,10 +28,19 @@ import { framesReleasedChannel, wallClock, type FramesReleasedMessage } from './
  * at once while the socket holds less than its high-water mark (as `Writable.write` would say
  * "go on"), and only a socket that is not draining makes its subscription wait for the write;
  * its events then queue in its BoardStream, whose overflow reads on from the table.
+ *
+ * 3. Live events without graphql-ws's per-message work. Handing a result to graphql-ws costs each
+ * subscriber a chain of promises (the stream's `next`, the mapping to a result, `onNext`, message
+ * validation, `send`'s promise): at 500 wall screens a process spent 14–82 ms on that per change
+ * before the first frame could leave (bench live suite, "server split"). While a subscription's
+ * stream is idle — graphql-ws waiting for its next event, everything before it sent — a live
+ * event's frame is written by `nextFrameWriter` instead, at once (shared-execution.ts decides
+ * when): the bytes graphql-ws would send, on the same socket, in the same turn's single write.
  */
 export function writeFramesPerTurn(wss: WebSocketServer): void {
   wss.on('connection', (socket: WebSocket, request: IncomingMessage) => {
     const raw = request.socket;
+    rawSockets.set(socket, raw);
     const send = socket.send.bind(socket) as (data: unknown, cb?: (err?: Error) => void) => void;
     // graphql-ws's adapter (graphql-ws/use/ws) calls send(data, callback) and nothing else does
     socket.send = ((data: unknown, cb?: (err?: Error) => void) => {
@@ -53,24 +62,46 @@ const NEXT_WITHOUT_PAYLOAD = ',"type":"next"}';
 /** The JSON of the payload whose stand-in was just serialized, for the `send` that follows. */
 let handedOver: string | null = null;
 
+/** The TCP socket under each WebSocket, for the direct `next` frames' back-pressure check. */
+const rawSockets = new WeakMap<WebSocket, Socket>();
+
+/**
+ * Writes `result` as subscription `id`'s `next` frame (3. above), or says false when the socket is
+ * closing or not draining: the event then goes graphql-ws's way, which waits for the socket.
+ */
+export function nextFrameWriter(socket: WebSocket, id: string): (result: ExecutionResult) => boolean {
+  const head = `{"id":${JSON.stringify(id)},"type":"next","payload":`;
+  return (result) => {
+    const raw = rawSockets.get(socket);
+    if (!raw || socket.readyState !== socket.OPEN || raw.writableLength >= raw.writableHighWaterMark) return false;
+    socket.send(`${head}${standInOf(result).json}}`);
+    return true;
+  };
+}
+
 class PreSerialized {
-  readonly #json: string;
+  readonly json: string;
   constructor(json: string) {
-    this.#json = json;
+    this.json = json;
   }
   toJSON(): undefined {
-    handedOver = this.#json;
+    handedOver = this.json;
     return undefined;
   }
 }
 
 const standIns = new WeakMap<ExecutionResult, PreSerialized>();
 
-/** graphql-ws's `next` payload for `result` (without errors), serialized once however many subscribers get it. */
-export function preSerialized(result: ExecutionResult): object {
+/** `result` serialized once however many subscribers get it. */
+function standInOf(result: ExecutionResult): PreSerialized {
   let standIn = standIns.get(result);
   if (!standIn) standIns.set(result, (standIn = new PreSerialized(JSON.stringify(result))));
   return standIn;
+}
+
+/** graphql-ws's `next` payload for `result` (without errors), serialized once however many subscribers get it. */
+export function preSerialized(result: ExecutionResult): object {
+  return standInOf(result);
 }
 
 const held = new Set<Socket>();
