@@ -4,6 +4,8 @@ import { code, signIn } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
 import { decide, escalate, ok, propose, reject } from '../support/change-orders.ts';
+import { openDatabase } from '../../server/src/db/orm.ts';
+import { capacityReport, type CapacityReportRow, type Granularity } from '../../server/src/modules/report/report.service.ts';
 
 let server: TestServer;
 let plant: FactoryPlant;
@@ -81,6 +83,60 @@ describe('capacityReport', () => {
     // hours are rounded to 4 decimals per row, so sums agree to the hundredth
     expect(week).toBeCloseTo(day, 2);
     expect(month).toBeCloseTo(day, 2);
+  });
+
+  it('equals a day-by-day sum of the raw calendar, exceptions and allocations, by day, week and month, for all or some work centers', async () => {
+    // the demo plant: seven work centers with their own week, a plant holiday, a maintenance day
+    const [{ id: demo }] = (await sql<{ id: string }>(server.databaseUrl, `select plant_id as id from work_center group by 1 order by count(*) desc limit 1`)) as [{ id: string }];
+    const centers = await sql<{ id: string; code: string; sort: number; weekly: number[]; overtime: number }>(server.databaseUrl,
+      'select id, code, sort, weekly_minutes as weekly, overtime_minutes_per_day as overtime from work_center where plant_id = $1 order by sort, code', [demo]);
+    const from = workingDay(today, 1);
+    const to = workingDay(today, 80);
+    // a Saturday shift on one work center: an exception that adds a working day (and its overtime)
+    const saturday = new Date(`${from}T00:00:00Z`);
+    saturday.setUTCDate(saturday.getUTCDate() + ((6 - saturday.getUTCDay() + 7) % 7) + 7);
+    await sql(server.databaseUrl, `insert into work_center_exception (work_center_id, date, minutes, reason) values ($1, $2, 240, 'Saturday shift')`,
+      [centers[1]!.id, saturday.toISOString().slice(0, 10)]);
+    const exceptions = await sql<{ wc: string; date: string; minutes: number }>(server.databaseUrl,
+      `select work_center_id as wc, date::text as date, minutes from work_center_exception where date between $1 and $2`, [from, to]);
+    expect(exceptions.filter((e) => e.minutes === 0).length).toBeGreaterThan(0); // the holiday or the maintenance day is in range
+    const load = await sql<{ wc: string; date: string; minutes: number }>(server.databaseUrl,
+      `select work_center_id as wc, date::text as date, sum(minutes)::int as minutes from allocation where plant_id = $1 and date between $2 and $3 group by 1, 2`, [demo, from, to]);
+
+    const periodOf = (date: string, g: Granularity) => {
+      const d = new Date(`${date}T00:00:00Z`);
+      if (g === 'WEEK') d.setUTCDate(d.getUTCDate() - ((d.getUTCDay() + 6) % 7));
+      if (g === 'MONTH') d.setUTCDate(1);
+      const start = d.toISOString().slice(0, 10);
+      return start < from ? from : start;
+    };
+    const expected = (g: Granularity, ids: Set<string>) => {
+      const rows = new Map<string, CapacityReportRow>();
+      for (const wc of centers.filter((c) => ids.has(c.id)))
+        for (let d = new Date(`${from}T00:00:00Z`); d.toISOString().slice(0, 10) <= to; d.setUTCDate(d.getUTCDate() + 1)) {
+          const date = d.toISOString().slice(0, 10);
+          const capacity = exceptions.find((e) => e.wc === wc.id && e.date === date)?.minutes ?? wc.weekly[d.getUTCDay()]!;
+          const minutes = load.find((l) => l.wc === wc.id && l.date === date)?.minutes ?? 0;
+          const key = `${wc.id} ${periodOf(date, g)}`;
+          const row = rows.get(key) ?? { workCenterId: wc.id, workCenterCode: wc.code, periodStart: periodOf(date, g), capacityMinutes: 0, overtimeMinutes: 0, loadMinutes: 0, overtimeUsedMinutes: 0 };
+          row.capacityMinutes += capacity;
+          row.overtimeMinutes += capacity > 0 ? wc.overtime : 0;
+          row.loadMinutes += minutes;
+          row.overtimeUsedMinutes += Math.max(0, minutes - capacity);
+          rows.set(key, row);
+        }
+      return [...rows.values()];
+    };
+    const orm = await openDatabase(server.databaseUrl);
+    try {
+      const some = [centers[1]!.id, centers[3]!.id];
+      for (const g of ['DAY', 'WEEK', 'MONTH'] as const) {
+        expect(await capacityReport(orm.em.fork(), demo, from, to, g, null)).toEqual(expected(g, new Set(centers.map((c) => c.id))));
+        expect(await capacityReport(orm.em.fork(), demo, from, to, g, some)).toEqual(expected(g, new Set(some)));
+      }
+    } finally {
+      await orm.close();
+    }
   });
 
   it('refuses a range over two years with BAD_USER_INPUT', async () => {
