@@ -81,6 +81,11 @@ export async function seedDemoPlant(services: Services, options: SeedOptions): P
     w.emit({ type: 'BOARD_RESET', reason: 'demo data seeded' });
     w.audit({ action: 'DEMO_SEEDED', entityType: 'Plant', entityId: plantId, data: { orders: orders.length } });
   });
+  // A bulk load: statistics now, as PostgreSQL advises after loading data, instead of whenever
+  // autovacuum gets to it. Without them the first queries on a fresh 10,000-order plant were
+  // planned for one-row tables (the capacity report read its 43,000 allocations through an index,
+  // 34,000 buffer reads and 36 ms, instead of an 8 ms scan).
+  await em0.execute('analyze sales_order, job, allocation, customer, work_center, work_center_exception, product, product_option, routing_step');
   return { plantId, orders: orders.length, workCenters: catalog.workCenters.length };
 }
 
