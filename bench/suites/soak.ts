@@ -240,7 +240,7 @@ export const soakSuite: Suite = {
       for (const s of servers) {
         const client = new GraphQLClient(s.url);
         await client.login(plant.users.rep, plant.password);
-        boardsOff.push(await boardMismatches(client, boardQuery, plant.plantId, loads));
+        boardsOff.push(await boardMismatches(client, boardQuery, plant.plantId, loads.loads));
       }
       for (const v of violations.slice(0, 10)) log(`soak: invariant violated: ${v}`);
 

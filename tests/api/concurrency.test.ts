@@ -96,5 +96,12 @@ describe('concurrency: many approvals racing for the last capacity', () => {
     const broken = await checkInvariants(url, plant.plantId, { baseline });
     expect(broken.some((m) => /allocations sum to/.test(m))).toBe(true);
     expect(broken.some((m) => /allocations differ from those its last applied change/.test(m))).toBe(true);
+    expect(broken.some((m) => /but the board events since the baseline say/.test(m))).toBe(true);
+    // … and so is the replay of bucket loads: without its ops manager's approval, a manager-tier change raised buckets above the auto-approve limit
+    const [approved] = await sql<{ id: string }>(url, `select co.id from change_order co join change_order_approval a on a.change_order_id = co.id
+      where co.plant_id = $1 and co.status = 'APPLIED' and a.lane = 'CAPACITY' and a.granted_role = 'OPS_MANAGER' limit 1`, [plant.plantId]);
+    await sql(url, `update change_order_approval set status = 'PENDING', granted_role = null where change_order_id = $1 and lane = 'CAPACITY'`, [approved!.id]);
+    const unapproved = await checkInvariants(url, plant.plantId, { baseline });
+    expect(unapproved.some((m) => /raised from \d+ to \d+ min by event \d+, above \d+, the ceiling granted by CO-\S+ \(no capacity approval\)/.test(m))).toBe(true);
   });
 });

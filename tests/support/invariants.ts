@@ -10,21 +10,26 @@ import type { Role } from '../../server/src/modules/auth/user.entity.ts';
  * shows all of them at once.
  */
 
-/** Load per bucket (`workCenterId|date` → minutes), to compare a run's end with its start. */
-export type BucketLoads = Map<string, number>;
+/** Load per bucket (`workCenterId|date` → minutes) at a point of the plant's event sequence. */
+export interface BucketLoads {
+  seq: number;
+  loads: Map<string, number>;
+}
 
 export interface InvariantOptions {
   /**
-   * Loads before the run. Buckets whose load grew since must stay within the ceiling that the
-   * approvals of the applied change orders touching them granted. Without a baseline every bucket
-   * holding an applied change order's allocations is checked.
+   * Loads before the run. The SCHEDULE_CHANGED events since are replayed from them: every bucket
+   * load a change order raised must be within the ceiling its approvals granted, and the replay
+   * must end at the loads in the table. Without a baseline only capacity + overtime is checked.
    */
   baseline?: BucketLoads;
 }
 
+type Query = <R>(text: string, params?: unknown[]) => Promise<R[]>;
+
 interface Bucket { workCenterId: string; date: string; capacity: number; overtime: number; load: number }
 
-async function withClient<T>(url: string, run: (q: <R>(text: string, params?: unknown[]) => Promise<R[]>) => Promise<T>): Promise<T> {
+async function withClient<T>(url: string, run: (q: Query) => Promise<T>): Promise<T> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
@@ -43,11 +48,15 @@ const BUCKETS = `
    where a.plant_id = $1
    group by a.work_center_id, a.date, wc.weekly_minutes, wc.overtime_minutes_per_day, ex.minutes`;
 
-/** The plant's bucket loads now (take one before a run to pass as `baseline`). */
+/** The plant's bucket loads now and the event sequence they are at (take one before a run to pass as `baseline`). */
 export async function bucketLoads(url: string, plantId: string): Promise<BucketLoads> {
   return withClient(url, async (q) => {
+    // one snapshot for both: the sequence the loads are at
+    await q('begin isolation level repeatable read read only');
+    const [plant] = await q<{ seq: string }>('select event_seq::text as seq from plant where id = $1', [plantId]);
     const rows = await q<Bucket>(BUCKETS, [plantId]);
-    return new Map(rows.map((b) => [`${b.workCenterId}|${b.date}`, b.load]));
+    await q('commit');
+    return { seq: Number(plant!.seq), loads: new Map(rows.map((b) => [`${b.workCenterId}|${b.date}`, b.load])) };
   });
 }
 
@@ -153,33 +162,60 @@ export async function checkInvariants(url: string, plantId: string, opts: Invari
     }
     for (const b of billing) if (!applied.some((c) => c.id === b.changeOrderId)) v.push(`change order ${b.changeOrderId} has a billing adjustment but was not applied`);
 
-    // Buckets: never above capacity + overtime; grown ones within the ceiling the applied changes' approvals granted.
-    const policies = await q<{ version: number; autoBp: number; managerBp: number; overtime: boolean }>(
-      `select version, auto_approve_max_utilization_bp as "autoBp", manager_max_utilization_bp as "managerBp", overtime_allowed as overtime from policy where plant_id = $1`, [plantId]);
-    const ceilingOf = (c: (typeof applied)[number], b: Bucket): { ceiling: number; by: string } => {
-      const p = policies.find((x) => x.version === c.policyVersion) ?? policies.at(-1)!;
-      const granted = approvals.find((a) => a.changeOrderId === c.id && a.lane === 'CAPACITY' && a.status === 'GRANTED')?.grantedRole;
-      if (granted === 'PLANT_MANAGER') return { ceiling: b.capacity + b.overtime, by: `${c.number} (PLANT_MANAGER)` };
-      if (granted === 'OPS_MANAGER') return { ceiling: Math.floor((b.capacity * p.managerBp) / 10_000), by: `${c.number} (OPS_MANAGER)` };
-      return { ceiling: Math.floor((b.capacity * p.autoBp) / 10_000), by: `${c.number} (no capacity approval)` };
-    };
-    // The placement in force per order is its last applied change's (earlier ones were replaced).
-    const lastApplied = new Map(applied.map((c) => [c.orderId, c]));
-    for (const b of await q<Bucket>(BUCKETS, [plantId])) {
-      const where = `bucket ${b.workCenterId} ${b.date}`;
-      if (b.load > b.capacity + b.overtime) v.push(`${where}: load ${b.load} min above capacity ${b.capacity} + overtime ${b.overtime}`);
-      const before = opts.baseline?.get(`${b.workCenterId}|${b.date}`) ?? 0;
-      if (opts.baseline && b.load <= before) continue;
-      const touching = [...lastApplied.values()].filter((c) => c.evaluation.jobs.some((j) => j.workCenterId === b.workCenterId && j.allocations.some((a) => fromDay(a.day) === b.date)));
-      if (touching.length === 0) {
-        if (opts.baseline) v.push(`${where}: load grew from ${before} to ${b.load} min without an applied change order`);
-        continue;
-      }
-      const best = touching.map((c) => ceilingOf(c, b)).sort((x, y) => y.ceiling - x.ceiling)[0]!;
-      if (b.load > best.ceiling) v.push(`${where}: load ${b.load} min above ${best.ceiling}, the ceiling granted by ${best.by}`);
-    }
+    // Buckets: never above capacity + overtime.
+    const buckets = await q<Bucket>(BUCKETS, [plantId]);
+    for (const b of buckets)
+      if (b.load > b.capacity + b.overtime) v.push(`bucket ${b.workCenterId} ${b.date}: load ${b.load} min above capacity ${b.capacity} + overtime ${b.overtime}`);
+    if (opts.baseline) v.push(...(await replayBuckets(q, plantId, opts.baseline, applied, approvals, buckets)));
     return v;
   });
+}
+
+/**
+ * SPEC §5, "capacity is never overbooked beyond what was approved": replays the bucket loads that
+ * each SCHEDULE_CHANGED event since the baseline carries. A change order may raise a bucket only
+ * up to the ceiling its capacity approval granted (none: the auto-approve limit; OPS_MANAGER: the
+ * manager limit; PLANT_MANAGER: capacity + overtime) — a bucket it lowers, or keeps (a frozen job
+ * left where it was), may stay above that, placed there by an earlier approval. The replay must
+ * end at the table's loads: a load that changed without an event is a lost or stray write.
+ */
+async function replayBuckets(
+  q: Query, plantId: string, baseline: BucketLoads,
+  applied: { id: string; number: string; policyVersion: number }[],
+  approvals: { changeOrderId: string; lane: string; status: string; grantedRole: Role | null }[],
+  buckets: Bucket[],
+): Promise<string[]> {
+  const v: string[] = [];
+  const policies = await q<{ version: number; autoBp: number; managerBp: number }>(
+    `select version, auto_approve_max_utilization_bp as "autoBp", manager_max_utilization_bp as "managerBp" from policy where plant_id = $1`, [plantId]);
+  const ceilingOf = (coId: string | null, capacity: number, overtime: number): { ceiling: number; by: string } => {
+    const c = applied.find((x) => x.id === coId);
+    if (!c) return { ceiling: -1, by: coId ? `change order ${coId}, which is not applied` : 'no change order' };
+    const p = policies.find((x) => x.version === c.policyVersion) ?? policies.at(-1)!;
+    const granted = approvals.find((a) => a.changeOrderId === c.id && a.lane === 'CAPACITY' && a.status === 'GRANTED')?.grantedRole;
+    if (granted === 'PLANT_MANAGER') return { ceiling: capacity + overtime, by: `${c.number} (PLANT_MANAGER)` };
+    if (granted === 'OPS_MANAGER') return { ceiling: Math.floor((capacity * p.managerBp) / 10_000), by: `${c.number} (OPS_MANAGER)` };
+    return { ceiling: Math.floor((capacity * p.autoBp) / 10_000), by: `${c.number} (no capacity approval)` };
+  };
+  const loads = new Map(baseline.loads);
+  for (const e of await q<{ seq: number; changeOrderId: string | null; buckets: { workCenterId: string; date: string; capacityMinutes: number; overtimeMinutes: number; loadMinutes: number }[] }>(
+    `select seq, payload->>'changeOrderId' as "changeOrderId", payload->'buckets' as buckets from board_event
+      where plant_id = $1 and type = 'SCHEDULE_CHANGED' and seq > $2 order by seq`, [plantId, baseline.seq])) {
+    for (const b of e.buckets) {
+      const key = `${b.workCenterId}|${b.date}`;
+      const before = loads.get(key) ?? 0;
+      loads.set(key, b.loadMinutes);
+      if (b.loadMinutes <= before) continue;
+      const { ceiling, by } = ceilingOf(e.changeOrderId, b.capacityMinutes, b.overtimeMinutes);
+      if (b.loadMinutes > ceiling) v.push(`bucket ${b.workCenterId} ${b.date}: raised from ${before} to ${b.loadMinutes} min by event ${e.seq}, above ${Math.max(ceiling, 0)}, the ceiling granted by ${by}`);
+    }
+  }
+  const actual = new Map(buckets.map((b) => [`${b.workCenterId}|${b.date}`, b.load]));
+  for (const key of new Set([...loads.keys(), ...actual.keys()])) {
+    const [want, have] = [loads.get(key) ?? 0, actual.get(key) ?? 0];
+    if (want !== have) v.push(`bucket ${key.replace('|', ' ')}: load ${have} min, but the board events since the baseline say ${want}`);
+  }
+  return v;
 }
 
 interface AppliedEvaluation {
