@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest, submitLogin } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
-import { LABEL_W, OVERSCAN_PX } from '../../client/src/board/geometry.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -85,9 +84,9 @@ describe('the board drawn in week tiles', () => {
     // The block reaching furthest past a Monday: where its row's Monday bucket starts, it is in the next week's tile.
     const found = await page.evaluate(() => {
       let best: { id: string; code: string; start: string; monday: number; right: number; y: number } | null = null;
-      for (const row of document.querySelectorAll<HTMLElement>('[data-testid=wc-row]')) {
-        const mondays = [...row.querySelectorAll<HTMLElement>('[data-testid=bucket]')].filter((b) => new Date(`${b.dataset.date}T00:00Z`).getUTCDay() === 1).map((b) => b.getBoundingClientRect().left);
-        for (const el of row.querySelectorAll<HTMLElement>('[data-testid=job-block]')) {
+      for (const row of Array.from(document.querySelectorAll<HTMLElement>('[data-testid=wc-row]'))) {
+        const mondays = Array.from(row.querySelectorAll<HTMLElement>('[data-testid=bucket]')).filter((b) => new Date(`${b.dataset.date}T00:00Z`).getUTCDay() === 1).map((b) => b.getBoundingClientRect().left);
+        for (const el of Array.from(row.querySelectorAll<HTMLElement>('[data-testid=job-block]'))) {
           const r = el.getBoundingClientRect();
           const monday = mondays.find((m) => r.left < m && r.right > m + 4);
           if (monday !== undefined && (!best || r.right - monday > best.right - best.monday)) best = { id: el.dataset.jobId!, code: row.dataset.wcCode!, start: el.dataset.start!, monday, right: r.right, y: r.top + r.height / 2 };
@@ -108,20 +107,25 @@ describe('the board drawn in week tiles', () => {
     await page.keyboard.press('Escape');
     await expect.poll(() => block.getAttribute('aria-pressed')).toBe('false');
 
-    // Scroll its first week out of the render window (past the overscan): the window's first tile draws it now.
+    // Scroll its first week out of the render window (past the overscan and to the window's next
+    // step), the block still in view right of the work-center labels: the window's first tile draws it now.
     const board = page.getByTestId('board');
-    const { x: boardLeft } = (await board.boundingBox())!;
-    const pastOverscan = OVERSCAN_PX + 32;
-    const scrollBy = job.monday - (boardLeft + LABEL_W) + pastOverscan;
-    expect(job.right - job.monday, 'the block reaches past the overscan').toBeGreaterThan(pastOverscan + 20);
-    await board.evaluate((el, dx) => (el.scrollLeft += dx), scrollBy);
+    const corner = (await board.getByText('Work center', { exact: true }).boundingBox())!;
+    const daysLeft = corner.x + corner.width;
     const firstDay = page.locator(`[data-testid=wc-row][data-wc-code="${job.code}"] [data-testid=bucket][data-date="${job.start}"]`);
-    await expect.poll(() => firstDay.count(), { message: 'the week the job starts in is no longer rendered' }).toBe(0);
+    let scrollBy = job.monday - daysLeft;
+    for (;;) {
+      await board.evaluate((el, left) => (el.scrollLeft = left), scrollBy);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      if ((await firstDay.count()) === 0) break;
+      scrollBy += 32;
+      expect(job.right - scrollBy, 'the block still in view once its first week has left the window').toBeGreaterThan(daysLeft + 20);
+    }
     expect(await block.count()).toBe(1);
 
     const box = (await block.boundingBox())!;
     expect(box.x + box.width).toBeCloseTo(job.right - scrollBy, 0);
-    await page.mouse.click(boardLeft + LABEL_W + 10, box.y + box.height / 2);
+    await page.mouse.click(daysLeft + 10, box.y + box.height / 2);
     await page.locator('#order-panel-title', { hasText: number }).waitFor();
     expect(await block.getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);

@@ -49,34 +49,56 @@ export interface RenderWindow {
  * Rendered beyond each edge of the viewport: the window follows a scroll one frame late (BoardGrid
  * measures in the frame after the scroll event), so this must cover a frame's travel.
  */
-export const OVERSCAN_PX = 96;
-/** The vertical step: rows are rendered by bands of this height. */
-export const BAND_H = 192;
-
+export const OVERSCAN_X = 96;
+export const OVERSCAN_Y = 96;
 /**
- * The items [first, end) of an axis (by their start offsets, with the total last) to render for
- * a viewport at `pos` of `size`. The window's start snaps to the step that holds `pos` minus the
- * overscan, and its end is a fixed length from that start, covering any `pos` within the step: so
- * both edges move together, once per step, and a scroll within a step changes nothing.
+ * The steps of the window: sideways two tiles, downwards bands of 512 px (three or four rows). A
+ * step mounts that much at once, in one long frame; a smaller step is cheaper but comes more often,
+ * and under load every frame that changes the DOM misses its deadline however little it changes
+ * (the bench: a 26-week day-zoom board scrolled end to end is ~10 steps each way, not ~20 and ~27).
  */
-function stepWindow(offsets: readonly number[], pos: number, size: number, step: (px: number) => { start: number; length: number }): [number, number] {
+export const TILES_PER_STEP = 2;
+export const BAND_H = 512;
+
+/** The items [first, end) of an axis (by their start offsets, the total last) that meet [start, end) px. */
+function meeting(offsets: readonly number[], start: number, end: number): [number, number] {
   const items = offsets.length - 1;
-  const { start, length } = step(Math.max(0, pos - OVERSCAN_PX));
-  const end = start + length + size + 2 * OVERSCAN_PX;
   return [Math.min(items, indexAt(offsets, start)), Math.min(items, indexAt(offsets, end - 1) + 1)];
 }
 
 /**
- * The window to render: horizontally by tiles (a step is a tile, `tileOffsets` their left edges in
- * px and the total width), vertically by bands of BAND_H (`rowOffsets` the rows' tops and the
- * total height). Scrolling re-renders only when a step is crossed, and then one tile or band.
+ * The items of an axis to render for a viewport at `pos` of `size`. The window's start snaps to the
+ * step that holds `pos` minus the overscan, and its end is a fixed length from that start, covering
+ * any `pos` within the step: so both edges move together, once per step, and a scroll within a
+ * step changes nothing.
  */
-export function renderWindow(scroll: { top: number; left: number; width: number; height: number }, tileOffsets: readonly number[], rowOffsets: readonly number[]): RenderWindow {
-  const [t0, t1] = stepWindow(tileOffsets, scroll.left, Math.max(0, scroll.width - LABEL_W), (px) => {
-    const i = Math.max(0, Math.min(tileOffsets.length - 2, indexAt(tileOffsets, px)));
+function stepWindow(offsets: readonly number[], pos: number, size: number, overscan: number, step: (px: number) => { start: number; length: number }): [number, number] {
+  const { start, length } = step(Math.max(0, pos - overscan));
+  return meeting(offsets, start, start + length + size + 2 * overscan);
+}
+
+type Scroll = { top: number; left: number; width: number; height: number };
+const contentWidth = (scroll: Scroll) => Math.max(0, scroll.width - LABEL_W);
+const contentHeight = (scroll: Scroll) => Math.max(0, scroll.height - HEAD_H);
+
+/**
+ * The window to render: horizontally by tiles (a step is TILES_PER_STEP tiles, `tileOffsets` their
+ * left edges in px and the total width), vertically by bands of BAND_H (`rowOffsets` the rows'
+ * tops and the total height). Scrolling changes it only when a step is crossed.
+ */
+export function renderWindow(scroll: Scroll, tileOffsets: readonly number[], rowOffsets: readonly number[]): RenderWindow {
+  const [t0, t1] = stepWindow(tileOffsets, scroll.left, contentWidth(scroll), OVERSCAN_X, (px) => {
+    const i = Math.max(0, Math.min(tileOffsets.length - 2, Math.floor(indexAt(tileOffsets, px) / TILES_PER_STEP) * TILES_PER_STEP));
     const start = tileOffsets[i] ?? 0;
-    return { start, length: (tileOffsets[i + 1] ?? start) - start };
+    return { start, length: (tileOffsets[Math.min(tileOffsets.length - 1, i + TILES_PER_STEP)] ?? start) - start };
   });
-  const [r0, r1] = stepWindow(rowOffsets, scroll.top, Math.max(0, scroll.height - HEAD_H), (px) => ({ start: Math.floor(px / BAND_H) * BAND_H, length: BAND_H }));
+  const [r0, r1] = stepWindow(rowOffsets, scroll.top, contentHeight(scroll), OVERSCAN_Y, (px) => ({ start: Math.floor(px / BAND_H) * BAND_H, length: BAND_H }));
+  return { t0, t1, r0, r1 };
+}
+
+/** The tiles and rows on screen: what must be rendered in the frame that shows them. */
+export function screenWindow(scroll: Scroll, tileOffsets: readonly number[], rowOffsets: readonly number[]): RenderWindow {
+  const [t0, t1] = meeting(tileOffsets, scroll.left, scroll.left + contentWidth(scroll));
+  const [r0, r1] = meeting(rowOffsets, scroll.top, scroll.top + contentHeight(scroll));
   return { t0, t1, r0, r1 };
 }
