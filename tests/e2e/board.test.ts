@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { closeBrowser, openContextPage, saveScreenshot, startBrowserTest, submitLogin } from '../support/browser.ts';
+import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest, submitLogin } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 let server: TestServer;
@@ -69,6 +69,65 @@ describe('board in the browser', () => {
     expect(userMenu).toMatch(/ops manager/i);
 
     await saveScreenshot(page, 'board');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the board drawn in week tiles', () => {
+  it('draws a job that crosses into the next week once, clickable on either side, also after its first week is scrolled out of view', async () => {
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await signInPage(page, 'ops@demo.test');
+    await page.goto('/?weeks=26&zoom=day');
+    await page.getByTestId('job-block').first().waitFor();
+
+    // The block reaching furthest past a Monday: where its row's Monday bucket starts, it is in the next week's tile.
+    const found = await page.evaluate(() => {
+      let best: { id: string; code: string; start: string; monday: number; right: number; y: number } | null = null;
+      for (const row of Array.from(document.querySelectorAll<HTMLElement>('[data-testid=wc-row]'))) {
+        const mondays = Array.from(row.querySelectorAll<HTMLElement>('[data-testid=bucket]')).filter((b) => new Date(`${b.dataset.date}T00:00Z`).getUTCDay() === 1).map((b) => b.getBoundingClientRect().left);
+        for (const el of Array.from(row.querySelectorAll<HTMLElement>('[data-testid=job-block]'))) {
+          const r = el.getBoundingClientRect();
+          const monday = mondays.find((m) => r.left < m && r.right > m + 4);
+          if (monday !== undefined && (!best || r.right - monday > best.right - best.monday)) best = { id: el.dataset.jobId!, code: row.dataset.wcCode!, start: el.dataset.start!, monday, right: r.right, y: r.top + r.height / 2 };
+        }
+      }
+      return best;
+    });
+    expect(found, 'a job crossing a week boundary on the demo board').not.toBeNull();
+    const job = found!;
+    const block = page.locator(`[data-testid=job-block][data-job-id="${job.id}"]`);
+    const number = (await block.getAttribute('data-order-number'))!;
+    expect(await block.count()).toBe(1);
+
+    // Its part in the next week, over that week's tile, takes the click.
+    await page.mouse.click(job.monday + 10, job.y);
+    await page.locator('#order-panel-title', { hasText: number }).waitFor();
+    expect(await block.getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => block.getAttribute('aria-pressed')).toBe('false');
+
+    // Scroll its first week out of the render window (past the overscan and to the window's next
+    // step), the block still in view right of the work-center labels: the window's first tile draws it now.
+    const board = page.getByTestId('board');
+    const corner = (await board.getByText('Work center', { exact: true }).boundingBox())!;
+    const daysLeft = corner.x + corner.width;
+    const firstDay = page.locator(`[data-testid=wc-row][data-wc-code="${job.code}"] [data-testid=bucket][data-date="${job.start}"]`);
+    let scrollBy = job.monday - daysLeft;
+    for (;;) {
+      await board.evaluate((el, left) => (el.scrollLeft = left), scrollBy);
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+      if ((await firstDay.count()) === 0) break;
+      scrollBy += 32;
+      expect(job.right - scrollBy, 'the block still in view once its first week has left the window').toBeGreaterThan(daysLeft + 20);
+    }
+    expect(await block.count()).toBe(1);
+
+    const box = (await block.boundingBox())!;
+    expect(box.x + box.width).toBeCloseTo(job.right - scrollBy, 0);
+    await page.mouse.click(daysLeft + 10, box.y + box.height / 2);
+    await page.locator('#order-panel-title', { hasText: number }).waitFor();
+    expect(await block.getAttribute('aria-pressed')).toBe('true');
     expect(errors).toEqual([]);
   });
 });
