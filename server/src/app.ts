@@ -23,6 +23,7 @@ import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
 import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
+import { databaseRoleWarnings } from './db/roles.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
@@ -190,8 +191,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   fastify.get('/healthz', async () => ({ status: 'ok' }));
   fastify.get('/readyz', async (_, reply) => {
     try {
-      await services.orm.em.fork().execute('select 1');
-      return { status: 'ready' };
+      // `warnings`: a runtime database role that can bypass the append-only triggers (db/roles.ts)
+      return { status: 'ready', warnings: await databaseRoleWarnings(services.orm.em.fork()) };
     } catch (err) {
       log.warn({ err }, 'readiness check failed');
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });

@@ -6,6 +6,12 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when absent the embedded server under `dataDir` is used. */
   databaseUrl: string | undefined;
+  /**
+   * The role that owns the schema and runs migrations (DATABASE_OWNER_URL); requests then run as
+   * DATABASE_URL's role with only the grants they need (docs/security.md, "Database roles").
+   * Unset: DATABASE_URL's role does both, and `/readyz` warns.
+   */
+  databaseOwnerUrl: string | undefined;
   /** Read replicas for report queries (DATABASE_REPLICA_URLS, comma-separated). */
   replicaUrls: string[];
   dataDir: string;
@@ -15,6 +21,8 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   sessionTtlHours: number;
+  /** How long a SIGTERM waits for requests in flight before closing their connections. */
+  shutdownGraceMs: number;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -37,6 +45,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int('PORT', env.PORT, 4000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl,
+    databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     dataDir: resolve(env.TAKT_DATA_DIR ?? resolve(repoRoot, '.data')),
     // demo users have the password "demo": never seeded in production unless asked for by name
@@ -45,5 +54,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),
     sessionTtlHours: int('TAKT_SESSION_TTL_HOURS', env.TAKT_SESSION_TTL_HOURS, 12),
+    shutdownGraceMs: int('TAKT_SHUTDOWN_GRACE_MS', env.TAKT_SHUTDOWN_GRACE_MS, 10_000),
   };
 }

@@ -1,6 +1,7 @@
 import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openConfiguredDatabase } from './db/database.ts';
+import { databaseRoleWarnings } from './db/roles.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './modules/shared/clock.ts';
@@ -15,6 +16,8 @@ import { startJobQueue } from './modules/jobs/jobs.ts';
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const db = await openConfiguredDatabase(config, log);
+// a runtime role that could bypass the append-only triggers (also in /readyz; docs/security.md)
+for (const warning of await databaseRoleWarnings(db.orm.em.fork())) log.warn(warning);
 const clock = systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0));
 const services = createServices(db.orm, config, clock);
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
-import { cloneTemplate } from './database.ts';
+import { cloneTemplate, serverRoleUrls } from './database.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -31,7 +31,11 @@ export async function waitForHealthy(url: string, child: ChildProcess, output: s
   throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output.join('')}`);
 }
 
-/** Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment. */
+/**
+ * Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment.
+ * A DATABASE_URL of the test PostgreSQL (the superuser's, as tests hold it) is served as the
+ * runtime role with migrations as the owner role, unless DATABASE_OWNER_URL is given.
+ */
 export async function spawnServer(env: Record<string, string>): Promise<TestServer> {
   const port = Number(env.PORT) || (await freePort());
   const output: string[] = [];
@@ -39,7 +43,13 @@ export async function spawnServer(env: Record<string, string>): Promise<TestServ
   // wrapper that would not pass signals on), so SIGTERM reaches the server.
   const child = spawn(process.execPath, ['server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...(env.DATABASE_URL && env.DATABASE_OWNER_URL === undefined ? { ...env, ...serverRoleUrls(env.DATABASE_URL) } : env),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => output.push(String(d)));

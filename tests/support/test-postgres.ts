@@ -8,7 +8,9 @@
  * into 0. Here they can only end this helper.
  */
 import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
-import { openDatabase, migrate } from '../../server/src/db/orm.ts';
+import { openDatabase } from '../../server/src/db/orm.ts';
+import { migrateAsOwner } from '../../server/src/db/database.ts';
+import { EMBEDDED_ROLES, provisionEmbeddedRoles, urlAs } from '../../server/src/db/roles.ts';
 import { createLogger } from '../../server/src/logger.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices } from '../../server/src/services.ts';
@@ -22,11 +24,13 @@ const dir = process.argv[2];
 if (!dir) throw new Error('usage: test-postgres.ts <data dir>');
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
 const db = await startEmbeddedPostgres(dir, log);
+// the server's two roles (docs/security.md, "Database roles"); clones keep the template's owners and grants
+await provisionEmbeddedRoles(db.url);
 const templateUrl = new URL(db.url);
 templateUrl.pathname = `/${TEMPLATE}`;
-await sql(db.url, `create database ${TEMPLATE}`);
-const orm = await openDatabase(templateUrl.toString(), log);
-await migrate(orm);
+await sql(db.url, `create database ${TEMPLATE} owner ${EMBEDDED_ROLES.owner.user}`);
+const orm = await openDatabase(urlAs(templateUrl.toString(), EMBEDDED_ROLES.runtime), log);
+await migrateAsOwner(urlAs(templateUrl.toString(), EMBEDDED_ROLES.owner), orm, log);
 const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock());
 await seedDemoPlant(services, { orders: 300, users: true });
 await orm.close();

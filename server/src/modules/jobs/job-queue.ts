@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { Logger as WorkerLogger, run, type Runner, type TaskList, type TaskSpec } from 'graphile-worker';
+import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type TaskSpec } from 'graphile-worker';
 import type { Logger } from '../../logger.ts';
 
 /** A producer that runs on a timer in every process and enqueues work (deduplicated by job key). */
@@ -36,7 +36,7 @@ export class JobQueue {
     this.#opts = opts;
   }
 
-  /** Installs or upgrades the queue's schema (concurrent starts are safe), then starts the worker and producers. */
+  /** Starts the worker (which checks that the queue's schema is migrated) and the producers. */
   async start(): Promise<void> {
     const { connectionString, tasks, concurrency = 2, log } = this.#opts;
     this.#pool = new pg.Pool({ connectionString, max: concurrency + 2 });
@@ -75,6 +75,14 @@ export class JobQueue {
     await this.#pool?.end();
     this.#pool = null;
   }
+}
+
+/**
+ * Installs or upgrades the queue's schema (`graphile_worker`); run as the database's owner role
+ * before the workers start, which then only find it up to date (docs/security.md, "Database roles").
+ */
+export async function migrateJobQueue(connectionString: string, log: Logger): Promise<void> {
+  await runMigrations({ connectionString, logger: workerLogger(log) });
 }
 
 /**
