@@ -5,7 +5,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifyStatic from '@fastify/static';
 import { ApolloServer } from '@apollo/server';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { fastifyApolloDrainPlugin, fastifyApolloHandler } from '@as-integrations/fastify';
+import { fastifyApolloHandler } from '@as-integrations/fastify';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import { stringifyResult } from './graphql/serialized-json.ts';
@@ -39,6 +39,16 @@ export interface App {
   schema: GraphQLSchema;
   /** Stops accepting work, closes WebSockets (1001 going away) and drains HTTP. */
   close(): Promise<void>;
+}
+
+/** Stops accepting connections and waits for requests in flight, cutting what is left after `graceMs`. */
+async function drainHttp(fastify: FastifyInstance, graceMs: number): Promise<void> {
+  const cut = setTimeout(() => fastify.server.closeAllConnections(), graceMs);
+  try {
+    await fastify.close();
+  } finally {
+    clearTimeout(cut);
+  }
 }
 
 /**
@@ -137,6 +147,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     // splices in JSON serialized once and shared, e.g. a cached packed board's columns
     stringifyResult,
     csrfPrevention: true,
+    stopOnTerminationSignals: false, // main.ts owns shutdown: drain first, then the database
     allowBatchedHttpRequests: false,
     validationRules: armor.validationRules,
     parseOptions: APOLLO_PARSE_OPTIONS,
@@ -146,8 +157,10 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       ApolloServerPluginLandingPageDisabled(),
       // Takt sends no HTTP cache hints; the plugin's per-field hook cost ~6% of a big board query.
       ApolloServerPluginCacheControlDisabled(),
-      fastifyApolloDrainPlugin(fastify),
-      { async serverWillStart() { return { async drainServer() { await wsServer.dispose(); } }; } },
+      // Drain (main.ts, on SIGTERM): the listener closes, requests in flight finish and are answered,
+      // for at most TAKT_SHUTDOWN_GRACE_MS before their connections are cut. (The integration's
+      // fastifyApolloDrainPlugin does the same with a fixed 10 s.)
+      { async serverWillStart() { return { async drainServer() { await Promise.all([drainHttp(fastify, config.shutdownGraceMs), wsServer.dispose()]); } }; } },
     ],
   });
   await apollo.start();

@@ -2,6 +2,7 @@ import { loadConfig } from './config.ts';
 import { createLogger } from './logger.ts';
 import { openConfiguredDatabase } from './db/database.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
+import { drainBeforeStoppingOnSignals, EmbeddedPostgresError } from './db/embedded.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
 import { systemClock } from './modules/shared/clock.ts';
@@ -15,7 +16,13 @@ import { startJobQueue } from './modules/jobs/jobs.ts';
  */
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const db = await openConfiguredDatabase(config, log);
+const db = await openConfiguredDatabase(config, log).catch((err: unknown) => {
+  // a reason an operator can act on (the kept port is taken, the data directory is in use), not a stack
+  if (!(err instanceof EmbeddedPostgresError)) throw err;
+  log.error({ err }, 'the embedded PostgreSQL cannot start');
+  process.stderr.write(`\nTakt cannot start: ${err.message}\n\n`);
+  process.exit(1);
+});
 // a runtime role that could bypass the append-only triggers (also in /readyz; docs/security.md)
 for (const warning of await databaseRoleWarnings(db.orm.em.fork())) log.warn(warning);
 const clock = systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0));
@@ -50,15 +57,17 @@ let stopping = false;
 async function shutdown(signal: string) {
   if (stopping) return;
   stopping = true;
-  log.info({ signal }, 'shutting down: draining HTTP and WebSocket');
-  const force = setTimeout(() => process.exit(1), 15_000);
+  log.info({ signal, graceMs: config.shutdownGraceMs }, 'shutting down: draining HTTP and WebSocket');
+  const force = setTimeout(() => process.exit(1), config.shutdownGraceMs + 15_000);
   force.unref();
   try {
-    await app.close(); // sockets close with 1001: clients resume elsewhere with `since`
+    // new connections are refused; requests in flight finish and are answered (at most
+    // TAKT_SHUTDOWN_GRACE_MS); sockets close with 1001: clients resume elsewhere with `since`
+    await app.close();
     await services.realtime.stop();
     await services.webhooks.stop(); // lets deliveries in flight finish and be recorded
     await jobs.stop(); // running jobs finish; queued ones wait in PostgreSQL for any process
-    await db.close();
+    await db.close(); // the pool, then the embedded PostgreSQL
     log.info('stopped');
     process.exit(0);
   } catch (err) {
@@ -66,5 +75,7 @@ async function shutdown(signal: string) {
     process.exit(1);
   }
 }
+// the embedded PostgreSQL stops last, after the drain, not when the signal arrives
+drainBeforeStoppingOnSignals();
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));
