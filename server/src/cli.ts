@@ -34,7 +34,8 @@ Commands:
 
 Roles: ${ROLES.join(', ')}
 
-Environment: DATABASE_URL (external PostgreSQL), TAKT_DATA_DIR (embedded one, default .data),
+Environment: DATABASE_URL (external PostgreSQL) and DATABASE_OWNER_URL (its owner role, for
+migrations), TAKT_DATA_DIR (embedded one, default .data),
 LOG_LEVEL (default warn), TAKT_PASSWORD (user create).
 `;
 
