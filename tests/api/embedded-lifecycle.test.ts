@@ -115,7 +115,7 @@ describe('SIGTERM of an embedded-mode server', () => {
 
 describe('kill -9 of an embedded-mode server', () => {
   it('leaves a PostgreSQL that the next start stops and replaces, on the same port, with the data intact', { timeout: 180_000 }, async () => {
-    expect(server, 'the previous test leaves a server running').not.toBeNull();
+    server ??= await spawnServer(env()); // the previous test leaves one running
     const port = keptPort();
     const before = await sql<{ orders: number; changeOrders: number }>(adminUrl(),
       'select (select count(*)::int from sales_order) as orders, (select count(*)::int from change_order) as "changeOrders"');
