@@ -92,33 +92,52 @@ async function adoptObjects(client: pg.Client, owner: string): Promise<void> {
   for (const { stmt } of rows) await client.query(stmt);
 }
 
+/** A quoted SQL identifier. */
+const ident = (name: string) => `"${name.replaceAll('"', '""')}"`;
+
+/** Serializes the grants of processes starting at once (concurrent GRANTs on one object fail). */
+const GRANT_LOCK = 0x74616b74; // "takt"
+
 /**
  * As the owner, after migrating: the runtime role's grants, recomputed on every start so that
  * tables a migration adds are covered. Read and write on every table, except SELECT and INSERT
  * only where an append-only trigger guards the table and SELECT only on the migration logs;
- * sequences and the job queue's functions to use. Never TRUNCATE, never CREATE.
+ * sequences and the job queue's functions to use. Never TRUNCATE, never CREATE. graphile-worker
+ * turns row-level security on for its tables with no policy (only their owner may use them), so
+ * the runtime role gets a policy of its own on each.
  */
 export async function grantRuntime(em: EntityManager, runtimeRole: string): Promise<void> {
-  const role = `"${runtimeRole.replaceAll('"', '""')}"`;
-  const appendOnly = await em.execute<{ name: string }[]>(
-    `select distinct format('%I.%I', n.nspname, c.relname) as name
-       from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
-       join pg_proc p on p.oid = t.tgfoid
-      where p.proname = ? and n.nspname = 'public'`,
-    [APPEND_ONLY_TRIGGER_FUNCTION],
-  );
-  const statements = [
-    ...SCHEMAS.flatMap((schema) => [
-      `grant usage on schema ${schema} to ${role}`,
-      `grant select, insert, update, delete on all tables in schema ${schema} to ${role}`,
-      `revoke truncate, references, trigger on all tables in schema ${schema} from ${role}`,
-      `grant usage, select on all sequences in schema ${schema} to ${role}`,
-    ]),
-    `grant execute on all functions in schema graphile_worker to ${role}`,
-    ...appendOnly.map((t) => `revoke update, delete on ${t.name} from ${role}`),
-    `revoke insert, update, delete on public.mikro_orm_migrations, graphile_worker.migrations from ${role}`,
-  ];
-  for (const statement of statements) await em.execute(statement);
+  const role = ident(runtimeRole);
+  await em.transactional(async (tx) => {
+    await tx.execute('select pg_advisory_xact_lock(?)', [GRANT_LOCK]);
+    const appendOnly = await tx.execute<{ name: string }[]>(
+      `select distinct format('%I.%I', n.nspname, c.relname) as name
+         from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+         join pg_proc p on p.oid = t.tgfoid
+        where p.proname = ? and n.nspname = 'public'`,
+      [APPEND_ONLY_TRIGGER_FUNCTION],
+    );
+    const unpoliced = await tx.execute<{ name: string }[]>(
+      `select format('%I.%I', n.nspname, c.relname) as name
+         from pg_class c join pg_namespace n on n.oid = c.relnamespace
+        where n.nspname = 'graphile_worker' and c.relkind in ('r', 'p') and c.relrowsecurity
+          and not exists (select from pg_policy p where p.polrelid = c.oid and ?::regrole = any(p.polroles))`,
+      [runtimeRole],
+    );
+    const statements = [
+      ...SCHEMAS.flatMap((schema) => [
+        `grant usage on schema ${schema} to ${role}`,
+        `grant select, insert, update, delete on all tables in schema ${schema} to ${role}`,
+        `revoke truncate, references, trigger on all tables in schema ${schema} from ${role}`,
+        `grant usage, select on all sequences in schema ${schema} to ${role}`,
+      ]),
+      `grant execute on all functions in schema graphile_worker to ${role}`,
+      ...appendOnly.map((t) => `revoke update, delete on ${t.name} from ${role}`),
+      `revoke insert, update, delete on public.mikro_orm_migrations, graphile_worker.migrations from ${role}`,
+      ...unpoliced.map((t) => `create policy ${ident(`takt_runtime_${runtimeRole}`.slice(0, 63))} on ${t.name} to ${role} using (true) with check (true)`),
+    ];
+    for (const statement of statements) await tx.execute(statement);
+  });
 }
 
 /**
