@@ -39,12 +39,15 @@ export class JobQueue {
   /** Starts the worker (which checks that the queue's schema is migrated) and the producers. */
   async start(): Promise<void> {
     const { connectionString, tasks, concurrency = 2, log } = this.#opts;
-    this.#pool = new pg.Pool({ connectionString, max: concurrency + 2 });
+    const pool = (this.#pool = new pg.Pool({ connectionString, max: concurrency + 2 }));
     // A dropped connection must not crash the process; the worker reconnects (https://err.red/wpeh).
-    this.#pool.on('error', (err) => log.warn({ err }, 'job queue: idle connection failed'));
-    this.#pool.on('connect', (client) => client.on('error', (err) => log.warn({ err }, 'job queue: connection failed')));
+    // Once stop() has let go of the pool, a connection still closing when the embedded PostgreSQL
+    // stops is expected, not worth a warning.
+    const failed = (msg: string) => (err: Error) => (this.#pool === pool ? log.warn({ err }, msg) : log.debug({ err }, msg));
+    pool.on('error', failed('job queue: idle connection failed'));
+    pool.on('connect', (client) => client.on('error', failed('job queue: connection failed')));
     this.#runner = await run({
-      pgPool: this.#pool,
+      pgPool: pool,
       taskList: tasks,
       concurrency,
       noHandleSignals: true, // main.ts owns shutdown
@@ -72,8 +75,9 @@ export class JobQueue {
     this.#timers.length = 0;
     await this.#runner?.stop();
     this.#runner = null;
-    await this.#pool?.end();
+    const pool = this.#pool;
     this.#pool = null;
+    await pool?.end();
   }
 }
 
