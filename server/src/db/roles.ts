@@ -41,8 +41,8 @@ async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>
 
 /**
  * As the embedded cluster's superuser: creates the owner and runtime roles when missing, makes
- * the owner own the database, and hands it every object a release before the roles existed
- * created as the superuser (its data directory keeps working). Returns the two roles' URLs.
+ * the owner own the database, and hands it the objects that a data directory from before the
+ * roles existed holds as the superuser's, so that it keeps working. Returns the two roles' URLs.
  */
 export async function provisionEmbeddedRoles(superuserUrl: string): Promise<{ ownerUrl: string; runtimeUrl: string }> {
   const { owner, runtime } = EMBEDDED_ROLES;
@@ -142,12 +142,13 @@ export async function grantRuntime(em: EntityManager, runtimeRole: string): Prom
 
 /**
  * What `/readyz` and the start log warn about: a runtime role that can bypass the append-only
- * triggers, because it is a superuser or owns the tables (one URL for migrations and requests).
+ * triggers, because it is a superuser or owns the tables (one URL for migrations and requests),
+ * or is a member of their owner (it could SET ROLE to it).
  */
 export async function databaseRoleWarnings(em: EntityManager): Promise<string[]> {
   const [row] = await em.execute<{ name: string; superuser: boolean; owner: boolean }[]>(
     `select current_user as name, r.rolsuper as superuser,
-            pg_has_role(current_user, (select relowner from pg_class where oid = 'public.audit_event'::regclass), 'USAGE') as owner
+            pg_has_role(current_user, (select relowner from pg_class where oid = 'public.audit_event'::regclass), 'MEMBER') as owner
        from pg_roles r where r.rolname = current_user`,
   );
   if (!row) return [];
