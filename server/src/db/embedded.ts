@@ -138,9 +138,15 @@ async function chosenPort(portFile: string, orphanPort: number | null): Promise<
  */
 async function stopOrphan(dataDir: string, log: Logger): Promise<number | null> {
   const files = paths(dataDir);
-  const lines = readLines(join(files.databaseDir, 'postmaster.pid'));
+  const pidFile = join(files.databaseDir, 'postmaster.pid');
+  const lines = readLines(pidFile);
   const pid = Number(lines?.[0]);
-  if (!lines || !Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !isPostgres(pid)) return null;
+  if (!lines || !Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  // the pid was reused by another program after a crash: PostgreSQL would refuse the stale file
+  if (!isPostgres(pid)) {
+    await rm(pidFile, { force: true });
+    return null;
+  }
   const owner = Number(readLines(files.owner)?.[0]);
   const parent = parentOf(pid);
   // its Takt process is alive when that pid lives and (where we can tell) is still its parent
@@ -168,13 +174,14 @@ function readLines(file: string): string[] | null {
   }
 }
 
+/** Whether `pid` runs; on Linux a zombie (exited, not yet reaped by its new parent) does not. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
+  return procStat(pid)?.state !== 'Z';
 }
 
 /** On Linux, whether `pid` runs postgres (a reused pid may not); elsewhere assumed. */
@@ -185,10 +192,16 @@ function isPostgres(pid: number): boolean {
 
 /** On Linux, the parent of `pid` (init or a subreaper once its parent died); elsewhere null. */
 function parentOf(pid: number): number | null {
+  return procStat(pid)?.ppid ?? null;
+}
+
+/** On Linux, the state and parent of `pid` from /proc; elsewhere null. */
+function procStat(pid: number): { state: string; ppid: number } | null {
   const stat = readLines(`/proc/${pid}/stat`)?.[0];
+  if (!stat) return null;
   // "pid (comm) state ppid …"; comm may contain spaces, so read after its closing parenthesis
-  const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN;
-  return Number.isInteger(ppid) ? ppid : null;
+  const [state, ppid] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return { state: state ?? '', ppid: Number(ppid) };
 }
 
 /**
