@@ -171,7 +171,7 @@ describe('identity', () => {
 describe('the HTTP surface', () => {
   it('answers /healthz and /readyz', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: 'ok' });
-    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready' });
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready', warnings: [] });
   });
 
   it('serves the client with SPA fallback for client routes such as /wall', async () => {
