@@ -24,10 +24,12 @@ const postmaster = () => {
   const [pid, , , port] = readFileSync(join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n');
   return { pid: Number(pid), port: Number(port) };
 };
+/** Whether `pid` runs: a zombie (exited, not yet reaped by whoever adopted it) does not. */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
   } catch {
     return false;
   }
@@ -79,7 +81,7 @@ describe('SIGTERM of an embedded-mode server', () => {
     const writes = Array.from({ length: 6 }, () => propose(rep, { newOrder: { ...target, quantity: 1, dueDate: due } }));
     await until('six requests waiting for the session table', async () => {
       const [row] = await sql<{ n: number }>(adminUrl(),
-        `select count(*)::int as n from pg_stat_activity where wait_event_type = 'Lock' and datname = 'takt' and query like '%from session s%'`);
+        `select count(distinct pid)::int as n from pg_locks where relation = 'session'::regclass and not granted`);
       return row!.n >= 6;
     });
 
