@@ -201,7 +201,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export interface ChangeStep extends StepSpec {
   /** The job's future allocations before the change (what a move may keep). */
   readonly current: readonly Allocation[];
-  /** True when the step's minutes are unchanged by the change. */
+  /** True when the step's minutes are unchanged by the change (whatever else changed). */
   readonly unchanged: boolean;
   /** A started step redone from scratch after a spec change: its history is scrap. */
   readonly redo: boolean;
@@ -234,7 +234,9 @@ export function changeSteps(resolved: ResolvedChange, window: PlanningWindow): C
     }
     const history = job.allocations.filter((a) => a.day <= window.today);
     const future = job.allocations.filter((a) => a.day > window.today);
-    const unchanged = minutes === job.minutes && !resolved.specChanged;
+    // Judged by minutes alone: a spec change that leaves a step's minutes as they are (a paint
+    // colour, say) leaves a frozen job where it is.
+    const unchanged = minutes === job.minutes;
     const common = { ...base, status: job.status, history, current: future, unchanged };
     if (job.status === 'DONE') {
       if (resolved.specChanged || minutes > job.minutes) {

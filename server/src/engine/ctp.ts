@@ -25,7 +25,7 @@ export function capableToPromise(
   baseLoad: LoadReader,
 ): CtpAlternative[] {
   return capacityTiers(policy).map((tier) => {
-    const bounds = chainBounds(schedule, policy, today, tier, today, 'FORWARD');
+    const bounds = chainBounds(schedule, policy, today, tier, today, 'FORWARD', schedule.load);
     const result = planChain(schedule, new LoadOverlay(baseLoad), orderId, steps, bounds);
     if (!result.ok) return { tier, dueDate: null };
     const end = result.endDay ?? bounds.earliest;

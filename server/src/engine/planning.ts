@@ -239,7 +239,11 @@ export function planOrder(schedule: Schedule, request: OrderRequest, options: Pl
   });
 }
 
-/** The bounds of a tier's attempt for a due date: ceiling, earliest day, due − ship buffer. */
+/**
+ * The bounds of a tier's attempt for a due date: ceiling, earliest day, due − ship buffer. When
+ * evaluating a change to an existing order, `before` is the plant's load before the change: the
+ * order may then refill any bucket up to that load at every tier (see {@link Ceiling.before}).
+ */
 export function chainBounds(
   schedule: Schedule,
   policy: Policy,
@@ -247,14 +251,16 @@ export function chainBounds(
   tier: CapacityTier,
   dueDate: Day,
   direction: 'BACKWARD' | 'FORWARD',
+  before?: LoadReader,
 ): ChainBounds {
   const window = planningWindow(schedule.calendar, policy, today);
+  const ceiling = tierCeiling(tier, policy);
   return {
     direction,
     endBound: schedule.calendar.subWorkingDays(dueDate, policy.shipBufferDays),
     earliest: tierEarliestDay(tier, window, schedule.calendar),
     firstDay: window.firstDay,
-    ceiling: tierCeiling(tier, policy),
+    ceiling: before === undefined ? ceiling : { ...ceiling, before },
     horizonEnd: window.firstDay + SEARCH_HORIZON_DAYS,
   };
 }

@@ -2,7 +2,7 @@ import type { ResolvedChange } from './changes.ts';
 import { type Day, fromDay } from './dates.ts';
 import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
 import type { Schedule } from './schedule.ts';
-import type { PlanningWindow } from './tiers.ts';
+import { bucketTier, isRaised, type PlanningWindow } from './tiers.ts';
 import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
 
 /** Everything the rule checks look at. */
@@ -47,12 +47,13 @@ function pct(bp: number): string {
   return `${bp / 100}%`;
 }
 
+/**
+ * The ops manager for every bucket the change raises above the auto-approve limit. The same
+ * buckets and the same numbers decide the tier ({@link judgedTier}), so the two always agree.
+ */
 function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
   const auto = policy.autoApproveMaxUtilizationBp;
-  // Only buckets the change adds load to: existing overloads caused by others are not this change's.
-  const above = impact.buckets.filter(
-    (b) => b.loadAfterMinutes > b.loadBeforeMinutes && b.capacityMinutes > 0 && b.loadAfterMinutes * 10_000 > auto * b.capacityMinutes,
-  );
+  const above = impact.buckets.filter((b) => isRaised(b) && bucketTier(b, policy) !== 'AUTO');
   if (above.length === 0) return [];
   let worst = above[0]!;
   for (const b of above) {
@@ -72,17 +73,24 @@ function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
   ];
 }
 
-function overtime({ impact }: RuleInput): RequiredApproval[] {
+/**
+ * The plant manager for every bucket the change raises above the manager limit (the OVERTIME
+ * tier). Measured: the minutes the change adds above that limit — with the default 100% limit,
+ * exactly the overtime it needs.
+ */
+function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
+  const manager = policy.managerMaxUtilizationBp;
   let added = 0;
   const days: string[] = [];
   for (const b of impact.buckets) {
-    const over = Math.max(0, b.loadAfterMinutes - b.capacityMinutes) - Math.max(0, b.loadBeforeMinutes - b.capacityMinutes);
-    if (over > 0) {
-      added += over;
-      days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
-    }
+    if (!isRaised(b) || bucketTier(b, policy) !== 'OVERTIME') continue;
+    const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
+    const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
+    added += over;
+    days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
   }
   if (added === 0) return [];
+  const what = manager === 10_000 ? 'of overtime' : `above the ${pct(manager)} manager limit`;
   return [
     {
       lane: 'CAPACITY',
@@ -91,7 +99,7 @@ function overtime({ impact }: RuleInput): RequiredApproval[] {
       measured: added,
       threshold: 0,
       unit: 'MINUTES',
-      message: `Needs ${added} min of overtime (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+      message: `Needs ${added} min ${what} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
     },
   ];
 }
