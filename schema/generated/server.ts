@@ -281,7 +281,7 @@ export type BucketImpact = {
   loadAfterHours: Scalars['Float']['output'];
   /** Load before. */
   loadBeforeHours: Scalars['Float']['output'];
-  /** Capacity hours including overtime. */
+  /** Capacity hours including overtime: regular capacity plus the overtime the work center can add that day (equal to capacityHours when it has none). */
   overtimeCapacityHours: Scalars['Float']['output'];
   /** Utilization after (fraction). */
   utilizationAfter: Scalars['Float']['output'];

@@ -65,6 +65,22 @@ describe('previewChangeOrder', () => {
     expect(api.alternatives.map((a) => a.tier)).toEqual(['AUTO', 'MANAGER', 'OVERTIME']);
   });
 
+  it('reports each touched bucket with its capacity and its capacity including overtime', async () => {
+    const rep = await as(server.url, 'SALES_REP');
+    const { previewChangeOrder: p } = await rep.data<{
+      previewChangeOrder: { impact: { buckets: { workCenterId: string; capacityHours: number; overtimeCapacityHours: number }[] } };
+    }>(`query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) { impact { buckets { workCenterId capacityHours overtimeCapacityHours } } } }`, {
+      input: { orderId: order.id, quantity: Math.ceil(order.quantity * 1.5) },
+    });
+    const overtime = new Map(
+      (await sql<{ id: string; minutes: number }>(server.databaseUrl, 'select id, overtime_minutes_per_day as minutes from work_center')).map((w) => [w.id, w.minutes]),
+    );
+    const working = p.impact.buckets.filter((b) => b.capacityHours > 0);
+    expect(working.length).toBeGreaterThan(0);
+    expect(working.some((b) => overtime.get(b.workCenterId)! > 0)).toBe(true);
+    for (const b of working) expect(b.overtimeCapacityHours).toBeCloseTo(b.capacityHours + overtime.get(b.workCenterId)! / 60, 2);
+  });
+
   it('writes nothing', async () => {
     const rep = await as(server.url, 'SALES_REP');
     const before = await sql(server.databaseUrl, 'select (select count(*) from allocation) a, (select sum(minutes) from allocation) m, (select event_seq from plant limit 1) s');

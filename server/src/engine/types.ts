@@ -210,6 +210,10 @@ export interface BucketImpact {
   readonly workCenterCode: string;
   readonly day: Day;
   readonly capacityMinutes: Minutes;
+  /**
+   * The overtime the work center can add that day, on top of `capacityMinutes` (0 on a closed
+   * day). The API's `overtimeCapacityHours` is the sum of the two. Name kept: stored verdicts use it.
+   */
   readonly overtimeCapacityMinutes: Minutes;
   readonly loadBeforeMinutes: Minutes;
   readonly loadAfterMinutes: Minutes;

@@ -37,7 +37,8 @@ export const evaluationResolvers: Resolvers = {
   BucketImpact: {
     date: (b) => fromDay(b.day),
     capacityHours: (b) => apiHours(b.capacityMinutes),
-    overtimeCapacityHours: (b) => apiHours(b.overtimeCapacityMinutes),
+    // The engine keeps the overtime alone (stored verdicts hold it so); the field is the ceiling with it.
+    overtimeCapacityHours: (b) => apiHours(b.capacityMinutes + b.overtimeCapacityMinutes),
     loadBeforeHours: (b) => apiHours(b.loadBeforeMinutes),
     loadAfterHours: (b) => apiHours(b.loadAfterMinutes),
     utilizationBefore: (b) => utilization(b.loadBeforeMinutes, b.capacityMinutes),
