@@ -340,11 +340,11 @@ export type ChangeEvaluation = {
   orderId: Scalars['ID']['output'];
   /** The policy version used. */
   policyVersion: Scalars['Int']['output'];
-  /** Who must approve, and why, in numbers. */
+  /** Who must approve, and why, in numbers. On an INFEASIBLE verdict only the reasons that hold for the requested terms whatever the plan (lead time, quality review), for information: nothing is routed. */
   requiredApprovals: Array<RequiredApproval>;
   /** The order's terms after the change (null when cancelled). */
   terms: Maybe<OrderTerms>;
-  /** The lowest tier under which the change fits by its date. */
+  /** The highest tier any bucket the change raises needs (AUTO when it raises none); INFEASIBLE when no tier's plan fits by its date. */
   tier: Tier;
   /** The plant-local day the evaluation ran for. */
   today: Scalars['Date']['output'];
@@ -1265,17 +1265,17 @@ export type PolicyChanges = {
 
 /** The policy rule that asked for an approval. */
 export type PolicyRule =
-  /** Utilization above the auto-approve limit. */
+  /** A bucket the change raises goes above the auto-approve limit; measured: the highest such utilization. */
   | 'CAPACITY_MANAGER'
   /** A cost increase above the limit. */
   | 'COST_INCREASE_LIMIT'
-  /** A job inside the freeze window, or already started, changes. */
+  /** A job that has started, or that starts inside the freeze window, changes; measured: working days to its current start (its new one when only that is inside). */
   | 'FREEZE_WINDOW'
   /** A due date earlier than today plus the product's lead time. */
   | 'MIN_LEAD_TIME'
   /** A margin after the change below the minimum. */
   | 'MIN_MARGIN'
-  /** Overtime needed. */
+  /** A bucket the change raises goes above the manager limit (overtime); measured: the minutes it adds above that limit. */
   | 'OVERTIME'
   /** An option that needs a quality review. */
   | 'REVIEW_REQUIRED';
@@ -1612,15 +1612,15 @@ export type SubscriptionPresenceArgs = {
   plantId: Scalars['ID']['input'];
 };
 
-/** The authority a plan needs by capacity (SPEC §3). */
+/** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md, "Scheduling and verdicts"). */
 export type Tier =
-  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  /** Every bucket the change raises stays at or below the auto-approve utilization (or it raises none): no capacity approval. */
   | 'AUTO'
   /** Fits under no tier by the requested date; see the alternatives. */
   | 'INFEASIBLE'
-  /** Up to the manager utilization: the ops manager. */
+  /** A raised bucket goes above the auto-approve utilization, none above the manager utilization: the ops manager. */
   | 'MANAGER'
-  /** Needs overtime: the plant manager. */
+  /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
 /** What kind of non-human client a token is for (SPEC §1). */

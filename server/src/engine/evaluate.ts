@@ -7,7 +7,7 @@ import { LoadOverlay, type LoadReader } from './load.ts';
 import { labourCents, mulCents, type Cents } from './money.ts';
 import { planMove } from './move.ts';
 import { chainBounds, type ChainResult, loadWithout, planChain } from './planning.ts';
-import { laneRoles, requiredApprovals } from './rules.ts';
+import { laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
 import type { Schedule } from './schedule.ts';
 import { capacityTiers, judgedTier, planningWindow, type PlanningWindow } from './tiers.ts';
 import type { CapacityTier, Change, CtpAlternative, Evaluation, Job, Policy } from './types.ts';
@@ -60,7 +60,8 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
       infeasibleReason: infeasibleReason(schedule, policy, resolved, lastFailure, alternatives),
       jobs: [],
       impact: null,
-      requiredApprovals: [],
+      // For the rep: the reasons the request needs whatever the plan; nothing is routed.
+      requiredApprovals: termsApprovals({ schedule, window, resolved }),
       laneRoles: {},
     };
   }

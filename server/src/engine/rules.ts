@@ -33,6 +33,19 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
   ];
 }
 
+/** What the rules that look only at the requested terms, not at a plan, need. */
+export type TermsRuleInput = Pick<RuleInput, 'schedule' | 'window' | 'resolved'>;
+
+/**
+ * The rules that hold for the requested terms whatever the plan: lead time and quality review.
+ * An INFEASIBLE verdict lists these (and only these, since it has no plan to measure capacity,
+ * the freeze window, cost or margin on), so a rep still sees every reason the request would need
+ * beyond fitting; nothing is routed, as nothing can be applied.
+ */
+export function termsApprovals(input: TermsRuleInput): RequiredApproval[] {
+  return [...minLeadTime(input), ...reviewRequired(input)];
+}
+
 /** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
 export function laneRoles(approvals: readonly RequiredApproval[]): Partial<Record<Lane, ApproverRole>> {
   const roles: Partial<Record<Lane, ApproverRole>> = {};
@@ -104,10 +117,15 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
   ];
 }
 
-/** A change to a job that has started, or that starts (before or after) inside the freeze window. */
+/**
+ * A change to a job that has started, or that starts (before or after) inside the freeze window.
+ * Measured: working days from today to the start inside the window — the job's current start
+ * when that is inside (the committed slot the change disturbs, even if the job moves elsewhere),
+ * else its start after the change; the message names both when they differ.
+ */
 function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleInput): RequiredApproval[] {
   const afterById = new Map(afterJobs.map((j) => [j.id, j]));
-  const hits: { job: Job; start: Day | null; started: boolean }[] = [];
+  const hits: { job: Job; start: Day | null; other: Day | null; byNew: boolean; started: boolean }[] = [];
   const seen = new Set<string>();
   for (const job of beforeJobs) {
     seen.add(job.id);
@@ -117,20 +135,22 @@ function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleI
     const startAfter = after === undefined ? null : firstFutureDay(after, window.today);
     const started = job.status !== 'PLANNED';
     if (started || inWindow(startBefore, window) || inWindow(startAfter, window)) {
-      hits.push({ job, start: inWindow(startBefore, window) ? startBefore : startAfter, started });
+      const byNew = !inWindow(startBefore, window) && inWindow(startAfter, window);
+      hits.push({ job, start: byNew ? startAfter : startBefore, other: byNew ? startBefore : startAfter, byNew, started });
     }
   }
   for (const job of afterJobs) {
     if (seen.has(job.id)) continue;
     const start = firstFutureDay(job, window.today);
-    if (inWindow(start, window)) hits.push({ job, start, started: false });
+    if (inWindow(start, window)) hits.push({ job, start, other: null, byNew: false, started: false });
   }
   if (hits.length === 0) return [];
   const first = hits[0]!;
   const wc = schedule.workCenters.get(first.job.workCenterId)!;
+  const moved = first.other === null || first.other === first.start ? '' : first.byNew ? ` (instead of ${fromDay(first.other)})` : `; the change moves it to ${fromDay(first.other)}`;
   const what = first.started
     ? `Step ${first.job.seq} on ${wc.code} has already started`
-    : `Step ${first.job.seq} on ${wc.code} starts ${fromDay(first.start!)}, inside the ${policy.freezeWindowWorkingDays}-working-day freeze window (through ${fromDay(window.freezeEnd)})`;
+    : `Step ${first.job.seq} on ${wc.code} ${first.byNew ? 'would start' : 'starts'} ${fromDay(first.start!)}, inside the ${policy.freezeWindowWorkingDays}-working-day freeze window (through ${fromDay(window.freezeEnd)})${moved}`;
   const more = hits.length > 1 ? ` (and ${hits.length - 1} more step${hits.length > 2 ? 's' : ''})` : '';
   return [
     {
@@ -160,7 +180,7 @@ function sameFuture(a: Job, b: Job, today: Day): boolean {
 }
 
 /** Applies when the change sets a due date (DUE_DATE, NEW_ORDER). */
-function minLeadTime({ schedule, window, resolved }: RuleInput): RequiredApproval[] {
+function minLeadTime({ schedule, window, resolved }: TermsRuleInput): RequiredApproval[] {
   if (!resolved.kinds.includes('DUE_DATE') && !resolved.kinds.includes('NEW_ORDER')) return [];
   const due = resolved.after!.dueDate;
   const lead = resolved.product.minLeadTimeDays;
@@ -216,7 +236,7 @@ function minMargin({ policy, impact, resolved }: RuleInput): RequiredApproval[] 
   ];
 }
 
-function reviewRequired({ resolved }: RuleInput): RequiredApproval[] {
+function reviewRequired({ resolved }: TermsRuleInput): RequiredApproval[] {
   return resolved.addedOptions
     .filter((o) => o.reviewRequired)
     .map((o) => ({

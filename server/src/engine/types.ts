@@ -280,8 +280,15 @@ export interface Evaluation {
   readonly jobs: readonly Job[];
   /** Null when INFEASIBLE (nothing would be applied). */
   readonly impact: Impact | null;
+  /**
+   * Every reason an approval is needed. On an INFEASIBLE verdict only the rules that hold for the
+   * requested terms whatever the plan (lead time, quality review), for information.
+   */
   readonly requiredApprovals: readonly RequiredApproval[];
-  /** Highest role needed per lane (within a lane a higher role covers a lower one). */
+  /**
+   * Highest role needed per lane (within a lane a higher role covers a lower one); what is routed.
+   * Empty on an INFEASIBLE verdict: nothing can be applied, so nothing is routed.
+   */
   readonly laneRoles: Partial<Record<Lane, ApproverRole>>;
   readonly alternatives: readonly CtpAlternative[];
 }

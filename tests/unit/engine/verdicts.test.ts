@@ -257,3 +257,56 @@ describe('a spec change keeps frozen jobs whose minutes do not change: property'
     );
   });
 });
+
+describe('rules written down for people: examples', () => {
+  it('lists the lead-time and quality reasons on an INFEASIBLE verdict, and routes nothing', () => {
+    const schedule = plant([filler('l1', ...WEEKS, 480)]);
+    bookOrder(schedule, { id: 'o1', quantity: 10, dueDate: d('2027-04-30') }, 'MANAGER');
+
+    const evaluation = evaluateChange(schedule, policy({ overtimeAllowed: false }), { orderId: 'o1', dueDate: d('2026-11-27'), optionIds: ['g316'] }, TODAY);
+
+    expect(evaluation.tier).toBe('INFEASIBLE');
+    expect(evaluation.requiredApprovals.map((a) => [a.rule, a.role, a.measured, a.threshold])).toEqual([
+      ['MIN_LEAD_TIME', 'PLANT_MANAGER', 4, 5],
+      ['REVIEW_REQUIRED', 'QUALITY', 1, 0],
+    ]);
+    expect(evaluation.laneRoles).toEqual({});
+  });
+
+  it('measures FREEZE_WINDOW at a moved job’s current start inside the window and names where it goes', () => {
+    const o2 = order({
+      id: 'o2',
+      dueDate: d('2026-12-18'),
+      jobs: [
+        job({ id: 'o2-10', orderId: 'o2', seq: 10, workCenterId: 'l1', allocations: [{ day: d('2026-11-24'), minutes: 130 }] }),
+        job({ id: 'o2-20', orderId: 'o2', seq: 20, workCenterId: 'b1', allocations: [{ day: d('2026-12-10'), minutes: 230 }] }),
+        job({ id: 'o2-30', orderId: 'o2', seq: 30, workCenterId: 'p1', allocations: [{ day: d('2026-12-11'), minutes: 80 }] }),
+      ],
+    });
+    const evaluation = evaluateChange(plant([o2]), policy(), { orderId: 'o2', moveJob: { jobId: 'o2-10', startDay: d('2026-12-02') } }, TODAY);
+
+    expect(evaluation.tier).toBe('AUTO');
+    expect(evaluation.requiredApprovals).toEqual([
+      expect.objectContaining({
+        rule: 'FREEZE_WINDOW',
+        measured: 1,
+        threshold: 3,
+        message: 'Step 10 on Laser L1 starts 2026-11-24, inside the 3-working-day freeze window (through 2026-11-26); the change moves it to 2026-12-02',
+      }),
+    ]);
+  });
+
+  it('measures FREEZE_WINDOW at the new start when a job moves into the window', () => {
+    const schedule = plant();
+    bookOrder(schedule, { id: 'o1' });
+    const evaluation = evaluateChange(schedule, policy(), { orderId: 'o1', moveJob: { jobId: 'o1-10', startDay: d('2026-11-25') } }, TODAY);
+
+    expect(evaluation.requiredApprovals).toEqual([
+      expect.objectContaining({
+        rule: 'FREEZE_WINDOW',
+        measured: 2,
+        message: 'Step 10 on Laser L1 would start 2026-11-25, inside the 3-working-day freeze window (through 2026-11-26) (instead of 2026-12-15)',
+      }),
+    ]);
+  });
+});
