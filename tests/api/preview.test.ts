@@ -5,6 +5,7 @@ import { sql } from '../support/database.ts';
 import { openDatabase } from '../../server/src/db/orm.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { buildSchedule, DEFAULT_POLICY, evaluateChange, fromDay, toDay } from '../../server/src/engine/index.ts';
+import { apiHours } from '../../server/src/modules/shared/units.ts';
 
 const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) {
   policyVersion today orderId kinds tier infeasibleReason
@@ -14,7 +15,8 @@ const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $i
     costDelta { material labour setup overtimePremium scrap total }
     buckets { workCenterId date capacityHours loadBeforeHours loadAfterHours utilizationAfter } }
   requiredApprovals { lane role rule measured threshold unit message }
-  alternatives { tier dueDate } } }`;
+  alternatives { tier dueDate jobs { id seq start end allocations { date hours } } }
+  frozenJobs { jobId seq reason kept } } }`;
 
 type Preview = {
   tier: string;
@@ -24,7 +26,8 @@ type Preview = {
   jobs: { id: string; seq: number; hours: number; start: string; end: string }[];
   impact: { hoursDelta: number; buckets: { date: string; loadAfterHours: number }[]; costDelta: { total: string } } | null;
   requiredApprovals: { lane: string; role: string; rule: string; measured: number; threshold: number }[];
-  alternatives: { tier: string; dueDate: string | null }[];
+  alternatives: { tier: string; dueDate: string | null; jobs: { id: string; seq: number; start: string | null; end: string | null; allocations: { date: string; hours: number }[] }[] }[];
+  frozenJobs: { jobId: string; seq: number; reason: string; kept: boolean }[];
 };
 
 let server: TestServer;
@@ -55,7 +58,21 @@ describe('previewChangeOrder', () => {
     expect(api.tier).toBe(direct.tier);
     expect(api.kinds).toEqual(direct.kinds);
     expect(api.terms.quantity).toBe(quantity);
-    expect(api.alternatives).toEqual(direct.alternatives.map((a) => ({ tier: a.tier, dueDate: a.dueDate === null ? null : fromDay(a.dueDate) })));
+    expect(api.alternatives).toEqual(
+      direct.alternatives.map((a) => ({
+        tier: a.tier,
+        dueDate: a.dueDate === null ? null : fromDay(a.dueDate),
+        jobs: a.jobs!.map((j) => ({
+          id: j.id,
+          seq: j.seq,
+          start: j.allocations.length ? fromDay(j.allocations[0]!.day) : null,
+          end: j.allocations.length ? fromDay(j.allocations[j.allocations.length - 1]!.day) : null,
+          allocations: j.allocations.map((x) => ({ date: fromDay(x.day), hours: apiHours(x.minutes) })),
+        })),
+      })),
+    );
+    expect(api.alternatives.every((a) => a.dueDate === null || a.jobs.length > 0)).toBe(true);
+    expect(api.frozenJobs).toEqual(direct.frozenJobs);
     expect(api.requiredApprovals.map((r) => [r.lane, r.role, r.rule, r.measured, r.threshold])).toEqual(
       direct.requiredApprovals.map((r) => [r.lane, r.role, r.rule, r.measured, r.threshold]),
     );

@@ -114,6 +114,17 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** Why an evaluation held a job where it is instead of re-planning it. */
+export const FreezeReason = {
+  /** The job is done: it never changes. */
+  Done: 'DONE',
+  /** The job starts inside the freeze window: it keeps its days unless its minutes change. */
+  FreezeWindow: 'FREEZE_WINDOW',
+  /** The job has started: its work so far stays; it keeps its days unless its minutes change. */
+  Started: 'STARTED'
+} as const;
+
+export type FreezeReason = typeof FreezeReason[keyof typeof FreezeReason];
 /** Period of a report row. */
 export const Granularity = {
   /** One row per day. */

@@ -14,7 +14,7 @@ import type { CtpAlternative, Policy } from './types.ts';
  * (an earlier end of step k can only make step k+1 end earlier), and the backward plan for that
  * due date fits by the mirror argument, so the date is both feasible and minimal: one working day
  * earlier puts the end bound before the earliest possible end. The search runs two years ahead;
- * a tier with no fit by then reports `dueDate: null`.
+ * a tier with no fit by then reports `dueDate: null`. Each alternative carries the plan behind it.
  */
 export function capableToPromise(
   schedule: Schedule,
@@ -27,8 +27,8 @@ export function capableToPromise(
   return capacityTiers(policy).map((tier) => {
     const bounds = chainBounds(schedule, policy, today, tier, today, 'FORWARD', schedule.load);
     const result = planChain(schedule, new LoadOverlay(baseLoad), orderId, steps, bounds);
-    if (!result.ok) return { tier, dueDate: null };
+    if (!result.ok) return { tier, dueDate: null, jobs: [] };
     const end = result.endDay ?? bounds.earliest;
-    return { tier, dueDate: schedule.calendar.addWorkingDays(end, policy.shipBufferDays) };
+    return { tier, dueDate: schedule.calendar.addWorkingDays(end, policy.shipBufferDays), jobs: result.jobs };
   });
 }

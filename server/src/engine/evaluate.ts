@@ -1,4 +1,4 @@
-import { type ChangeStep, changeSteps, resolveChange, type ResolvedChange } from './changes.ts';
+import { type ChangeStep, changeSteps, frozenJobs, resolveChange, type ResolvedChange } from './changes.ts';
 import { capableToPromise } from './ctp.ts';
 import { type Day, fromDay } from './dates.ts';
 import { EngineError } from './errors.ts';
@@ -63,6 +63,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
       // For the rep: the reasons the request needs whatever the plan; nothing is routed.
       requiredApprovals: termsApprovals({ schedule, window, resolved }),
       laneRoles: {},
+      frozenJobs: [],
     };
   }
 
@@ -86,6 +87,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
     impact,
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
+    frozenJobs: frozenJobs(steps, chosen.jobs, window),
   };
 }
 
@@ -139,6 +141,7 @@ function evaluateCancel(
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
     alternatives: [],
+    frozenJobs: [],
   };
 }
 

@@ -169,6 +169,11 @@ export function toJob(orderId: string, step: StepSpec, future: readonly Allocati
   };
 }
 
+/** True when two allocation lists hold the same minutes on the same days. */
+export function sameAllocations(a: readonly Allocation[], b: readonly Allocation[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.day === b[i]!.day && x.minutes === b[i]!.minutes);
+}
+
 /** Sum of allocation minutes. */
 export function sum(allocations: readonly Allocation[]): Minutes {
   let total = 0;

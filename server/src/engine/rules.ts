@@ -1,6 +1,7 @@
 import type { ResolvedChange } from './changes.ts';
 import { type Day, fromDay } from './dates.ts';
 import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
+import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import { bucketTier, isRaised, type PlanningWindow } from './tiers.ts';
 import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
@@ -174,9 +175,7 @@ function firstFutureDay(job: Job, today: Day): Day | null {
 }
 
 function sameFuture(a: Job, b: Job, today: Day): boolean {
-  const fa = a.allocations.filter((x) => x.day > today);
-  const fb = b.allocations.filter((x) => x.day > today);
-  return fa.length === fb.length && fa.every((x, i) => x.day === fb[i]!.day && x.minutes === fb[i]!.minutes);
+  return sameAllocations(a.allocations.filter((x) => x.day > today), b.allocations.filter((x) => x.day > today));
 }
 
 /** Applies when the change sets a due date (DUE_DATE, NEW_ORDER). */

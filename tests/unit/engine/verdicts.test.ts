@@ -98,6 +98,13 @@ describe('a spec change keeps frozen jobs whose minutes do not change: examples'
     expect(evaluation.tier).toBe('AUTO');
     expect(evaluation.requiredApprovals).toEqual([]);
     expect(evaluation.jobs[0]!.allocations).toEqual([{ day: d('2026-11-25'), minutes: 60 }]);
+    expect(evaluation.frozenJobs).toEqual([{ jobId: 'o2-10', seq: 10, reason: 'FREEZE_WINDOW', kept: true }]);
+  });
+
+  it('says which frozen jobs continue from where they are because their minutes change', () => {
+    const evaluation = evaluateChange(frozenOrder(), policy(), { orderId: 'o2', quantity: 40 }, TODAY);
+    expect(evaluation.frozenJobs).toEqual([{ jobId: 'o2-10', seq: 10, reason: 'FREEZE_WINDOW', kept: false }]);
+    expect(evaluation.jobs[0]!.allocations[0]!.day).toBeGreaterThanOrEqual(d('2026-11-25'));
   });
 
   it('leaves a frozen job in place when the option adds minutes to a later step only', () => {
@@ -308,5 +315,44 @@ describe('rules written down for people: examples', () => {
         message: 'Step 10 on Laser L1 would start 2026-11-25, inside the 3-working-day freeze window (through 2026-11-26) (instead of 2026-12-15)',
       }),
     ]);
+  });
+});
+
+describe('the data behind a verdict: properties', () => {
+  it('gives each capable-to-promise date the plan behind it, and names every held job and whether it stayed', () => {
+    fc.assert(
+      fc.property(plantArb, quantityArb, dueOffsetArb, fc.nat({ max: 7 }), changeArb, fc.constantFrom(...POLICIES), (plant, q1, dueOffset, pick, c, p) => {
+        const booked = book(plant, q1, dueOffset, pick);
+        if (booked === null) return;
+        const change = toChange(booked, plant, c);
+        if (change === null) return;
+        const evaluation = evaluateChange(booked.schedule, p, change, booked.today);
+
+        for (const alternative of evaluation.alternatives) {
+          const jobs = alternative.jobs!;
+          if (alternative.dueDate === null) {
+            expect(jobs).toEqual([]);
+            continue;
+          }
+          expect(jobs.map((j) => j.seq)).toEqual(routingOf(plant.product).map((s) => s.seq));
+          const last = Math.max(...jobs.flatMap((j) => j.allocations.filter((a) => a.day > booked.today).map((a) => a.day)));
+          if (Number.isFinite(last)) expect(booked.schedule.calendar.addWorkingDays(last, p.shipBufferDays)).toBe(alternative.dueDate);
+        }
+
+        if (evaluation.tier === 'INFEASIBLE' || evaluation.terms === null) {
+          expect(evaluation.frozenJobs).toEqual([]);
+          return;
+        }
+        const { freezeEnd } = planningWindow(booked.schedule.calendar, p, booked.today);
+        const held = booked.before.filter((j) => j.allocations.length > 0 && j.allocations[0]!.day <= freezeEnd);
+        expect(evaluation.frozenJobs!.map((f) => [f.jobId, f.reason])).toEqual(held.map((j) => [j.id, 'FREEZE_WINDOW']));
+        for (const f of evaluation.frozenJobs!) {
+          const before = booked.before.find((j) => j.id === f.jobId)!;
+          const after = evaluation.jobs.find((j) => j.id === f.jobId)!;
+          expect(f.kept).toBe(JSON.stringify(after.allocations) === JSON.stringify(before.allocations));
+        }
+      }),
+      RUNS,
+    );
   });
 });

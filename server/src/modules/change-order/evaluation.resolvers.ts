@@ -14,6 +14,8 @@ export const evaluationResolvers: Resolvers = {
   },
   ChangeEvaluation: {
     today: (e) => fromDay(e.today),
+    // Verdicts stored before these fields existed have neither.
+    frozenJobs: (e) => [...(e.frozenJobs ?? [])],
   },
   OrderTerms: {
     dueDate: (t) => fromDay(t.dueDate),
@@ -54,5 +56,6 @@ export const evaluationResolvers: Resolvers = {
   },
   CtpAlternative: {
     dueDate: (a) => (a.dueDate === null ? null : fromDay(a.dueDate)),
+    jobs: (a) => [...(a.jobs ?? [])],
   },
 };
