@@ -7,8 +7,8 @@ import { capacityTiers } from './tiers.ts';
 import type { CtpAlternative, Policy } from './types.ts';
 
 /**
- * Capable-to-promise (SPEC §3): for each tier the policy allows, the earliest due date at which
- * the changed order fits. One forward plan per tier — every step as soon as possible under the
+ * Capable-to-promise (docs/product.md "Scheduling and verdicts" §10): for each tier the policy
+ * allows, the earliest due date at which the changed order fits. One forward plan per tier — every step as soon as possible under the
  * tier's ceiling and earliest day — gives the earliest possible end of the last step; the due
  * date is that day + ship buffer working days. Greedy forward placement is optimal for a chain
  * (an earlier end of step k can only make step k+1 end earlier), and the backward plan for that

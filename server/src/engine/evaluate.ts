@@ -13,8 +13,8 @@ import { capacityTiers, judgedTier, planningWindow, type PlanningWindow } from '
 import type { CapacityTier, Change, CtpAlternative, Evaluation, Job, Policy } from './types.ts';
 
 /**
- * Evaluates a change order against the schedule (SPEC §3–§5). Pure and deterministic: it reads
- * `schedule` without changing it, uses no clock or randomness, and iterates in fixed orders, so
+ * Evaluates a change order against the schedule (docs/product.md "Scheduling and verdicts").
+ * Pure and deterministic: it reads `schedule` without changing it, uses no clock or randomness, and iterates in fixed orders, so
  * equal inputs give deeply equal, JSON-safe output.
  *
  * Steps: validate (typed {@link EngineError} on bad input) → take the changed order's future load

@@ -80,8 +80,8 @@ export type ChainResult =
   | { readonly ok: false; readonly failedSeq: number; readonly workCenterId: string };
 
 /**
- * Places an order's steps as a chain (SPEC §3): step k+1 starts no earlier than the day after
- * step k ends. KEEP/CONTINUE steps (a prefix: work already started or frozen) go first, forward;
+ * Places an order's steps as a chain (docs/product.md "Scheduling and verdicts" §3): step k+1
+ * starts no earlier than the day after step k ends. KEEP/CONTINUE steps (a prefix: work already started or frozen) go first, forward;
  * the remaining steps go backward from `endBound` (as late as possible) or forward from the
  * earliest day (as soon as possible). Placements are written into `load` as they are made, so a
  * routing that visits a work center twice sees its own load. Returns the jobs or the failing step.

@@ -18,7 +18,8 @@ export interface RuleInput {
 }
 
 /**
- * SPEC §4 rule checks. Each fired rule is one {@link RequiredApproval} with the measured value,
+ * Rule checks (docs/product.md "Scheduling and verdicts" §6, §8). Each fired rule is one
+ * {@link RequiredApproval} with the measured value,
  * the threshold and a message in numbers a rep can check. Order is fixed (capacity lane, then
  * accounting, then quality) so equal inputs give equal lists.
  */

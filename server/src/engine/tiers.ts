@@ -99,7 +99,8 @@ export function planningWindow(calendar: PlantCalendar, policy: Policy, today: D
 /**
  * Earliest day a tier may place new work. Decision: the freeze window is open only at the
  * OVERTIME tier, because that tier already needs the plant manager, who is also the authority for
- * freeze-window changes (SPEC §4). AUTO and MANAGER plans start after the window.
+ * freeze-window changes (docs/product.md "Scheduling and verdicts" §3). AUTO and MANAGER plans
+ * start after the window.
  */
 export function tierEarliestDay(tier: CapacityTier, window: PlanningWindow, calendar: PlantCalendar): Day {
   return tier === 'OVERTIME' ? window.firstDay : Math.max(window.firstDay, calendar.addWorkingDays(window.freezeEnd, 1));
