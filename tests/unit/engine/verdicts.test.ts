@@ -144,9 +144,13 @@ function subset(ids: readonly string[], bits: number): string[] {
   return ids.filter((_, i) => (bits >> i) & 1);
 }
 
-/** A random change to order "x": quantity, due date, options, a move, their combinations, or a cancel. */
+/**
+ * A random change to order "x" — quantity, due date, options, a move, their combinations, or a
+ * cancel — or a new order.
+ */
 const changeArb = fc.oneof(
   fc.record({ cancel: fc.constant(true) }),
+  fc.record({ newOrder: fc.record({ quantity: quantityArb, dueOffset: dueOffsetArb, options: fc.nat({ max: 7 }) }) }),
   fc.record(
     {
       quantity: quantityArb,
@@ -162,6 +166,11 @@ type RandomChange = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
 
 function toChange(booked: Booked, plant: RandomPlant, c: RandomChange): Change | null {
   if ('cancel' in c) return { orderId: 'x', cancel: true };
+  if ('newOrder' in c) {
+    const { quantity, dueOffset, options } = c.newOrder;
+    const optionIds = subset(plant.product.options.map((o) => o.id), options);
+    return { newOrder: { id: 'n', productId: plant.product.id, quantity, optionIds, dueDate: booked.today + dueOffset, unitPriceCents: 5000 } };
+  }
   const change: { -readonly [K in keyof Change]: Change[K] } = { orderId: 'x' };
   if (c.quantity !== undefined) change.quantity = c.quantity;
   if (c.dueOffset !== undefined) change.dueDate = booked.today + c.dueOffset;
@@ -339,7 +348,7 @@ describe('the data behind a verdict: properties', () => {
           if (Number.isFinite(last)) expect(booked.schedule.calendar.addWorkingDays(last, p.shipBufferDays)).toBe(alternative.dueDate);
         }
 
-        if (evaluation.tier === 'INFEASIBLE' || evaluation.terms === null) {
+        if (evaluation.tier === 'INFEASIBLE' || evaluation.terms === null || change.newOrder !== undefined) {
           expect(evaluation.frozenJobs).toEqual([]);
           return;
         }
