@@ -80,6 +80,8 @@ export type ChangeOrderFilter = {
   from?: string | null | undefined;
   /** Has an approval in this lane. */
   lane?: Lane | null | undefined;
+  /** About this order. */
+  orderId?: string | number | null | undefined;
   /** Proposed by this user. */
   proposerId?: string | number | null | undefined;
   /** Any of these statuses. */
