@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderFilter } from '../../../../schema/generated/server.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
-import { decodeCursor, encodeCursor, pageSize, type Page } from '../shared/pagination.ts';
+import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../shared/pagination.ts';
 import { pgArray } from '../../db/sql.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import type { AllocationDto, JobDto, OrderDto, CustomerDto } from './order.dto.ts';
@@ -96,8 +96,8 @@ export const MAX_SEARCH_LENGTH = 100;
 const containing = (word: string) => `%${word.replace(/[\\%_]/g, '\\$&')}%`;
 
 /**
- * A plant's orders by number, whatever their dates; keyset pagination on the number (unique per
- * plant), so pages never skip or repeat. Every search word must appear in the number, the
+ * A plant's orders by number, whatever their dates; keyset pagination on (number, id), so pages
+ * never skip or repeat. Every search word must appear in the number, the
  * customer's name or the product's name or SKU (trigram indexes serve the first two).
  */
 export async function listOrders(
@@ -124,20 +124,21 @@ export async function listOrders(
   if (filter?.dueFrom) { where.push('o.due_date >= ?::date'); params.push(filter.dueFrom); }
   if (filter?.dueTo) { where.push('o.due_date <= ?::date'); params.push(filter.dueTo); }
   if (after) {
-    const [number] = decodeCursor(after, 1);
-    where.push('o.number > ?');
-    params.push(number);
+    const [number, id] = decodeCursor(after, 2);
+    if (!isUuid(id!)) throw notOurs();
+    where.push('(o.number, o.id) > (?, ?::uuid)');
+    params.push(number, id);
   }
   const rows = await em.execute<{ id: string; number: string }[]>(
     `select o.id, o.number from sales_order o join customer c on c.id = o.customer_id join product p on p.id = o.product_id
-      where ${where.join(' and ')} order by o.number limit ?`,
+      where ${where.join(' and ')} order by o.number, o.id limit ?`,
     [...params, limit + 1],
   );
   const page = rows.slice(0, limit);
   const last = page[page.length - 1];
   return {
     nodes: await ordersByIds(em, plantId, page.map((r) => r.id)),
-    endCursor: last ? encodeCursor([last.number]) : null,
+    endCursor: last ? encodeCursor([last.number, last.id]) : null,
     hasNextPage: rows.length > limit,
   };
 }
