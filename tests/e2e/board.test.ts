@@ -88,11 +88,11 @@ describe('the order search', () => {
     while (due.getUTCDay() < 2 || due.getUTCDay() > 4) due = new Date(due.getTime() + 86_400_000);
     const product = products[0]!;
     const optionIds = [...new Map(product.options.filter((o) => !o.reviewRequired).map((o) => [o.attribute, o.id] as const)).values()];
-    const { proposeChangeOrder: co } = await rep.data<{ proposeChangeOrder: { status: string; orderId: string } }>(
-      'mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { status orderId } }',
-      { input: { newOrder: { customerId: customers[0]!.id, productId: product.id, quantity: 1, optionIds, dueDate: due.toISOString().slice(0, 10) } } },
+    const { proposeChangeOrder: co } = await rep.data<{ proposeChangeOrder: { status: string; orderId: string; evaluation: unknown } }>(
+      'mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { status orderId evaluation { tier requiredApprovals { rule message } } } }',
+      { input: { newOrder: { customerId: customers[0]!.id, productId: product.id, quantity: 1, optionIds, unitPrice: '10000.00', dueDate: due.toISOString().slice(0, 10) } } },
     );
-    expect(co.status).toBe('APPLIED');
+    expect(co.status, JSON.stringify(co.evaluation)).toBe('APPLIED');
     const { order } = await rep.data<{ order: { number: string; jobs: { start: string }[] } }>('query($id: ID!) { order(id: $id) { number jobs { start } } }', { id: co.orderId });
     const boardEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 26 * 7 * 86_400_000).toISOString().slice(0, 10);
     expect(order.jobs.every((j) => j.start > boardEnd)).toBe(true);
