@@ -5,6 +5,7 @@ import { sql } from '../support/database.ts';
 import { openDatabase } from '../../server/src/db/orm.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { buildSchedule, DEFAULT_POLICY, evaluateChange, fromDay, toDay } from '../../server/src/engine/index.ts';
+import { suiteNow } from '../support/suite-clock.ts';
 
 const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) {
   policyVersion today orderId kinds tier infeasibleReason
@@ -74,7 +75,7 @@ describe('previewChangeOrder', () => {
 
   it('answers an impossible date with INFEASIBLE and three capable-to-promise alternatives', async () => {
     const rep = await as(server.url, 'SALES_REP');
-    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
+    const tomorrow = new Date(suiteNow().getTime() + 86_400_000).toISOString().slice(0, 10);
     const { previewChangeOrder: p } = await rep.data<{ previewChangeOrder: Preview }>(PREVIEW, {
       input: { orderId: order.id, quantity: order.quantity * 4, dueDate: tomorrow },
     });
@@ -87,7 +88,7 @@ describe('previewChangeOrder', () => {
   it('previews a new order for a customer', async () => {
     const rep = await as(server.url, 'SALES_REP');
     const [customer] = await sql<{ id: string }>(server.databaseUrl, 'select id from customer limit 1');
-    const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const due = new Date(suiteNow().getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
     const { previewChangeOrder: p } = await rep.data<{ previewChangeOrder: Preview }>(PREVIEW, {
       input: { newOrder: { customerId: customer!.id, productId: order.product_id, quantity: 10, dueDate: due } },
     });
@@ -119,7 +120,7 @@ describe('previewChangeOrder', () => {
 
   it('lets only planners and managers preview a job move', async () => {
     const [job] = await sql<{ id: string }>(server.databaseUrl, 'select id from job where order_id = $1 order by seq limit 1', [order.id]);
-    const start = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+    const start = new Date(suiteNow().getTime() + 30 * 86_400_000).toISOString().slice(0, 10);
     const input = { orderId: order.id, moveJob: { jobId: job!.id, startDate: start } };
     expect(code(await (await as(server.url, 'SALES_REP')).request(PREVIEW, { input }))).toBe('FORBIDDEN');
     const planner = await as(server.url, 'PLANNER');

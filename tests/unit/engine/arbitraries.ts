@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import type { Allocation, Day, Order, Product, ScheduleInput, WorkCenter } from '../../../server/src/engine/index.ts';
+import { toDay, type Allocation, type Day, type Order, type Product, type ScheduleInput, type WorkCenter } from '../../../server/src/engine/index.ts';
+import { ANY_DAY_DATES } from '../../support/any-day.ts';
 import { job, order, TODAY } from './factories.ts';
 
 /** A random work center: 0–10 h per weekday (often closed at weekends), holidays, overtime. */
@@ -61,8 +62,26 @@ export const backgroundArb = (wcIds: readonly string[]): fc.Arbitrary<Order[]> =
 export interface RandomPlant {
   readonly input: ScheduleInput;
   readonly product: Product;
-  /** Offset of "today" from the factories' Monday, so every weekday gets to be today. */
+  /**
+   * Offset of "today" from the factories' Monday: one of the "any day" dates (every weekday, a
+   * year's turn, daylight-saving Sundays, a leap day), with the whole plant moved along with it.
+   */
   readonly todayOffset: number;
+}
+
+/** Moves a plant drawn around the factories' TODAY by `shift` days (holidays and load with it). */
+function shiftPlant(workCenters: readonly WorkCenter[], background: readonly Order[], shift: number) {
+  return {
+    workCenters: workCenters.map((w) => ({
+      ...w,
+      exceptions: Object.fromEntries(Object.entries(w.exceptions).map(([day, minutes]) => [String(Number(day) + shift), minutes])),
+    })),
+    background: background.map((o) => ({
+      ...o,
+      dueDate: o.dueDate + shift,
+      jobs: o.jobs.map((j) => ({ ...j, allocations: j.allocations.map((a) => ({ ...a, day: a.day + shift })) })),
+    })),
+  };
 }
 
 /** A random plant of 1–3 work centers, one product, and background load. */
@@ -74,18 +93,22 @@ export const plantArb: fc.Arbitrary<RandomPlant> = fc
       workCenters: fc.tuple(...ids.map(workCenterArb)),
       product: productArb(ids),
       background: backgroundArb(ids),
-      todayOffset: fc.integer({ min: 0, max: 6 }),
+      today: fc.constantFrom(...ANY_DAY_DATES),
     });
   })
-  .map(({ workCenters, product, background, todayOffset }) => ({
-    input: {
-      workCenters,
-      products: [product, { ...product, id: 'bg', routing: [] }],
-      orders: background,
-    },
-    product,
-    todayOffset,
-  }));
+  .map(({ workCenters, product, background, today }) => {
+    const todayOffset = toDay(today) - TODAY;
+    const shifted = shiftPlant(workCenters, background, todayOffset);
+    return {
+      input: {
+        workCenters: shifted.workCenters,
+        products: [product, { ...product, id: 'bg', routing: [] }],
+        orders: shifted.background,
+      },
+      product,
+      todayOffset,
+    };
+  });
 
 export const quantityArb = fc.integer({ min: 1, max: 400 });
 /** Due dates from today to ~4 months out (some infeasible, some not). */
