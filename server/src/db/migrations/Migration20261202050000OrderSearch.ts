@@ -3,7 +3,8 @@ import { Migration } from '@mikro-orm/migrations';
 /**
  * Order search (`orders(filter: { search })`): every word is matched anywhere in the order number
  * and the customer's name with ILIKE '%word%', which a b-tree cannot serve. Trigram GIN indexes
- * can, so a search over a large plant's orders reads index entries instead of every row.
+ * can: PostgreSQL picks them when a word is selective, instead of reading every order of the
+ * plant. pg_trgm is a trusted extension (PostgreSQL 13+), so the database owner may create it.
  */
 export class Migration20261202050000OrderSearch extends Migration {
   override async up(): Promise<void> {
