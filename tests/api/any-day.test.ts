@@ -5,7 +5,7 @@ import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { capacityReport } from '../../server/src/modules/report/report.service.ts';
 import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { escalateOverdue, overdueLanes } from '../../server/src/modules/sla/sla.escalation.ts';
-import { addDays, startOfWeek } from '../../client/src/reports/format.ts';
+import { addDays } from '../../server/src/modules/shared/dates.ts';
 import { ANY_DAY } from '../support/any-day.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
@@ -20,6 +20,7 @@ const db = templateDatabase();
 const HOUR = 3_600_000;
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekday = (date: string) => weekdayOf(date) !== 0 && weekdayOf(date) !== 6;
+const startOfWeek = (date: string) => addDays(date, -((weekdayOf(date) + 6) % 7));
 
 describe.each(ANY_DAY)('on $date ($what)', ({ date }) => {
   it('reports capacity in whole calendar weeks, days and months, with the load that is on them', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { BAND_H, LABEL_W, HEAD_H, OVERSCAN_X, OVERSCAN_Y, renderWindow, TILES_PER_STEP, type RenderWindow } from '../../../client/src/board/geometry.ts';
 import { dayColumns, weekGroups } from '../../../client/src/board/layout.ts';
 import { boardTiles, ownedBy, reachingInto, type Tile } from '../../../client/src/board/tiles.ts';
-import { addDays } from '../../../client/src/board/dates.ts';
+import { addDays, isoWeek } from '../../../client/src/board/dates.ts';
 import { ANY_DAY } from '../../support/any-day.ts';
 
 // 26 weeks from a Wednesday to a Tuesday: a first tile of five days, whole weeks, a last one of two.
@@ -65,6 +65,16 @@ describe.each(ANY_DAY)('board tiles from $date ($what)', ({ date }) => {
       expect(tiles.reduce((days, t) => days + t.span, 0)).toBe(weekCount * 7);
       tiles.slice(1).forEach((t, i) => expect(t.column).toBe(tiles[i]!.column + tiles[i]!.span));
     }
+  });
+});
+
+describe('week numbers in the header', () => {
+  it('follow ISO 8601 across the turn of a year and a leap day (2026 has 53 weeks)', () => {
+    const weeks = Object.fromEntries(['2026-12-28', '2026-12-31', '2027-01-01', '2027-01-03', '2027-01-04', '2027-12-31', '2028-01-02', '2028-01-03', '2028-02-29'].map((d) => [d, isoWeek(d)]));
+    expect(weeks).toEqual({
+      '2026-12-28': 53, '2026-12-31': 53, '2027-01-01': 53, '2027-01-03': 53, '2027-01-04': 1,
+      '2027-12-31': 52, '2028-01-02': 52, '2028-01-03': 1, '2028-02-29': 9,
+    });
   });
 });
 
