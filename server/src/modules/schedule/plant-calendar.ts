@@ -31,7 +31,7 @@ export interface CalendarDayDto {
 /**
  * A plant's calendar as the engine reads it: the same compiled work-center calendars, the same
  * plant working-day rule and the same freeze window (planningWindow under the current policy), so
- * what this returns is what verdicts were computed from (docs/product.md, calendar).
+ * what this returns is what verdicts were computed from (docs/product.md §2.1).
  */
 export async function plantCalendar(em: EntityManager, plant: PlantDto, from: string, to: string): Promise<CalendarDayDto[]> {
   validateRange(from, to, MAX_CALENDAR_DAYS, 'fit in one calendar');
