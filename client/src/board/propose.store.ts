@@ -3,12 +3,12 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import {
-  BoardCustomerChangeOrdersDocument,
+  BoardOrderChangeOrdersDocument,
   BoardOrderDetailDocument,
   BoardPreviewChangeDocument,
   BoardProposeChangeDocument,
   type BoardChangeOrderFragment,
-  type BoardCustomerChangeOrdersQuery,
+  type BoardOrderChangeOrdersQuery,
   type BoardEvaluationFragment,
   type BoardOrderDetailQuery,
   type ChangeOrderInput,
@@ -19,7 +19,7 @@ import { PREVIEW_ID } from './ghosts';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
 export type OrderDetail = BoardOrderDetailQuery['order'];
-export type OrderChange = BoardCustomerChangeOrdersQuery['changeOrders']['nodes'][number];
+export type OrderChange = BoardOrderChangeOrdersQuery['changeOrders']['nodes'][number];
 
 /** Quiet time after the last keystroke before the preview is asked for. */
 export const PREVIEW_DEBOUNCE_MS = 250;
@@ -132,8 +132,8 @@ export const useProposeStore = defineStore('boardPropose', () => {
 
   async function loadHistory(order: OrderDetail): Promise<void> {
     try {
-      const { changeOrders } = await request(BoardCustomerChangeOrdersDocument, { customerId: order.customer.id });
-      if (orderId.value === order.id) history.value = changeOrders.nodes.filter((c) => c.orderId === order.id);
+      const { changeOrders } = await request(BoardOrderChangeOrdersDocument, { orderId: order.id });
+      if (orderId.value === order.id) history.value = changeOrders.nodes;
     } catch {
       history.value = []; // the history is a courtesy; the panel works without it
     }
