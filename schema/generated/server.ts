@@ -454,6 +454,13 @@ export type ChangeOrderInput = {
   cancel?: InputMaybe<Scalars['Boolean']['input']>;
   /** New due date. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The order's `version` as the proposer read it, i.e. the terms this change was made from. Required
+   * by `proposeChangeOrder` when it changes an existing order's terms (not for a new order or a job
+   * move): CONFLICT, with `extensions.currentVersion`, when the order changed since. Previews and
+   * counter-proposals do not read it.
+   */
+  expectedOrderVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Move one job (planners). */
   moveJob?: InputMaybe<MoveJobInput>;
   /** A new order. */
@@ -511,7 +518,7 @@ export type ChangeOrderStatus =
   | 'APPROVED'
   /** Needed no approval and was applied at once (then APPLIED). */
   | 'AUTO_APPROVED'
-  /** Ended without applying (a counter-proposal declined). */
+  /** Ended without applying: a counter-proposal declined, or its order changed before it was applied (re-evaluated against the new terms; see `statusReason`). */
   | 'CLOSED'
   /** An approver offered an alternative; the proposer answers. */
   | 'COUNTER_PROPOSED'
@@ -807,6 +814,8 @@ export type Mutation = {
   /**
    * Proposes a change. It is evaluated at once: applied when it needs no approval (AUTO_APPROVED →
    * APPLIED), PENDING with its required approvals, or INFEASIBLE with alternatives (nothing applied).
+   * A change to an existing order's terms names the order version it was made from
+   * (`input.expectedOrderVersion`): CONFLICT when the order changed since.
    */
   proposeChangeOrder: ChangeOrder;
   /** Rejects it with a reason (any lane I cover). */
@@ -1654,7 +1663,7 @@ export type User = {
  * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
- * `.applied`, `.reevaluated`, `.commented`.
+ * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: closed), `.commented`.
  */
 export type Webhook = {
   __typename?: 'Webhook';

@@ -69,7 +69,7 @@ export const ChangeOrderStatus = {
   Approved: 'APPROVED',
   /** Needed no approval and was applied at once (then APPLIED). */
   AutoApproved: 'AUTO_APPROVED',
-  /** Ended without applying (a counter-proposal declined). */
+  /** Ended without applying: a counter-proposal declined, or its order changed before it was applied (re-evaluated against the new terms; see `statusReason`). */
   Closed: 'CLOSED',
   /** An approver offered an alternative; the proposer answers. */
   CounterProposed: 'COUNTER_PROPOSED',

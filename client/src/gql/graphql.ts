@@ -96,6 +96,13 @@ export type ChangeOrderInput = {
   cancel?: boolean | null | undefined;
   /** New due date. */
   dueDate?: string | null | undefined;
+  /**
+   * The order's `version` as the proposer read it, i.e. the terms this change was made from. Required
+   * by `proposeChangeOrder` when it changes an existing order's terms (not for a new order or a job
+   * move): CONFLICT, with `extensions.currentVersion`, when the order changed since. Previews and
+   * counter-proposals do not read it.
+   */
+  expectedOrderVersion?: number | null | undefined;
   /** Move one job (planners). */
   moveJob?: MoveJobInput | null | undefined;
   /** A new order. */
@@ -118,7 +125,7 @@ export type ChangeOrderStatus =
   | 'APPROVED'
   /** Needed no approval and was applied at once (then APPLIED). */
   | 'AUTO_APPROVED'
-  /** Ended without applying (a counter-proposal declined). */
+  /** Ended without applying: a counter-proposal declined, or its order changed before it was applied (re-evaluated against the new terms; see `statusReason`). */
   | 'CLOSED'
   /** An approver offered an alternative; the proposer answers. */
   | 'COUNTER_PROPOSED'

@@ -33,6 +33,8 @@ export interface ChangeOrderRow {
   version: number;
   proposerId: string;
   orderId: string;
+  /** The order version a change to its terms was made from; null for a new order or a job move. */
+  orderVersion: number | null;
   customerId: string | null;
   kinds: string[];
   request: StoredRequest;
@@ -62,7 +64,7 @@ export interface ApprovalRow {
 }
 
 const CO_COLUMNS = `id, plant_id as "plantId", number, status, version, proposer_id as "proposerId", order_id as "orderId",
-  customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
+  order_version as "orderVersion", customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
   counter, created_at as "createdAt", updated_at as "updatedAt", applied_at as "appliedAt"`;
 
 /** An approval row as an `ApprovalRow`. */
@@ -96,19 +98,19 @@ export async function approvalsOf(em: EntityManager, changeOrderIds: readonly st
  */
 export async function insertChangeOrder(
   em: EntityManager,
-  row: Pick<ChangeOrderRow, 'plantId' | 'status' | 'proposerId' | 'orderId' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
+  row: Pick<ChangeOrderRow, 'plantId' | 'status' | 'proposerId' | 'orderId' | 'orderVersion' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
   now: Date,
 ): Promise<ChangeOrderRow> {
   const [inserted] = await em.execute<ChangeOrderRow[]>(
     `with n as (update plant set change_order_seq = change_order_seq + 1 where id = ? returning change_order_seq)
-     insert into change_order (plant_id, number, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier,
+     insert into change_order (plant_id, number, status, proposer_id, order_id, order_version, customer_id, kinds, request, evaluation, tier,
        policy_version, status_reason, created_at, updated_at)
-     select ?::uuid, 'CO-' || n.change_order_seq, ?::text, ?::uuid, ?::uuid,
+     select ?::uuid, 'CO-' || n.change_order_seq, ?::text, ?::uuid, ?::uuid, ?::int,
             coalesce(?::uuid, (select customer_id from sales_order where id = ?::uuid)), ?::text[], ?::jsonb, ?::jsonb, ?::text,
             ?::int, ?::text, ?::timestamptz, ?::timestamptz
        from n
      returning ${CO_COLUMNS}`,
-    [row.plantId, row.plantId, row.status, row.proposerId, row.orderId, row.customerId, row.orderId, pgArray(row.kinds),
+    [row.plantId, row.plantId, row.status, row.proposerId, row.orderId, row.orderVersion, row.customerId, row.orderId, pgArray(row.kinds),
       JSON.stringify(row.request), JSON.stringify(row.evaluation), row.tier, row.policyVersion, row.statusReason, now, now],
   );
   return inserted!;

@@ -1,4 +1,4 @@
-import type { Evaluation, Lane } from '../../engine/index.ts';
+import { buildSchedule, EngineError, type Evaluation, type Lane } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../graphql/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -7,6 +7,8 @@ import type { PlantWrite } from '../events/write-path.ts';
 import { isUuid } from '../order/order.service.ts';
 import { pgArray } from '../../db/sql.ts';
 import { todayIn } from '../shared/dates.ts';
+import { formatMoneyDelta } from '../shared/money.ts';
+import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { applyEvaluation } from './apply.ts';
 import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';
 import { authoritiesOf } from './authorities.ts';
@@ -16,6 +18,8 @@ import {
 } from './change-order.repository.ts';
 import { evaluateInput, evaluateStoredChange, stillCurrent, type EvaluationDeps, type PreviewResult } from './preview.service.ts';
 import { recordTransition } from './transitions.ts';
+import { beyondDecided, neededApprovals } from './decided-scope.ts';
+import { checkOrderVersion } from './order-version.ts';
 
 export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
 
@@ -39,6 +43,7 @@ export class ChangeOrderCommands {
     const now = this.#now();
     const { evaluation, parsed, today } =
       early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, w.seq);
+    const orderVersion = await checkOrderVersion(w.em, w.plantId, parsed.change, input.expectedOrderVersion);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     const status: ChangeOrderStatus =
       evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
@@ -46,7 +51,7 @@ export class ChangeOrderCommands {
     const co = await insertChangeOrder(
       w.em,
       {
-        plantId: w.plantId, status, proposerId: actor.userId!, orderId: evaluation.orderId, customerId: parsed.customerId,
+        plantId: w.plantId, status, proposerId: actor.userId!, orderId: evaluation.orderId, orderVersion, customerId: parsed.customerId,
         kinds: [...evaluation.kinds], request, evaluation, tier: evaluation.tier, policyVersion: evaluation.policyVersion,
         statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null,
       },
@@ -179,9 +184,11 @@ export class ChangeOrderCommands {
     if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, accepted, evaluation, now);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     await resetApprovals(w.em, co.id, lanes, now);
-    const withinAuthority = Object.entries(lanes).every(([lane, role]) => satisfies(counter.byRole, lane as Lane, role));
+    const beyond = beyondDecided(counter.evaluation, evaluation);
+    const withinAuthority = beyond.lanes.length === 0 && Object.entries(lanes).every(([lane, role]) => satisfies(counter.byRole, lane as Lane, role));
     if (!withinAuthority) {
-      await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: 'The accepted alternative needs more authority than its proposer holds.', evaluation, request: counter.request }, now);
+      const since = beyond.differences.length ? ` Since it was offered: ${beyond.differences.join('; ')}.` : '';
+      await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: `The accepted alternative needs more authority than its proposer holds.${since}`, evaluation, request: counter.request }, now);
       recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: 'COUNTER_PROPOSED', to: 'PENDING', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
       return;
     }
@@ -236,7 +243,11 @@ export class ChangeOrderCommands {
     return decisions;
   }
 
-  /** Apply after the last approval: re-evaluate under the lock, apply only if still covered. */
+  /**
+   * Apply after the last approval: re-evaluate under the lock, apply only if still covered — by
+   * the granting roles, and by what the approvers saw: a plan with a higher tier, more cost or
+   * another lane than the stored evaluation (the one they decided on) goes back to them.
+   */
   async #applyApproved(w: PlantWrite, co: ChangeOrderRow): Promise<void> {
     const now = this.#now();
     const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq);
@@ -244,15 +255,18 @@ export class ChangeOrderCommands {
     const approvals = await approvalsOf(w.em, [co.id]);
     const granted = approvals.filter((a) => a.status === 'GRANTED');
     const lanes = Object.entries(evaluation.laneRoles) as [Lane, Role][];
-    const uncovered = lanes.filter(([lane, role]) => !covers(granted, lane, role as never));
+    const beyond = beyondDecided(co.evaluation, evaluation);
+    const uncovered = lanes.filter(([lane, role]) => !covers(granted, lane, role as never) || beyond.lanes.includes(lane));
     if (uncovered.length === 0) return this.#apply(w, co, evaluation, today);
-    // The schedule moved under it: ask again for exactly what is no longer covered.
+    // The schedule moved under it: ask again for exactly what is no longer covered, with the numbers.
     await w.em.execute('delete from change_order_approval where change_order_id = ? and lane = any(?::text[])', [co.id, pgArray(uncovered.map(([l]) => l))]);
     for (const [lane, role] of uncovered) {
       await w.em.execute('insert into change_order_approval (change_order_id, lane, required_role, status, pending_since) values (?, ?, ?, ?, ?)', [co.id, lane, role, 'PENDING', now]);
     }
-    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: SCHEDULE_CHANGED_REASON, evaluation }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: SCHEDULE_CHANGED_REASON, policyVersion: evaluation.policyVersion, evaluation });
+    const since = beyond.differences.length ? ` Since the approval: ${beyond.differences.join('; ')}.` : '';
+    const reason = `${SCHEDULE_CHANGED_REASON}${since} Needed now: ${neededApprovals(evaluation, uncovered.map(([lane]) => lane))}.`;
+    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: reason, evaluation }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
 
   async #apply(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
@@ -260,6 +274,41 @@ export class ChangeOrderCommands {
     const now = this.#now();
     await updateChangeOrder(w.em, co.id, { status: 'APPLIED', evaluation, applied: true }, now);
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPLIED', from: co.status, to: 'APPLIED', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+    await this.#returnOutdated(w, co.orderId, now);
+  }
+
+  /**
+   * The order's terms just changed: every open change order made from an older version of them
+   * goes back to its proposer (docs/change-orders.md, "Lost updates"). Applying it would overwrite
+   * the newer terms with ones decided on the old, so it is CLOSED, nothing of it applied, with its
+   * evaluation redone against the new terms: the proposer reads what it would mean now and proposes
+   * again from the current order if it still stands.
+   */
+  async #returnOutdated(w: PlantWrite, orderId: string, now: Date): Promise<void> {
+    const outdated = await w.em.execute<{ id: string }[]>(
+      `select co.id from change_order co join sales_order o on o.id = co.order_id
+        where co.plant_id = ? and co.order_id = ? and co.status in ('PENDING', 'REJECTED', 'COUNTER_PROPOSED') and co.order_version < o.version
+        order by co.created_at`,
+      [w.plantId, orderId],
+    );
+    if (outdated.length === 0) return;
+    // The cached schedule is the one before this write; the new terms are only in this transaction.
+    const schedule = buildSchedule(await loadScheduleInput(w.em, w.plantId));
+    const [order] = await w.em.execute<{ number: string; version: number }[]>('select number, version from sales_order where id = ?', [orderId]);
+    for (const co of await changeOrdersByIds(w.em, w.plantId, outdated.map((o) => o.id), true)) {
+      let evaluation = co.evaluation;
+      let later = 're-evaluated against the new terms';
+      try {
+        evaluation = (await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq, schedule)).evaluation;
+        later += `, it would now be tier ${evaluation.tier}${evaluation.impact ? `, price ${formatMoneyDelta(evaluation.impact.priceDeltaCents)}, cost ${formatMoneyDelta(evaluation.impact.costDelta.totalCents)}` : ''}`;
+      } catch (err) {
+        if (!(err instanceof EngineError)) throw err;
+        later = `it no longer applies: ${err.message}`;
+      }
+      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${later}. Nothing was applied: propose it again from the current order if it still stands.`;
+      await updateChangeOrder(w.em, co.id, { status: 'CLOSED', statusReason: reason, evaluation }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'CLOSED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+    }
   }
 
   async #infeasible(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, now: Date): Promise<void> {

@@ -1,5 +1,5 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
-import { formatMoney } from '../shared/money.ts';
+import { formatMoneyDelta as signed } from '../shared/money.ts';
 import type { Role } from '../auth/user.entity.ts';
 import { satisfies } from '../change-order/authority.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
@@ -163,6 +163,8 @@ function fragment(input: PlanInput, t: Transition, next: Transition | undefined)
       return `${actor} withdrew it${said}`;
     case 'APPLIED':
       return `applied to the schedule${input.orderNumber ? ` (${input.orderNumber})` : ''}`;
+    case 'ORDER_CHANGED':
+      return `its order${input.orderNumber ? ` ${input.orderNumber}` : ''} changed before it was applied, so it was closed with nothing applied (re-evaluated against the new terms: ${terms(t.evaluation as Evaluation | undefined)}) — propose it again from the current order if it still stands`;
     case 'REEVALUATED':
       return t.to === 'INFEASIBLE' ? `it no longer fits the schedule${said}` : 'it was re-evaluated and needs approval again';
     case 'COMMENTED':
@@ -211,7 +213,6 @@ function waiter(a: ApprovalRow): string {
 
 const laneName = (lane: string) => lane.toLowerCase();
 const roleName = (role: string) => role.toLowerCase().replace('_', ' ');
-const signed = (cents: number) => `${cents >= 0 ? '+' : ''}${formatMoney(cents)}`;
 const clip = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 function listOf(items: readonly string[]): string {
