@@ -1,4 +1,4 @@
-import { buildSchedule, EngineError, type Evaluation, type Lane } from '../../engine/index.ts';
+import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../graphql/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -296,18 +296,23 @@ export class ChangeOrderCommands {
     const schedule = buildSchedule(await loadScheduleInput(w.em, w.plantId));
     const [order] = await w.em.execute<{ number: string; version: number }[]>('select number, version from sales_order where id = ?', [orderId]);
     for (const co of await changeOrdersByIds(w.em, w.plantId, outdated.map((o) => o.id), true)) {
-      let evaluation = co.evaluation;
-      let later = 're-evaluated against the new terms';
-      try {
-        evaluation = (await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq, schedule)).evaluation;
-        later += `, it would now be tier ${evaluation.tier}${evaluation.impact ? `, price ${formatMoneyDelta(evaluation.impact.priceDeltaCents)}, cost ${formatMoneyDelta(evaluation.impact.costDelta.totalCents)}` : ''}`;
-      } catch (err) {
-        if (!(err instanceof EngineError)) throw err;
-        later = `it no longer applies: ${err.message}`;
-      }
-      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${later}. Nothing was applied: propose it again from the current order if it still stands.`;
+      const { evaluation, meaning } = await this.#againstNewTerms(w, co, schedule);
+      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${meaning}. Nothing was applied: propose it again from the current order if it still stands.`;
       await updateChangeOrder(w.em, co.id, { status: 'CLOSED', statusReason: reason, evaluation }, now);
       recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'CLOSED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+    }
+  }
+
+  /** A stored change re-evaluated on the order's new terms, and what it would mean now in words. */
+  async #againstNewTerms(w: PlantWrite, co: ChangeOrderRow, schedule: Schedule): Promise<{ evaluation: Evaluation; meaning: string }> {
+    try {
+      const { evaluation } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq, schedule);
+      const money = evaluation.impact ? `, price ${formatMoneyDelta(evaluation.impact.priceDeltaCents)}, cost ${formatMoneyDelta(evaluation.impact.costDelta.totalCents)}` : '';
+      return { evaluation, meaning: `re-evaluated against the new terms, it would now be tier ${evaluation.tier}${money}` };
+    } catch (err) {
+      // The order can no longer change at all (cancelled): the evaluation it was decided on stays.
+      if (!(err instanceof EngineError)) throw err;
+      return { evaluation: co.evaluation, meaning: `it no longer applies: ${err.message}` };
     }
   }
 
