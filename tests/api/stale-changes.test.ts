@@ -86,6 +86,29 @@ describe('lost updates on orders', () => {
     expect(await notes('SALES_REP')).toContainEqual(expect.objectContaining({ kind: 'CHANGE_ORDER_UPDATED', message: expect.stringMatching(/changed before it was applied, so it was closed with nothing applied/) }));
     expect((await notes('OPS_MANAGER')).map((n) => n.kind)).toContain('NO_LONGER_NEEDED');
   });
+
+
+  it('leaves open changes alone when a job of the order moves (the version counts terms), and closes them when the order is cancelled', async () => {
+    const { plant, as } = await changeOrderScenario(server, { A: { quantity: 2, dueInWorkingDays: 40 } }, { oneSessionPerRole: true });
+    const orderId = plant.orders.A!.id;
+    // One more unit at a price far below cost: open capacity, but it waits for accounting.
+    const cheap = ok(await propose(await as('SALES_REP'), { orderId, quantity: 3, unitPrice: '10.00', expectedOrderVersion: 1 })).proposeChangeOrder;
+    expect(cheap.status).toBe('PENDING');
+    expect(cheap.approvals.map((a) => a.lane)).toEqual(['ACCOUNTING']);
+
+    const start = workingDay(todayUtc(), 30);
+    const move = ok(await (await as('PLANNER')).request<{ moveJob: { status: string } }>(
+      'mutation($j: ID!, $d: Date!) { moveJob(jobId: $j, startDate: $d) { status } }', { j: plant.orders.A!.jobId, d: start })).moveJob;
+    expect(move.status).toBe('APPLIED');
+    expect((await orderRow(orderId)).version).toBe(1);
+    expect(ok(await getCo(await as('ACCOUNTING'), cheap.id)).changeOrder.status).toBe('PENDING');
+
+    const cancelled = ok(await propose(await as('SALES_REP_2'), { orderId, cancel: true, expectedOrderVersion: 1 })).proposeChangeOrder;
+    expect(cancelled.status).toBe('APPLIED');
+    const closed = ok(await getCo(await as('ACCOUNTING'), cheap.id)).changeOrder;
+    expect(closed.status).toBe('CLOSED');
+    expect(closed.statusReason).toMatch(/changed before this was applied .*; it no longer applies: .*cancelled/);
+  });
 });
 
 describe('an approval covers what the approver saw', () => {
