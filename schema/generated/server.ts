@@ -518,7 +518,7 @@ export type ChangeOrderStatus =
   | 'APPROVED'
   /** Needed no approval and was applied at once (then APPLIED). */
   | 'AUTO_APPROVED'
-  /** Ended without applying: a counter-proposal declined, or its order changed before it was applied (re-evaluated against the new terms; see `statusReason`). */
+  /** Ended without applying (a counter-proposal declined). */
   | 'CLOSED'
   /** An approver offered an alternative; the proposer answers. */
   | 'COUNTER_PROPOSED'
@@ -528,6 +528,8 @@ export type ChangeOrderStatus =
   | 'PENDING'
   /** Rejected in some lane; the proposer may escalate. */
   | 'REJECTED'
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  | 'RETURNED'
   /** Withdrawn by its proposer. */
   | 'WITHDRAWN';
 
@@ -776,6 +778,12 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Adds a comment. */
   commentOnChangeOrder: ChangeOrder;
+  /**
+   * The proposer confirms a RETURNED change order on its order's new terms (`expectedOrderVersion`,
+   * CONFLICT when the order changed again): re-evaluated now and routed like a new proposal —
+   * applied when it needs no approval, PENDING with its approvals, or INFEASIBLE.
+   */
+  confirmChangeOrder: ChangeOrder;
   /** An approver offers an alternative (e.g. a later date from the alternatives). */
   counterProposeChangeOrder: ChangeOrder;
   /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
@@ -845,7 +853,7 @@ export type Mutation = {
    * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
    */
   updatePresence: Scalars['Boolean']['output'];
-  /** The proposer withdraws a pending or counter-proposed change order. */
+  /** The proposer withdraws a pending, rejected, counter-proposed or returned change order. */
   withdrawChangeOrder: ChangeOrder;
 };
 
@@ -868,6 +876,15 @@ export type MutationChangePasswordArgs = {
 /** All state changes. */
 export type MutationCommentOnChangeOrderArgs = {
   body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationConfirmChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedOrderVersion: Scalars['Int']['input'];
+  expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -1663,7 +1680,8 @@ export type User = {
  * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
- * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: closed), `.commented`.
+ * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),
+ * `.confirmed` (the proposer confirmed it on the new terms), `.commented`.
  */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2267,6 +2285,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   approveChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationApproveChangeOrderArgs, 'expectedVersion' | 'id'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   commentOnChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCommentOnChangeOrderArgs, 'body' | 'id'>>;
+  confirmChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationConfirmChangeOrderArgs, 'expectedOrderVersion' | 'expectedVersion' | 'id'>>;
   counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
   createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'kind' | 'name'>>;
   createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'url'>>;

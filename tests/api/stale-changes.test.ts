@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { changeOrderScenario, decide, getCo, ok, ORDER_B, propose } from '../support/change-orders.ts';
+import { changeOrderScenario, confirm, decide, getCo, ok, ORDER_B, propose } from '../support/change-orders.ts';
 import { workingDay, todayUtc } from '../support/factories.ts';
 
 /**
@@ -55,7 +55,7 @@ describe('lost updates on orders', () => {
     expect(await orderRow(orderId)).toMatchObject({ quantity: 6, version: 3 });
   });
 
-  it('sends a pending change whose order changed back to its proposer, re-evaluated against the new terms, and never applies it', async () => {
+  it('sends a pending change whose order changed back to its proposer, re-evaluated against the new terms; only a confirmation on them applies it', async () => {
     const { plant, as } = await changeOrderScenario(server, { B: ORDER_B }, { oneSessionPerRole: true });
     const orderId = plant.orders.B!.id;
     const rep = await as('SALES_REP');
@@ -68,11 +68,11 @@ describe('lost updates on orders', () => {
     expect(moved.status).toBe('APPLIED');
 
     const back = ok(await getCo(rep, pending.id)).changeOrder;
-    expect(back.status).toBe('CLOSED');
-    expect(back.statusReason).toMatch(/changed before this was applied \(it was made from version 1, the order is now at version 2\); re-evaluated against the new terms, it would now be tier AUTO/);
+    expect(back.status).toBe('RETURNED');
+    expect(back.statusReason).toMatch(/changed before this was applied \(it was made from version 1, the order is now at version 2\); re-evaluated against the new terms, it would now be tier AUTO, price \+\d+\.\d\d, cost \+\d+\.\d\d\. Nothing was applied: confirm it on the new terms or withdraw it\./);
     // The evaluation now reads the order as it is: rep's quantity on rep2's date.
     expect(back.evaluation.terms).toMatchObject({ quantity: 2, dueDate: later });
-    expect(back.history.map((h) => [h.action, h.fromStatus, h.toStatus])).toContainEqual(['ORDER_CHANGED', 'PENDING', 'CLOSED']);
+    expect(back.history.map((h) => [h.action, h.fromStatus, h.toStatus])).toContainEqual(['ORDER_CHANGED', 'PENDING', 'RETURNED']);
     expect(await orderRow(orderId)).toMatchObject({ quantity: 1, due_date: later, version: 2 });
 
     // Nobody can apply it any more; the ops manager is told it no longer waits for them.
@@ -83,12 +83,22 @@ describe('lost updates on orders', () => {
     const notes = async (role: 'SALES_REP' | 'OPS_MANAGER') =>
       ok(await (await as(role)).request<{ notifications: { nodes: Note[] } }>('{ notifications(first: 100) { nodes { kind message changeOrder { id } } } }'))
         .notifications.nodes.filter((n) => n.changeOrder?.id === pending.id);
-    expect(await notes('SALES_REP')).toContainEqual(expect.objectContaining({ kind: 'CHANGE_ORDER_UPDATED', message: expect.stringMatching(/changed before it was applied, so it was closed with nothing applied/) }));
+    expect(await notes('SALES_REP')).toContainEqual(expect.objectContaining({ kind: 'CHANGE_ORDER_UPDATED', message: expect.stringMatching(/changed before it was applied, so it came back to you with nothing applied .* confirm it on the new terms or withdraw it/) }));
     expect((await notes('OPS_MANAGER')).map((n) => n.kind)).toContain('NO_LONGER_NEEDED');
+
+    // Only the proposer confirms it, on the order version they now see; then it is routed afresh.
+    expect(code(await confirm(await as('SALES_REP_2'), back, 2))).toBe('FORBIDDEN');
+    const stale = await confirm(rep, back, 1);
+    expect(code(stale)).toBe('CONFLICT');
+    expect(stale.errors![0]!.extensions!.currentVersion).toBe(2);
+    const confirmed = ok(await confirm(rep, back, 2, 'Still two, on the later date')).confirmChangeOrder;
+    expect(confirmed.status).toBe('APPLIED');
+    expect(confirmed.history.map((h) => h.action).slice(-2)).toEqual(['CONFIRMED', 'APPLIED']);
+    expect(await orderRow(orderId)).toMatchObject({ quantity: 2, due_date: later, version: 3 });
   });
 
 
-  it('leaves open changes alone when a job of the order moves (the version counts terms), and closes them when the order is cancelled', async () => {
+  it('leaves open changes alone when a job of the order moves (the version counts terms), and returns them when the order is cancelled', async () => {
     const { plant, as } = await changeOrderScenario(server, { A: { quantity: 2, dueInWorkingDays: 40 } }, { oneSessionPerRole: true });
     const orderId = plant.orders.A!.id;
     // One more unit at a price far below cost: open capacity, but it waits for accounting.
@@ -105,9 +115,12 @@ describe('lost updates on orders', () => {
 
     const cancelled = ok(await propose(await as('SALES_REP_2'), { orderId, cancel: true, expectedOrderVersion: 1 })).proposeChangeOrder;
     expect(cancelled.status).toBe('APPLIED');
-    const closed = ok(await getCo(await as('ACCOUNTING'), cheap.id)).changeOrder;
-    expect(closed.status).toBe('CLOSED');
-    expect(closed.statusReason).toMatch(/changed before this was applied .*; it no longer applies: .*cancelled/);
+    const back = ok(await getCo(await as('ACCOUNTING'), cheap.id)).changeOrder;
+    expect(back.status).toBe('RETURNED');
+    expect(back.statusReason).toMatch(/changed before this was applied .*; it no longer applies: .*cancelled/);
+    const rep = await as('SALES_REP');
+    expect(code(await confirm(rep, back, 2))).toBe('BAD_USER_INPUT');
+    expect(ok(await decide(rep, 'withdraw', back)).withdrawChangeOrder!.status).toBe('WITHDRAWN');
   });
 });
 

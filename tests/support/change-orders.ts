@@ -60,6 +60,9 @@ export const counter = (c: ApiClient, co: { id: string; version: number }, input
 export const respond = (c: ApiClient, co: { id: string; version: number }, accept: boolean, comment?: string) =>
   c.request<{ respondToCounterProposal: CO }>(`mutation($id: ID!, $v: Int!, $a: Boolean!, $c: String) { respondToCounterProposal(id: $id, expectedVersion: $v, accept: $a, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, a: accept, c: comment });
 
+export const confirm = (c: ApiClient, co: { id: string; version: number }, orderVersion: number, comment?: string) =>
+  c.request<{ confirmChangeOrder: CO }>(`mutation($id: ID!, $v: Int!, $o: Int!, $c: String) { confirmChangeOrder(id: $id, expectedVersion: $v, expectedOrderVersion: $o, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, o: orderVersion, c: comment });
+
 export const getCo = (c: ApiClient, id: string) => c.request<{ changeOrder: CO }>(`query($id: ID!) { changeOrder(id: $id) { ${CO_FIELDS} } }`, { id });
 
 /** Data of a response, failing loudly with the GraphQL errors otherwise. */

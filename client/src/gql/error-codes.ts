@@ -69,7 +69,7 @@ export const ChangeOrderStatus = {
   Approved: 'APPROVED',
   /** Needed no approval and was applied at once (then APPLIED). */
   AutoApproved: 'AUTO_APPROVED',
-  /** Ended without applying: a counter-proposal declined, or its order changed before it was applied (re-evaluated against the new terms; see `statusReason`). */
+  /** Ended without applying (a counter-proposal declined). */
   Closed: 'CLOSED',
   /** An approver offered an alternative; the proposer answers. */
   CounterProposed: 'COUNTER_PROPOSED',
@@ -79,6 +79,8 @@ export const ChangeOrderStatus = {
   Pending: 'PENDING',
   /** Rejected in some lane; the proposer may escalate. */
   Rejected: 'REJECTED',
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  Returned: 'RETURNED',
   /** Withdrawn by its proposer. */
   Withdrawn: 'WITHDRAWN'
 } as const;

@@ -5,7 +5,7 @@ import { pgArray } from '../../db/sql.ts';
 import type { Role } from '../auth/user.entity.ts';
 
 export type ChangeOrderStatus =
-  | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE';
+  | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE' | 'RETURNED';
 
 /** What was asked: the engine's change (days, cents) and the original input for display. */
 export interface StoredRequest {
@@ -120,7 +120,7 @@ export async function insertChangeOrder(
 export async function updateChangeOrder(
   em: EntityManager,
   id: string,
-  patch: { status: ChangeOrderStatus; statusReason?: string | null; evaluation?: Evaluation; request?: StoredRequest; counter?: StoredCounter | null; applied?: boolean },
+  patch: { status: ChangeOrderStatus; statusReason?: string | null; evaluation?: Evaluation; request?: StoredRequest; counter?: StoredCounter | null; applied?: boolean; orderVersion?: number | null },
   now: Date,
 ): Promise<void> {
   const sets = ['status = ?', 'version = version + 1', 'updated_at = ?'];
@@ -133,6 +133,7 @@ export async function updateChangeOrder(
   if (patch.request) { sets.push('request = ?::jsonb'); params.push(JSON.stringify(patch.request)); }
   if (patch.counter !== undefined) { sets.push('counter = ?::jsonb'); params.push(patch.counter === null ? null : JSON.stringify(patch.counter)); }
   if (patch.applied) { sets.push('applied_at = ?'); params.push(now); }
+  if (patch.orderVersion !== undefined) { sets.push('order_version = ?'); params.push(patch.orderVersion); }
   await em.execute(`update change_order set ${sets.join(', ')} where id = ?`, [...params, id]);
 }
 

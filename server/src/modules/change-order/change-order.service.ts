@@ -45,8 +45,7 @@ export class ChangeOrderCommands {
       early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, w.seq);
     const orderVersion = await checkOrderVersion(w.em, w.plantId, parsed.change, input.expectedOrderVersion);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
-    const status: ChangeOrderStatus =
-      evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
+    const status = routeOf(evaluation);
     const request: StoredRequest = { change: parsed.change, input, customerId: parsed.customerId };
     const co = await insertChangeOrder(
       w.em,
@@ -199,10 +198,31 @@ export class ChangeOrderCommands {
     await this.#apply(w, { ...accepted, version: co.version + 1, status: 'APPROVED' }, evaluation, today);
   }
 
+  /**
+   * The proposer confirms a change order that came back to them when its order changed
+   * (docs/change-orders.md, "Lost updates"): made from the order version they name now,
+   * re-evaluated under the lock and routed like a new proposal, with fresh approvals.
+   */
+  async confirm(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, expectedOrderVersion: number, comment: string | null): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['RETURNED'], 'confirm');
+    if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer of ${co.number} confirms it on its order's new terms.`);
+    const orderVersion = await checkOrderVersion(w.em, w.plantId, co.request.change, expectedOrderVersion);
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq);
+    const now = this.#now();
+    if (comment?.trim()) await insertComment(w.em, co.id, actor.userId!, checkComment(comment), now);
+    const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
+    const status = routeOf(evaluation);
+    await updateChangeOrder(w.em, co.id, { status, statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null, evaluation, orderVersion }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'CONFIRMED', from: 'RETURNED', to: status, version: co.version + 1, comment, policyVersion: evaluation.policyVersion, evaluation });
+    if (status === 'PENDING') await resetApprovals(w.em, co.id, lanes, now);
+    if (status === 'AUTO_APPROVED') await this.#apply(w, { ...co, version: co.version + 1, status }, evaluation, today);
+  }
+
   /** The proposer withdraws a change order that is still open. */
   async withdraw(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<void> {
     const co = await this.#load(w, id, expectedVersion);
-    requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED'], 'withdraw');
+    requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED'], 'withdraw');
     if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer may withdraw ${co.number}.`);
     await updateChangeOrder(w.em, co.id, { status: 'WITHDRAWN', statusReason: comment?.trim() || 'Withdrawn by the proposer.' }, this.#now());
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'WITHDRAWN', from: co.status, to: 'WITHDRAWN', version: co.version + 1, comment, policyVersion: co.policyVersion });
@@ -280,14 +300,14 @@ export class ChangeOrderCommands {
   /**
    * The order's terms just changed: every open change order made from an older version of them
    * goes back to its proposer (docs/change-orders.md, "Lost updates"). Applying it would overwrite
-   * the newer terms with ones decided on the old, so it is CLOSED, nothing of it applied, with its
-   * evaluation redone against the new terms: the proposer reads what it would mean now and proposes
-   * again from the current order if it still stands.
+   * the newer terms with ones decided on the old, so it is RETURNED, nothing of it applied, with
+   * its evaluation redone against the new terms: the proposer reads what it would mean now, and
+   * confirms it on those terms (approvals start afresh) or withdraws it.
    */
   async #returnOutdated(w: PlantWrite, orderId: string, now: Date): Promise<void> {
     const outdated = await w.em.execute<{ id: string }[]>(
       `select co.id from change_order co join sales_order o on o.id = co.order_id
-        where co.plant_id = ? and co.order_id = ? and co.status in ('PENDING', 'REJECTED', 'COUNTER_PROPOSED') and co.order_version < o.version
+        where co.plant_id = ? and co.order_id = ? and co.status in ('PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED') and co.order_version < o.version
         order by co.created_at`,
       [w.plantId, orderId],
     );
@@ -297,9 +317,9 @@ export class ChangeOrderCommands {
     const [order] = await w.em.execute<{ number: string; version: number }[]>('select number, version from sales_order where id = ?', [orderId]);
     for (const co of await changeOrdersByIds(w.em, w.plantId, outdated.map((o) => o.id), true)) {
       const { evaluation, meaning } = await this.#againstNewTerms(w, co, schedule);
-      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${meaning}. Nothing was applied: propose it again from the current order if it still stands.`;
-      await updateChangeOrder(w.em, co.id, { status: 'CLOSED', statusReason: reason, evaluation }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'CLOSED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${meaning}. Nothing was applied: confirm it on the new terms or withdraw it.`;
+      await updateChangeOrder(w.em, co.id, { status: 'RETURNED', statusReason: reason, evaluation }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'RETURNED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
     }
   }
 
@@ -321,6 +341,12 @@ export class ChangeOrderCommands {
     await updateChangeOrder(w.em, co.id, { status: 'INFEASIBLE', statusReason: reason, evaluation }, now);
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'INFEASIBLE', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
+}
+
+/** Where a freshly evaluated change goes: applied at once, waiting for approvals, or INFEASIBLE. */
+function routeOf(evaluation: Evaluation): ChangeOrderStatus {
+  if (evaluation.tier === 'INFEASIBLE') return 'INFEASIBLE';
+  return Object.keys(evaluation.laneRoles).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
 }
 
 function requireStatus(co: ChangeOrderRow, allowed: ChangeOrderStatus[], verb: string): void {

@@ -91,7 +91,7 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
   }
 
   // Deciders whose pending lane stopped waiting without their decision.
-  const closed = transitions.find((t) => t.from === 'PENDING' && ['WITHDRAWN', 'REJECTED', 'COUNTER_PROPOSED', 'CLOSED'].includes(t.to));
+  const closed = transitions.find((t) => t.from === 'PENDING' && ['WITHDRAWN', 'REJECTED', 'COUNTER_PROPOSED', 'CLOSED', 'RETURNED'].includes(t.to));
   if (closed && co.status !== 'PENDING' && pending.length) {
     for (const [userId] of decidersOf(input, pending)) add(userId, 'NO_LONGER_NEEDED', `${co.number} no longer waits for your decision: ${story}.`);
   }
@@ -164,7 +164,9 @@ function fragment(input: PlanInput, t: Transition, next: Transition | undefined)
     case 'APPLIED':
       return `applied to the schedule${input.orderNumber ? ` (${input.orderNumber})` : ''}`;
     case 'ORDER_CHANGED':
-      return `its order${input.orderNumber ? ` ${input.orderNumber}` : ''} changed before it was applied, so it was closed with nothing applied (re-evaluated against the new terms: ${terms(t.evaluation as Evaluation | undefined)}) — propose it again from the current order if it still stands`;
+      return `its order${input.orderNumber ? ` ${input.orderNumber}` : ''} changed before it was applied, so it came back to you with nothing applied (re-evaluated against the new terms: ${terms(t.evaluation as Evaluation | undefined)}) — confirm it on the new terms or withdraw it`;
+    case 'CONFIRMED':
+      return `${actor} confirmed it on the order's new terms${said}`;
     case 'REEVALUATED':
       return t.to === 'INFEASIBLE' ? `it no longer fits the schedule${said}` : 'it was re-evaluated and needs approval again';
     case 'COMMENTED':
@@ -183,6 +185,8 @@ function leadFor(input: PlanInput, t: Transition, actor: string): string {
       return `${actor} proposed ${input.co.evaluation.kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' + ')}${on}`;
     case 'ESCALATED':
       return `${actor} escalated it after a rejection${said}`;
+    case 'CONFIRMED':
+      return `${actor} confirmed it on ${input.orderNumber ?? 'the order'}'s new terms after the order changed`;
     case 'SLA_ESCALATED':
       return 'it waited longer than the approval SLA';
     case 'REEVALUATED':
