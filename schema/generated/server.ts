@@ -494,6 +494,13 @@ export type ChangeOrderInput = {
   cancel?: InputMaybe<Scalars['Boolean']['input']>;
   /** New due date. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The order's `version` as the proposer read it, i.e. the terms this change was made from. Required
+   * by `proposeChangeOrder` when it changes an existing order's terms (not for a new order or a job
+   * move): CONFLICT, with `extensions.currentVersion`, when the order changed since. Previews and
+   * counter-proposals do not read it.
+   */
+  expectedOrderVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Move one job (planners). */
   moveJob?: InputMaybe<MoveJobInput>;
   /** A new order. */
@@ -561,6 +568,8 @@ export type ChangeOrderStatus =
   | 'PENDING'
   /** Rejected in some lane; the proposer may escalate. */
   | 'REJECTED'
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  | 'RETURNED'
   /** Withdrawn by its proposer. */
   | 'WITHDRAWN';
 
@@ -835,6 +844,12 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Adds a comment. */
   commentOnChangeOrder: ChangeOrder;
+  /**
+   * The proposer confirms a RETURNED change order on its order's new terms (`expectedOrderVersion`,
+   * CONFLICT when the order changed again): re-evaluated now and routed like a new proposal —
+   * applied when it needs no approval, PENDING with its approvals, or INFEASIBLE.
+   */
+  confirmChangeOrder: ChangeOrder;
   /** An approver offers an alternative (e.g. a later date from the alternatives). */
   counterProposeChangeOrder: ChangeOrder;
   /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
@@ -873,6 +888,8 @@ export type Mutation = {
   /**
    * Proposes a change. It is evaluated at once: applied when it needs no approval (AUTO_APPROVED →
    * APPLIED), PENDING with its required approvals, or INFEASIBLE with alternatives (nothing applied).
+   * A change to an existing order's terms names the order version it was made from
+   * (`input.expectedOrderVersion`): CONFLICT when the order changed since.
    */
   proposeChangeOrder: ChangeOrder;
   /** Rejects it with a reason (any lane I cover). */
@@ -902,7 +919,7 @@ export type Mutation = {
    * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
    */
   updatePresence: Scalars['Boolean']['output'];
-  /** The proposer withdraws a pending or counter-proposed change order. */
+  /** The proposer withdraws a pending, rejected, counter-proposed or returned change order. */
   withdrawChangeOrder: ChangeOrder;
 };
 
@@ -925,6 +942,15 @@ export type MutationChangePasswordArgs = {
 /** All state changes. */
 export type MutationCommentOnChangeOrderArgs = {
   body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationConfirmChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedOrderVersion: Scalars['Int']['input'];
+  expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -1812,7 +1838,8 @@ export type User = {
  * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
- * `.applied`, `.reevaluated`, `.commented`.
+ * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),
+ * `.confirmed` (the proposer confirmed it on the new terms), `.commented`.
  */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2476,6 +2503,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   approveChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationApproveChangeOrderArgs, 'expectedVersion' | 'id'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   commentOnChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCommentOnChangeOrderArgs, 'body' | 'id'>>;
+  confirmChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationConfirmChangeOrderArgs, 'expectedOrderVersion' | 'expectedVersion' | 'id'>>;
   counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
   createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'kind' | 'name'>>;
   createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'url'>>;

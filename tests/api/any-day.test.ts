@@ -53,7 +53,7 @@ describe.each(ANY_DAY)('on $date ($what)', ({ date }) => {
     let now = new Date(`${date}T16:00:00Z`);
     const deps = { orm: db.orm, clock: { now: () => now }, schedules: new ScheduleCache() };
     const rep: Actor = { kind: 'user', userId: plant.userIds.SALES_REP, role: 'SALES_REP', plantId: plant.plantId, name: 'Rep' };
-    const { value: id } = await withPlantWrite(db.orm, plant.plantId, rep, (w) => new ChangeOrderCommands(deps).propose(w, rep, { orderId: plant.orders.B!.id, quantity: 2 }, null));
+    const { value: id } = await withPlantWrite(db.orm, plant.plantId, rep, (w) => new ChangeOrderCommands(deps).propose(w, rep, { orderId: plant.orders.B!.id, quantity: 2, expectedOrderVersion: 1 }, null));
     const [co] = await sql<{ status: string; lanes: string[] }>(db.url,
       `select c.status, array_agg(a.required_role) as lanes from change_order c join change_order_approval a on a.change_order_id = c.id where c.id = $1 group by c.status`, [id]);
     expect(co).toEqual({ status: 'PENDING', lanes: ['OPS_MANAGER'] });

@@ -79,6 +79,8 @@ export const ChangeOrderStatus = {
   Pending: 'PENDING',
   /** Rejected in some lane; the proposer may escalate. */
   Rejected: 'REJECTED',
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  Returned: 'RETURNED',
   /** Withdrawn by its proposer. */
   Withdrawn: 'WITHDRAWN'
 } as const;

@@ -60,6 +60,7 @@ export const PERMISSIONS = {
   'Mutation.counterProposeChangeOrder': { roles: APPROVERS },
   'Mutation.escalateChangeOrder': { roles: [...PROPOSERS] },
   'Mutation.respondToCounterProposal': { roles: PROPOSERS },
+  'Mutation.confirmChangeOrder': { roles: PROPOSERS },
   'Mutation.withdrawChangeOrder': { roles: PROPOSERS },
   'Mutation.commentOnChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Mutation.moveJob': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
