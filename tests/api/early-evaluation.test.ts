@@ -7,16 +7,17 @@ import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader
 import { sql } from '../support/database.ts';
 import { templateDatabase } from '../support/lifecycle.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
+import { suiteNow } from '../support/suite-clock.ts';
 
 const db = templateDatabase();
 
 /** A planner's world: an open plant with one order, commands over a movable clock. */
 async function world() {
   const plant: FactoryPlant = await buildPlant(db.url, { orders: { A: { quantity: 1, dueInWorkingDays: 30 } } });
-  let now = new Date();
+  let now = suiteNow();
   const deps = { clock: { now: () => now }, schedules: new ScheduleCache() };
   const actor: Actor = { kind: 'user', userId: plant.userIds.PLANNER, role: 'PLANNER', plantId: plant.plantId, name: 'Planner' };
-  const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40) };
+  const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40), expectedOrderVersion: 1 }; // a new order is at version 1
   const commands = new ChangeOrderCommands(deps);
   // An early evaluation marked so that its use shows: the real one applies at once (AUTO tier).
   const marked = async (): Promise<PreviewResult> => {

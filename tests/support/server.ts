@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { cloneTemplate, serverRoleUrls } from './database.ts';
+import { clockOffsetMs } from './suite-clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -32,7 +33,8 @@ export async function waitForHealthy(url: string, child: ChildProcess, output: s
 }
 
 /**
- * Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment.
+ * Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment,
+ * on the suite's clock; a `TAKT_CLOCK_OFFSET_MS` in `env` moves it further ("nine hours later").
  * A DATABASE_URL of the test PostgreSQL (the superuser's, as tests hold it) is served as the
  * runtime role with migrations as the owner role, unless DATABASE_OWNER_URL is given.
  */
@@ -47,6 +49,7 @@ export async function spawnServer(env: Record<string, string>): Promise<TestServ
       ...process.env,
       LOG_LEVEL: 'warn',
       ...(env.DATABASE_URL && env.DATABASE_OWNER_URL === undefined ? { ...env, ...serverRoleUrls(env.DATABASE_URL) } : env),
+      TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs() + Number(env.TAKT_CLOCK_OFFSET_MS ?? 0)),
       PORT: String(port),
       HOST: '127.0.0.1',
     },

@@ -31,7 +31,7 @@ templateUrl.pathname = `/${TEMPLATE}`;
 await sql(db.url, `create database ${TEMPLATE} owner ${EMBEDDED_ROLES.owner.user}`);
 const orm = await openDatabase(urlAs(templateUrl.toString(), EMBEDDED_ROLES.runtime), log);
 await migrateAsOwner(urlAs(templateUrl.toString(), EMBEDDED_ROLES.owner), orm, log);
-const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock());
+const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
 await seedDemoPlant(services, { orders: 300, users: true });
 await orm.close();
 process.stdout.write(`${JSON.stringify({ adminUrl: db.url, template: TEMPLATE })}\n`);

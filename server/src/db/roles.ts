@@ -63,7 +63,8 @@ export async function provisionEmbeddedRoles(superuserUrl: string): Promise<{ ow
 /**
  * Gives `owner` the schemas, tables, views, sequences, functions and types in SCHEMAS that
  * another role owns. Sequences owned by a table move with it; free-standing ones, routines and
- * enum/domain/composite types one by one. A no-op once everything is the owner's.
+ * enum/domain/composite types one by one; an extension's objects (pg_trgm) stay as installed.
+ * A no-op once everything is the owner's.
  */
 async function adoptObjects(client: pg.Client, owner: string): Promise<void> {
   const { rows } = await client.query<{ stmt: string }>(
@@ -73,19 +74,22 @@ async function adoptObjects(client: pg.Client, owner: string): Promise<void> {
      select format('alter table %I.%I owner to %I', n.nspname, c.relname, $1::text)
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = any($2::name[]) and c.relkind in ('r', 'p', 'v', 'm', 'f') and c.relowner <> $1::text::regrole
+        and not exists (select from pg_depend d where d.objid = c.oid and d.deptype = 'e')
      union all
      select format('alter sequence %I.%I owner to %I', n.nspname, c.relname, $1::text)
        from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where n.nspname = any($2::name[]) and c.relkind = 'S' and c.relowner <> $1::text::regrole
-        and not exists (select from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i'))
+        and not exists (select from pg_depend d where d.objid = c.oid and d.deptype in ('a', 'i', 'e'))
      union all
      select format('alter routine %s owner to %I', p.oid::regprocedure, $1::text)
        from pg_proc p join pg_namespace n on n.oid = p.pronamespace
       where n.nspname = any($2::name[]) and p.proowner <> $1::text::regrole
+        and not exists (select from pg_depend d where d.objid = p.oid and d.deptype = 'e')
      union all
      select format('alter type %s owner to %I', t.oid::regtype, $1::text)
        from pg_type t join pg_namespace n on n.oid = t.typnamespace
       where n.nspname = any($2::name[]) and t.typowner <> $1::text::regrole
+        and not exists (select from pg_depend d where d.objid = t.oid and d.deptype = 'e')
         and (t.typtype in ('e', 'd') or (t.typtype = 'c' and (select relkind from pg_class where oid = t.typrelid) = 'c'))`,
     [owner, SCHEMAS],
   );
