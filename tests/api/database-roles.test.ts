@@ -1,7 +1,8 @@
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { startServer, spawnServer, type TestServer } from '../support/server.ts';
-import { serverRoleUrls, sql } from '../support/database.ts';
+import { cloneTemplate, serverRoleUrls, sql } from '../support/database.ts';
+import { provisionEmbeddedRoles } from '../../server/src/db/roles.ts';
 
 /**
  * The database roles (docs/security.md, "Database roles"): requests run as a role that cannot
@@ -94,5 +95,28 @@ describe('a server whose one database role is a superuser', () => {
     } finally {
       await root.stop();
     }
+  });
+});
+
+describe('an embedded database from before the roles existed', () => {
+  it('is handed to the owner role: the superuser\'s schemas, tables, sequences and functions', async () => {
+    const url = await cloneTemplate(inject('adminDatabaseUrl'), inject('templateDatabase'));
+    const owners = () => sql<{ owner: string; n: number }>(url,
+      `select r.rolname as owner, count(*)::int as n from (
+         select relowner as o from pg_class c join pg_namespace n on n.oid = c.relnamespace where n.nspname in ('public', 'graphile_worker') and c.relkind in ('r', 'S', 'v')
+         union all select proowner from pg_proc p join pg_namespace n on n.oid = p.pronamespace where n.nspname in ('public', 'graphile_worker')
+           and not exists (select from pg_depend d where d.objid = p.oid and d.deptype = 'e')
+         union all select nspowner from pg_namespace where nspname = 'graphile_worker'
+       ) x join pg_roles r on r.oid = x.o group by 1 order by 1`);
+    // what an older release left: everything the superuser's
+    await sql(url, `do $$ declare r record; begin
+      for r in select format('alter table %I.%I owner to takt', n.nspname, c.relname) as s from pg_class c join pg_namespace n on n.oid = c.relnamespace
+                where n.nspname in ('public', 'graphile_worker') and c.relkind in ('r', 'v') loop execute r.s; end loop;
+      alter function takt_refuse_audit_change() owner to takt;
+      alter schema graphile_worker owner to takt;
+    end $$`);
+    expect((await owners()).map((o) => o.owner)).toContain('takt');
+    await provisionEmbeddedRoles(url);
+    expect((await owners()).map((o) => o.owner)).toEqual(['takt_owner']);
   });
 });
