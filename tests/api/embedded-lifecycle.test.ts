@@ -66,6 +66,13 @@ afterAll(async () => {
 describe('SIGTERM of an embedded-mode server', () => {
   it('refuses new connections, answers the writes in flight normally, loses none, then stops PostgreSQL', { timeout: 180_000 }, async () => {
     server = await spawnServer(env());
+    // the embedded mode serves as the runtime role too (docs/security.md, "Database roles")
+    expect(await (await fetch(`${server.url}/readyz`)).json()).toEqual({ status: 'ready', warnings: [] });
+    await until('only the runtime role connected', async () => {
+      const roles = await sql<{ usename: string }>(adminUrl(),
+        `select distinct usename from pg_stat_activity where datname = 'takt' and backend_type = 'client backend' and pid <> pg_backend_pid()`);
+      return roles.length === 1 && roles[0]!.usename === 'takt_app';
+    });
     const rep = await as(server.url, 'SALES_REP');
     const [target] = await sql<{ customerId: string; productId: string }>(adminUrl(),
       'select customer_id as "customerId", product_id as "productId" from sales_order where plant_id = $1 limit 1', [rep.plantId]);
