@@ -15,7 +15,8 @@ import { propose } from '../support/change-orders.ts';
  * behind that the next start stops and replaces, on the same port, with the data intact.
  */
 let dataDir: string;
-const env = () => ({ TAKT_DATA_DIR: dataDir, DATABASE_URL: '', TAKT_DEMO_ORDERS: '40' });
+// a grace period no loaded test machine reaches: the drain is under test here, not its bound
+const env = () => ({ TAKT_DATA_DIR: dataDir, DATABASE_URL: '', TAKT_DEMO_ORDERS: '40', TAKT_SHUTDOWN_GRACE_MS: '60000' });
 /** The port the embedded PostgreSQL keeps across restarts, and its superuser's URL on it. */
 const keptPort = () => Number(readFileSync(join(dataDir, 'postgres-port'), 'utf8'));
 const adminUrl = () => `postgresql://takt:takt@127.0.0.1:${keptPort()}/takt`;
