@@ -27,6 +27,7 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
 import { APOLLO_PARSE_OPTIONS, graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
+import { subscriptionsOverWebSocketOnly } from './http/http-operations.ts';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
@@ -127,6 +128,13 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     },
     wss,
   );
+  // A client's protocol error on a socket (a frame over maxPayload, a bad opcode) has already
+  // closed it with the matching code (1009, 1002) when ws emits it; graphql-ws's listener (added
+  // just above) would print it to stderr with a stack as an internal error. A warning is enough.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, reason: err.message }, 'WebSocket closed on a protocol error from the client'));
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -141,6 +149,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     parseOptions: APOLLO_PARSE_OPTIONS,
     plugins: [
       ...armor.plugins,
+      subscriptionsOverWebSocketOnly,
       // the default landing page loads scripts from a CDN, which the CSP (rightly) refuses
       ApolloServerPluginLandingPageDisabled(),
       // Takt sends no HTTP cache hints; the plugin's per-field hook cost ~6% of a big board query.

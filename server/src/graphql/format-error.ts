@@ -33,8 +33,9 @@ export function createFormatError(log: Logger, production: boolean) {
       return { message: original.message, path: formatted.path, extensions: { code: original.extensions.code } };
     }
     // A GraphQL request error (a variable that does not coerce, over WebSocket where Apollo does
-    // not label it): it came from no resolver, so it is the client's input.
-    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+    // not label it): it came from no resolver, so it is the client's input. A scalar's own
+    // rejection ("Int cannot represent …") arrives wrapped as its original error.
+    if (original instanceof GraphQLError && !original.path && (!original.originalError || original.originalError instanceof GraphQLError)) {
       return { message: original.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
     }
     // PostgreSQL's data exceptions (class 22: bad text, out-of-range numbers or dates) are input
