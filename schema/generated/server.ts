@@ -833,7 +833,8 @@ export type Mutation = {
   updatePolicy: Policy;
   /**
    * Say what you have open on the plant's board (your presence entry; see the `presence`
-   * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
+   * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind; NOT_FOUND when
+   * it names no order (or change order) of this plant.
    */
   updatePresence: Scalars['Boolean']['output'];
   /** The proposer withdraws a pending or counter-proposed change order. */
