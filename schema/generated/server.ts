@@ -643,7 +643,12 @@ export type ErrorCode =
   /** Too many attempts; `extensions.retryAfterSeconds` says when to try again. */
   | 'RATE_LIMITED'
   /** No valid session or token: log in again. */
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  /**
+   * The operation could not finish in time (the data it needs was locked too long, or a database
+   * statement ran past its limit) and was stopped; nothing of a stopped write was kept. Try again shortly.
+   */
+  | 'UNAVAILABLE';
 
 /** Period of a report row. */
 export type Granularity =

@@ -17,7 +17,7 @@ import type { GraphQLContext } from './graphql/context.ts';
 import type { Services } from './services.ts';
 import type { Logger } from './logger.ts';
 import type { Actor } from './modules/auth/actor.ts';
-import { actorForCredential, credentialFrom, type Credential } from './modules/auth/credentials.ts';
+import { actorForCredential, credentialFrom, hashSecret, type Credential } from './modules/auth/credentials.ts';
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
@@ -28,6 +28,7 @@ import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
 import { APOLLO_PARSE_OPTIONS, graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
 import { subscriptionsOverWebSocketOnly } from './http/http-operations.ts';
+import { RequestConcurrency } from './http/request-concurrency.ts';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
@@ -193,6 +194,23 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     const origin = foreignOrigin(request.headers, request.host, security.allowedOrigins);
     if (origin === null) return;
     await reply.code(403).send({ errors: [{ message: `Requests from ${origin.slice(0, 100)} are not accepted; use Takt from its own address.`, extensions: { code: 'FORBIDDEN' } }] });
+  });
+  // Work per identity (http/request-concurrency.ts): a session is one browser; a display token is
+  // shared by every wall screen it opens, so it counts per address; no credential: per address.
+  const concurrency = new RequestConcurrency({ running: security.requestsRunning, queued: security.requestsQueued });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const credential = credentialFrom({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization });
+    const identity = credential ? `${hashSecret(credential.secret)}${credential.kind === 'token' ? `|${request.ip}` : ''}` : `ip|${request.ip}`;
+    const release = await concurrency.acquire(identity);
+    if (!release) {
+      const message = 'Too many requests of yours are in progress; wait for them to finish.';
+      await reply.code(429).header('retry-after', '1').send({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }] });
+      return;
+    }
+    // 'close' comes after the response is sent or when the client goes away, whichever is first
+    if (reply.raw.closed) release();
+    else reply.raw.once('close', release);
   });
   fastify.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: fastifyApolloHandler(apollo, { context: httpContext }) });
 

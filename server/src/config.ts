@@ -15,6 +15,13 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   sessionTtlHours: number;
+  /** PostgreSQL `statement_timeout` and `lock_timeout` of the server's pool, in ms (0: none). */
+  db: DatabaseTimeouts;
+}
+
+export interface DatabaseTimeouts {
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -45,5 +52,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),
     sessionTtlHours: int('TAKT_SESSION_TTL_HOURS', env.TAKT_SESSION_TTL_HOURS, 12),
+    // no request waits on the database without end: a lock held elsewhere (a psql session, a
+    // stuck transaction) fails the write after lockTimeoutMs with a code instead of hanging it
+    db: {
+      statementTimeoutMs: int('TAKT_DB_STATEMENT_TIMEOUT_MS', env.TAKT_DB_STATEMENT_TIMEOUT_MS, 30_000),
+      lockTimeoutMs: int('TAKT_DB_LOCK_TIMEOUT_MS', env.TAKT_DB_LOCK_TIMEOUT_MS, 5_000),
+    },
   };
 }

@@ -17,7 +17,7 @@ export interface Database {
 export async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
   const url = config.databaseUrl ?? embedded!.url;
-  const orm = await openDatabase(url, log, config.replicaUrls);
+  const orm = await openDatabase(url, log, config.replicaUrls, config.db);
   const applied = await migrate(orm);
   if (applied.length) log.info({ applied }, 'migrations applied');
   return {

@@ -45,6 +45,13 @@ export function createFormatError(log: Logger, production: boolean) {
       log.warn({ err: original, path: formatted.path, sqlState }, 'input reached the database unvalidated');
       return { message: 'A value in the request is out of range or malformed.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
     }
+    // lock_timeout (55P03) and statement_timeout (57014, query_canceled): the pool's bounds
+    // (db/orm.ts) stopped a statement that waited or ran too long; the transaction rolled back
+    if (sqlState === '55P03' || sqlState === '57014') {
+      log.warn({ path: formatted.path, sqlState, reason: (original as Error).message }, 'database statement stopped by its time limit');
+      const what = sqlState === '55P03' ? 'The data it needs is locked by another operation' : 'It took longer than the server allows';
+      return { message: `${what}; it was stopped and nothing of it was kept. Try again in a moment.`, path: formatted.path, extensions: { code: 'UNAVAILABLE' satisfies ErrorCode } };
+    }
     const requestId = crypto.randomUUID();
     log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');
     return {

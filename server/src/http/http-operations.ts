@@ -11,7 +11,7 @@ export const subscriptionsOverWebSocketOnly: ApolloServerPlugin<GraphQLContext> 
   async requestDidStart() {
     return {
       async didResolveOperation({ operation }) {
-        if (operation.operation !== 'subscription') return;
+        if (operation?.operation !== 'subscription') return;
         throw new GraphQLError('Subscriptions run over the WebSocket at /graphql (protocol graphql-transport-ws), not over HTTP.', {
           extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
         });
