@@ -32,6 +32,9 @@ import { RequestConcurrency } from './http/request-concurrency.ts';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
+/** A browser that signed in successfully before (modules/auth/login-throttle.ts). */
+export const DEVICE_COOKIE = 'takt_device';
+const DEVICE_COOKIE_DAYS = 180;
 /** Largest GraphQL request body accepted (SPEC §7: request size limit). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -173,6 +176,15 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       sessionToken: sessionTokenOf(credential),
       credential,
       clientIp: request.ip,
+      deviceCookie: request.cookies[DEVICE_COOKIE] ?? null,
+      setDeviceCookie: (value) =>
+        reply.setCookie(DEVICE_COOKIE, value, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.production,
+          expires: new Date(services.clock.now().getTime() + DEVICE_COOKIE_DAYS * 86_400_000),
+        }),
       loaders: createLoaders(em),
       setSessionCookie: (value, expiresAt) => {
         if (value === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });

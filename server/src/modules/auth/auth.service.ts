@@ -41,14 +41,15 @@ export class AuthService {
    * Checks the password and opens a session; UNAUTHENTICATED on any mismatch, RATE_LIMITED when
    * the account or the address is throttled (login-throttle.ts). `previousToken` (the cookie the
    * browser still had) is ended, so a login never leaves an older session of that browser behind.
+   * `device` is the browser's device cookie; the one to set from now on is returned.
    */
   async login(
     em: EntityManager,
     email: string,
     password: string,
-    opts: { ip?: string | null; previousToken?: string | null } = {},
-  ): Promise<{ user: UserRow; token: string; expiresAt: Date }> {
-    const done = await this.#throttle.attempt(em, email, opts.ip ?? null);
+    opts: { ip?: string | null; previousToken?: string | null; device?: string | null } = {},
+  ): Promise<{ user: UserRow; token: string; expiresAt: Date; device: string }> {
+    const done = await this.#throttle.attempt(em, { email, ip: opts.ip ?? null, device: opts.device ?? null });
     const rows = await em.execute<(UserRow & { password_hash: string })[]>(
       `select id, email, name, role, plant_id as "plantId", password_hash from app_user where lower(email) = lower(?)`,
       [email.trim()],
@@ -63,8 +64,9 @@ export class AuthService {
     const token = randomBytes(32).toString('base64url');
     const expiresAt = new Date(now.getTime() + this.#ttlMs);
     await em.execute('insert into session (token_hash, user_id, expires_at) values (?, ?, ?)', [sha256(token), row.id, expiresAt]);
+    const device = await this.#throttle.trust(em, row.email, opts.device ?? null, () => randomBytes(32).toString('base64url'));
     const { password_hash: _, ...user } = row;
-    return { user, token, expiresAt };
+    return { user, token, expiresAt, device };
   }
 
   /** Ends every session of the user (every browser, every open WebSocket within seconds); how many. */
@@ -78,13 +80,13 @@ export class AuthService {
    * session cannot guess it), and ends every other session of the user. BAD_USER_INPUT for a
    * wrong current password or a weak new one.
    */
-  async changePassword(em: EntityManager, userId: string, keepToken: string | null, current: string, next: string): Promise<void> {
+  async changePassword(em: EntityManager, userId: string, keepToken: string | null, current: string, next: string, device: string | null = null): Promise<void> {
     if (next.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
     if (next.length > MAX_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
     if (next === current) throw new AppError('BAD_USER_INPUT', 'The new password must differ from the current one.', { field: 'newPassword' });
     const [row] = await em.execute<{ email: string; password_hash: string }[]>('select email, password_hash from app_user where id = ?', [userId]);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; please sign in again.');
-    const done = await this.#throttle.attempt(em, row.email, null);
+    const done = await this.#throttle.attempt(em, { email: row.email, ip: null, device });
     const ok = await verifyPassword(current, row.password_hash);
     await done(ok);
     if (!ok) throw new AppError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
