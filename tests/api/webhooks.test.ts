@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { spawnServer, startServer, type TestServer } from '../support/server.ts';
@@ -147,10 +149,33 @@ describe('webhook delivery', () => {
     ok(await autoChange(2));
     const [refused] = await settle(unreachable, (d) => d[0]?.status === 'FAILED');
     expect(refused).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, deliveredAt: null, nextAttemptAt: null });
-    expect(refused!.lastError).toMatch(/ECONNREFUSED/);
+    expect(refused!.lastError).toMatch(/No answer from the receiver within 500 ms/);
     const [timedOut] = await settle(slow, (d) => d[0]?.status === 'FAILED');
-    expect(timedOut).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, lastError: 'No response within 500 ms.' });
+    expect(timedOut).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, lastError: refused!.lastError });
   });
+
+  it('logs the same failure for a closed port, a port that is not HTTP and one that never answers, so the log maps no ports', async () => {
+    const { create, settle, autoChange, plant } = await plantWithAdmin();
+    // a port that accepts and answers something that is not HTTP (as PostgreSQL's would)
+    const notHttp = createServer((socket) => socket.end('N'));
+    await new Promise<void>((done) => notHttp.listen(0, '127.0.0.1', done));
+    try {
+      const closed = await freePort();
+      const hooks = [
+        `http://127.0.0.1:${closed}/hook`,
+        `http://127.0.0.1:${(notHttp.address() as AddressInfo).port}/hook`,
+        receiver.answer(`/silent/${plant.plantId}`, () => 'hang'),
+      ];
+      const ids = await Promise.all(hooks.map(async (url) => ok(await create(url, ['change_order.proposed'])).createWebhook.webhook.id));
+      ok(await autoChange(2));
+      const errors = await Promise.all(ids.map(async (id) => (await settle(id, (d) => d[0]?.status === 'FAILED'))[0]!.lastError));
+      expect(new Set(errors).size, errors.join(' | ')).toBe(1);
+      expect(errors[0]).not.toMatch(/ECONN|closed|socket|parse|timeout/i);
+    } finally {
+      notHttp.close();
+    }
+  });
+
 
   it('cancels what a deleted webhook has not delivered', async () => {
     const { plant, admin, create, autoChange } = await plantWithAdmin();
@@ -198,6 +223,49 @@ describe('webhook delivery', () => {
       expect(all.at(-1)!.event).toBe('change_order.proposed');
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('webhook addresses', () => {
+  it('refuses link-local, metadata and "this host" addresses even where loopback is allowed', async () => {
+    const { create } = await plantWithAdmin();
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fd00:ec2::254]/latest/meta-data/',
+      'http://[fe80::1]/hook',
+      'http://0.0.0.0:5432/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://[::]/hook',
+    ]) {
+      const res = await create(url);
+      expect(code(res), url).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message, url).toMatch(/link-local, metadata or reserved/);
+    }
+  });
+
+  it('checks the address again at delivery and refuses it before connecting (a host that now points inside)', async () => {
+    // production's address rule, with plain http so the receiver on 127.0.0.1 could be reached
+    const strict = await startServer({ env: { ...ENV, TAKT_WEBHOOK_ALLOW_PRIVATE: '0', TAKT_WEBHOOK_ALLOW_HTTP: '1' } });
+    try {
+      const plant = await buildPlant(strict.databaseUrl, { orders: { A: { quantity: 1, dueInWorkingDays: 25 } } });
+      const admin = await signIn(strict.url, plant.users.ADMIN);
+      const rep = await signIn(strict.url, plant.users.SALES_REP);
+      const hook = ok(await admin.request<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(url: "http://hooks.example.com/takt", events: ["change_order.proposed"]) { webhook { id } } }')).createWebhook.webhook.id;
+      // where the name points changed since it was checked: now the plant's own machine
+      const path = `/rebound/${plant.plantId}`;
+      await sql(strict.databaseUrl, 'update webhook set url = $1 where id = $2', [`${receiver.url}${path}`, hook]);
+      ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 2 }));
+      const deadline = Date.now() + 10_000;
+      let rows: { status: string; last_error: string | null }[] = [];
+      while (rows[0]?.status !== 'FAILED' && Date.now() < deadline) {
+        rows = await sql(strict.databaseUrl, 'select status, last_error from webhook_delivery where webhook_id = $1', [hook]);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(rows).toEqual([{ status: 'FAILED', last_error: 'The webhook host resolves to an address this server does not send to.' }]);
+      expect(receiver.for((r) => r.headers['x-test-path'] === path)).toEqual([]);
+    } finally {
+      await strict.stop();
     }
   });
 });
