@@ -1655,9 +1655,10 @@ export type User = {
 
 /**
  * An outgoing webhook of the plant: every change-order transition is POSTed to `url` as JSON
- * `{ id, event, plantId, changeOrder, occurredAt }`, signed in the header
- * `X-Takt-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>`, with the delivery id
- * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
+ * `{ id, event, plantId, changeOrder, occurredAt }`, with the attempt's time in `X-Takt-Timestamp`
+ * (Unix seconds) and the signature `X-Takt-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>"
+ * with the secret>` (receivers refuse timestamps more than 5 minutes from their clock), and the
+ * delivery id in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
  * `.applied`, `.reevaluated`, `.commented`.

@@ -7,8 +7,13 @@ import { code, signIn, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
 import { ok, propose } from '../support/change-orders.ts';
-import { WebhookReceiver } from '../support/webhook-receiver.ts';
-import { verify } from '../../server/src/modules/webhook/webhook.signature.ts';
+import { signatureOf, WebhookReceiver } from '../support/webhook-receiver.ts';
+import { sign, SIGNATURE_TOLERANCE_SECONDS, verify } from '../../server/src/modules/webhook/webhook.signature.ts';
+import { createHmac } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const EXAMPLE = resolve(import.meta.dirname, '../../docs/examples/webhook-receiver.mjs');
 
 // Short schedule for tests: retries after 50 ms, 100 ms; three attempts; 500 ms timeout.
 const ENV = {
@@ -116,9 +121,26 @@ describe('webhook delivery', () => {
     expect(mine().map((r) => [r.body.event, r.body.changeOrder.id])).toEqual([['change_order.applied', co.id]]);
     const [r] = mine();
     expect(r!.headers['x-takt-event']).toBe('change_order.applied');
-    expect(verify(createWebhook.secret, r!.raw, r!.headers['x-takt-signature'] as string)).toBe(true);
-    expect(verify('whsec_wrong', r!.raw, r!.headers['x-takt-signature'] as string)).toBe(false);
-    expect(verify(createWebhook.secret, r!.raw.replace('"APPLIED"', '"PENDING"'), r!.headers['x-takt-signature'] as string)).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw, signatureOf(r!))).toBe(true);
+    expect(verify('whsec_wrong', r!.raw, signatureOf(r!))).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw.replace('"APPLIED"', '"PENDING"'), signatureOf(r!))).toBe(false);
+  });
+
+  it('signs the timestamp with the body, so a captured delivery cannot be replayed later or re-dated', async () => {
+    const { plant, create, autoChange } = await plantWithAdmin();
+    const path = `/dated/${plant.plantId}`;
+    const { createWebhook } = ok(await create(`${receiver.url}${path}`, ['change_order.proposed']));
+    ok(await autoChange(2));
+    const mine = () => receiver.for((x) => x.headers['x-test-path'] === path);
+    await receiver.waitFor(() => mine().length > 0);
+    const [r] = mine();
+    const { signature, timestamp } = signatureOf(r!);
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    expect(signature).toBe(`v1=${createHmac('sha256', createWebhook.secret).update(`${timestamp}.${r!.raw}`).digest('hex')}`);
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp })).toBe(true);
+    // the same delivery, replayed past the tolerance, or with a fresh timestamp pasted on
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp }, { nowSeconds: Number(timestamp) + SIGNATURE_TOLERANCE_SECONDS + 1 })).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp: String(Math.floor(Date.now() / 1000) + 1) })).toBe(false);
   });
 
   it('retries with backoff: 500, 500, then 200 is DELIVERED after 3 attempts, and the log shows it', async () => {
@@ -137,7 +159,7 @@ describe('webhook delivery', () => {
     expect(new Set(got.map((r) => r.raw)).size).toBe(1);
     expect(got[1]!.receivedAt - got[0]!.receivedAt).toBeGreaterThanOrEqual(45);
     expect(got[2]!.receivedAt - got[1]!.receivedAt).toBeGreaterThanOrEqual(95);
-    for (const r of got) expect(verify(createWebhook.secret, r.raw, r.headers['x-takt-signature'] as string)).toBe(true);
+    for (const r of got) expect(verify(createWebhook.secret, r.raw, signatureOf(r))).toBe(true);
     expect((await deliveries(createWebhook.webhook.id)).nodes).toHaveLength(1);
   });
 
@@ -266,6 +288,33 @@ describe('webhook addresses', () => {
       expect(receiver.for((r) => r.headers['x-test-path'] === path)).toEqual([]);
     } finally {
       await strict.stop();
+    }
+  });
+});
+
+describe('the receiver example (docs/examples/webhook-receiver.mjs)', () => {
+  it('accepts a real delivery once, and refuses a replay whose timestamp is too old or re-dated', async () => {
+    const { create, settle, autoChange } = await plantWithAdmin();
+    const port = await freePort();
+    const hook = ok(await create(`http://127.0.0.1:${port}/takt`, ['change_order.proposed'])).createWebhook;
+    const example = spawn(process.execPath, [EXAMPLE], { env: { ...process.env, WEBHOOK_SECRET: hook.secret, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const printed: string[] = [];
+    example.stdout!.on('data', (d) => printed.push(String(d)));
+    try {
+      await new Promise((done) => example.stderr!.once('data', done)); // "listening on …"
+      ok(await autoChange(2));
+      const [log] = await settle(hook.webhook.id, (d) => d[0]?.status === 'DELIVERED');
+      expect(JSON.parse(printed.join(''))).toMatchObject({ delivery: log!.id, event: 'change_order.proposed', status: expect.any(String) });
+      // a captured request sent again with an old timestamp (or a new one pasted on) is refused
+      const body = JSON.stringify({ id: log!.id, event: 'change_order.proposed', changeOrder: {} });
+      const old = Math.floor(Date.now() / 1000) - 301;
+      const replay = (timestamp: number, signedAt: number) =>
+        fetch(`http://127.0.0.1:${port}/takt`, { method: 'POST', body, headers: { 'x-takt-timestamp': String(timestamp), 'x-takt-signature': sign(hook.secret, signedAt, body), 'x-takt-delivery': log!.id } });
+      expect((await replay(old, old)).status).toBe(401);
+      expect((await replay(old + 301, old)).status).toBe(401);
+      expect(printed).toHaveLength(1);
+    } finally {
+      example.kill();
     }
   });
 });

@@ -8,14 +8,19 @@ import { planNotifications, type PlanInput, type PlantUser } from '../../../serv
 import type { ApprovalRow } from '../../../server/src/modules/change-order/change-order.repository.ts';
 
 describe('webhook signatures', () => {
-  it('is the hex HMAC-SHA256 of the raw body, and a receiver with another secret or body fails', () => {
+  it('is v1= the hex HMAC-SHA256 of "<timestamp>.<raw body>", and a receiver with another secret, body or time fails', () => {
     const secret = newSecret();
     const body = '{"id":"d1","event":"change_order.applied"}';
-    expect(sign(secret, body)).toBe(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-    expect(verify(secret, body, sign(secret, body))).toBe(true);
-    expect(verify(newSecret(), body, sign(secret, body))).toBe(false);
-    expect(verify(secret, `${body} `, sign(secret, body))).toBe(false);
-    expect(verify(secret, body, undefined)).toBe(false);
+    const t = 1_800_000_000;
+    const headers = { signature: sign(secret, t, body), timestamp: String(t) };
+    expect(headers.signature).toBe(`v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`);
+    expect(verify(secret, body, headers, { nowSeconds: t + 10 })).toBe(true);
+    expect(verify(newSecret(), body, headers, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, `${body} `, headers, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, body, { ...headers, timestamp: String(t + 1) }, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, body, headers, { nowSeconds: t + 301 })).toBe(false);
+    expect(verify(secret, body, headers, { nowSeconds: t - 301 })).toBe(false);
+    expect(verify(secret, body, { signature: undefined, timestamp: String(t) }, { nowSeconds: t })).toBe(false);
   });
 });
 

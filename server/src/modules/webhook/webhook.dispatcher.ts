@@ -1,7 +1,8 @@
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
+import type { Clock } from '../shared/clock.ts';
 import { loadWebhookConfig, retryDelayMs, type WebhookConfig } from './webhook.config.ts';
-import { sign } from './webhook.signature.ts';
+import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook.signature.ts';
 import { postWebhook } from './webhook.transport.ts';
 import { RefusedAddress } from './webhook.address.ts';
 
@@ -34,13 +35,15 @@ const LEASE_MARGIN_MS = 30_000;
 export class WebhookDispatcher {
   readonly config: WebhookConfig;
   readonly #orm: Orm;
+  readonly #clock: Clock;
   #log: Logger | null = null;
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<void> | null = null;
   #stopped = true;
 
-  constructor(orm: Orm, config: WebhookConfig = loadWebhookConfig()) {
+  constructor(orm: Orm, clock: Clock, config: WebhookConfig = loadWebhookConfig()) {
     this.#orm = orm;
+    this.#clock = clock;
     this.config = config;
   }
 
@@ -97,12 +100,15 @@ export class WebhookDispatcher {
   }
 
   async #send(d: Claimed): Promise<Outcome> {
+    const timestamp = Math.floor(this.#clock.now().getTime() / 1000);
     const headers = {
       'content-type': 'application/json',
       'user-agent': 'Takt-Webhooks/1',
       'x-takt-event': d.event,
       'x-takt-delivery': d.id,
-      'x-takt-signature': sign(d.secret, d.body),
+      // signed per attempt: a retry is a new attempt with its own time
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: sign(d.secret, timestamp, d.body),
     };
     try {
       const status = await postWebhook(new URL(d.url), headers, d.body, { allowPrivate: this.config.allowPrivate, timeoutMs: this.config.timeoutMs });
