@@ -35,6 +35,8 @@ export const SESSION_COOKIE = 'takt_session';
 /** A browser that signed in successfully before (modules/auth/login-throttle.ts). */
 export const DEVICE_COOKIE = 'takt_device';
 const DEVICE_COOKIE_DAYS = 180;
+/** Set by the SPA on requests nobody asked for just now (client/src/api/graphql.ts). */
+const BACKGROUND_HEADER = 'x-takt-background';
 /** Largest GraphQL request body accepted (SPEC §7: request size limit). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -73,7 +75,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES, perMessageDeflate: false });
   writeFramesPerTurn(wss);
 
-  const actorFrom = (credential: Credential | null): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential);
+  const actorFrom = (credential: Credential | null, used = false): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential, used);
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
   // Closes sockets whose session or token ended, within a second or two (docs/security.md).
   const credentialWatch = new CredentialWatch(services.orm, services.clock, log, security.credentialRecheckMs);
@@ -168,7 +170,9 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     const credential = credentialFrom({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization });
     const em = services.orm.em.fork();
     return {
-      actor: await actorFrom(credential),
+      // the SPA marks the requests it makes on its own (polls, refetches) when nobody has used
+      // the page for a while: they do not keep the session from its idle timeout
+      actor: await actorFrom(credential, request.headers[BACKGROUND_HEADER] !== '1'),
       em,
       services,
       log,

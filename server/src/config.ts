@@ -15,6 +15,8 @@ export interface Config {
   logLevel: string;
   clientDist: string;
   sessionTtlHours: number;
+  /** A session not used for this long ends (0: only the lifetime counts). */
+  sessionIdleMinutes: number;
   /** PostgreSQL `statement_timeout` and `lock_timeout` of the server's pool, in ms (0: none). */
   db: DatabaseTimeouts;
 }
@@ -52,6 +54,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),
     sessionTtlHours: int('TAKT_SESSION_TTL_HOURS', env.TAKT_SESSION_TTL_HOURS, 12),
+    // a browser left signed in on the shop floor signs out after half an hour nobody used it
+    sessionIdleMinutes: int('TAKT_SESSION_IDLE_MINUTES', env.TAKT_SESSION_IDLE_MINUTES, 30),
     // no request waits on the database without end: a lock held elsewhere (a psql session, a
     // stuck transaction) fails the write after lockTimeoutMs with a code instead of hanging it
     db: {

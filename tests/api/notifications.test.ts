@@ -53,8 +53,10 @@ async function scenario() {
     for (const r of got) {
       expect(r.headers['content-type']).toBe('application/json');
       expect(r.headers['x-takt-delivery']).toBe(r.body.id);
-      expect(verify(createWebhook.secret, r.raw, signatureOf(r))).toBe(true);
-      expect(verify(`${createWebhook.secret}x`, r.raw, signatureOf(r))).toBe(false);
+      // a process of this file runs its clock nine hours ahead, and signs with its own time
+      const anyTime = { toleranceSeconds: 10 * 3_600 };
+      expect(verify(createWebhook.secret, r.raw, signatureOf(r), anyTime)).toBe(true);
+      expect(verify(`${createWebhook.secret}x`, r.raw, signatureOf(r), anyTime)).toBe(false);
     }
     return got;
   };
