@@ -35,7 +35,7 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     ipWindowSeconds: int('TAKT_LOGIN_IP_WINDOW_S', env.TAKT_LOGIN_IP_WINDOW_S, 900),
     credentialRecheckMs: int('TAKT_CREDENTIAL_RECHECK_MS', env.TAKT_CREDENTIAL_RECHECK_MS, 1_000, 100),
     requestsRunning: int('TAKT_REQUESTS_RUNNING_PER_IDENTITY', env.TAKT_REQUESTS_RUNNING_PER_IDENTITY, 4),
-    requestsQueued: int('TAKT_REQUESTS_QUEUED_PER_IDENTITY', env.TAKT_REQUESTS_QUEUED_PER_IDENTITY, 16, 0),
+    requestsQueued: int('TAKT_REQUESTS_QUEUED_PER_IDENTITY', env.TAKT_REQUESTS_QUEUED_PER_IDENTITY, 64, 0),
     allowedOrigins: (env.TAKT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     trustProxy: ['1', 'true', 'yes', 'on'].includes((env.TAKT_TRUST_PROXY ?? '').toLowerCase()),
   };
