@@ -281,7 +281,7 @@ export type BucketImpact = {
   loadAfterHours: Scalars['Float']['output'];
   /** Load before. */
   loadBeforeHours: Scalars['Float']['output'];
-  /** Capacity hours including overtime. */
+  /** Capacity hours including overtime: regular capacity plus the overtime the work center can add that day (equal to capacityHours when it has none). */
   overtimeCapacityHours: Scalars['Float']['output'];
   /** Utilization after (fraction). */
   utilizationAfter: Scalars['Float']['output'];
@@ -328,6 +328,8 @@ export type ChangeEvaluation = {
   __typename?: 'ChangeEvaluation';
   /** Capable-to-promise: the earliest due date under each tier. */
   alternatives: Array<CtpAlternative>;
+  /** The order's jobs the evaluation held in place rather than re-planning them, and why (empty when cancelled or infeasible). */
+  frozenJobs: Array<FrozenJob>;
   /** Capacity, cost and margin impact (null when infeasible). */
   impact: Maybe<Impact>;
   /** Why it does not fit, when INFEASIBLE. */
@@ -340,11 +342,11 @@ export type ChangeEvaluation = {
   orderId: Scalars['ID']['output'];
   /** The policy version used. */
   policyVersion: Scalars['Int']['output'];
-  /** Who must approve, and why, in numbers. */
+  /** Who must approve, and why, in numbers. On an INFEASIBLE verdict only the reasons that hold for the requested terms whatever the plan (lead time, quality review), for information: nothing is routed. */
   requiredApprovals: Array<RequiredApproval>;
   /** The order's terms after the change (null when cancelled). */
   terms: Maybe<OrderTerms>;
-  /** The lowest tier under which the change fits by its date. */
+  /** The highest tier any bucket the change raises needs (AUTO when it raises none); INFEASIBLE when no tier's plan fits by its date. */
   tier: Tier;
   /** The plant-local day the evaluation ran for. */
   today: Scalars['Date']['output'];
@@ -577,6 +579,8 @@ export type CtpAlternative = {
   __typename?: 'CtpAlternative';
   /** Earliest feasible due date under it (null: none within two years). */
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** The plan behind the date: the order's jobs placed as soon as possible under this tier (empty when there is no date). */
+  jobs: Array<PlannedJob>;
   /** Tier. */
   tier: CapacityTier;
 };
@@ -649,6 +653,28 @@ export type ErrorCode =
    * statement ran past its limit) and was stopped; nothing of a stopped write was kept. Try again shortly.
    */
   | 'UNAVAILABLE';
+
+/** Why an evaluation held a job where it is instead of re-planning it. */
+export type FreezeReason =
+  /** The job is done: it never changes. */
+  | 'DONE'
+  /** The job starts inside the freeze window: it keeps its days unless its minutes change. */
+  | 'FREEZE_WINDOW'
+  /** The job has started: its work so far stays; it keeps its days unless its minutes change. */
+  | 'STARTED';
+
+/** A job of the changed order that the evaluation held in place, and whether it stayed put. */
+export type FrozenJob = {
+  __typename?: 'FrozenJob';
+  /** The job. */
+  jobId: Scalars['ID']['output'];
+  /** True when its days after today are exactly as before; false when its minutes changed (it continues from its current start), a spec change redoes a started step, the step before pushed it later, or it is the job being moved. */
+  kept: Scalars['Boolean']['output'];
+  /** Why it was held. */
+  reason: FreezeReason;
+  /** Routing position. */
+  seq: Scalars['Int']['output'];
+};
 
 /** Period of a report row. */
 export type Granularity =
@@ -1271,17 +1297,17 @@ export type PolicyChanges = {
 
 /** The policy rule that asked for an approval. */
 export type PolicyRule =
-  /** Utilization above the auto-approve limit. */
+  /** A bucket the change raises goes above the auto-approve limit; measured: the highest such utilization. */
   | 'CAPACITY_MANAGER'
   /** A cost increase above the limit. */
   | 'COST_INCREASE_LIMIT'
-  /** A job inside the freeze window, or already started, changes. */
+  /** A job that has started, or that starts inside the freeze window, changes; measured: working days to its current start (its new one when only that is inside). */
   | 'FREEZE_WINDOW'
   /** A due date earlier than today plus the product's lead time. */
   | 'MIN_LEAD_TIME'
   /** A margin after the change below the minimum. */
   | 'MIN_MARGIN'
-  /** Overtime needed. */
+  /** A bucket the change raises goes above the manager limit (overtime); measured: the minutes it adds above that limit. */
   | 'OVERTIME'
   /** An option that needs a quality review. */
   | 'REVIEW_REQUIRED';
@@ -1618,15 +1644,15 @@ export type SubscriptionPresenceArgs = {
   plantId: Scalars['ID']['input'];
 };
 
-/** The authority a plan needs by capacity (SPEC §3). */
+/** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md §3). */
 export type Tier =
-  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  /** Every bucket the change raises stays at or below the auto-approve utilization (or it raises none): no capacity approval. */
   | 'AUTO'
   /** Fits under no tier by the requested date; see the alternatives. */
   | 'INFEASIBLE'
-  /** Up to the manager utilization: the ops manager. */
+  /** A raised bucket goes above the auto-approve utilization, none above the manager utilization: the ops manager. */
   | 'MANAGER'
-  /** Needs overtime: the plant manager. */
+  /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
 /** What kind of non-human client a token is for (SPEC §1). */
@@ -1855,6 +1881,8 @@ export type ResolversTypes = {
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FreezeReason: FreezeReason;
+  FrozenJob: ResolverTypeWrapper<FrozenJob>;
   Granularity: Granularity;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
@@ -1940,6 +1968,7 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Delegation: DelegationRowModel;
   Float: Scalars['Float']['output'];
+  FrozenJob: FrozenJob;
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
   Int: Scalars['Int']['output'];
@@ -2099,6 +2128,7 @@ export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType 
 
 export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
   alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
+  frozenJobs?: Resolver<Array<ResolversTypes['FrozenJob']>, ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
   infeasibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobs?: Resolver<Array<ResolversTypes['PlannedJob']>, ParentType, ContextType>;
@@ -2191,6 +2221,7 @@ export type CreatedWebhookResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CtpAlternative'] = ResolversParentTypes['CtpAlternative']> = {
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['PlannedJob']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
 };
 
@@ -2218,6 +2249,13 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type FrozenJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrozenJob'] = ResolversParentTypes['FrozenJob']> = {
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['FreezeReason'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
@@ -2557,6 +2595,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
+  FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   IntColumn?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;

@@ -11,6 +11,7 @@ import { as, DEMO_LOGIN, signIn, type GraphQLResponse } from '../support/api.ts'
 import { createToken, wsSession } from '../support/security.ts';
 import { PERMISSIONS, type Permission } from '../../server/src/modules/auth/permissions.ts';
 import { ROLES, type Role } from '../../server/src/modules/auth/user.entity.ts';
+import { suiteToday } from '../support/suite-clock.ts';
 
 /**
  * The authorization matrix (SPEC §7), generated from the SDL: every Query, Mutation and
@@ -56,7 +57,7 @@ const SESSION_ENDING = new Set(['Mutation.logout', 'Mutation.logoutEverywhere', 
 
 let server: TestServer;
 let plantId: string;
-const today = new Date().toISOString().slice(0, 10);
+const today = suiteToday();
 
 /** A value valid for `type` (dummy in meaning): ids are fresh UUIDs, except a plant's, which is the demo plant's. */
 function dummy(type: GraphQLInputType, argName: string, depth = 0): unknown {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient, as, code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
+import { suiteToday } from '../support/suite-clock.ts';
 
 const BOARD = `query Board($plantId: ID!, $from: Date!, $to: Date!) {
   board(plantId: $plantId, from: $from, to: $to) {
@@ -51,7 +52,7 @@ describe('the board', () => {
 
   it('derives each bucket from the allocations and the calendar in the database', async () => {
     const ops = await as(server.url, 'OPS_MANAGER');
-    const from = addDays(new Date().toISOString().slice(0, 10), -1);
+    const from = addDays(suiteToday(), -1);
     const to = addDays(from, 70);
     const { board } = await ops.data<{ board: Board }>(BOARD, { plantId: ops.plantId, from, to });
     // Independent computation from the raw rows.
@@ -85,8 +86,8 @@ describe('the board', () => {
     const ops = await as(server.url, 'OPS_MANAGER');
     const { board } = await ops.data<{ board: Board }>(BOARD, {
       plantId: ops.plantId,
-      from: new Date().toISOString().slice(0, 10),
-      to: addDays(new Date().toISOString().slice(0, 10), 20),
+      from: suiteToday(),
+      to: addDays(suiteToday(), 20),
     });
     const job = board.jobs[0]!;
     const { order } = await ops.data<{ order: { jobs: { id: string; hours: number; allocations: { date: string; hours: number }[] }[] } }>(

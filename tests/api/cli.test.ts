@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { cloneTemplate, sql } from '../support/database.ts';
 import { spawnServer } from '../support/server.ts';
 import { ApiClient } from '../support/api.ts';
+import { clockOffsetMs } from '../support/suite-clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -14,7 +15,7 @@ function takt(args: string[], env: Record<string, string> = {}): Promise<Run> {
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['server/src/cli.ts', ...args], {
       cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TAKT_PASSWORD: '', ...env },
+      env: { ...process.env, DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn', TAKT_PASSWORD: '', TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs()), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let stdout = '';

@@ -7,13 +7,14 @@ import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader
 import { sql } from '../support/database.ts';
 import { templateDatabase } from '../support/lifecycle.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
+import { suiteNow } from '../support/suite-clock.ts';
 
 const db = templateDatabase();
 
 /** A planner's world: an open plant with one order, commands over a movable clock. */
 async function world() {
   const plant: FactoryPlant = await buildPlant(db.url, { orders: { A: { quantity: 1, dueInWorkingDays: 30 } } });
-  let now = new Date();
+  let now = suiteNow();
   const deps = { clock: { now: () => now }, schedules: new ScheduleCache() };
   const actor: Actor = { kind: 'user', userId: plant.userIds.PLANNER, role: 'PLANNER', plantId: plant.plantId, name: 'Planner' };
   const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40) };

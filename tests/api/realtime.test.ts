@@ -7,11 +7,12 @@ import { startServer, spawnServer, type TestServer } from '../support/server.ts'
 import { as, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { boardClient, cookieSocket, eventually, wsUrl, type BoardClient } from '../support/realtime.ts';
+import { suiteToday } from '../support/suite-clock.ts';
 
 const UPDATE_POLICY = `mutation($p: ID!, $v: Int!, $c: PolicyChanges!, $r: String!) {
   updatePolicy(plantId: $p, expectedVersion: $v, changes: $c, reason: $r) { version } }`;
 const HEAD = `query($p: ID!, $f: Date!, $t: Date!) { board(plantId: $p, from: $f, to: $t) { lastEventSeq } }`;
-const today = new Date().toISOString().slice(0, 10);
+const today = suiteToday();
 
 let a: TestServer;
 let b: TestServer;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawnServer } from '../support/server.ts';
 import { as } from '../support/api.ts';
+import { suiteNow, suiteToday } from '../support/suite-clock.ts';
 
 let dataDir: string;
 afterAll(async () => {
@@ -19,8 +20,8 @@ describe('the default embedded database', () => {
     const ops = await as(first.url, 'OPS_MANAGER');
     const before = await ops.data<{ plants: { id: string }[] }>('{ plants { id name } }');
     const orderQuery = `query($p: ID!, $f: Date!, $t: Date!) { board(plantId: $p, from: $f, to: $t) { orders { id } lastEventSeq } }`;
-    const today = new Date().toISOString().slice(0, 10);
-    const to = new Date(Date.now() + 150 * 86_400_000).toISOString().slice(0, 10);
+    const today = suiteToday();
+    const to = new Date(suiteNow().getTime() + 150 * 86_400_000).toISOString().slice(0, 10);
     const boardBefore = await ops.data<{ board: { orders: unknown[]; lastEventSeq: number } }>(orderQuery, { p: ops.plantId, f: today, t: to });
     expect(boardBefore.board.orders.length).toBeGreaterThan(30);
     // graceful shutdown: SIGTERM drains and exits 0

@@ -4,6 +4,7 @@ import { ApiClient, as, code, signIn, type GraphQLResponse } from '../support/ap
 import { sql } from '../support/database.ts';
 import { buildPlant, type FactoryPlant } from '../support/factories.ts';
 import { wsSession } from '../support/security.ts';
+import { suiteNow } from '../support/suite-clock.ts';
 
 let server: TestServer;
 let plant: FactoryPlant;
@@ -90,7 +91,8 @@ describe('sessions', () => {
 
   it('ends an expired session', async () => {
     const c = await signIn(server.url, plant.users.PLANT_MANAGER);
-    await sql(server.databaseUrl, `update session set expires_at = now() - interval '1 second' where user_id = $1`, [plant.userIds.PLANT_MANAGER]);
+    // expired on the server's clock (the suite's), which need not be the database's
+    await sql(server.databaseUrl, `update session set expires_at = $2 where user_id = $1`, [plant.userIds.PLANT_MANAGER, new Date(suiteNow().getTime() - 1000)]);
     expect(code(await c.request('{ me { id } }'))).toBe('UNAUTHENTICATED');
   });
 
@@ -244,7 +246,7 @@ describe('ids of another plant', () => {
     const other = await buildPlant(server.databaseUrl, { orders: { SECRET: { quantity: 2, dueInWorkingDays: 10 } } });
     const ops = await signIn(server.url, plant.users.OPS_MANAGER);
     const order = other.orders.SECRET!;
-    const day = new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10);
+    const day = new Date(suiteNow().getTime() + 20 * 86_400_000).toISOString().slice(0, 10);
     const attempts: [string, Record<string, unknown>][] = [
       ['query($id: ID!) { order(id: $id) { number quantity } }', { id: order.id }],
       ['query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier } }', { i: { orderId: order.id, quantity: 3 } }],

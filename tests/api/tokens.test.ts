@@ -5,11 +5,12 @@ import { as, code, signIn, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
 import { bearer, createToken, wsSession } from '../support/security.ts';
+import { suiteNow, suiteToday } from '../support/suite-clock.ts';
 
 let server: TestServer;
 let admin: ApiClient & { plantId: string };
-const today = new Date().toISOString().slice(0, 10);
-const in2weeks = new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+const today = suiteToday();
+const in2weeks = new Date(suiteNow().getTime() + 14 * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
   server = await startServer({ env: { TAKT_CREDENTIAL_RECHECK_MS: '500' } });

@@ -11,6 +11,8 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 /** Change orders proposed by the scenario, by final status. */
 const proposed: CO[] = [];
+/** The plant's today, read once from the server. */
+let today: string;
 
 /** A fresh browser context that accepts downloads; uncaught page errors fail the test. */
 async function openPage(errors: string[]): Promise<Page> {
@@ -73,7 +75,7 @@ beforeAll(async () => {
   const ops = await as(server.url, 'OPS_MANAGER');
   const boss = await as(server.url, 'PLANT_MANAGER');
   const { plants } = await rep.data<{ plants: { today: string }[] }>('{ plants { today } }');
-  const today = plants[0]!.today;
+  today = plants[0]!.today;
   const to = new Date(Date.parse(`${today}T00:00:00Z`) + 55 * 86_400_000).toISOString().slice(0, 10);
   const { board } = await rep.data<{ board: { orders: { id: string; quantity: number; dueDate: string }[] } }>(
     'query($p: ID!, $f: Date!, $t: Date!) { board(plantId: $p, from: $f, to: $t) { orders { id quantity dueDate } } }',
@@ -111,7 +113,10 @@ describe('Reports in the browser', () => {
     const heatmap = page.getByTestId('heatmap');
     await heatmap.locator('g[aria-label=cell]').waitFor();
     const utilization = await tableOnPage(page, 'utilization');
-    expect(utilization[0]).toHaveLength(1 + 13); // work center + 13 weeks
+    // work center + 13 whole weeks (Monday to Sunday), this one first, whatever today's weekday
+    expect(utilization[0]).toHaveLength(1 + 13);
+    const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) * 86_400_000);
+    expect(utilization[0]!.slice(1)).toEqual(Array.from({ length: 13 }, (_, i) => new Date(monday.getTime() + i * 7 * 86_400_000).toISOString().slice(0, 10)));
     expect(utilization.length - 1).toBeGreaterThanOrEqual(6); // the demo plant's work centers
     const withCapacity = utilization.slice(1).flatMap((r) => r.slice(1)).filter((v) => v !== '');
     expect(withCapacity.some((v) => Number(v) > 0.5)).toBe(true);

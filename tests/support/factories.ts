@@ -1,9 +1,10 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { hashPassword } from '../../server/src/modules/auth/password.ts';
+import { suiteToday } from './suite-clock.ts';
 
-/** Plant-local (UTC) today and weekday arithmetic for factory plants (Mon–Fri working days). */
-export const todayUtc = () => new Date().toISOString().slice(0, 10);
+/** Plant-local (UTC) today on the suite's clock, and weekday arithmetic for factory plants (Mon–Fri working days). */
+export const todayUtc = suiteToday;
 export function workingDay(from: string, n: number): string {
   const d = new Date(`${from}T00:00:00Z`);
   for (let left = n; left > 0; ) {
@@ -33,6 +34,8 @@ export interface FactoryPlant {
 let demoHash: Promise<string> | null = null;
 
 export interface PlantSpec {
+  /** The plant's today (default: the suite's); filler and orders are placed relative to it. */
+  today?: string;
   /** Minutes of other work already on every working day of the first `fillerDays` working days. */
   fillerMinutes?: number;
   fillerDays?: number;
@@ -81,7 +84,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
       users[role] = email;
       userIds[role] = u!.id;
     }
-    const today = todayUtc();
+    const today = spec.today ?? todayUtc();
     let number = 1;
     const addOrder = async (quantity: number, due: string, unitPriceCents: number, days: { date: string; minutes: number }[]) => {
       const orderId = randomUUID();

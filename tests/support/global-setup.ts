@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { TestProject } from 'vitest/node';
+import { suiteClockOffsetMs } from './suite-clock.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -11,6 +12,8 @@ declare module 'vitest' {
     adminDatabaseUrl: string;
     /** A migrated database holding the demo plant; each test file clones it. */
     templateDatabase: string;
+    /** The suite clock's offset from the real one (suite-clock.ts): every server gets it. */
+    clockOffsetMs: number;
   }
 }
 
@@ -21,8 +24,10 @@ declare module 'vitest' {
  */
 export default async function setup(project: TestProject) {
   const dir = await mkdtemp(join(tmpdir(), 'takt-test-'));
+  const clockOffsetMs = suiteClockOffsetMs();
   const child = spawn(process.execPath, [resolve(import.meta.dirname, 'test-postgres.ts'), dir], {
     stdio: ['pipe', 'pipe', 'inherit'],
+    env: { ...process.env, TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs) },
   });
   const ready = await new Promise<{ adminUrl: string; template: string }>((done, fail) => {
     child.once('exit', (code) => fail(new Error(`test PostgreSQL exited with ${code} before it was ready`)));
@@ -30,6 +35,7 @@ export default async function setup(project: TestProject) {
   });
   project.provide('adminDatabaseUrl', ready.adminUrl);
   project.provide('templateDatabase', ready.template);
+  project.provide('clockOffsetMs', clockOffsetMs);
   return async () => {
     await new Promise<void>((done) => {
       child.once('exit', () => done());

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { cloneTemplate } from './database.ts';
+import { clockOffsetMs } from './suite-clock.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -31,7 +32,10 @@ export async function waitForHealthy(url: string, child: ChildProcess, output: s
   throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output.join('')}`);
 }
 
-/** Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment. */
+/**
+ * Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment,
+ * on the suite's clock; a `TAKT_CLOCK_OFFSET_MS` in `env` moves it further ("nine hours later").
+ */
 export async function spawnServer(env: Record<string, string>): Promise<TestServer> {
   const port = Number(env.PORT) || (await freePort());
   const output: string[] = [];
@@ -39,7 +43,14 @@ export async function spawnServer(env: Record<string, string>): Promise<TestServ
   // wrapper that would not pass signals on), so SIGTERM reaches the server.
   const child = spawn(process.execPath, ['server/src/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
+    env: {
+      ...process.env,
+      LOG_LEVEL: 'warn',
+      ...env,
+      TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs() + Number(env.TAKT_CLOCK_OFFSET_MS ?? 0)),
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => output.push(String(d)));

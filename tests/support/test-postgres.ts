@@ -27,7 +27,7 @@ templateUrl.pathname = `/${TEMPLATE}`;
 await sql(db.url, `create database ${TEMPLATE}`);
 const orm = await openDatabase(templateUrl.toString(), log);
 await migrate(orm);
-const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock());
+const services = createServices(orm, { ...loadConfig({}), demo: true }, systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
 await seedDemoPlant(services, { orders: 300, users: true });
 await orm.close();
 process.stdout.write(`${JSON.stringify({ adminUrl: db.url, template: TEMPLATE })}\n`);

@@ -248,17 +248,17 @@ export type PolicyChanges = {
 
 /** The policy rule that asked for an approval. */
 export type PolicyRule =
-  /** Utilization above the auto-approve limit. */
+  /** A bucket the change raises goes above the auto-approve limit; measured: the highest such utilization. */
   | 'CAPACITY_MANAGER'
   /** A cost increase above the limit. */
   | 'COST_INCREASE_LIMIT'
-  /** A job inside the freeze window, or already started, changes. */
+  /** A job that has started, or that starts inside the freeze window, changes; measured: working days to its current start (its new one when only that is inside). */
   | 'FREEZE_WINDOW'
   /** A due date earlier than today plus the product's lead time. */
   | 'MIN_LEAD_TIME'
   /** A margin after the change below the minimum. */
   | 'MIN_MARGIN'
-  /** Overtime needed. */
+  /** A bucket the change raises goes above the manager limit (overtime); measured: the minutes it adds above that limit. */
   | 'OVERTIME'
   /** An option that needs a quality review. */
   | 'REVIEW_REQUIRED';
@@ -299,15 +299,15 @@ export type Role =
   /** Customer service / account rep: views the board, previews and proposes change orders. */
   | 'SALES_REP';
 
-/** The authority a plan needs by capacity (SPEC §3). */
+/** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md §3). */
 export type Tier =
-  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  /** Every bucket the change raises stays at or below the auto-approve utilization (or it raises none): no capacity approval. */
   | 'AUTO'
   /** Fits under no tier by the requested date; see the alternatives. */
   | 'INFEASIBLE'
-  /** Up to the manager utilization: the ops manager. */
+  /** A raised bucket goes above the auto-approve utilization, none above the manager utilization: the ops manager. */
   | 'MANAGER'
-  /** Needs overtime: the plant manager. */
+  /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
 /** What kind of non-human client a token is for (SPEC §1). */

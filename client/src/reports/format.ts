@@ -2,7 +2,9 @@
  * Display formats of the Reports page. Report dates are plant-local calendar days (`YYYY-MM-DD`),
  * so all date arithmetic runs in UTC where no zone can shift a day.
  */
-const DAY_MS = 86_400_000;
+import { addDays, daysBetween, startOfWeek } from '../board/dates';
+
+export { addDays, daysBetween, startOfWeek };
 
 function utcMs(date: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
@@ -14,14 +16,22 @@ export function isIsoDate(value: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(utcMs(value)).toISOString().slice(0, 10) === value;
 }
 
-export function addDays(date: string, days: number): string {
-  return new Date(utcMs(date) + days * DAY_MS).toISOString().slice(0, 10);
+/**
+ * The range widened to whole periods of the granularity: weeks run Monday to Sunday (as the
+ * server's weekly buckets do), months from the 1st to their last day; days are left as they are.
+ * A column then always stands for a whole week or month, never a few days of one
+ * (docs/product.md §9.7).
+ */
+export function wholePeriods(from: string, to: string, granularity: Granularity): { from: string; to: string } {
+  if (granularity === 'WEEK') return { from: startOfWeek(from), to: addDays(startOfWeek(to), 6) };
+  if (granularity === 'MONTH') {
+    const next = new Date(utcMs(to.slice(0, 8) + '01'));
+    next.setUTCMonth(next.getUTCMonth() + 1);
+    return { from: from.slice(0, 8) + '01', to: addDays(next.toISOString().slice(0, 10), -1) };
+  }
+  return { from, to };
 }
 
-/** Whole days from `a` to `b`. */
-export function daysBetween(a: string, b: string): number {
-  return Math.round((utcMs(b) - utcMs(a)) / DAY_MS);
-}
 
 const fmt = {
   day: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }),

@@ -10,7 +10,7 @@ import {
   type ChangeOrderReportQuery,
   type Role,
 } from '../gql/graphql';
-import { addDays, daysBetween, isIsoDate, type Granularity } from './format';
+import { addDays, daysBetween, isIsoDate, startOfWeek, wholePeriods, type Granularity } from './format';
 
 /** The server refuses longer ranges (schema/report.graphql); checked here first to say so at once. */
 export const MAX_REPORT_DAYS = 731;
@@ -59,10 +59,13 @@ export const useReportsStore = defineStore('reports', () => {
   let capacitySeq = 0;
   let changeOrderSeq = 0;
 
-  /** Defaults: the next 13 weeks of the schedule by week; proposals of the last 90 days. */
+  /**
+   * Defaults: the schedule by week for 13 whole weeks, this one (Monday to Sunday) and the next
+   * twelve, so the heat map has 13 columns whatever the weekday; proposals of the last 90 days.
+   */
   function reset(): void {
-    capacity.from = today.value;
-    capacity.to = addDays(today.value, 13 * 7 - 1);
+    capacity.from = startOfWeek(today.value);
+    capacity.to = addDays(capacity.from, 13 * 7 - 1);
     capacity.granularity = 'WEEK';
     changeOrders.from = addDays(today.value, -89);
     changeOrders.to = today.value;
@@ -72,7 +75,11 @@ export const useReportsStore = defineStore('reports', () => {
     const plantId = session.plant?.id;
     if (!plantId) return;
     const seq = ++capacitySeq;
-    const problem = rangeProblem(capacity.from, capacity.to);
+    let problem = rangeProblem(capacity.from, capacity.to);
+    if (!problem) {
+      Object.assign(capacity, wholePeriods(capacity.from, capacity.to, capacity.granularity));
+      problem = rangeProblem(capacity.from, capacity.to);
+    }
     if (problem) {
       capacity.status = 'error';
       capacity.error = problem;

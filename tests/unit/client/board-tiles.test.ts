@@ -3,6 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { BAND_H, LABEL_W, HEAD_H, OVERSCAN_X, OVERSCAN_Y, renderWindow, TILES_PER_STEP, type RenderWindow } from '../../../client/src/board/geometry.ts';
 import { dayColumns, weekGroups } from '../../../client/src/board/layout.ts';
 import { boardTiles, ownedBy, reachingInto, type Tile } from '../../../client/src/board/tiles.ts';
+import { addDays, isoWeek } from '../../../client/src/board/dates.ts';
+import { ANY_DAY } from '../../support/any-day.ts';
 
 // 26 weeks from a Wednesday to a Tuesday: a first tile of five days, whole weeks, a last one of two.
 const weeks = weekGroups(dayColumns('2026-11-25', '2027-05-25'));
@@ -44,6 +46,35 @@ describe('board tiles', () => {
     const crossing = { firstColumn: 9, lastColumn: 14 }; // Thursday to Tuesday
     const owners = dayTiles.filter((t) => ownedBy([crossing], (j) => j.firstColumn, t).length > 0);
     expect(owners.map((t) => t.index)).toEqual([1]);
+  });
+});
+
+describe.each(ANY_DAY)('board tiles from $date ($what)', ({ date }) => {
+  it.each([2, 6, 26])('cut %i weeks into calendar weeks (Monday to Sunday) that cover every day once, in both zooms', (weekCount) => {
+    const columns = dayColumns(date, addDays(date, weekCount * 7 - 1));
+    expect(columns).toHaveLength(weekCount * 7);
+    // consecutive calendar days, whatever the year's end, a leap day or a clock change
+    columns.forEach((c, i) => expect(c.date).toBe(addDays(date, i)));
+    const groups = weekGroups(columns);
+    expect(groups[0]!.first).toBe(date);
+    for (const g of groups.slice(1)) expect(new Date(`${g.first}T00:00:00Z`).getUTCDay()).toBe(1);
+    expect(groups.every((g) => g.span >= 1 && g.span <= 7)).toBe(true);
+    expect(groups.length).toBe(new Date(`${date}T00:00:00Z`).getUTCDay() === 1 ? weekCount : weekCount + 1);
+    for (const dayW of [32, 7.6]) {
+      const tiles = boardTiles(groups, dayW);
+      expect(tiles.reduce((days, t) => days + t.span, 0)).toBe(weekCount * 7);
+      tiles.slice(1).forEach((t, i) => expect(t.column).toBe(tiles[i]!.column + tiles[i]!.span));
+    }
+  });
+});
+
+describe('week numbers in the header', () => {
+  it('follow ISO 8601 across the turn of a year and a leap day (2026 has 53 weeks)', () => {
+    const weeks = Object.fromEntries(['2026-12-28', '2026-12-31', '2027-01-01', '2027-01-03', '2027-01-04', '2027-12-31', '2028-01-02', '2028-01-03', '2028-02-29'].map((d) => [d, isoWeek(d)]));
+    expect(weeks).toEqual({
+      '2026-12-28': 53, '2026-12-31': 53, '2027-01-01': 53, '2027-01-03': 53, '2027-01-04': 1,
+      '2027-12-31': 52, '2028-01-02': 52, '2028-01-03': 1, '2028-02-29': 9,
+    });
   });
 });
 

@@ -7,14 +7,15 @@ import {
   copyCode, demandSpanWorkingDays, DEMO_SPAN_WORKING_DAYS, orderSizeFactor, scaledProducts, scaledWorkCenters,
 } from '../../../server/src/modules/demo/demo.scale.ts';
 import type { NewOrderRow } from '../../../server/src/modules/order/order.repository.ts';
+import { ANY_DAY } from '../../support/any-day.ts';
 
 const TODAY = toDay('2026-11-23');
 const SEED = 20261122;
 const customers = DEMO_CUSTOMERS.map((c, i) => ({ id: `c${i}`, strategic: c.tier === 'STRATEGIC' }));
 
-function plant(orders: number, copies: number) {
-  const catalog = buildDemoCatalog(copies, TODAY);
-  const placed = placeOrders(demoRng(SEED), TODAY, orders, catalog.workCenters, catalog.products, customers, {
+function plant(orders: number, copies: number, today = TODAY) {
+  const catalog = buildDemoCatalog(copies, today);
+  const placed = placeOrders(demoRng(SEED), today, orders, catalog.workCenters, catalog.products, customers, {
     spanWorkingDays: demandSpanWorkingDays(orders),
     sizeFactor: orderSizeFactor(orders, copies),
   });
@@ -80,5 +81,28 @@ describe('demo plant at scale', () => {
         expect(minutes).toBeLessThanOrEqual(Math.floor((9_800 * capacityOn(compiled, day)) / 10_000));
       }
     }
+  });
+
+  describe.each(ANY_DAY)('seeded on $date ($what)', ({ date }) => {
+    it('places every order after today, on working days only, no bucket above 98%', () => {
+      const today = toDay(date);
+      const p = plant(300, 1, today);
+      expect(p.orders).toHaveLength(300);
+      for (const { jobs } of p.orders) {
+        for (const job of jobs) {
+          const compiled = p.schedule.workCenters.get(job.workCenterId)!;
+          for (const a of job.allocations) {
+            expect(a.day).toBeGreaterThan(today);
+            expect(capacityOn(compiled, a.day)).toBeGreaterThan(0);
+          }
+        }
+      }
+      for (const wc of p.catalog.workCenters) {
+        const compiled = p.schedule.workCenters.get(wc.id)!;
+        for (const [day, minutes] of p.schedule.load.bucketsOf(wc.id)) {
+          expect(minutes).toBeLessThanOrEqual(Math.floor((9_800 * capacityOn(compiled, day)) / 10_000));
+        }
+      }
+    });
   });
 });

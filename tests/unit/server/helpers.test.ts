@@ -3,6 +3,9 @@ import fc from 'fast-check';
 import { hashPassword, verifyPassword } from '../../../server/src/modules/auth/password.ts';
 import { formatMoney, parseMoney } from '../../../server/src/modules/shared/money.ts';
 import { addDays, daysBetween, isIsoDate, todayIn } from '../../../server/src/modules/shared/dates.ts';
+import { ANY_DAY } from '../../support/any-day.ts';
+
+const HOUR_MS = 3_600_000;
 import { validateRange } from '../../../server/src/modules/schedule/board.service.ts';
 import { authorize, PERMISSIONS } from '../../../server/src/modules/auth/permissions.ts';
 import { ROLES } from '../../../server/src/modules/auth/user.entity.ts';
@@ -48,6 +51,25 @@ describe('dates', () => {
     expect(() => validateRange('2026-11-23', '2027-05-23')).not.toThrow();
     expect(() => validateRange('2026-11-23', '2027-05-24')).toThrow(/at most 182/);
     expect(() => validateRange('2026-11-23', '2026-11-22')).toThrow(/before/);
+  });
+});
+
+/** Europe/Berlin's summer time (UTC+2), from 01:00 UTC on the last Sunday of March to that of October. */
+const SUMMER = [['2026-03-29', '2026-10-25'], ['2027-03-28', '2027-10-31'], ['2028-03-26', '2028-10-29']] as const;
+const berlinOffsetHours = (instant: number) =>
+  SUMMER.some(([from, to]) => instant >= Date.parse(`${from}T01:00:00Z`) && instant < Date.parse(`${to}T01:00:00Z`)) ? 2 : 1;
+
+describe.each(ANY_DAY)('the plant day on $date ($what)', ({ date }) => {
+  it('turns at local midnight in Europe/Berlin and at 00:00 in UTC, whatever the clock change', () => {
+    const utcMidnight = Date.parse(`${date}T00:00:00Z`);
+    // local midnight of `date` falls at 22:00 or 23:00 UTC the day before, hours from any clock change (01:00 UTC)
+    const localMidnight = utcMidnight - berlinOffsetHours(utcMidnight - 2 * HOUR_MS) * HOUR_MS;
+    expect(todayIn('Europe/Berlin', new Date(localMidnight - 1))).toBe(addDays(date, -1));
+    expect(todayIn('Europe/Berlin', new Date(localMidnight))).toBe(date);
+    expect(todayIn('Europe/Berlin', new Date(utcMidnight + 21 * HOUR_MS))).toBe(date);
+    expect(todayIn('UTC', new Date(utcMidnight - 1))).toBe(addDays(date, -1));
+    expect(todayIn('UTC', new Date(utcMidnight))).toBe(date);
+    expect(daysBetween(addDays(date, -1), addDays(date, 1))).toBe(2);
   });
 });
 
