@@ -187,7 +187,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
           httpOnly: true,
           sameSite: 'lax',
           secure: config.production,
-          expires: new Date(services.clock.now().getTime() + DEVICE_COOKIE_DAYS * 86_400_000),
+          maxAge: DEVICE_COOKIE_DAYS * 86_400,
         }),
       loaders: createLoaders(em),
       setSessionCookie: (value, expiresAt) => {

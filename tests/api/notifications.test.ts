@@ -53,10 +53,8 @@ async function scenario() {
     for (const r of got) {
       expect(r.headers['content-type']).toBe('application/json');
       expect(r.headers['x-takt-delivery']).toBe(r.body.id);
-      // a process of this file runs its clock nine hours ahead, and signs with its own time
-      const anyTime = { toleranceSeconds: 10 * 3_600 };
-      expect(verify(createWebhook.secret, r.raw, signatureOf(r), anyTime)).toBe(true);
-      expect(verify(`${createWebhook.secret}x`, r.raw, signatureOf(r), anyTime)).toBe(false);
+      expect(verify(createWebhook.secret, r.raw, signatureOf(r))).toBe(true);
+      expect(verify(`${createWebhook.secret}x`, r.raw, signatureOf(r))).toBe(false);
     }
     return got;
   };

@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { as, code, type ApiClient, type GraphQLResponse } from '../support/api.ts';
 import { ok, propose } from '../support/change-orders.ts';
 import { sql } from '../support/database.ts';
+import { suiteToday } from '../support/suite-clock.ts';
 
 // Work per request is bounded (docs/security.md, "Work per request"): heavy fields once per
 // request, a few requests in progress per identity, and database statements and lock waits with
@@ -11,8 +12,11 @@ import { sql } from '../support/database.ts';
 let server: TestServer;
 let rep: ApiClient & { plantId: string };
 let planner: ApiClient & { plantId: string };
-const today = new Date().toISOString().slice(0, 10);
-const in26Weeks = new Date(Date.now() + (26 * 7 - 1) * 86_400_000).toISOString().slice(0, 10);
+/** The board's longest range, 26 weeks from the suite's today, as the query's variables. */
+const longestBoard = (plantId: string) => {
+  const from = suiteToday();
+  return { p: plantId, f: from, t: new Date(Date.parse(from) + (26 * 7 - 1) * 86_400_000).toISOString().slice(0, 10) };
+};
 
 beforeAll(async () => {
   server = await startServer({ env: { TAKT_DB_LOCK_TIMEOUT_MS: '500' } });
@@ -36,7 +40,7 @@ async function meLatency(client: ApiClient): Promise<number> {
 
 describe('work per request', () => {
   it('refuses more than one board, report or preview in one request, aliased or through fragments', async () => {
-    const vars = { p: rep.plantId, f: today, t: in26Weeks };
+    const vars = longestBoard(rep.plantId);
     const aliased = await rep.request(aliasedBoards(20), vars);
     expect(aliased.status).toBe(400);
     expect(code(aliased)).toBe('BAD_USER_INPUT');
@@ -52,7 +56,7 @@ describe('work per request', () => {
   });
 
   it("keeps another user's { me } fast while one sales rep fires 8 heavy requests at once", async () => {
-    const vars = { p: rep.plantId, f: today, t: in26Weeks };
+    const vars = longestBoard(rep.plantId);
     const baseline: number[] = [];
     for (let i = 0; i < 5; i++) baseline.push(await meLatency(planner));
     let done = false;
