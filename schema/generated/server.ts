@@ -694,7 +694,12 @@ export type ErrorCode =
   /** Too many attempts; `extensions.retryAfterSeconds` says when to try again. */
   | 'RATE_LIMITED'
   /** No valid session or token: log in again. */
-  | 'UNAUTHENTICATED';
+  | 'UNAUTHENTICATED'
+  /**
+   * The operation could not finish in time (the data it needs was locked too long, or a database
+   * statement ran past its limit) and was stopped; nothing of a stopped write was kept. Try again shortly.
+   */
+  | 'UNAVAILABLE';
 
 /** Why an evaluation held a job where it is instead of re-planning it. */
 export type FreezeReason =
@@ -916,7 +921,8 @@ export type Mutation = {
   updatePolicy: Policy;
   /**
    * Say what you have open on the plant's board (your presence entry; see the `presence`
-   * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind.
+   * subscription). BAD_USER_INPUT when `id` is missing or malformed for the kind; NOT_FOUND when
+   * it names no order (or change order) of this plant.
    */
   updatePresence: Scalars['Boolean']['output'];
   /** The proposer withdraws a pending, rejected, counter-proposed or returned change order. */
@@ -1833,9 +1839,10 @@ export type User = {
 
 /**
  * An outgoing webhook of the plant: every change-order transition is POSTed to `url` as JSON
- * `{ id, event, plantId, changeOrder, occurredAt }`, signed in the header
- * `X-Takt-Signature: sha256=<hex HMAC-SHA256 of the raw body with the secret>`, with the delivery id
- * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
+ * `{ id, event, plantId, changeOrder, occurredAt }`, with the attempt's time in `X-Takt-Timestamp`
+ * (Unix seconds) and the signature `X-Takt-Signature: v1=<hex HMAC-SHA256 of "<timestamp>.<raw body>"
+ * with the secret>` (receivers refuse timestamps more than 5 minutes from their clock), and the
+ * delivery id in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
  * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),

@@ -17,7 +17,7 @@ import type { GraphQLContext } from './graphql/context.ts';
 import type { Services } from './services.ts';
 import type { Logger } from './logger.ts';
 import type { Actor } from './modules/auth/actor.ts';
-import { actorForCredential, credentialFrom, type Credential } from './modules/auth/credentials.ts';
+import { actorForCredential, credentialFrom, hashSecret, type Credential } from './modules/auth/credentials.ts';
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
@@ -28,9 +28,16 @@ import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
 import { foreignOrigin } from './http/origin-check.ts';
 import { APOLLO_PARSE_OPTIONS, graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
+import { subscriptionsOverWebSocketOnly } from './http/http-operations.ts';
+import { RequestConcurrency } from './http/request-concurrency.ts';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
+/** A browser that signed in successfully before (modules/auth/login-throttle.ts). */
+export const DEVICE_COOKIE = 'takt_device';
+const DEVICE_COOKIE_DAYS = 180;
+/** Set by the SPA on requests nobody asked for just now (client/src/api/graphql.ts). */
+const BACKGROUND_HEADER = 'x-takt-background';
 /** Largest GraphQL request body accepted (SPEC §7: request size limit). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
@@ -79,7 +86,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES, perMessageDeflate: false });
   writeFramesPerTurn(wss);
 
-  const actorFrom = (credential: Credential | null): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential);
+  const actorFrom = (credential: Credential | null, used = false): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential, used);
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
   // Closes sockets whose session or token ended, within a second or two (docs/security.md).
   const credentialWatch = new CredentialWatch(services.orm, services.clock, log, security.credentialRecheckMs);
@@ -138,6 +145,13 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     },
     wss,
   );
+  // A client's protocol error on a socket (a frame over maxPayload, a bad opcode) has already
+  // closed it with the matching code (1009, 1002) when ws emits it; graphql-ws's listener (added
+  // just above) would print it to stderr with a stack as an internal error. A warning is enough.
+  wss.on('connection', (socket) => {
+    socket.removeAllListeners('error');
+    socket.on('error', (err: Error & { code?: string }) => log.warn({ code: err.code, reason: err.message }, 'WebSocket closed on a protocol error from the client'));
+  });
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
@@ -153,6 +167,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     parseOptions: APOLLO_PARSE_OPTIONS,
     plugins: [
       ...armor.plugins,
+      subscriptionsOverWebSocketOnly,
       // the default landing page loads scripts from a CDN, which the CSP (rightly) refuses
       ApolloServerPluginLandingPageDisabled(),
       // Takt sends no HTTP cache hints; the plugin's per-field hook cost ~6% of a big board query.
@@ -169,7 +184,9 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     const credential = credentialFrom({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization });
     const em = services.orm.em.fork();
     return {
-      actor: await actorFrom(credential),
+      // the SPA marks the requests it makes on its own (polls, refetches) when nobody has used
+      // the page for a while: they do not keep the session from its idle timeout
+      actor: await actorFrom(credential, request.headers[BACKGROUND_HEADER] !== '1'),
       em,
       services,
       log,
@@ -177,6 +194,15 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       sessionToken: sessionTokenOf(credential),
       credential,
       clientIp: request.ip,
+      deviceCookie: request.cookies[DEVICE_COOKIE] ?? null,
+      setDeviceCookie: (value) =>
+        reply.setCookie(DEVICE_COOKIE, value, {
+          path: '/',
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.production,
+          maxAge: DEVICE_COOKIE_DAYS * 86_400,
+        }),
       loaders: createLoaders(em),
       setSessionCookie: (value, expiresAt) => {
         if (value === null) reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -200,6 +226,23 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     const origin = foreignOrigin(request.headers, request.host, security.allowedOrigins);
     if (origin === null) return;
     await reply.code(403).send({ errors: [{ message: `Requests from ${origin.slice(0, 100)} are not accepted; use Takt from its own address.`, extensions: { code: 'FORBIDDEN' } }] });
+  });
+  // Work per identity (http/request-concurrency.ts): a session is one browser; a display token is
+  // shared by every wall screen it opens, so it counts per address; no credential: per address.
+  const concurrency = new RequestConcurrency({ running: security.requestsRunning, queued: security.requestsQueued });
+  fastify.addHook('onRequest', async (request, reply) => {
+    if (!request.url.startsWith('/graphql')) return;
+    const credential = credentialFrom({ cookie: request.cookies[SESSION_COOKIE], authorization: request.headers.authorization });
+    const identity = credential ? `${hashSecret(credential.secret)}${credential.kind === 'token' ? `|${request.ip}` : ''}` : `ip|${request.ip}`;
+    const release = await concurrency.acquire(identity);
+    if (!release) {
+      const message = 'Too many requests of yours are in progress; wait for them to finish.';
+      await reply.code(429).header('retry-after', '1').send({ errors: [{ message, extensions: { code: 'RATE_LIMITED', retryAfterSeconds: 1 } }] });
+      return;
+    }
+    // 'close' comes after the response is sent or when the client goes away, whichever is first
+    if (reply.raw.closed) release();
+    else reply.raw.once('close', release);
   });
   fastify.route({ url: '/graphql', method: ['GET', 'POST', 'OPTIONS'], handler: fastifyApolloHandler(apollo, { context: httpContext }) });
 

@@ -23,6 +23,15 @@ export interface Config {
   sessionTtlHours: number;
   /** How long a SIGTERM waits for requests in flight before closing their connections. */
   shutdownGraceMs: number;
+  /** A session not used for this long ends (0: only the lifetime counts). */
+  sessionIdleMinutes: number;
+  /** PostgreSQL `statement_timeout` and `lock_timeout` of the server's pool, in ms (0: none). */
+  db: DatabaseTimeouts;
+}
+
+export interface DatabaseTimeouts {
+  statementTimeoutMs: number;
+  lockTimeoutMs: number;
 }
 
 const repoRoot = resolve(import.meta.dirname, '../..');
@@ -55,5 +64,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     clientDist: resolve(env.TAKT_CLIENT_DIST ?? resolve(repoRoot, 'client/dist')),
     sessionTtlHours: int('TAKT_SESSION_TTL_HOURS', env.TAKT_SESSION_TTL_HOURS, 12),
     shutdownGraceMs: int('TAKT_SHUTDOWN_GRACE_MS', env.TAKT_SHUTDOWN_GRACE_MS, 10_000),
+    // a browser left signed in on the shop floor signs out after half an hour nobody used it
+    sessionIdleMinutes: int('TAKT_SESSION_IDLE_MINUTES', env.TAKT_SESSION_IDLE_MINUTES, 30),
+    // no request waits on the database without end: a lock held elsewhere (a psql session, a
+    // stuck transaction) fails the write after lockTimeoutMs with a code instead of hanging it
+    db: {
+      statementTimeoutMs: int('TAKT_DB_STATEMENT_TIMEOUT_MS', env.TAKT_DB_STATEMENT_TIMEOUT_MS, 30_000),
+      lockTimeoutMs: int('TAKT_DB_LOCK_TIMEOUT_MS', env.TAKT_DB_LOCK_TIMEOUT_MS, 5_000),
+    },
   };
 }

@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, spawnServer, type TestServer } from '../support/server.ts';
-import { as, type ApiClient } from '../support/api.ts';
+import { as, signIn, type ApiClient } from '../support/api.ts';
+import { ok, propose } from '../support/change-orders.ts';
 import { sql } from '../support/database.ts';
 import { boardClient, eventually, wsUrl, type BoardClient } from '../support/realtime.ts';
+import { buildPlant } from '../support/factories.ts';
 
 // A short TTL keeps the test fast; the default (25 s + a 2.5 s sweep) keeps SPEC §6's "within 30 s".
 const TTL_MS = 3_000;
@@ -89,5 +91,28 @@ describe('presence across processes', () => {
   it('refuses a malformed view with BAD_USER_INPUT', async () => {
     const res = await ops.request('mutation($p: ID!) { updatePresence(plantId: $p, viewing: { kind: ORDER }) }', { p: plantId });
     expect(res.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('what presence may point at', () => {
+  it("refuses another plant's order or change order, and ids that name nothing, with NOT_FOUND", async () => {
+    const other = await buildPlant(a.databaseUrl, { orders: { ELSEWHERE: { quantity: 2, dueInWorkingDays: 10 } } });
+    const [ownOrder] = await sql<{ id: string }>(a.databaseUrl, 'select id from sales_order where plant_id = $1 limit 1', [plantId]);
+    const otherRep = await signIn(a.url, other.users.SALES_REP);
+    const otherChange = ok(await propose(otherRep, { orderId: other.orders.ELSEWHERE!.id, quantity: 3 })).proposeChangeOrder;
+    const update = (kind: string, id: string) =>
+      ops.request('mutation($p: ID!, $v: PresenceViewingInput!) { updatePresence(plantId: $p, viewing: $v) }', { p: plantId, v: { kind, id } });
+    for (const [kind, id] of [
+      ['ORDER', other.orders.ELSEWHERE!.id],
+      ['PROPOSING', other.orders.ELSEWHERE!.id],
+      ['ORDER', '00000000-0000-4000-8000-000000000001'],
+      ['CHANGE_ORDER', otherChange.id],
+      ['CHANGE_ORDER', ownOrder!.id],
+    ] as const) {
+      const res = await update(kind, id);
+      expect(res.errors?.[0]?.extensions?.code, `${kind} ${id}`).toBe('NOT_FOUND');
+      expect(JSON.stringify(res)).not.toMatch(/ELSEWHERE|Factory/);
+    }
+    expect(await update('ORDER', ownOrder!.id)).toMatchObject({ data: { updatePresence: true } });
   });
 });

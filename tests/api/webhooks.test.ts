@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { spawnServer, startServer, type TestServer } from '../support/server.ts';
@@ -5,8 +7,13 @@ import { code, signIn, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
 import { ok, propose } from '../support/change-orders.ts';
-import { WebhookReceiver } from '../support/webhook-receiver.ts';
-import { verify } from '../../server/src/modules/webhook/webhook.signature.ts';
+import { signatureOf, WebhookReceiver } from '../support/webhook-receiver.ts';
+import { sign, SIGNATURE_TOLERANCE_SECONDS, verify } from '../../server/src/modules/webhook/webhook.signature.ts';
+import { createHmac } from 'node:crypto';
+import { spawn } from 'node:child_process';
+import { resolve } from 'node:path';
+
+const EXAMPLE = resolve(import.meta.dirname, '../../docs/examples/webhook-receiver.mjs');
 
 // Short schedule for tests: retries after 50 ms, 100 ms; three attempts; 500 ms timeout.
 const ENV = {
@@ -114,9 +121,27 @@ describe('webhook delivery', () => {
     expect(mine().map((r) => [r.body.event, r.body.changeOrder.id])).toEqual([['change_order.applied', co.id]]);
     const [r] = mine();
     expect(r!.headers['x-takt-event']).toBe('change_order.applied');
-    expect(verify(createWebhook.secret, r!.raw, r!.headers['x-takt-signature'] as string)).toBe(true);
-    expect(verify('whsec_wrong', r!.raw, r!.headers['x-takt-signature'] as string)).toBe(false);
-    expect(verify(createWebhook.secret, r!.raw.replace('"APPLIED"', '"PENDING"'), r!.headers['x-takt-signature'] as string)).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw, signatureOf(r!))).toBe(true);
+    expect(verify('whsec_wrong', r!.raw, signatureOf(r!))).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw.replace('"APPLIED"', '"PENDING"'), signatureOf(r!))).toBe(false);
+  });
+
+  it('signs the timestamp with the body, so a captured delivery cannot be replayed later or re-dated', async () => {
+    const { plant, create, autoChange } = await plantWithAdmin();
+    const path = `/dated/${plant.plantId}`;
+    const { createWebhook } = ok(await create(`${receiver.url}${path}`, ['change_order.proposed']));
+    ok(await autoChange(2));
+    const mine = () => receiver.for((x) => x.headers['x-test-path'] === path);
+    await receiver.waitFor(() => mine().length > 0);
+    const [r] = mine();
+    const { signature, timestamp } = signatureOf(r!);
+    // the real time (receivers check it against theirs), not the server's shifted clock
+    expect(Math.abs(Number(timestamp) - Date.now() / 1000)).toBeLessThan(60);
+    expect(signature).toBe(`v1=${createHmac('sha256', createWebhook.secret).update(`${timestamp}.${r!.raw}`).digest('hex')}`);
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp })).toBe(true);
+    // the same delivery, replayed past the tolerance, or with a fresh timestamp pasted on
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp }, { nowSeconds: Number(timestamp) + SIGNATURE_TOLERANCE_SECONDS + 1 })).toBe(false);
+    expect(verify(createWebhook.secret, r!.raw, { signature, timestamp: String(Math.floor(Date.now() / 1000) + 1) })).toBe(false);
   });
 
   it('retries with backoff: 500, 500, then 200 is DELIVERED after 3 attempts, and the log shows it', async () => {
@@ -135,7 +160,7 @@ describe('webhook delivery', () => {
     expect(new Set(got.map((r) => r.raw)).size).toBe(1);
     expect(got[1]!.receivedAt - got[0]!.receivedAt).toBeGreaterThanOrEqual(45);
     expect(got[2]!.receivedAt - got[1]!.receivedAt).toBeGreaterThanOrEqual(95);
-    for (const r of got) expect(verify(createWebhook.secret, r.raw, r.headers['x-takt-signature'] as string)).toBe(true);
+    for (const r of got) expect(verify(createWebhook.secret, r.raw, signatureOf(r))).toBe(true);
     expect((await deliveries(createWebhook.webhook.id)).nodes).toHaveLength(1);
   });
 
@@ -147,10 +172,33 @@ describe('webhook delivery', () => {
     ok(await autoChange(2));
     const [refused] = await settle(unreachable, (d) => d[0]?.status === 'FAILED');
     expect(refused).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, deliveredAt: null, nextAttemptAt: null });
-    expect(refused!.lastError).toMatch(/ECONNREFUSED/);
+    expect(refused!.lastError).toMatch(/No answer from the receiver within 500 ms/);
     const [timedOut] = await settle(slow, (d) => d[0]?.status === 'FAILED');
-    expect(timedOut).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, lastError: 'No response within 500 ms.' });
+    expect(timedOut).toMatchObject({ status: 'FAILED', attempts: 3, lastHttpStatus: null, lastError: refused!.lastError });
   });
+
+  it('logs the same failure for a closed port, a port that is not HTTP and one that never answers, so the log maps no ports', async () => {
+    const { create, settle, autoChange, plant } = await plantWithAdmin();
+    // a port that accepts and answers something that is not HTTP (as PostgreSQL's would)
+    const notHttp = createServer((socket) => socket.end('N'));
+    await new Promise<void>((done) => notHttp.listen(0, '127.0.0.1', done));
+    try {
+      const closed = await freePort();
+      const hooks = [
+        `http://127.0.0.1:${closed}/hook`,
+        `http://127.0.0.1:${(notHttp.address() as AddressInfo).port}/hook`,
+        receiver.answer(`/silent/${plant.plantId}`, () => 'hang'),
+      ];
+      const ids = await Promise.all(hooks.map(async (url) => ok(await create(url, ['change_order.proposed'])).createWebhook.webhook.id));
+      ok(await autoChange(2));
+      const errors = await Promise.all(ids.map(async (id) => (await settle(id, (d) => d[0]?.status === 'FAILED'))[0]!.lastError));
+      expect(new Set(errors).size, errors.join(' | ')).toBe(1);
+      expect(errors[0]).not.toMatch(/ECONN|closed|socket|parse|timeout/i);
+    } finally {
+      notHttp.close();
+    }
+  });
+
 
   it('cancels what a deleted webhook has not delivered', async () => {
     const { plant, admin, create, autoChange } = await plantWithAdmin();
@@ -198,6 +246,76 @@ describe('webhook delivery', () => {
       expect(all.at(-1)!.event).toBe('change_order.proposed');
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe('webhook addresses', () => {
+  it('refuses link-local, metadata and "this host" addresses even where loopback is allowed', async () => {
+    const { create } = await plantWithAdmin();
+    for (const url of [
+      'http://169.254.169.254/latest/meta-data/',
+      'http://[fd00:ec2::254]/latest/meta-data/',
+      'http://[fe80::1]/hook',
+      'http://0.0.0.0:5432/',
+      'http://[::ffff:169.254.169.254]/',
+      'http://[::]/hook',
+    ]) {
+      const res = await create(url);
+      expect(code(res), url).toBe('BAD_USER_INPUT');
+      expect(res.errors![0]!.message, url).toMatch(/link-local, metadata or reserved/);
+    }
+  });
+
+  it('checks the address again at delivery and refuses it before connecting (a host that now points inside)', async () => {
+    // production's address rule, with plain http so the receiver on 127.0.0.1 could be reached
+    const strict = await startServer({ env: { ...ENV, TAKT_WEBHOOK_ALLOW_PRIVATE: '0', TAKT_WEBHOOK_ALLOW_HTTP: '1' } });
+    try {
+      const plant = await buildPlant(strict.databaseUrl, { orders: { A: { quantity: 1, dueInWorkingDays: 25 } } });
+      const admin = await signIn(strict.url, plant.users.ADMIN);
+      const rep = await signIn(strict.url, plant.users.SALES_REP);
+      const hook = ok(await admin.request<{ createWebhook: { webhook: { id: string } } }>('mutation { createWebhook(url: "http://hooks.example.com/takt", events: ["change_order.proposed"]) { webhook { id } } }')).createWebhook.webhook.id;
+      // where the name points changed since it was checked: now the plant's own machine
+      const path = `/rebound/${plant.plantId}`;
+      await sql(strict.databaseUrl, 'update webhook set url = $1 where id = $2', [`${receiver.url}${path}`, hook]);
+      ok(await propose(rep, { orderId: plant.orders.A!.id, quantity: 2 }));
+      const deadline = Date.now() + 10_000;
+      let rows: { status: string; last_error: string | null }[] = [];
+      while (rows[0]?.status !== 'FAILED' && Date.now() < deadline) {
+        rows = await sql(strict.databaseUrl, 'select status, last_error from webhook_delivery where webhook_id = $1', [hook]);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      expect(rows).toEqual([{ status: 'FAILED', last_error: 'The webhook host resolves to an address this server does not send to.' }]);
+      expect(receiver.for((r) => r.headers['x-test-path'] === path)).toEqual([]);
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
+describe('the receiver example (docs/examples/webhook-receiver.mjs)', () => {
+  it('accepts a real delivery once, and refuses a replay whose timestamp is too old or re-dated', async () => {
+    const { create, settle, autoChange } = await plantWithAdmin();
+    const port = await freePort();
+    const hook = ok(await create(`http://127.0.0.1:${port}/takt`, ['change_order.proposed'])).createWebhook;
+    const example = spawn(process.execPath, [EXAMPLE], { env: { ...process.env, WEBHOOK_SECRET: hook.secret, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const printed: string[] = [];
+    example.stdout!.on('data', (d) => printed.push(String(d)));
+    try {
+      await new Promise((done) => example.stderr!.once('data', done)); // "listening on …"
+      ok(await autoChange(2));
+      const [log] = await settle(hook.webhook.id, (d) => d[0]?.status === 'DELIVERED');
+      expect(JSON.parse(printed.join(''))).toMatchObject({ delivery: log!.id, event: 'change_order.proposed', status: expect.any(String) });
+      // a captured request sent again with an old timestamp (or a new one pasted on) is refused
+      const body = JSON.stringify({ id: log!.id, event: 'change_order.proposed', changeOrder: {} });
+      const old = Math.floor(Date.now() / 1000) - 301;
+      const replay = (timestamp: number, signedAt: number) =>
+        fetch(`http://127.0.0.1:${port}/takt`, { method: 'POST', body, headers: { 'x-takt-timestamp': String(timestamp), 'x-takt-signature': sign(hook.secret, signedAt, body), 'x-takt-delivery': log!.id } });
+      expect((await replay(old, old)).status).toBe(401);
+      expect((await replay(old + 301, old)).status).toBe(401);
+      expect(printed).toHaveLength(1);
+    } finally {
+      example.kill();
     }
   });
 });

@@ -22,6 +22,8 @@ export const DEMO_LOGIN: Record<string, string> = {
 export class ApiClient {
   readonly baseUrl: string;
   cookie: string | null = null;
+  /** The device cookie a successful sign-in gives the browser (login throttling trusts it). */
+  deviceCookie: string | null = null;
   constructor(baseUrl: string) {
     this.baseUrl = baseUrl;
   }
@@ -29,11 +31,14 @@ export class ApiClient {
   async request<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
     const res = await fetch(`${this.baseUrl}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.cookie ? { cookie: this.cookie } : {}) },
+      headers: { 'content-type': 'application/json', ...(this.cookie || this.deviceCookie ? { cookie: [this.cookie, this.deviceCookie].filter(Boolean).join('; ') } : {}) },
       body: JSON.stringify({ query, variables }),
     });
-    const setCookie = res.headers.get('set-cookie');
-    if (setCookie) this.cookie = setCookie.split(';')[0]!;
+    for (const setCookie of res.headers.getSetCookie()) {
+      const pair = setCookie.split(';')[0]!;
+      if (pair.startsWith('takt_device=')) this.deviceCookie = pair;
+      else this.cookie = pair;
+    }
     const body = (await res.json()) as Omit<GraphQLResponse<T>, 'status'>;
     return { status: res.status, ...body };
   }

@@ -64,3 +64,6 @@ export class WebhookReceiver {
     await new Promise((done) => this.#server?.close(done) ?? done(undefined));
   }
 }
+
+/** The signature headers of a received delivery, as `verify` takes them. */
+export const signatureOf = (r: Received) => ({ signature: r.headers['x-takt-signature'] as string | undefined, timestamp: r.headers['x-takt-timestamp'] as string | undefined });

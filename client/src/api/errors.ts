@@ -50,6 +50,7 @@ export function describeError(error: unknown): string {
         ? `The server hit an unexpected error (reference ${id}).`
         : 'The server hit an unexpected error.';
     }
+    case 'UNAVAILABLE':
     case 'BAD_USER_INPUT':
     case 'NOT_FOUND':
     case 'CONFLICT':

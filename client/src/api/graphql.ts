@@ -27,6 +27,15 @@ export function setBearerToken(token: string | null): void {
   bearerToken = token;
 }
 
+// The server ends a session nobody has used for a while (TAKT_SESSION_IDLE_MINUTES), so a browser
+// left signed in on the shop floor signs out. The page's own requests (polls, refetches after
+// live events) must not count as use: when nobody has touched the page for a minute, requests
+// carry `x-takt-background: 1`.
+const BACKGROUND_AFTER_MS = 60_000;
+let lastInput = Date.now();
+if (typeof window !== 'undefined')
+  for (const type of ['pointerdown', 'keydown', 'wheel'] as const) window.addEventListener(type, () => (lastInput = Date.now()), { capture: true, passive: true });
+
 type Listener = (error: ApiError) => void;
 const unauthenticatedListeners = new Set<Listener>();
 
@@ -59,6 +68,7 @@ export async function request<TData, TVariables extends Record<string, unknown>>
         'content-type': 'application/json',
         accept: 'application/json',
         ...(bearerToken ? { authorization: `Bearer ${bearerToken}` } : {}),
+        ...(Date.now() - lastInput > BACKGROUND_AFTER_MS ? { 'x-takt-background': '1' } : {}),
       },
       body: JSON.stringify({ query: source(document as TypedDocumentNode<unknown, never>), variables: variables ?? {} }),
     });

@@ -112,7 +112,12 @@ export const ErrorCode = {
   /** Too many attempts; `extensions.retryAfterSeconds` says when to try again. */
   RateLimited: 'RATE_LIMITED',
   /** No valid session or token: log in again. */
-  Unauthenticated: 'UNAUTHENTICATED'
+  Unauthenticated: 'UNAUTHENTICATED',
+  /**
+   * The operation could not finish in time (the data it needs was locked too long, or a database
+   * statement ran past its limit) and was stopped; nothing of a stopped write was kept. Try again shortly.
+   */
+  Unavailable: 'UNAVAILABLE'
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];

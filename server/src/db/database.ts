@@ -24,7 +24,7 @@ export async function openConfiguredDatabase(config: Config, log: Logger): Promi
     const { ownerUrl, runtimeUrl } = embedded
       ? await provisionEmbeddedRoles(embedded.url)
       : { runtimeUrl: config.databaseUrl!, ownerUrl: config.databaseOwnerUrl ?? config.databaseUrl! };
-    const orm = await openDatabase(runtimeUrl, log, config.replicaUrls);
+    const orm = await openDatabase(runtimeUrl, log, config.replicaUrls, config.db);
     const applied = await migrateAsOwner(ownerUrl, orm, log);
     if (applied.length) log.info({ applied }, 'migrations applied');
     return {

@@ -3,13 +3,14 @@ import { Migrator } from '@mikro-orm/migrations';
 import { entities } from './entities.ts';
 import { migrationsList } from './migrations/index.ts';
 import type { Logger } from '../logger.ts';
+import type { DatabaseTimeouts } from '../config.ts';
 
 /**
  * MikroORM on PostgreSQL. Migrations are listed explicitly (migrations/index.ts) so that the
  * server runs from TypeScript sources on Node 24 without a file-discovery step; schema
  * auto-sync is never used.
  */
-export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = []): Options {
+export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = [], timeouts?: DatabaseTimeouts): Options {
   return {
     clientUrl,
     // Reports read from replicas (connectionType 'read'); board reads and everything in or after a
@@ -19,6 +20,8 @@ export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonl
     entities,
     extensions: [Migrator],
     pool: { min: 0, max: 20 },
+    // node-postgres sends these as session settings when it opens each pooled connection
+    ...(timeouts ? { driverOptions: { statement_timeout: timeouts.statementTimeoutMs, lock_timeout: timeouts.lockTimeoutMs } } : {}),
     debug: false,
     allowGlobalContext: false,
     logger: (msg) => log?.debug({ orm: msg }, 'orm'),
@@ -28,8 +31,8 @@ export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonl
 
 export type Orm = MikroORM;
 
-export async function openDatabase(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = []): Promise<Orm> {
-  return MikroORM.init(ormOptions(clientUrl, log, replicaUrls));
+export async function openDatabase(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = [], timeouts?: DatabaseTimeouts): Promise<Orm> {
+  return MikroORM.init(ormOptions(clientUrl, log, replicaUrls, timeouts));
 }
 
 /** Applies pending migrations; returns the names applied. */

@@ -20,6 +20,10 @@ export interface GraphQLContext {
   credential?: Credential | null;
   /** The client's address (HTTP), for the per-address login throttle. */
   clientIp?: string | null;
+  /** The browser's device cookie (login throttling trusts a browser that signed in before). */
+  deviceCookie?: string | null;
+  /** Sets the device cookie; absent on WebSocket operations. */
+  setDeviceCookie?: (value: string) => void;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
   /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (events/ws-frames.ts). */

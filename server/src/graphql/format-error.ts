@@ -33,8 +33,9 @@ export function createFormatError(log: Logger, production: boolean) {
       return { message: original.message, path: formatted.path, extensions: { code: original.extensions.code } };
     }
     // A GraphQL request error (a variable that does not coerce, over WebSocket where Apollo does
-    // not label it): it came from no resolver, so it is the client's input.
-    if (original instanceof GraphQLError && !original.originalError && !original.path) {
+    // not label it): it came from no resolver, so it is the client's input. A scalar's own
+    // rejection ("Int cannot represent …") arrives wrapped as its original error.
+    if (original instanceof GraphQLError && !original.path && (!original.originalError || original.originalError instanceof GraphQLError)) {
       return { message: original.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
     }
     // PostgreSQL's data exceptions (class 22: bad text, out-of-range numbers or dates) are input
@@ -43,6 +44,13 @@ export function createFormatError(log: Logger, production: boolean) {
     if (typeof sqlState === 'string' && /^22[0-9A-Z]{3}$/.test(sqlState)) {
       log.warn({ err: original, path: formatted.path, sqlState }, 'input reached the database unvalidated');
       return { message: 'A value in the request is out of range or malformed.', path: formatted.path, extensions: { code: 'BAD_USER_INPUT' satisfies ErrorCode } };
+    }
+    // lock_timeout (55P03) and statement_timeout (57014, query_canceled): the pool's bounds
+    // (db/orm.ts) stopped a statement that waited or ran too long; the transaction rolled back
+    if (sqlState === '55P03' || sqlState === '57014') {
+      log.warn({ path: formatted.path, sqlState, reason: (original as Error).message }, 'database statement stopped by its time limit');
+      const what = sqlState === '55P03' ? 'The data it needs is locked by another operation' : 'It took longer than the server allows';
+      return { message: `${what}; it was stopped and nothing of it was kept. Try again in a moment.`, path: formatted.path, extensions: { code: 'UNAVAILABLE' satisfies ErrorCode } };
     }
     const requestId = crypto.randomUUID();
     log.error({ err: original, requestId, path: formatted.path }, 'unexpected error');

@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLContext } from '../graphql/context.ts';
-import { GraphQLError, parse, specifiedRules, validate, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationRule } from 'graphql';
+import { GraphQLError, parse, specifiedRules, validate, type ASTVisitor, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 
 /**
  * Query limits (SPEC §7), the same over HTTP and WebSocket. No type in the schema refers back to
@@ -20,6 +20,35 @@ export const GRAPHQL_LIMITS = {
   maxDirectives: 20,
   maxTokens: 5_000,
 } as const;
+
+/**
+ * Root fields whose work grows with the plant and the range asked for (a board is days × work
+ * centers × jobs; a report scans the range's buckets and change orders; a preview runs the
+ * planner), and which the static cost above prices like any object. One request may ask for at
+ * most one of them: 20 aliased 26-week boards once passed every other limit (2.4 s of the event
+ * loop, 4.95 MB). The client never asks for two in one operation (security-limits.test.ts).
+ */
+export const HEAVY_ROOT_FIELDS: ReadonlySet<string> = new Set(['board', 'capacityReport', 'changeOrderReport', 'previewChangeOrder']);
+
+/**
+ * A validation rule: BAD_USER_INPUT when a document selects heavy root fields under more than one
+ * response name (the same field under the same name merges and runs once, so only distinct
+ * names, aliases included, count; fragments are visited once, as their fields merge too).
+ */
+export function heavyFieldsOnce(context: ValidationContext): ASTVisitor {
+  const names = new Set<string>();
+  const roots = new Set([context.getSchema().getQueryType(), context.getSchema().getMutationType()]);
+  return {
+    Field(node) {
+      if (!HEAVY_ROOT_FIELDS.has(node.name.value) || !roots.has(context.getParentType() as never)) return;
+      names.add(node.alias?.value ?? node.name.value);
+      if (names.size === 2)
+        context.reportError(
+          new GraphQLError(`A request may ask for one board, report or preview (${[...HEAVY_ROOT_FIELDS].join(', ')}); send them as separate requests.`, { nodes: [node] }),
+        );
+    },
+  };
+}
 
 /** Apollo's parse options: the token limit, so that a token bomb is a 400 like any syntax error. */
 export const APOLLO_PARSE_OPTIONS = { maxTokens: GRAPHQL_LIMITS.maxTokens } as const;
@@ -46,7 +75,7 @@ export function graphqlArmor(production: boolean): { plugins: ApolloServerPlugin
     blockFieldSuggestion: { enabled: production },
   }).protect();
   // armor's declarations name Apollo's CommonJS types; the plugins are the same objects
-  return { plugins: plugins as unknown as ApolloServerPlugin<GraphQLContext>[], validationRules };
+  return { plugins: plugins as unknown as ApolloServerPlugin<GraphQLContext>[], validationRules: [...validationRules, heavyFieldsOnce] };
 }
 
 /**

@@ -2,19 +2,25 @@ import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { retryDelayMs } from '../../../server/src/modules/webhook/webhook.config.ts';
 import { validateWebhookUrl } from '../../../server/src/modules/webhook/webhook.service.ts';
+import { addressKind, checkedLookup, RefusedAddress } from '../../../server/src/modules/webhook/webhook.address.ts';
 import { newSecret, sign, verify } from '../../../server/src/modules/webhook/webhook.signature.ts';
 import { planNotifications, type PlanInput, type PlantUser } from '../../../server/src/modules/notification/notification.plan.ts';
 import type { ApprovalRow } from '../../../server/src/modules/change-order/change-order.repository.ts';
 
 describe('webhook signatures', () => {
-  it('is the hex HMAC-SHA256 of the raw body, and a receiver with another secret or body fails', () => {
+  it('is v1= the hex HMAC-SHA256 of "<timestamp>.<raw body>", and a receiver with another secret, body or time fails', () => {
     const secret = newSecret();
     const body = '{"id":"d1","event":"change_order.applied"}';
-    expect(sign(secret, body)).toBe(`sha256=${createHmac('sha256', secret).update(body).digest('hex')}`);
-    expect(verify(secret, body, sign(secret, body))).toBe(true);
-    expect(verify(newSecret(), body, sign(secret, body))).toBe(false);
-    expect(verify(secret, `${body} `, sign(secret, body))).toBe(false);
-    expect(verify(secret, body, undefined)).toBe(false);
+    const t = 1_800_000_000;
+    const headers = { signature: sign(secret, t, body), timestamp: String(t) };
+    expect(headers.signature).toBe(`v1=${createHmac('sha256', secret).update(`${t}.${body}`).digest('hex')}`);
+    expect(verify(secret, body, headers, { nowSeconds: t + 10 })).toBe(true);
+    expect(verify(newSecret(), body, headers, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, `${body} `, headers, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, body, { ...headers, timestamp: String(t + 1) }, { nowSeconds: t })).toBe(false);
+    expect(verify(secret, body, headers, { nowSeconds: t + 301 })).toBe(false);
+    expect(verify(secret, body, headers, { nowSeconds: t - 301 })).toBe(false);
+    expect(verify(secret, body, { signature: undefined, timestamp: String(t) }, { nowSeconds: t })).toBe(false);
   });
 });
 
@@ -32,14 +38,35 @@ describe('webhook URLs', () => {
     expect(validateWebhookUrl(' https://hooks.example.com/takt#x ', production)).toBe('https://hooks.example.com/takt');
     expect(validateWebhookUrl('http://127.0.0.1:9999/h', development)).toBe('http://127.0.0.1:9999/h');
     expect(() => validateWebhookUrl('http://hooks.example.com/takt', production)).toThrow(/only sends webhooks over https/);
-    for (const host of ['127.0.0.1', 'localhost', '10.1.2.3', '192.168.0.4', '172.20.0.1', '169.254.169.254', '[::1]', 'metadata.internal']) {
-      expect(() => validateWebhookUrl(`https://${host}/h`, production), host).toThrow(/loopback or private/);
+    for (const host of ['127.0.0.1', 'localhost', 'localhost.', 'LOCALHOST..', 'app.localhost.', '10.1.2.3', '192.168.0.4', '172.20.0.1', '[::1]', '[::ffff:7f00:1]', 'metadata.internal', '0x7f.1']) {
+      expect(() => validateWebhookUrl(`https://${host}/x`, production), host).toThrow(/loopback or private/);
     }
+  });
+  it('refuses link-local, metadata, "this host" and reserved addresses in every mode', () => {
+    for (const config of [production, development])
+      for (const host of ['169.254.169.254', '169.254.0.1', '[fe80::1]', '[fd00:ec2::254]', '0.0.0.0', '0', '[::]', '[::ffff:169.254.169.254]', '[64:ff9b::a9fe:a9fe]', '224.0.0.1', '255.255.255.255']) {
+        expect(() => validateWebhookUrl(`http://${host}/latest/meta-data/`, { ...config, allowHttp: true }), host).toThrow(/link-local, metadata or reserved/);
+      }
   });
   it('refuses other schemes and credentials in the URL', () => {
     expect(() => validateWebhookUrl('ftp://example.com', development)).toThrow(/https/);
     expect(() => validateWebhookUrl('https://u:p@example.com', development)).toThrow(/credentials/);
     expect(() => validateWebhookUrl('not a url', development)).toThrow(/absolute URL/);
+  });
+});
+
+describe('webhook addresses at delivery', () => {
+  const resolve = (allowPrivate: boolean, host: string) =>
+    new Promise<unknown>((done) => checkedLookup(allowPrivate)(host, { all: true }, (err, addresses) => done(err ?? addresses)));
+  it('refuses a name that resolves to a loopback address unless private addresses are allowed, and hands over only what it checked', async () => {
+    expect(await resolve(false, 'localhost')).toBeInstanceOf(RefusedAddress);
+    const addresses = (await resolve(true, 'localhost')) as { address: string }[];
+    expect(addresses.map((a) => addressKind(a.address))).toEqual(addresses.map(() => 'private'));
+  });
+  it('tells the kinds of addresses apart', () => {
+    expect(['8.8.8.8', '2001:4860::8888', '64:ff9b::808:808'].map(addressKind)).toEqual(['public', 'public', 'public']);
+    expect(['127.0.0.1', '::1', '10.0.0.1', '100.64.0.1', 'fc00::1', '::ffff:127.0.0.1'].map(addressKind)).toEqual(Array(6).fill('private'));
+    expect(['169.254.169.254', 'fd00:ec2::254', 'fe80::1', '0.0.0.0', '::'].map(addressKind)).toEqual(Array(5).fill('forbidden'));
   });
 });
 

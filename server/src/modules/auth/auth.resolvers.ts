@@ -9,12 +9,14 @@ export const authResolvers: Resolvers = {
   Mutation: {
     login: async (_, { email, password }, ctx) => {
       if (email.length > 320 || password.length > 1024) throw new AppError('BAD_USER_INPUT', 'Email or password is too long.');
-      const { user, token, expiresAt } = await ctx.services.auth.login(ctx.em, email, password, {
+      const { user, token, expiresAt, device } = await ctx.services.auth.login(ctx.em, email, password, {
         ip: ctx.clientIp ?? null,
+        device: ctx.deviceCookie ?? null,
         // session rotation: the session this browser had before (if any) ends with this login
         previousToken: ctx.credential?.kind === 'session' && ctx.credential.source === 'cookie' ? ctx.credential.secret : null,
       });
       ctx.setSessionCookie?.(token, expiresAt);
+      ctx.setDeviceCookie?.(device);
       return user;
     },
     logoutEverywhere: async (_, __, ctx) => {
@@ -24,7 +26,7 @@ export const authResolvers: Resolvers = {
     },
     changePassword: async (_, { currentPassword, newPassword }, ctx) => {
       if (currentPassword.length > MAX_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', 'The current password is wrong.', { field: 'currentPassword' });
-      await ctx.services.auth.changePassword(ctx.em, ctx.actor!.userId!, ctx.sessionToken, currentPassword, newPassword);
+      await ctx.services.auth.changePassword(ctx.em, ctx.actor!.userId!, ctx.sessionToken, currentPassword, newPassword, ctx.deviceCookie ?? null);
       return true;
     },
     logout: async (_, __, ctx) => {

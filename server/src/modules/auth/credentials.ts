@@ -39,10 +39,13 @@ export function credentialFrom(input: { cookie?: string | null; authorization?: 
   };
 }
 
-/** The actor behind a credential, or null when it is unknown, expired or revoked. */
-export function actorForCredential(services: Services, em: EntityManager, credential: Credential | null): Promise<Actor | null> {
+/**
+ * The actor behind a credential, or null when it is unknown, expired or revoked. `used`: the
+ * request is the person's own doing, which keeps a session from its idle timeout.
+ */
+export function actorForCredential(services: Services, em: EntityManager, credential: Credential | null, used = false): Promise<Actor | null> {
   if (!credential) return Promise.resolve(null);
   return credential.kind === 'token'
     ? services.tokens.actorForSecret(em, credential.secret)
-    : services.auth.actorForSession(em, credential.secret);
+    : services.auth.actorForSession(em, credential.secret, used);
 }

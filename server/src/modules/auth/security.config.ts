@@ -12,6 +12,10 @@ export interface SecurityConfig {
   credentialRecheckMs: number;
   /** Origins besides the server's own whose cookie-authenticated requests are accepted (e.g. a dev server). */
   allowedOrigins: string[];
+  /** GraphQL requests over HTTP one identity may have running at a time (http/request-concurrency.ts). */
+  requestsRunning: number;
+  /** Further requests of one identity that wait their turn; beyond them a request is RATE_LIMITED. */
+  requestsQueued: number;
   /** Trust X-Forwarded-For (behind a reverse proxy), so the per-address throttle sees the client. */
   trustProxy: boolean;
 }
@@ -30,6 +34,8 @@ export function loadSecurityConfig(env: NodeJS.ProcessEnv = process.env): Securi
     ipFailures: int('TAKT_LOGIN_IP_FAILURES', env.TAKT_LOGIN_IP_FAILURES, 100),
     ipWindowSeconds: int('TAKT_LOGIN_IP_WINDOW_S', env.TAKT_LOGIN_IP_WINDOW_S, 900),
     credentialRecheckMs: int('TAKT_CREDENTIAL_RECHECK_MS', env.TAKT_CREDENTIAL_RECHECK_MS, 1_000, 100),
+    requestsRunning: int('TAKT_REQUESTS_RUNNING_PER_IDENTITY', env.TAKT_REQUESTS_RUNNING_PER_IDENTITY, 4),
+    requestsQueued: int('TAKT_REQUESTS_QUEUED_PER_IDENTITY', env.TAKT_REQUESTS_QUEUED_PER_IDENTITY, 64, 0),
     allowedOrigins: (env.TAKT_ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/$/, '')).filter(Boolean),
     trustProxy: ['1', 'true', 'yes', 'on'].includes((env.TAKT_TRUST_PROXY ?? '').toLowerCase()),
   };

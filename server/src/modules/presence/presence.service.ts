@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
 import { pgArray } from '../../db/sql.ts';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../order/order.service.ts';
 import type { Role } from '../auth/user.entity.ts';
 import { Channel } from '../events/realtime-protocol.ts';
@@ -46,6 +46,17 @@ export function parseViewing(input: { kind: PresenceKind; id?: string | null }):
   }
   if (!input.id || !isUuid(input.id)) throw badInput(`"id" must be the ${input.kind === 'CHANGE_ORDER' ? 'change order' : 'order'} id for ${input.kind}.`, 'viewing.id');
   return { kind: input.kind, id: input.id };
+}
+
+/**
+ * NOT_FOUND unless what `viewing` names is in the plant: presence shows it to everyone looking
+ * at the plant, so it must not point at another plant's order or at nothing.
+ */
+export async function requireViewable(em: EntityManager, plantId: string, viewing: Viewing): Promise<void> {
+  if (viewing.id === null) return;
+  const table = viewing.kind === 'CHANGE_ORDER' ? 'change_order' : 'sales_order';
+  const rows = await em.execute<unknown[]>(`select 1 from ${table} where id = ? and plant_id = ?`, [viewing.id, plantId]);
+  if (rows.length === 0) throw notFound(viewing.kind === 'CHANGE_ORDER' ? 'Change order' : 'Order', viewing.id);
 }
 
 type SnapshotSink = (snapshot: PresenceSnapshotDto) => void;

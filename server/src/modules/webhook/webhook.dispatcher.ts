@@ -1,7 +1,9 @@
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../logger.ts';
 import { loadWebhookConfig, retryDelayMs, type WebhookConfig } from './webhook.config.ts';
-import { sign } from './webhook.signature.ts';
+import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook.signature.ts';
+import { postWebhook } from './webhook.transport.ts';
+import { RefusedAddress } from './webhook.address.ts';
 
 interface Claimed {
   id: string;
@@ -95,27 +97,27 @@ export class WebhookDispatcher {
   }
 
   async #send(d: Claimed): Promise<Outcome> {
+    // the real time, not the server's shiftable clock (TAKT_CLOCK_OFFSET_MS): it is checked
+    // against the receiver's clock, so a demo running "nine hours later" still gets through
+    const timestamp = Math.floor(Date.now() / 1000);
+    const headers = {
+      'content-type': 'application/json',
+      'user-agent': 'Takt-Webhooks/1',
+      'x-takt-event': d.event,
+      'x-takt-delivery': d.id,
+      // signed per attempt: a retry is a new attempt with its own time
+      [TIMESTAMP_HEADER]: String(timestamp),
+      [SIGNATURE_HEADER]: sign(d.secret, timestamp, d.body),
+    };
     try {
-      const res = await fetch(d.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'user-agent': 'Takt-Webhooks/1',
-          'x-takt-event': d.event,
-          'x-takt-delivery': d.id,
-          'x-takt-signature': sign(d.secret, d.body),
-        },
-        body: d.body,
-        // A redirect is a failure: following it would send the payload somewhere not configured.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.timeoutMs),
-      });
-      const text = await res.text().catch(() => '');
-      if (res.status >= 200 && res.status < 300) return { ok: true, status: res.status, error: null };
-      const snippet = text.trim().slice(0, 200);
-      return { ok: false, status: res.status, error: `HTTP ${res.status}${snippet ? `: ${snippet}` : ''}` };
+      const status = await postWebhook(new URL(d.url), headers, d.body, { allowPrivate: this.config.allowPrivate, timeoutMs: this.config.timeoutMs });
+      if (status >= 200 && status < 300) return { ok: true, status, error: null };
+      return { ok: false, status, error: `HTTP ${status}` };
     } catch (err) {
-      return { ok: false, status: null, error: describe(err, this.config.timeoutMs) };
+      // One message for every way a connection can fail (refused, reset, timed out, not HTTP):
+      // told apart, they would map which ports of an internal host are open.
+      if (err instanceof RefusedAddress) return { ok: false, status: null, error: err.message };
+      return { ok: false, status: null, error: `No answer from the receiver within ${this.config.timeoutMs} ms (it could not be reached, or did not respond).` };
     }
   }
 
@@ -136,11 +138,4 @@ export class WebhookDispatcher {
     );
     if (final) this.#log?.warn({ delivery: d.id, event: d.event, attempts: d.attempts, error: outcome.error }, 'webhook delivery failed');
   }
-}
-
-function describe(err: unknown, timeoutMs: number): string {
-  const e = err as { name?: string; message?: string; cause?: { code?: string; message?: string } };
-  if (e.name === 'TimeoutError' || e.name === 'AbortError') return `No response within ${timeoutMs} ms.`;
-  const cause = e.cause?.code ?? e.cause?.message;
-  return `${e.message ?? String(err)}${cause ? ` (${cause})` : ''}`.slice(0, 500);
 }

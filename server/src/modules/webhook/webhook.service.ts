@@ -1,4 +1,4 @@
-import { isIP } from 'node:net';
+import { hostKind, isAllowed } from './webhook.address.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import { pgArray } from '../../db/sql.ts';
@@ -39,8 +39,9 @@ const WEBHOOK_COLUMNS = `id, url, events, 'whsec_…' || right(secret, 4) as "se
 
 /**
  * Checks a webhook URL: http(s) only, https in production unless plain http is allowed, no
- * credentials in it (the signature authenticates us), and — in production — no literal loopback,
- * private or link-local address, so a webhook cannot be aimed at the plant's own network.
+ * credentials in it (the signature authenticates us), never a link-local or metadata address,
+ * and — in production — no loopback, private or internal host (webhook.address.ts). Where the
+ * host's name points is checked again at every delivery (webhook.transport.ts).
  */
 export function validateWebhookUrl(text: string, config: Pick<WebhookConfig, 'allowHttp' | 'allowPrivate'>): string {
   const raw = text.trim();
@@ -54,20 +55,11 @@ export function validateWebhookUrl(text: string, config: Pick<WebhookConfig, 'al
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw badInput('A webhook URL must start with https:// (or http://).', 'url');
   if (url.protocol === 'http:' && !config.allowHttp) throw badInput('This server only sends webhooks over https://.', 'url');
   if (url.username || url.password) throw badInput('Leave credentials out of the URL: verify the X-Takt-Signature header instead.', 'url');
-  if (!config.allowPrivate && isPrivateHost(url.hostname)) throw badInput(`This server does not send webhooks to ${url.hostname}: a loopback or private address.`, 'url');
+  const kind = hostKind(url.hostname);
+  if (kind === 'forbidden') throw badInput(`This server never sends webhooks to ${url.hostname}: a link-local, metadata or reserved address.`, 'url');
+  if (!isAllowed(kind, config.allowPrivate)) throw badInput(`This server does not send webhooks to ${url.hostname}: a loopback or private address.`, 'url');
   url.hash = '';
   return url.toString();
-}
-
-function isPrivateHost(hostname: string): boolean {
-  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost') || host.endsWith('.internal') || host.endsWith('.local')) return true;
-  if (isIP(host) === 4) {
-    const [a, b] = host.split('.').map(Number) as [number, number];
-    return a === 127 || a === 10 || a === 0 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) || (a === 100 && b >= 64 && b <= 127);
-  }
-  if (isIP(host) === 6) return host === '::1' || host === '::' || /^f[cd]/.test(host) || /^fe[89ab]/.test(host) || host.startsWith('::ffff:');
-  return false;
 }
 
 function validateEvents(events: readonly string[] | null | undefined): string[] | null {
