@@ -114,6 +114,15 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** The format of an export. */
+export const ExportFormat = {
+  /** One CSV file per entity (UTF-8, `,`). */
+  Csv: 'CSV',
+  /** One XLSX workbook with one sheet per entity. */
+  Xlsx: 'XLSX'
+} as const;
+
+export type ExportFormat = typeof ExportFormat[keyof typeof ExportFormat];
 /** Period of a report row. */
 export const Granularity = {
   /** One row per day. */
@@ -125,6 +134,15 @@ export const Granularity = {
 } as const;
 
 export type Granularity = typeof Granularity[keyof typeof Granularity];
+/** Whether an import only previews or also writes. */
+export const ImportMode = {
+  /** Write exactly what the dry run with `previewToken` showed, or fail with CONFLICT if the plant changed since. */
+  Commit: 'COMMIT',
+  /** Validate and preview: counts, every rejected row and the schedule impact; nothing is written. */
+  DryRun: 'DRY_RUN'
+} as const;
+
+export type ImportMode = typeof ImportMode[keyof typeof ImportMode];
 /** Progress of one job. */
 export const JobStatus = {
   /** Finished. */

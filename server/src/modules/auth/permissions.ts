@@ -26,6 +26,10 @@ export const ALL_ROLES: readonly Role[] = [
 const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 /** Who holds some approval authority (which lanes exactly is decided per change order). */
 const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
+/** Who maintains work centers, products and customers, and imports a plant's data. */
+const MASTER_DATA: readonly Role[] = ['PLANT_MANAGER', 'ADMIN'];
+/** Who keeps the calendar: master-data owners and planners. */
+const CALENDAR: readonly Role[] = ['PLANNER', 'PLANT_MANAGER', 'ADMIN'];
 
 export const PERMISSIONS = {
   'Query.health': { public: true },
@@ -76,6 +80,33 @@ export const PERMISSIONS = {
   'Query.webhookDeliveries': { roles: ['ADMIN'] },
   'Mutation.createWebhook': { roles: ['ADMIN'] },
   'Mutation.deleteWebhook': { roles: ['ADMIN'] },
+  // Master data (docs/import.md): ADMIN plants and users; PLANT_MANAGER and ADMIN the rest;
+  // planners keep the calendar (holidays, maintenance, extra shifts).
+  'Query.workCenters': { roles: ALL_ROLES, display: true },
+  'Query.calendarExceptions': { roles: ALL_ROLES, display: true },
+  'Query.products': { roles: ALL_ROLES },
+  'Query.customers': { roles: ALL_ROLES },
+  'Query.users': { roles: ['ADMIN'] },
+  'Mutation.createPlant': { roles: ['ADMIN'] },
+  'Mutation.updatePlant': { roles: ['ADMIN'] },
+  'Mutation.createWorkCenter': { roles: MASTER_DATA },
+  'Mutation.updateWorkCenter': { roles: MASTER_DATA },
+  'Mutation.retireWorkCenter': { roles: MASTER_DATA },
+  'Mutation.createCalendarException': { roles: CALENDAR },
+  'Mutation.updateCalendarException': { roles: CALENDAR },
+  'Mutation.retireCalendarException': { roles: CALENDAR },
+  'Mutation.createProduct': { roles: MASTER_DATA },
+  'Mutation.updateProduct': { roles: MASTER_DATA },
+  'Mutation.retireProduct': { roles: MASTER_DATA },
+  'Mutation.createCustomer': { roles: MASTER_DATA },
+  'Mutation.updateCustomer': { roles: MASTER_DATA },
+  'Mutation.retireCustomer': { roles: MASTER_DATA },
+  'Mutation.createUser': { roles: ['ADMIN'] },
+  'Mutation.updateUser': { roles: ['ADMIN'] },
+  'Mutation.retireUser': { roles: ['ADMIN'] },
+  'Mutation.setPasswordWithToken': { public: true },
+  'Query.exportPlantData': { roles: MASTER_DATA },
+  'Mutation.importPlantData': { roles: MASTER_DATA },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
