@@ -1,7 +1,7 @@
 import type {
   CalendarExceptionRecord, CustomerRecord, OrderRecord, ProductRecord, UserRecord, WorkCenterRecord,
 } from '../masterdata/records.ts';
-import { canonical } from '../masterdata/records.ts';
+import { canonical, normalizedProduct, optionOrder } from '../masterdata/records.ts';
 import { optionKey, type MasterData, type Stored } from '../masterdata/snapshot.ts';
 import {
   checkCalendarException, checkCustomer, checkProduct, checkUser, checkWorkCenter, type Problem, type References,
@@ -202,12 +202,12 @@ function planProducts(
       continue;
     }
     const stepRows = [...(steps.get(sku) ?? [])].sort((x, y) => x.value.seq - y.value.seq);
-    const optionRows = options.get(sku) ?? [];
-    const record: ProductRecord = {
+    const optionRows = [...(options.get(sku) ?? [])].sort((x, y) => optionOrder(x.value, y.value));
+    const record: ProductRecord = normalizedProduct({
       ...(b ? b.value : { sku, name: s!.record.name, materialCostCents: s!.record.materialCostCents, listPriceCents: s!.record.listPriceCents, minLeadTimeDays: s!.record.minLeadTimeDays, active: s!.record.active }),
       routing: steps.has(sku) ? stepRows.map(({ value: { sku: _, ...step } }) => step) : (s?.record.routing ?? []),
       options: options.has(sku) ? optionRows.map(({ value: { sku: _, ...o } }) => o) : (s?.record.options ?? []),
-    };
+    });
     merged.set(sku, record);
     for (const p of checkProduct(record, refs)) {
       const m = /^(routing|options)\.(\d+)\.(\w+)$/.exec(p.field);

@@ -86,6 +86,17 @@ export interface OrderRecord {
   completedSteps: number;
 }
 
+/** A product with its routing by step and its options by attribute and value: equal products compare equal. */
+export function normalizedProduct(p: ProductRecord): ProductRecord {
+  return { ...p, routing: [...p.routing].sort((a, b) => a.seq - b.seq), options: [...p.options].sort(optionOrder) };
+}
+
+/** Options by attribute, then value (code-point order, the same in every locale). */
+export function optionOrder(a: Pick<ProductOptionRecord, 'attribute' | 'value'>, b: Pick<ProductOptionRecord, 'attribute' | 'value'>): number {
+  const [x, y] = [`${a.attribute}\u0000${a.value}`, `${b.attribute}\u0000${b.value}`];
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
 /** The key of a calendar exception: its scope and first date. */
 export const exceptionKey = (e: Pick<CalendarExceptionRecord, 'workCenterCode' | 'dateFrom'>): string =>
   `${e.workCenterCode ?? ''}|${e.dateFrom}`;

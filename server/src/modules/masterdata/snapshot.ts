@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type {
   CalendarExceptionRecord, CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord,
 } from './records.ts';
-import { exceptionKey } from './records.ts';
+import { exceptionKey, normalizedProduct } from './records.ts';
 
 /** A stored row: its record, its id and its optimistic-concurrency version. */
 export interface Stored<R> {
@@ -71,7 +71,7 @@ export async function loadMasterData(em: EntityManager, plantId: string): Promis
   }
   for (const p of products) {
     const { optionIds, ...record } = byId.get(p.id)!;
-    data.products.set(p.sku, { id: p.id, version: p.version, record, optionIds });
+    data.products.set(p.sku, { id: p.id, version: p.version, record: normalizedProduct(record), optionIds });
   }
   for (const c of customers) data.customers.set(c.code, { id: c.id, version: c.version, record: { code: c.code, name: c.name, tier: c.tier, contact: c.contact, active: c.active } });
   for (const u of users) data.users.set(u.email, { id: u.id, version: u.version, record: { email: u.email, name: u.name, role: u.role, active: u.active } });
