@@ -77,7 +77,7 @@ async function boardOf(client: ApiClient, plantId: string, from: string, to: str
 
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const csvRows = async (dir: string, name: string) => (await readFile(join(dir, name), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
-const counts = (stdout: string) => Object.fromEntries(stdout.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length === 6 && /^\d+$/.test(p[1]!)).map((p) => [p[0], p.slice(1).map(Number)]));
+const counts = (stdout: string): Record<string, number[]> => Object.fromEntries(stdout.split('\n').map((l) => l.trim().split(/\s+/)).filter((p) => p.length === 6 && /^\d+$/.test(p[1]!)).map((p) => [p[0], p.slice(1).map(Number)]));
 
 let plantId: string;
 let planner: ApiClient;
@@ -151,6 +151,7 @@ describe('importing the example machine shop with the CLI', () => {
       (select sum(version)::int from work_center where plant_id = $1) + (select sum(version)::int from product where plant_id = $1) + (select sum(version)::int from customer where plant_id = $1) as versions`, [plantId]);
     const run = await takt(['import', '--plant', plantId, EXAMPLE]);
     expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('Nothing to change');
     for (const [entity, [created, updated, unchanged, retired, rejected]] of Object.entries(counts(run.stdout))) {
       expect([entity, created, updated, retired, rejected]).toEqual([entity, 0, 0, 0, 0]);
       expect(unchanged).toBeGreaterThan(0);
@@ -170,6 +171,25 @@ describe('importing the example machine shop with the CLI', () => {
     expect(counts(run.stdout).work_centers).toEqual([0, 0, 6, 0, 0]);
     expect(await sql(server.databaseUrl, 'select code, contact, version from customer where plant_id = $1 and version > 1', [plantId]))
       .toEqual([{ code: 'C-104', contact: 'Tom Becker <tom@ironbridge.example>', version: 2 }]);
+  });
+
+  it('retires what a file no longer lists with --retire-missing, and deletes nothing', async () => {
+    // only customers.csv: retiring applies to the files given (users not listed elsewhere stay active)
+    const current = join(work, 'customers-now');
+    const dir = join(work, 'retire');
+    await cp(join(work, 'one-change', 'customers.csv'), join(current, 'customers.csv'));
+    await cp(current, dir, { recursive: true });
+    await writeFile(join(dir, 'customers.csv'), (await readFile(join(dir, 'customers.csv'), 'utf8')).replace(/^C-107,.*\n/m, ''));
+    const without = await takt(['import', '--plant', plantId, dir]);
+    expect(counts(without.stdout).customers).toEqual([0, 0, 7, 0, 0]); // without the flag a missing row is left alone
+    const run = await takt(['import', '--plant', plantId, '--retire-missing', dir]);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(counts(run.stdout)).toEqual({ customers: [0, 0, 7, 1, 0] });
+    expect(await sql(server.databaseUrl, `select count(*)::int as n from app_user where plant_id = $1 and not active`, [plantId])).toEqual([{ n: 0 }]);
+    expect(await sql(server.databaseUrl, `select code, active, version from customer where plant_id = $1 and code = 'C-107'`, [plantId])).toEqual([{ code: 'C-107', active: false, version: 2 }]);
+    const back = await takt(['import', '--plant', plantId, current]);
+    expect(counts(back.stdout).customers).toEqual([0, 1, 7, 0, 0]);
+    expect(await sql(server.databaseUrl, `select active from customer where plant_id = $1 and code = 'C-107'`, [plantId])).toEqual([{ active: true }]);
   });
 
   it('refuses a new or changed order after go-live with a clear message', async () => {

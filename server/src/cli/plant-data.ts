@@ -73,6 +73,9 @@ async function filesAt(path: string): Promise<ImportFile[]> {
   return [{ name: basename(path), content: await readFile(path) }];
 }
 
+/** Late orders listed one by one (rejected rows are always listed in full). */
+const LATE_ORDERS_LISTED = 20;
+
 function report(outcome: ImportOutcome): string {
   const lines = ['file                  created  updated  unchanged  retired  rejected'];
   for (const c of outcome.counts) {
@@ -81,7 +84,8 @@ function report(outcome: ImportOutcome): string {
   if (outcome.impact) {
     const i = outcome.impact;
     lines.push('', `Orders placed: ${i.ordersPlaced}; late: ${i.lateOrders.length}; future buckets above auto-approve: ${i.bucketsAboveAuto}, above manager: ${i.bucketsAboveManager}, above capacity: ${i.bucketsAboveCapacity}.`);
-    for (const l of i.lateOrders) lines.push(`  late: ${l.number} due ${l.dueDate}, earliest ${l.earliestDate ?? 'not within the horizon'}`);
+    for (const l of i.lateOrders.slice(0, LATE_ORDERS_LISTED)) lines.push(`  late: ${l.number} due ${l.dueDate}, earliest ${l.earliestDate ?? 'not within the horizon'}`);
+    if (i.lateOrders.length > LATE_ORDERS_LISTED) lines.push(`  … and ${i.lateOrders.length - LATE_ORDERS_LISTED} more late orders`);
   }
   if (outcome.errors.length) {
     lines.push('', `${outcome.errors.length} problem(s); nothing was written:`);
@@ -111,7 +115,8 @@ export async function importCommand(args: string[], help: string): Promise<numbe
       return preview.errors.length > 0 ? 1 : 0;
     }
     const done = await importPlantData(services, null, plantId, files, { mode: 'COMMIT', retireMissing, previewToken: preview.previewToken });
-    process.stdout.write(`${report(done)}Imported into plant ${plantId}.\n`);
+    const changed = done.counts.some((c) => c.created + c.updated + c.retired > 0);
+    process.stdout.write(`${report(done)}${changed ? `Imported into plant ${plantId}.` : `Nothing to change in plant ${plantId}: every row is as it is.`}\n`);
     return 0;
   });
 }
