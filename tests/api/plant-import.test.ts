@@ -192,6 +192,15 @@ describe('importing the example machine shop with the CLI', () => {
     expect(await sql(server.databaseUrl, `select active from customer where plant_id = $1 and code = 'C-107'`, [plantId])).toEqual([{ active: true }]);
   });
 
+  it('keeps an option that orders chose: leaving it out of a product\'s options is refused', async () => {
+    const dir = join(work, 'options');
+    await cp(join(EXAMPLE, 'product_options.csv'), join(dir, 'product_options.csv'));
+    await writeFile(join(dir, 'product_options.csv'), 'sku,attribute,value,add_cost_per_unit,add_hours_per_unit,step,review_required\nSHF-1020,material,17-4 PH stainless,22.00,0.15,2,true\n');
+    const run = await takt(['import', '--plant', plantId, dir]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('product_options.csv:2 value "material=4140 alloy steel": orders chose material=4140 alloy steel of SHF-1020, so it cannot be removed');
+  });
+
   it('refuses a new or changed order after go-live with a clear message', async () => {
     const dir = join(work, 'after-go-live');
     await cp(EXAMPLE, dir, { recursive: true });

@@ -108,13 +108,22 @@ export async function importCommand(args: string[], help: string): Promise<numbe
     const services = servicesFor(db.orm);
     const plantId = await resolvePlant(db.orm, plant);
     const retireMissing = values['retire-missing'] === true;
-    const preview = await importPlantData(services, null, plantId, files, { mode: 'DRY_RUN', retireMissing, previewToken: null });
+    const run = async (mode: 'DRY_RUN' | 'COMMIT', previewToken: string | null) => {
+      try {
+        return await importPlantData(services, null, plantId, files, { mode, retireMissing, previewToken });
+      } catch (err) {
+        // CONFLICT (the plant changed between the dry run and the commit) and the like: say it plainly
+        if (err instanceof AppError) throw new Failure(`${err.message} Nothing was written.`);
+        throw err;
+      }
+    };
+    const preview = await run('DRY_RUN', null);
     if (preview.errors.length > 0 || values['dry-run']) {
       process.stdout.write(report(preview));
       if (preview.errors.length === 0) process.stdout.write('Dry run: nothing was written.\n');
       return preview.errors.length > 0 ? 1 : 0;
     }
-    const done = await importPlantData(services, null, plantId, files, { mode: 'COMMIT', retireMissing, previewToken: preview.previewToken });
+    const done = await run('COMMIT', preview.previewToken);
     const changed = done.counts.some((c) => c.created + c.updated + c.retired > 0);
     process.stdout.write(`${report(done)}${changed ? `Imported into plant ${plantId}.` : `Nothing to change in plant ${plantId}: every row is as it is.`}\n`);
     return 0;

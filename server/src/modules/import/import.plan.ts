@@ -42,6 +42,8 @@ export interface PlanContext {
   data: MasterData;
   /** Open orders per SKU (their routing keeps its shape). */
   openOrders: ReadonlyMap<string, number>;
+  /** Options (`attribute=value`) per SKU that orders chose: they cannot be removed. */
+  optionsInUse: ReadonlyMap<string, ReadonlySet<string>>;
   /** The plant's orders as they are, by number (non-empty: the plant is live, orders come as change orders). */
   existingOrders: ReadonlyMap<string, OrderRecord>;
   /** Emails of users in other plants (an email is unique across Takt). */
@@ -112,7 +114,10 @@ export function planImport(parsed: ParsedImport, ctx: PlanContext, errors: RowEr
   for (const r of parsed.calendar_exceptions ?? []) {
     problemsAt('calendar_exceptions', r.row, checkCalendarException(r.value, refs), exColumn, (f) => cellOf(r.value, f));
     const clash = [...ex.merged].find(([key, o]) => key !== r.key && o.active && o.workCenterCode === r.value.workCenterCode && o.dateFrom <= r.value.dateTo && r.value.dateFrom <= o.dateTo);
-    if (clash) fail('calendar_exceptions', r.row, 'date_from', r.value.dateFrom, `overlaps the exception ${clash[1].dateFrom}–${clash[1].dateTo} of the same ${r.value.workCenterCode ? 'work center' : 'plant'}; merge them into one row`);
+    if (clash) {
+      fail('calendar_exceptions', r.row, 'date_from', r.value.dateFrom, `overlaps the exception ${clash[1].dateFrom}–${clash[1].dateTo} of the same ${r.value.workCenterCode ? 'work center' : 'plant'}: `
+        + 'to change that one keep its first date; to replace it, leave it out and import with retire missing');
+    }
   }
 
   // Products with their routings and options
@@ -226,6 +231,13 @@ function planProducts(
         else if (stepRows[0]) fail('routing_steps', stepRows[0].row, 'step', String(stepRows[0].value.seq), `${sku}: ${p.field} ${p.reason}`);
         else if (b) fail('products', b.row, 'sku', sku, `${p.field} ${p.reason}`);
       }
+    }
+    const used = ctx.optionsInUse.get(sku);
+    for (const o of s?.record.options ?? []) {
+      const key = optionKey(o.attribute, o.value);
+      if (!used?.has(key) || record.options.some((x) => optionKey(x.attribute, x.value) === key)) continue;
+      const r = optionRows[0];
+      fail(r ? 'product_options' : 'products', r?.row ?? b!.row, r ? 'value' : 'sku', key, `orders chose ${key} of ${sku}, so it cannot be removed; keep its row`);
     }
     if (s && routingShapeChanged(s.record, record) && (ctx.openOrders.get(sku) ?? 0) > 0) {
       const r = stepRows[0];

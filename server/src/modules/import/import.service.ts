@@ -118,7 +118,7 @@ async function runImport(
   const elsewhere = await em.execute<{ email: string }[]>('select lower(email) as email from app_user where plant_id <> ?', [plantId]);
   const [me] = actor?.userId ? await em.execute<{ email: string }[]>('select lower(email) as email from app_user where id = ?', [actor.userId]) : [];
   const plan = planImport(parsed, {
-    data, openOrders: await openOrdersByProduct(em, plantId), existingOrders, emailsElsewhere: new Set(elsewhere.map((u) => u.email)),
+    data, openOrders: await openOrdersByProduct(em, plantId), optionsInUse: await optionsInUse(em, plantId), existingOrders, emailsElsewhere: new Set(elsewhere.map((u) => u.email)),
     actorEmail: me?.email ?? null, retireMissing: options.retireMissing, workbook,
   }, errors);
   const result = (impact: CutOverImpact | null) => ({ counts: plan.counts, errors, errorsCsv: errorsAsCsv(errors), impact });
@@ -173,6 +173,16 @@ async function placeOrders(services: Services, em: EntityManager, plantId: strin
   for (const u of placed.unplaced) errors.push({ file: fileLabel('orders', workbook), row: rowOf.get(u.number)!, column: 'due_date', value: u.number, reason: `cannot be placed: ${u.reason}` });
   if (placed.unplaced.length === 0) await insertOrdersWithJobs(em, plantId, placed.orders);
   return placed.impact;
+}
+
+/** Options orders chose, as `attribute=value` per SKU. */
+async function optionsInUse(em: EntityManager, plantId: string): Promise<Map<string, Set<string>>> {
+  const rows = await em.execute<{ sku: string; option: string }[]>(
+    `select distinct p.sku, po.attribute || '=' || po.value as option from sales_order o
+       join product_option po on po.id = any(o.option_ids) join product p on p.id = po.product_id where o.plant_id = ?`, [plantId]);
+  const out = new Map<string, Set<string>>();
+  for (const r of rows) out.set(r.sku, (out.get(r.sku) ?? new Set()).add(r.option));
+  return out;
 }
 
 /** The plant's orders as import rows (to tell a re-import's unchanged rows from changes after go-live). */
