@@ -817,7 +817,7 @@ export type ImportMode =
 /** The preview or outcome of an import. */
 export type ImportResult = {
   __typename?: 'ImportResult';
-  /** True when it wrote (COMMIT without rejected rows). */
+  /** True when it wrote (COMMIT without rejected rows; a replayed idempotency key reports the first outcome). */
   applied: Scalars['Boolean']['output'];
   /** Counts per entity, in import order. */
   counts: Array<ImportCount>;
@@ -970,7 +970,8 @@ export type Mutation = {
   /** The proposer (or their manager) escalates a rejection to the next tier, once per tier, with a comment. */
   escalateChangeOrder: ChangeOrder;
   /**
-   * Imports CSV files (one per entity) or one XLSX workbook into a plant (PLANT_MANAGER, ADMIN). DRY_RUN
+   * Imports CSV files (one per entity) or one XLSX workbook into a plant (PLANT_MANAGER, ADMIN, or an
+   * API token with `masterdata:write`). DRY_RUN
    * previews; COMMIT with the preview's token writes exactly that, all or nothing, or fails with
    * CONFLICT when the plant changed since. With rejected rows nothing is written. `retireMissing`
    * deactivates records missing from a file that is given; nothing is ever deleted. The request
@@ -1169,6 +1170,7 @@ export type MutationEscalateChangeOrderArgs = {
 /** All state changes. */
 export type MutationImportPlantDataArgs = {
   files: Array<ImportFileInput>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
   mode: ImportMode;
   plantId: Scalars['ID']['input'];
   previewToken?: InputMaybe<Scalars['String']['input']>;
@@ -2110,7 +2112,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (SPEC §1). */
 export type TokenKind =
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';

@@ -8,6 +8,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient, as, code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { clockOffsetMs } from '../support/suite-clock.ts';
+import { bearer, createToken } from '../support/security.ts';
 import { DEFAULT_POLICY } from '../../server/src/engine/index.ts';
 
 /**
@@ -340,6 +341,41 @@ describe('the GraphQL import', () => {
     expect(res.importPlantData.errorsCsv).toContain(`customers.csv,2,name,"'=HYPERLINK(""http://evil.example"",""x"")"`);
     const notBase64 = await manager.request(IMPORT, { p: manager.plantId, m: 'DRY_RUN', f: [{ name: 'customers.csv', content: '%%% not base64 %%%' }] });
     expect(code(notBase64)).toBe('BAD_USER_INPUT');
+  });
+});
+
+describe('an integration pushing rows', () => {
+  const PUSH = `mutation($p: ID!, $f: [ImportFileInput!]!, $k: String) { importPlantData(plantId: $p, files: $f, mode: COMMIT, idempotencyKey: $k) {
+    applied counts { entity created updated unchanged rejected } errors { row column reason } } }`;
+  type Push = { importPlantData: { applied: boolean; counts: { entity: string; created: number; updated: number; unchanged: number; rejected: number }[]; errors: { row: number; column: string }[] } };
+
+  it('commits with a masterdata:write API token and an idempotency key: a retried push applies once', async () => {
+    const token = await createToken(admin, 'API', 'ERP', ['masterdata:write']);
+    const files = [{ name: 'customers.csv', content: Buffer.from('code,name,tier,contact\nERP-1,Pushed by the ERP,STANDARD,\n').toString('base64') }];
+    const first = await bearer<Push>(server.url, token.secret, PUSH, { p: admin.plantId, f: files, k: 'erp-batch-0001' });
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.importPlantData).toMatchObject({ applied: true, counts: [{ entity: 'customers', created: 1 }] });
+    const seq = await sql(server.databaseUrl, 'select event_seq from plant where id = $1', [admin.plantId]);
+    const retry = await bearer<Push>(server.url, token.secret, PUSH, { p: admin.plantId, f: files, k: 'erp-batch-0001' });
+    expect(retry.data!.importPlantData).toEqual(first.data!.importPlantData);
+    expect(await sql(server.databaseUrl, 'select event_seq from plant where id = $1', [admin.plantId])).toEqual(seq);
+    expect(await sql(server.databaseUrl, `select count(*)::int as n from customer where code = 'ERP-1'`)).toEqual([{ n: 1 }]);
+    expect((await sql<{ n: number }>(server.databaseUrl, `select count(*)::int as n from audit_event where action = 'IMPORT_COMMITTED' and data->>'idempotencyKey' = 'erp-batch-0001'`))[0]!.n).toBe(1);
+    const reused = await bearer(server.url, token.secret, PUSH, { p: admin.plantId, f: [{ name: 'customers.csv', content: Buffer.from('code,name,tier,contact\nERP-2,Other,STANDARD,\n').toString('base64') }], k: 'erp-batch-0001' });
+    expect(code(reused)).toBe('CONFLICT');
+    // a push with a bad row writes nothing and says why
+    const bad = await bearer<Push>(server.url, token.secret, PUSH, { p: admin.plantId, f: [{ name: 'customers.csv', content: Buffer.from('code,name,tier,contact\nERP-3,Fine,STANDARD,\nERP-4,,GOLD,\n').toString('base64') }], k: 'erp-batch-0002' });
+    expect(bad.data!.importPlantData).toMatchObject({ applied: false, errors: [{ row: 3, column: 'name' }, { row: 3, column: 'tier' }] });
+    expect(await sql(server.databaseUrl, `select code from customer where code in ('ERP-3', 'ERP-4')`)).toEqual([]);
+  });
+
+  it('lets a write scope do nothing else, and a read-only token no import', async () => {
+    const writer = await createToken(admin, 'API', 'ERP writer', ['masterdata:write']);
+    const reader = await createToken(admin, 'API', 'BI reader', ['reports:read']);
+    const files = [{ name: 'customers.csv', content: Buffer.from('code,name,tier,contact\n').toString('base64') }];
+    expect(code(await bearer(server.url, reader.secret, PUSH, { p: admin.plantId, f: files }))).toBe('FORBIDDEN');
+    expect(code(await bearer(server.url, writer.secret, 'mutation($p: ID!) { createCustomer(plantId: $p, input: { code: "X", name: "X" }) { id } }', { p: admin.plantId }))).toBe('FORBIDDEN');
+    expect(code(await bearer(server.url, writer.secret, PUSH, { p: plantId, f: files }))).toBe('NOT_FOUND'); // another plant's
   });
 });
 

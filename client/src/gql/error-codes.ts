@@ -276,7 +276,7 @@ export const Tier = {
 export type Tier = typeof Tier[keyof typeof Tier];
 /** What kind of non-human client a token is for (SPEC §1). */
 export const TokenKind = {
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   Api: 'API',
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   Display: 'DISPLAY'

@@ -5,7 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
  * on plants, work centers, products, customers and users; calendar exceptions as the planner
  * enters them (one work center or the whole plant, a date or a range), expanded into the per-date
  * rows of `work_center_exception` that the engine's calendar and every capacity query read; and a
- * one-time set-password token for users an admin creates (there is no mail server).
+ * one-time set-password token for users an admin creates (there is no mail server); and the
+ * idempotency keys of committed imports.
  */
 export class Migration20261202060000MasterData extends Migration {
   override async up(): Promise<void> {
@@ -38,6 +39,15 @@ export class Migration20261202060000MasterData extends Migration {
     // One exception per scope (a work center, or the whole plant) and first date: the import's key.
     this.addSql(`create unique index "calendar_exception_scope_date_from_unique" on "calendar_exception"
       ("plant_id", coalesce("work_center_id", '00000000-0000-0000-0000-000000000000'::uuid), "date_from");`);
+    // Imports committed with an idempotency key: a retried push returns the first outcome and writes nothing.
+    this.addSql(`create table "import_batch" (
+      "plant_id" uuid not null references "plant" ("id"),
+      "idempotency_key" varchar(200) not null,
+      "fingerprint" varchar(64) not null,
+      "outcome" jsonb not null,
+      "created_at" timestamptz not null default now(),
+      primary key ("plant_id", "idempotency_key")
+    );`);
     this.addSql(`alter table "work_center_exception" add column "calendar_exception_id" uuid null
       references "calendar_exception" ("id") on delete cascade;`);
     this.addSql(`with src as (select e.id as row_id, gen_random_uuid() as ce_id, w.plant_id, e.work_center_id, e.date, e.minutes, e.reason

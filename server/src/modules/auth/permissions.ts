@@ -14,7 +14,7 @@ export interface Permission {
   roles?: readonly Role[];
   /** Display tokens (wall screens): read-only, their own plant. */
   display?: boolean;
-  /** API token scopes that grant the operation. */
+  /** API token scopes that grant the operation (for a mutation, only a `…:write` scope). */
   apiScopes?: readonly string[];
 }
 
@@ -106,7 +106,8 @@ export const PERMISSIONS = {
   'Mutation.retireUser': { roles: ['ADMIN'] },
   'Mutation.setPasswordWithToken': { public: true },
   'Query.exportPlantData': { roles: MASTER_DATA },
-  'Mutation.importPlantData': { roles: MASTER_DATA },
+  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
+  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
@@ -119,8 +120,9 @@ export function permissionFor(operation: string): Permission | undefined {
 export function authorize(operation: string, actor: Actor | null): void {
   const rule = permissionFor(operation);
   if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
-  // Tokens are read-only whatever the table says (SPEC §1): a wall screen can never mutate.
-  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.')) {
+  // A wall screen never mutates; an API token only through a write scope the table grants it.
+  const writeScope = actor?.kind === 'api' && (rule.apiScopes ?? []).some((s) => s.endsWith(':write') && actor.scopes?.includes(s));
+  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.') && !writeScope) {
     throw new AppError('FORBIDDEN', `A ${actor.kind} token is read-only and may not perform ${operation.split('.')[1]}.`);
   }
   if (rule.public) return;

@@ -15,11 +15,11 @@ export const importResolvers: Resolvers = {
     },
   },
   Mutation: {
-    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken }, ctx) => {
+    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey }, ctx) => {
       requirePlant(ctx.actor, plantId);
       if (files.length > MAX_FILES) throw badInput(`At most ${MAX_FILES} files: one per entity, or one workbook.`, 'files');
       return importPlantData(ctx.services, ctx.actor, plantId, files.map((f) => ({ name: f.name, content: f.content })), {
-        mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null,
+        mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null,
       });
     },
   },

@@ -27,8 +27,13 @@ export type ImportMode = 'DRY_RUN' | 'COMMIT';
 export interface ImportOptions {
   mode: ImportMode;
   retireMissing: boolean;
-  /** COMMIT: the dry run's token; the commit writes only if it still describes the same files and plant state. */
+  /**
+   * COMMIT: the dry run's token; the commit writes only if it still describes the same files and
+   * plant state. Without one, a COMMIT validates and writes in one step (an integration's push).
+   */
   previewToken: string | null;
+  /** COMMIT: a retried commit with the same key and files returns the first outcome and writes nothing. */
+  idempotencyKey?: string | null;
 }
 
 /** The preview or outcome of an import (the GraphQL ImportResult). */
@@ -42,14 +47,17 @@ export interface ImportOutcome {
   impact: CutOverImpact | null;
 }
 
-/** Thrown inside a dry run's transaction to roll it back with its outcome. */
-class DryRunDone extends Error {
+/** Thrown inside a transaction to roll it back with the outcome to report (a dry run, a refused commit). */
+class RolledBack extends Error {
   readonly outcome: ImportOutcome;
   constructor(outcome: ImportOutcome) {
-    super('dry run');
+    super('rolled back');
     this.outcome = outcome;
   }
 }
+
+/** Longest idempotency key accepted. */
+const MAX_IDEMPOTENCY_KEY = 200;
 
 /** The rejected rows as a CSV file a person can open, fix from and import again. */
 export function errorsAsCsv(errors: readonly RowError[]): string {
@@ -65,8 +73,10 @@ export const neutralize = (text: string): string => (/^[=+\-@\t\r]/.test(text) ?
  * the preview's counts, errors and schedule impact are exactly the commit's. Its token is a hash
  * of the parsed rows, the options and the plant's event sequence: a COMMIT holds the plant's
  * write lock, recomputes it and writes only when it matches (else CONFLICT: the files or the plant
- * changed). Master data is all-or-nothing with one audit event for the batch; with any rejected
- * row nothing is written.
+ * changed). A COMMIT without a token (an integration's push) validates and writes in one step.
+ * Master data is all-or-nothing with one audit event for the batch; with any rejected row nothing
+ * is written. A COMMIT with an idempotency key that was committed before with the same files
+ * returns that first outcome and writes nothing.
  */
 export async function importPlantData(services: Services, actor: Actor | null, plantId: string, files: readonly ImportFile[], options: ImportOptions): Promise<ImportOutcome> {
   const read = await readImportFiles(files);
@@ -74,6 +84,10 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   const parsed = parseRows(read.tables, read.workbook, errors);
   const fingerprint = canonical({ parsed, retireMissing: options.retireMissing });
   const tokenAt = (seq: number) => createHash('sha256').update(`${fingerprint}\u0000${plantId}\u0000${seq}`).digest('base64url');
+  const key = options.idempotencyKey?.trim() || null;
+  if (key !== null && (options.mode !== 'COMMIT' || key.length > MAX_IDEMPOTENCY_KEY)) {
+    throw badInput(`An idempotency key goes with a COMMIT and has at most ${MAX_IDEMPOTENCY_KEY} characters.`, 'idempotencyKey');
+  }
 
   if (options.mode === 'DRY_RUN') {
     try {
@@ -81,27 +95,41 @@ export async function importPlantData(services: Services, actor: Actor | null, p
         const [plant] = await em.execute<{ event_seq: string }[]>('select event_seq from plant where id = ?', [plantId]);
         if (!plant) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
         const outcome = await runImport(services, em, plantId, actor, parsed, read.workbook, errors, options, { emit: () => {}, audit: () => {} });
-        throw new DryRunDone({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(Number(plant.event_seq)) });
+        throw new RolledBack({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(Number(plant.event_seq)) });
       });
     } catch (err) {
-      if (err instanceof DryRunDone) return err.outcome;
+      if (err instanceof RolledBack) return err.outcome;
       throw err;
     }
     throw new Error('unreachable: a dry run always rolls back');
   }
 
-  if (!options.previewToken) throw badInput('A COMMIT needs the previewToken of a dry run of the same files; run the dry run first.', 'previewToken');
-  const { value } = await withPlantWrite(services.orm, plantId, actor, async (w) => {
-    const token = tokenAt(w.seq);
-    if (token !== options.previewToken) {
-      throw new AppError('CONFLICT', 'The plant changed since the dry run, or the files differ from the ones previewed; run the dry run again and commit its token.', { currentVersion: w.seq });
-    }
-    const outcome = await runImport(services, w.em, plantId, actor, parsed, read.workbook, errors, options, w);
-    // the token matched, so the dry run saw no rejected rows either; a difference here is a fault
-    if (outcome.errors.length > 0) throw new AppError('BAD_USER_INPUT', `The import has ${outcome.errors.length} rejected row(s); nothing was written. Run the dry run to see them.`);
-    return { ...outcome, mode: 'COMMIT' as const, applied: true, previewToken: token };
-  });
-  return value;
+  const digest = createHash('sha256').update(fingerprint).digest('hex');
+  try {
+    const { value } = await withPlantWrite(services.orm, plantId, actor, async (w) => {
+      if (key !== null) {
+        const [done] = await w.em.execute<{ fingerprint: string; outcome: ImportOutcome }[]>(
+          'select fingerprint, outcome from import_batch where plant_id = ? and idempotency_key = ?', [plantId, key]);
+        if (done && done.fingerprint !== digest) throw new AppError('CONFLICT', 'This idempotency key was used for other files; use a new key for a new batch.', { currentVersion: w.seq });
+        if (done) return done.outcome;
+      }
+      const token = tokenAt(w.seq);
+      if (options.previewToken && token !== options.previewToken) {
+        throw new AppError('CONFLICT', 'The plant changed since the dry run, or the files differ from the ones previewed; run the dry run again and commit its token.', { currentVersion: w.seq });
+      }
+      const outcome = await runImport(services, w.em, plantId, actor, parsed, read.workbook, errors, options, w);
+      if (outcome.errors.length > 0) throw new RolledBack({ ...outcome, mode: 'COMMIT', applied: false, previewToken: token });
+      const committed: ImportOutcome = { ...outcome, mode: 'COMMIT', applied: true, previewToken: token };
+      if (key !== null) {
+        await w.em.execute('insert into import_batch (plant_id, idempotency_key, fingerprint, outcome) values (?, ?, ?, ?::jsonb)', [plantId, key, digest, JSON.stringify(committed)]);
+      }
+      return committed;
+    });
+    return value;
+  } catch (err) {
+    if (err instanceof RolledBack) return err.outcome;
+    throw err;
+  }
 }
 
 interface Sink {
@@ -135,7 +163,10 @@ async function runImport(
   if (written) {
     sink.audit({
       action: 'IMPORT_COMMITTED', entityType: 'Plant', entityId: plantId,
-      data: { counts: Object.fromEntries(plan.counts.map(({ entity, ...c }) => [entity, c])), retireMissing: options.retireMissing, ordersPlaced: impact?.ordersPlaced ?? 0 },
+      data: {
+        counts: Object.fromEntries(plan.counts.map(({ entity, ...c }) => [entity, c])), retireMissing: options.retireMissing,
+        ordersPlaced: impact?.ordersPlaced ?? 0, idempotencyKey: options.idempotencyKey ?? null,
+      },
     });
   }
   return result(impact);

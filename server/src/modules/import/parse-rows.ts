@@ -103,9 +103,10 @@ export function parseRows(tables: SourceTables, workbook: boolean, errors: RowEr
   });
   parsed.customers = each('customers', 'code', (r) => {
     const code = r.text('code');
+    const name = r.text('name');
     const tier = r.text('tier', 'STANDARD').toUpperCase();
     if (tier !== 'STRATEGIC' && tier !== 'STANDARD') errorsFor(r, 'tier', 'must be STRATEGIC or STANDARD');
-    return { key: code, value: { code, name: r.text('name'), tier: tier as CustomerRecord['tier'], contact: r.text('contact', ''), active: true } };
+    return { key: code, value: { code, name, tier: tier as CustomerRecord['tier'], contact: r.text('contact', ''), active: true } };
   });
   parsed.users = each('users', 'email', (r) => {
     const email = r.text('email').toLowerCase();
