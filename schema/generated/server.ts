@@ -979,6 +979,11 @@ export type Mutation = {
    */
   importPlantData: ImportResult;
   /**
+   * A new one-time set-password token for a user of the admin's plant (an imported user, or one who
+   * forgot the password), valid for 72 hours; earlier tokens stop working (ADMIN). Shown once.
+   */
+  issueSetPasswordToken: Scalars['String']['output'];
+  /**
    * Sign in with email and password. Sets an httpOnly, SameSite session cookie and returns the user.
    * Fails with UNAUTHENTICATED on a wrong email or password.
    */
@@ -1029,13 +1034,16 @@ export type Mutation = {
    * covers part of the range.
    */
   setDelegate: Delegation;
-  /** Sets the password with a one-time token from `createUser`; needs no identity. */
+  /**
+   * Sets the password with a one-time token from `createUser` or `issueSetPasswordToken`; the user's
+   * other sessions end. Needs no identity.
+   */
   setPasswordWithToken: Scalars['Boolean']['output'];
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
-  /** Changes a calendar exception (PLANNER, PLANT_MANAGER, ADMIN). */
+  /** Changes a calendar exception; a retired one becomes active again (PLANNER, PLANT_MANAGER, ADMIN). */
   updateCalendarException: CalendarException;
-  /** Changes a customer; the code cannot change (PLANT_MANAGER, ADMIN). */
+  /** Changes a customer; the code cannot change; a retired customer becomes active again (PLANT_MANAGER, ADMIN). */
   updateCustomer: Customer;
   /** Changes a plant's name, time zone or ship buffer (ADMIN, own plant). */
   updatePlant: Plant;
@@ -1051,14 +1059,16 @@ export type Mutation = {
   updatePresence: Scalars['Boolean']['output'];
   /**
    * Changes a product. While it has open orders its routing keeps its steps and work centers (times
-   * may change), and options chosen by orders stay (PLANT_MANAGER, ADMIN). The SKU cannot change.
+   * may change), and options chosen by orders stay (PLANT_MANAGER, ADMIN). The SKU cannot change; a
+   * retired product becomes active again.
    */
   updateProduct: Product;
-  /** Changes a user's name or role; the email cannot change (ADMIN). */
+  /** Changes a user's name or role; the email cannot change; a deactivated user becomes active again (ADMIN). */
   updateUser: User;
   /**
    * Changes a work center. Changed hours reach every open board at once; load that no longer fits is
-   * shown as overload, never dropped (PLANT_MANAGER, ADMIN). The code cannot change.
+   * shown as overload, never dropped (PLANT_MANAGER, ADMIN). The code cannot change; a retired work
+   * center becomes active again.
    */
   updateWorkCenter: WorkCenter;
   /** The proposer withdraws a pending or counter-proposed change order. */
@@ -1175,6 +1185,12 @@ export type MutationImportPlantDataArgs = {
   plantId: Scalars['ID']['input'];
   previewToken?: InputMaybe<Scalars['String']['input']>;
   retireMissing?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** All state changes. */
+export type MutationIssueSetPasswordTokenArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -2898,6 +2914,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   escalateChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationEscalateChangeOrderArgs, 'comment' | 'expectedVersion' | 'id'>>;
   importPlantData?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportPlantDataArgs, 'files' | 'mode' | 'plantId'>>;
+  issueSetPasswordToken?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationIssueSetPasswordTokenArgs, 'userId'>>;
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -163,4 +163,19 @@ describe('plants and users', () => {
     const users = await admin.data<{ users: { email: string }[] }>('query($p: ID!) { users(plantId: $p, includeRetired: true) { email } }', { p: plantId });
     expect(users.users.map((u) => u.email)).toContain('new.person@example.test');
   });
+
+  it('issues a set-password token for an existing user: the new password works, the old one and the old sessions do not', async () => {
+    const admin = await as(server.url, 'ADMIN');
+    const quality = await as(server.url, 'QUALITY');
+    const [user] = await sql<{ id: string }>(server.databaseUrl, `select id from app_user where email = 'quality@demo.test'`);
+    const first = (await admin.data<{ issueSetPasswordToken: string }>('mutation($u: ID!) { issueSetPasswordToken(userId: $u) }', { u: user!.id })).issueSetPasswordToken;
+    const second = (await admin.data<{ issueSetPasswordToken: string }>('mutation($u: ID!) { issueSetPasswordToken(userId: $u) }', { u: user!.id })).issueSetPasswordToken;
+    const anyone = new ApiClient(server.url);
+    expect(code(await anyone.request('mutation($t: String!) { setPasswordWithToken(token: $t, newPassword: "quality reset 1") }', { t: first }))).toBe('BAD_USER_INPUT');
+    await anyone.data('mutation($t: String!) { setPasswordWithToken(token: $t, newPassword: "quality reset 2") }', { t: second });
+    expect(code(await quality.request('{ me { id } }'))).toBe('UNAUTHENTICATED');
+    expect(code(await new ApiClient(server.url).login('quality@demo.test', 'demo'))).toBe('UNAUTHENTICATED');
+    expect((await new ApiClient(server.url).login('quality@demo.test', 'quality reset 2')).data?.login.role).toBe('QUALITY');
+    expect(code(await admin.request('mutation($u: ID!) { issueSetPasswordToken(userId: $u) }', { u: '00000000-0000-0000-0000-000000000000' }))).toBe('NOT_FOUND');
+  });
 });

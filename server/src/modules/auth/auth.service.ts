@@ -123,16 +123,18 @@ export class AuthService {
 
   /**
    * Sets the password of the user a one-time set-password token was issued to (a new user's
-   * first sign-in); the token is spent. BAD_USER_INPUT for an unknown, used or expired token.
+   * first sign-in, or a reset by an admin); the token is spent and the user's sessions end.
+   * BAD_USER_INPUT for an unknown, used or expired token.
    */
   async setPasswordWithToken(em: EntityManager, token: string, password: string): Promise<void> {
     if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
     if (password.length > MAX_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
-    const res = await em.execute<{ affectedRows: number }>(
+    const [user] = await em.execute<{ id: string }[]>(
       `update app_user set password_hash = ?, set_password_hash = null, set_password_expires_at = null
-        where set_password_hash = ? and set_password_expires_at > ? and active`,
-      [await hashPassword(password), sha256(token), this.#clock.now()], 'run');
-    if (res.affectedRows === 0) throw new AppError('BAD_USER_INPUT', 'This set-password link is unknown, used or expired; ask your administrator for a new one.', { field: 'token' });
+        where set_password_hash = ? and set_password_expires_at > ? and active returning id`,
+      [await hashPassword(password), sha256(token), this.#clock.now()]);
+    if (user) await em.execute('delete from session where user_id = ?', [user.id]);
+    if (!user) throw new AppError('BAD_USER_INPUT', 'This set-password link is unknown, used or expired; ask your administrator for a new one.', { field: 'token' });
   }
 
   /** Creates a user (CLI, demo seeding). */

@@ -104,6 +104,7 @@ export const PERMISSIONS = {
   'Mutation.createUser': { roles: ['ADMIN'] },
   'Mutation.updateUser': { roles: ['ADMIN'] },
   'Mutation.retireUser': { roles: ['ADMIN'] },
+  'Mutation.issueSetPasswordToken': { roles: ['ADMIN'] },
   'Mutation.setPasswordWithToken': { public: true },
   'Query.exportPlantData': { roles: MASTER_DATA },
   // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).

@@ -147,10 +147,16 @@ export async function saveUser(em: EntityManager, plantId: string, r: UserRecord
     if (!r.active) await em.execute('delete from session where user_id = ?', [stored.id]);
     return { id: stored.id, setPasswordToken: null };
   }
-  const token = randomBytes(24).toString('base64url');
   const [row] = await em.execute<{ id: string }[]>(
-    `insert into app_user (plant_id, email, name, role, active, password_hash, set_password_hash, set_password_expires_at)
-     values (?, ?, ?, ?, ?, ?, ?, now() + make_interval(hours => ?)) returning id`,
-    [plantId, r.email, r.name, r.role, r.active, await hashPassword(randomBytes(32).toString('base64url')), sha256(token), SET_PASSWORD_TTL_HOURS]);
-  return { id: row!.id, setPasswordToken: token };
+    'insert into app_user (plant_id, email, name, role, active, password_hash) values (?, ?, ?, ?, ?, ?) returning id',
+    [plantId, r.email, r.name, r.role, r.active, await hashPassword(randomBytes(32).toString('base64url'))]);
+  return { id: row!.id, setPasswordToken: await newSetPasswordToken(em, row!.id) };
+}
+
+/** A fresh one-time set-password token for a user (only its SHA-256 is stored; an earlier one stops working). */
+export async function newSetPasswordToken(em: EntityManager, userId: string): Promise<string> {
+  const token = randomBytes(24).toString('base64url');
+  await em.execute('update app_user set set_password_hash = ?, set_password_expires_at = now() + make_interval(hours => ?) where id = ?',
+    [sha256(token), SET_PASSWORD_TTL_HOURS, userId]);
+  return token;
 }

@@ -7,7 +7,7 @@ import { workCentersOf } from '../plant/plant.service.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import {
   calendarExceptionById, calendarExceptionsOf, createPlant, retireWorkCenterCommand, saveCalendarExceptionCommand,
-  saveCustomerCommand, saveProductCommand, saveUserCommand, saveWorkCenterCommand, updatePlant,
+  saveCustomerCommand, saveProductCommand, saveUserCommand, saveWorkCenterCommand, updatePlant, issueSetPasswordToken,
 } from './masterdata.service.ts';
 import type { CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord } from './records.ts';
 import { isIsoDate } from '../shared/dates.ts';
@@ -142,13 +142,14 @@ export const masterDataResolvers: Resolvers = {
       return { user: await ctx.services.auth.user(ctx.em, saved.id), setPasswordToken: saved.setPasswordToken! };
     },
     updateUser: async (_, { id, input, expectedVersion }, ctx) => {
-      const saved = await saveUserCommand(ctx.services, me(ctx), ctx.actor!.plantId, (u) => ({ ...u, name: input.name.trim(), role: input.role }), id, expectedVersion);
+      const saved = await saveUserCommand(ctx.services, me(ctx), ctx.actor!.plantId, (u) => ({ ...u, name: input.name.trim(), role: input.role, active: true }), id, expectedVersion);
       return ctx.services.auth.user(ctx.em, saved.id);
     },
     retireUser: async (_, { id, expectedVersion }, ctx) => {
       const saved = await saveUserCommand(ctx.services, me(ctx), ctx.actor!.plantId, (u) => ({ ...u, active: false }), id, expectedVersion);
       return ctx.services.auth.user(ctx.em, saved.id);
     },
+    issueSetPasswordToken: (_, { userId }, ctx) => issueSetPasswordToken(ctx.services, me(ctx), userId),
     setPasswordWithToken: async (_, { token, newPassword }, ctx) => {
       await ctx.services.auth.setPasswordWithToken(ctx.em, token, newPassword);
       return true;

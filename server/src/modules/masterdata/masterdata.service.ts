@@ -6,7 +6,7 @@ import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
 import { plantById, type PlantDto } from '../plant/plant.service.ts';
 import {
-  materializeCalendar, saveCalendarException, saveCustomer, saveProduct, saveUser, saveWorkCenter, type SavedUser,
+  materializeCalendar, newSetPasswordToken, saveCalendarException, saveCustomer, saveProduct, saveUser, saveWorkCenter, type SavedUser,
 } from './apply.ts';
 import { loadMasterData, type MasterData } from './snapshot.ts';
 import type {
@@ -249,6 +249,16 @@ export async function saveUserCommand(
     const saved = await saveUser(w.em, plantId, next, stored);
     w.audit({ action: stored ? (next.active ? 'USER_UPDATED' : 'USER_DEACTIVATED') : 'USER_CREATED', entityType: 'User', entityId: saved.id, data: { email: next.email, role: next.role } });
     return saved;
+  });
+  return value;
+}
+
+/** A new one-time set-password token for a user of the actor's plant (audited; the token itself is not). */
+export async function issueSetPasswordToken(services: Services, actor: Actor, userId: string): Promise<string> {
+  const { value } = await withPlantWrite(services.orm, actor.plantId, actor, async (w) => {
+    await rowOfPlant(w.em, 'app_user', 'User', userId, actor.plantId);
+    w.audit({ action: 'SET_PASSWORD_TOKEN_ISSUED', entityType: 'User', entityId: userId });
+    return newSetPasswordToken(w.em, userId);
   });
   return value;
 }
