@@ -4,6 +4,16 @@ import type { GraphQLClient } from './http.ts';
 
 export const PROPOSE = `mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { id status version tier } }`;
 
+/**
+ * The input as the board sends it: a change to an existing order's terms names the order version it
+ * was made from, read just now (outside any timed call).
+ */
+export async function madeFromCurrent(client: GraphQLClient, input: Record<string, unknown>): Promise<Record<string, unknown>> {
+  if (typeof input.orderId !== 'string' || input.moveJob) return input;
+  const { data } = await client.call<{ order: { version: number } }>('query($id: ID!) { order(id: $id) { version } }', { id: input.orderId });
+  return { ...input, expectedOrderVersion: data.order.version };
+}
+
 export interface Proposed {
   id: string;
   status: string;
@@ -19,20 +29,20 @@ export interface Proposed {
  * Orders are dealt out to `ways` disjoint lanes, so concurrent proposers never race for one order.
  */
 export class DueDateToggler {
-  readonly #lanes: { id: string; due: string; later: boolean }[][];
+  readonly #lanes: { id: string; due: string; version: number; later: boolean }[][];
   readonly #next: number[];
   /** Orders whose change did not apply at once (excluded from then on). */
   readonly skipped: { orderId: string; status: string; tier: string }[] = [];
 
-  private constructor(lanes: { id: string; due: string; later: boolean }[][]) {
+  private constructor(lanes: { id: string; due: string; version: number; later: boolean }[][]) {
     this.#lanes = lanes;
     this.#next = lanes.map(() => 0);
   }
 
   static async load(orm: Orm, plantId: string, ways = 1): Promise<DueDateToggler> {
     // far enough out to be clear of the freeze window and the first weeks' load
-    const rows = await orm.em.fork().execute<{ id: string; due: string }[]>(
-      `select o.id, o.due_date::text as due from sales_order o join plant p on p.id = o.plant_id
+    const rows = await orm.em.fork().execute<{ id: string; due: string; version: number }[]>(
+      `select o.id, o.due_date::text as due, o.version from sales_order o join plant p on p.id = o.plant_id
         where o.plant_id = ? and o.status = 'CONFIRMED' and o.due_date > current_date + 21 order by o.due_date, o.id`,
       [plantId],
     );
@@ -49,9 +59,13 @@ export class DueDateToggler {
     this.#next[lane] = i + 1;
     const o = orders[i]!;
     const dueDate = o.later ? o.due : addDays(o.due, 21);
-    const { data } = await client.call<{ proposeChangeOrder: Proposed }>(PROPOSE, { input: { orderId: o.id, dueDate } });
+    // Lanes are disjoint: only this toggler changes the order, so it knows the version it made.
+    const { data } = await client.call<{ proposeChangeOrder: Proposed }>(PROPOSE, { input: { orderId: o.id, dueDate, expectedOrderVersion: o.version } });
     const co = data.proposeChangeOrder;
-    if (co.status === 'APPLIED') o.later = !o.later;
+    if (co.status === 'APPLIED') {
+      o.later = !o.later;
+      o.version++;
+    }
     else {
       this.skipped.push({ orderId: o.id, status: co.status, tier: co.tier });
       orders.splice(i, 1);

@@ -14,7 +14,7 @@ import { GraphQLClient } from '../lib/http.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
 import { repeat } from '../lib/stats.ts';
 import type { Suite } from './suite.ts';
-import { PROPOSE, type Proposed } from '../lib/writes.ts';
+import { madeFromCurrent, PROPOSE, type Proposed } from '../lib/writes.ts';
 
 interface PackedOrders {
   id: string[];
@@ -102,7 +102,7 @@ export const boardSuite: Suite = {
       for (const c of changeCandidates(first.data.board.packed.orders, vars.from)) {
         if (afterChange.length === wanted || tried === wanted * 6) break;
         tried++;
-        const proposed = await client.call<{ proposeChangeOrder: Proposed }>(PROPOSE, { input: { orderId: c.id, quantity: c.quantity - 1 } });
+        const proposed = await client.call<{ proposeChangeOrder: Proposed }>(PROPOSE, { input: await madeFromCurrent(client, { orderId: c.id, quantity: c.quantity - 1 }) });
         if (proposed.data?.proposeChangeOrder.status !== 'APPLIED') continue; // routed for approval: no schedule change
         afterChange.push((await client.call(query, vars)).serverMs);
       }

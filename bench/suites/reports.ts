@@ -10,6 +10,7 @@ import { toGraphQLInput, workload } from '../lib/changes.ts';
 import { ROOT, type BenchEnv } from '../lib/env.ts';
 import { GraphQLClient } from '../lib/http.ts';
 import { rng } from '../lib/random.ts';
+import { madeFromCurrent } from '../lib/writes.ts';
 import { distribution, single, type Figure } from '../lib/report.ts';
 import { repeat, since } from '../lib/stats.ts';
 import type { Suite } from './suite.ts';
@@ -118,7 +119,7 @@ export const reportsSuite: Suite = {
       const inputs = workload(schedule, toDay(today), quick ? 8 : 24, rng(41)).map((c) => toGraphQLInput(c.change, customer!.id));
       let decided = 0;
       for (const input of inputs) {
-        const res = await planner.call<{ proposeChangeOrder: { id: string; status: string; version: number } }>(PROPOSE, { input }).catch((e: Error) => {
+        const res = await planner.call<{ proposeChangeOrder: { id: string; status: string; version: number } }>(PROPOSE, { input: await madeFromCurrent(planner, input) }).catch((e: Error) => {
           log(`reports: a proposal failed (${e.message.slice(0, 120)})`);
           return null;
         });

@@ -132,10 +132,10 @@ export const soakSuite: Suite = {
       }
     };
 
-    let orders: { id: string; due: string; quantity: number }[] = [];
+    let orders: { id: string; due: string; quantity: number; version: number }[] = [];
     const refreshOrders = async () => {
       orders = await env.orm.em.fork().execute(
-        `select id, due_date::text as due, quantity from sales_order
+        `select id, due_date::text as due, quantity, version from sales_order
           where plant_id = ? and status = 'CONFIRMED' and due_date > current_date + 21`, [plant.plantId]);
     };
     await refreshOrders();
@@ -150,12 +150,15 @@ export const soakSuite: Suite = {
           const o = orders[Math.floor(random.next() * orders.length)];
           if (o) {
             const input = random.next() < 0.5
-              ? { orderId: o.id, dueDate: addDays(o.due, random.int(-10, 20)) }
-              : { orderId: o.id, quantity: Math.max(1, Math.round(o.quantity * (0.7 + random.next() * 0.7))) };
+              ? { orderId: o.id, dueDate: addDays(o.due, random.int(-10, 20)), expectedOrderVersion: o.version }
+              : { orderId: o.id, quantity: Math.max(1, Math.round(o.quantity * (0.7 + random.next() * 0.7))), expectedOrderVersion: o.version };
             await guarded('propose', async () => {
               const { proposeChangeOrder: co } = await rep.call<{ proposeChangeOrder: { status: string } }>(PROPOSE, { input });
               counts.proposed++;
-              if (co.status === 'APPLIED') counts.applied++;
+              if (co.status === 'APPLIED') {
+                counts.applied++;
+                o.version++; // the terms this rep just made
+              }
               else if (co.status === 'PENDING') counts.pending++;
               else if (co.status === 'INFEASIBLE') counts.infeasible++;
             });

@@ -16,6 +16,8 @@ import type { DelegationRow as DelegationRowModel } from '../../server/src/modul
 import type { NotificationRow as NotificationRowModel, NotificationPage as NotificationPageModel } from '../../server/src/modules/notification/notification.service.ts';
 import type { WebhookRow as WebhookRowModel, WebhookDeliveryRow as WebhookDeliveryRowModel, WebhookDeliveryPage as WebhookDeliveryPageModel } from '../../server/src/modules/webhook/webhook.service.ts';
 import type { TokenDto as TokenDtoModel } from '../../server/src/modules/token/token.service.ts';
+import type { OrderPage as OrderPageModel } from '../../server/src/modules/order/order.service.ts';
+import type { CalendarDayDto as CalendarDayDtoModel, WorkCenterDayDto as WorkCenterDayDtoModel } from '../../server/src/modules/schedule/plant-calendar.ts';
 import type { CalendarExceptionDto as CalendarExceptionDtoModel } from '../../server/src/modules/masterdata/masterdata.service.ts';
 import type { ImportOutcome as ImportOutcomeModel } from '../../server/src/modules/import/import.service.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
@@ -72,8 +74,10 @@ export type Allocation = {
   __typename?: 'Allocation';
   /** Plant-local date. */
   date: Scalars['Date']['output'];
-  /** Hours on that date. */
+  /** Hours on that date, rounded to 4 decimals; `minutes` is exact. */
   hours: Scalars['Float']['output'];
+  /** Minutes on that date, exact. */
+  minutes: Scalars['Int']['output'];
 };
 
 /** One lane's approval of a change order. */
@@ -260,14 +264,20 @@ export type BoardEventType =
 /** Capacity and load of one work center on one day. Derived, never edited. */
 export type Bucket = {
   __typename?: 'Bucket';
-  /** Regular capacity hours after exceptions. */
+  /** Regular capacity hours after exceptions (rounded to 4 decimals; see `capacityMinutes`). */
   capacityHours: Scalars['Float']['output'];
+  /** Regular capacity minutes after exceptions, exact. */
+  capacityMinutes: Scalars['Int']['output'];
   /** Plant-local date. */
   date: Scalars['Date']['output'];
-  /** Sum of allocations. */
+  /** Sum of allocations in hours (rounded to 4 decimals; see `loadMinutes`). */
   loadHours: Scalars['Float']['output'];
-  /** Overtime hours that may be added. */
+  /** Sum of allocations in minutes, exact. */
+  loadMinutes: Scalars['Int']['output'];
+  /** Overtime hours that may be added (rounded to 4 decimals; see `overtimeMinutes`). */
   overtimeHours: Scalars['Float']['output'];
+  /** Overtime minutes that may be added, exact (0 on a day the work center does not work). */
+  overtimeMinutes: Scalars['Int']['output'];
   /** load / capacity (0 when there is no capacity). */
   utilization: Scalars['Float']['output'];
   /** The work center. */
@@ -279,13 +289,19 @@ export type BucketImpact = {
   __typename?: 'BucketImpact';
   /** Regular capacity hours. */
   capacityHours: Scalars['Float']['output'];
+  /** Regular capacity minutes, exact. */
+  capacityMinutes: Scalars['Int']['output'];
   /** Date. */
   date: Scalars['Date']['output'];
   /** Load after. */
   loadAfterHours: Scalars['Float']['output'];
+  /** Load after in minutes, exact. */
+  loadAfterMinutes: Scalars['Int']['output'];
   /** Load before. */
   loadBeforeHours: Scalars['Float']['output'];
-  /** Capacity hours including overtime. */
+  /** Load before in minutes, exact. */
+  loadBeforeMinutes: Scalars['Int']['output'];
+  /** Capacity hours including overtime: regular capacity plus the overtime the work center can add that day (equal to capacityHours when it has none). */
   overtimeCapacityHours: Scalars['Float']['output'];
   /** Utilization after (fraction). */
   utilizationAfter: Scalars['Float']['output'];
@@ -295,6 +311,26 @@ export type BucketImpact = {
   workCenterCode: Scalars['String']['output'];
   /** Work center. */
   workCenterId: Scalars['ID']['output'];
+};
+
+/** One date of a plant's calendar, as the planning rules read it. */
+export type CalendarDay = {
+  __typename?: 'CalendarDay';
+  /** Plant-local date. */
+  date: Scalars['Date']['output'];
+  /**
+   * Inside the freeze window: after today and on or before its last day, the plant working day
+   * `freezeWindowWorkingDays` (current policy) after today. A job whose first day after today falls
+   * here starts inside the window (rule FREEZE_WINDOW).
+   */
+  inFreezeWindow: Scalars['Boolean']['output'];
+  /**
+   * A plant working day: at least one work center has capacity that day. Lead time, the ship
+   * buffer, the freeze window and "today + 1 working day" count these days.
+   */
+  plantWorkingDay: Scalars['Boolean']['output'];
+  /** Each work center on that date, in board order. */
+  workCenters: Array<WorkCenterDay>;
 };
 
 /** Hours available on a date or a range of dates, on one work center or on the whole plant. */
@@ -367,6 +403,8 @@ export type ChangeEvaluation = {
   __typename?: 'ChangeEvaluation';
   /** Capable-to-promise: the earliest due date under each tier. */
   alternatives: Array<CtpAlternative>;
+  /** The order's jobs the evaluation held in place rather than re-planning them, and why (empty when cancelled or infeasible). */
+  frozenJobs: Array<FrozenJob>;
   /** Capacity, cost and margin impact (null when infeasible). */
   impact: Maybe<Impact>;
   /** Why it does not fit, when INFEASIBLE. */
@@ -379,11 +417,11 @@ export type ChangeEvaluation = {
   orderId: Scalars['ID']['output'];
   /** The policy version used. */
   policyVersion: Scalars['Int']['output'];
-  /** Who must approve, and why, in numbers. */
+  /** Who must approve, and why, in numbers. On an INFEASIBLE verdict only the reasons that hold for the requested terms whatever the plan (lead time, quality review), for information: nothing is routed. */
   requiredApprovals: Array<RequiredApproval>;
   /** The order's terms after the change (null when cancelled). */
   terms: Maybe<OrderTerms>;
-  /** The lowest tier under which the change fits by its date. */
+  /** The highest tier any bucket the change raises needs (AUTO when it raises none); INFEASIBLE when no tier's plan fits by its date. */
   tier: Tier;
   /** The plant-local day the evaluation ran for. */
   today: Scalars['Date']['output'];
@@ -477,6 +515,8 @@ export type ChangeOrderFilter = {
   from?: InputMaybe<Scalars['Date']['input']>;
   /** Has an approval in this lane. */
   lane?: InputMaybe<Lane>;
+  /** About this order. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
   /** Proposed by this user. */
   proposerId?: InputMaybe<Scalars['ID']['input']>;
   /** Any of these statuses. */
@@ -493,6 +533,13 @@ export type ChangeOrderInput = {
   cancel?: InputMaybe<Scalars['Boolean']['input']>;
   /** New due date. */
   dueDate?: InputMaybe<Scalars['Date']['input']>;
+  /**
+   * The order's `version` as the proposer read it, i.e. the terms this change was made from. Required
+   * by `proposeChangeOrder` when it changes an existing order's terms (not for a new order or a job
+   * move): CONFLICT, with `extensions.currentVersion`, when the order changed since. Previews and
+   * counter-proposals do not read it.
+   */
+  expectedOrderVersion?: InputMaybe<Scalars['Int']['input']>;
   /** Move one job (planners). */
   moveJob?: InputMaybe<MoveJobInput>;
   /** A new order. */
@@ -560,6 +607,8 @@ export type ChangeOrderStatus =
   | 'PENDING'
   /** Rejected in some lane; the proposer may escalate. */
   | 'REJECTED'
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  | 'RETURNED'
   /** Withdrawn by its proposer. */
   | 'WITHDRAWN';
 
@@ -625,6 +674,8 @@ export type CtpAlternative = {
   __typename?: 'CtpAlternative';
   /** Earliest feasible due date under it (null: none within two years). */
   dueDate: Maybe<Scalars['Date']['output']>;
+  /** The plan behind the date: the order's jobs placed as soon as possible under this tier (empty when there is no date). */
+  jobs: Array<PlannedJob>;
   /** Tier. */
   tier: CapacityTier;
 };
@@ -726,6 +777,28 @@ export type ExportFormat =
   | 'CSV'
   /** One XLSX workbook with one sheet per entity. */
   | 'XLSX';
+
+/** Why an evaluation held a job where it is instead of re-planning it. */
+export type FreezeReason =
+  /** The job is done: it never changes. */
+  | 'DONE'
+  /** The job starts inside the freeze window: it keeps its days unless its minutes change. */
+  | 'FREEZE_WINDOW'
+  /** The job has started: its work so far stays; it keeps its days unless its minutes change. */
+  | 'STARTED';
+
+/** A job of the changed order that the evaluation held in place, and whether it stayed put. */
+export type FrozenJob = {
+  __typename?: 'FrozenJob';
+  /** The job. */
+  jobId: Scalars['ID']['output'];
+  /** True when its days after today are exactly as before; false when its minutes changed (it continues from its current start), a spec change redoes a started step, the step before pushed it later, or it is the job being moved. */
+  kept: Scalars['Boolean']['output'];
+  /** Why it was held. */
+  reason: FreezeReason;
+  /** Routing position. */
+  seq: Scalars['Int']['output'];
+};
 
 /** Period of a report row. */
 export type Granularity =
@@ -855,10 +928,12 @@ export type Job = {
   allocations: Array<Allocation>;
   /** Last day with an allocation. */
   end: Scalars['Date']['output'];
-  /** Total hours (sum of its allocations). */
+  /** Total hours (sum of its allocations), rounded to 4 decimals; `minutes` is exact. */
   hours: Scalars['Float']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
+  /** Total minutes (sum of its allocations), exact. */
+  minutes: Scalars['Int']['output'];
   /** The order it belongs to. */
   orderId: Scalars['ID']['output'];
   /** Routing position, from 1. */
@@ -943,6 +1018,12 @@ export type Mutation = {
   changePassword: Scalars['Boolean']['output'];
   /** Adds a comment. */
   commentOnChangeOrder: ChangeOrder;
+  /**
+   * The proposer confirms a RETURNED change order on its order's new terms (`expectedOrderVersion`,
+   * CONFLICT when the order changed again): re-evaluated now and routed like a new proposal —
+   * applied when it needs no approval, PENDING with its approvals, or INFEASIBLE.
+   */
+  confirmChangeOrder: ChangeOrder;
   /** An approver offers an alternative (e.g. a later date from the alternatives). */
   counterProposeChangeOrder: ChangeOrder;
   /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
@@ -1007,6 +1088,8 @@ export type Mutation = {
   /**
    * Proposes a change. It is evaluated at once: applied when it needs no approval (AUTO_APPROVED →
    * APPLIED), PENDING with its required approvals, or INFEASIBLE with alternatives (nothing applied).
+   * A change to an existing order's terms names the order version it was made from
+   * (`input.expectedOrderVersion`): CONFLICT when the order changed since.
    */
   proposeChangeOrder: ChangeOrder;
   /** Rejects it with a reason (any lane I cover). */
@@ -1071,7 +1154,7 @@ export type Mutation = {
    * center becomes active again.
    */
   updateWorkCenter: WorkCenter;
-  /** The proposer withdraws a pending or counter-proposed change order. */
+  /** The proposer withdraws a pending, rejected, counter-proposed or returned change order. */
   withdrawChangeOrder: ChangeOrder;
 };
 
@@ -1094,6 +1177,15 @@ export type MutationChangePasswordArgs = {
 /** All state changes. */
 export type MutationCommentOnChangeOrderArgs = {
   body: Scalars['String']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationConfirmChangeOrderArgs = {
+  comment?: InputMaybe<Scalars['String']['input']>;
+  expectedOrderVersion: Scalars['Int']['input'];
+  expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
 };
 
@@ -1465,6 +1557,36 @@ export type Order = {
   version: Scalars['Int']['output'];
 };
 
+/** A page of orders, by order number. */
+export type OrderConnection = {
+  __typename?: 'OrderConnection';
+  /** Cursor to pass as `after` for the next page (null at the end). */
+  endCursor: Maybe<Scalars['String']['output']>;
+  /** Whether more pages follow. */
+  hasNextPage: Scalars['Boolean']['output'];
+  /** The orders. */
+  nodes: Array<Order>;
+};
+
+/** Filters for `orders`; all given filters must match. */
+export type OrderFilter = {
+  /** Orders of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  /** Due on or after this date. */
+  dueFrom?: InputMaybe<Scalars['Date']['input']>;
+  /** Due on or before this date. */
+  dueTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Orders of this product. */
+  productId?: InputMaybe<Scalars['ID']['input']>;
+  /**
+   * Words that must each appear (case-insensitive, anywhere) in the order number, the customer's
+   * name, or the product's name or SKU: `acme 1020` finds SO-10204 of Acme.
+   */
+  search?: InputMaybe<Scalars['String']['input']>;
+  /** Any of these statuses. */
+  status?: InputMaybe<Array<OrderStatus>>;
+};
+
 /** Lifecycle of a customer order. */
 export type OrderStatus =
   /** Cancelled; its load is freed. */
@@ -1571,6 +1693,8 @@ export type PlannedJob = {
   hours: Scalars['Float']['output'];
   /** Job id (existing jobs keep theirs). */
   id: Scalars['ID']['output'];
+  /** Total minutes, exact (`hours` is rounded to 4 decimals). */
+  minutes: Scalars['Int']['output'];
   /** Routing position. */
   seq: Scalars['Int']['output'];
   /** First day. */
@@ -1584,6 +1708,13 @@ export type PlannedJob = {
 /** A factory with its own calendar, work centers and rules. */
 export type Plant = {
   __typename?: 'Plant';
+  /**
+   * The plant's calendar from `from` to `to` inclusive (at most 732 days), one entry per date: the
+   * days the rules count as working days, the freeze window under the current policy as of today,
+   * and every work center's capacity after its dated exceptions. BAD_USER_INPUT when the range is
+   * reversed or longer.
+   */
+  calendar: Array<CalendarDay>;
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Display name. */
@@ -1596,6 +1727,13 @@ export type Plant = {
   today: Scalars['Date']['output'];
   /** Optimistic-concurrency version of the plant's settings; pass it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
+};
+
+
+/** A factory with its own calendar, work centers and rules. */
+export type PlantCalendarArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 /** A plant's settings. */
@@ -1660,17 +1798,17 @@ export type PolicyChanges = {
 
 /** The policy rule that asked for an approval. */
 export type PolicyRule =
-  /** Utilization above the auto-approve limit. */
+  /** A bucket the change raises goes above the auto-approve limit; measured: the highest such utilization. */
   | 'CAPACITY_MANAGER'
   /** A cost increase above the limit. */
   | 'COST_INCREASE_LIMIT'
-  /** A job inside the freeze window, or already started, changes. */
+  /** A job that has started, or that starts inside the freeze window, changes; measured: working days to its current start (its new one when only that is inside). */
   | 'FREEZE_WINDOW'
   /** A due date earlier than today plus the product's lead time. */
   | 'MIN_LEAD_TIME'
   /** A margin after the change below the minimum. */
   | 'MIN_MARGIN'
-  /** Overtime needed. */
+  /** A bucket the change raises goes above the manager limit (overtime); measured: the minutes it adds above that limit. */
   | 'OVERTIME'
   /** An option that needs a quality review. */
   | 'REVIEW_REQUIRED';
@@ -1775,16 +1913,26 @@ export type ProductOption = {
   __typename?: 'ProductOption';
   /** Extra cost per unit. */
   addCostPerUnit: Scalars['Money']['output'];
-  /** Extra hours per unit on its routing step. */
+  /** Extra hours per unit on its routing step (rounded to 6 decimals; `addMinutesPerUnit` is exact). */
   addHoursPerUnit: Scalars['Float']['output'];
+  /**
+   * Extra minutes per unit on its routing step, exactly as stored (may be fractional). A job's
+   * minutes are setup + ceil(quantity × (step minutes per unit + the options' added minutes per unit)).
+   */
+  addMinutesPerUnit: Scalars['Float']['output'];
   /** Attribute name, e.g. `finish`. */
   attribute: Scalars['String']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Whether choosing it needs the quality lane's approval. */
   reviewRequired: Scalars['Boolean']['output'];
-  /** The routing step (by position) whose hours `addHoursPerUnit` adds to; null when it adds no time. */
+  /**
+   * Routing position (`RoutingStep.seq`) whose minutes per unit this option adds to; null when the
+   * option adds no time to any step.
+   */
   step: Maybe<Scalars['Int']['output']>;
+  /** Work center of that routing step; null when `step` is null or names no step of the product. */
+  stepWorkCenterId: Maybe<Scalars['ID']['output']>;
   /** Value, e.g. `RAL 9005 black`. */
   value: Scalars['String']['output'];
 };
@@ -1832,7 +1980,7 @@ export type Query = {
   changeOrderReport: ChangeOrderReport;
   /** Change orders of my plant, newest first, cursor-paginated (`first` ≤ 100). */
   changeOrders: ChangeOrderConnection;
-  /** The plant's customers by code; retired ones only with `includeRetired`. */
+  /** A plant's customers by name, including those without orders; retired ones only with `includeRetired`. */
   customers: Array<Customer>;
   /** A plant's master data and open orders in the import formats: a valid import and a template (PLANT_MANAGER, ADMIN). */
   exportPlantData: Array<ExportFile>;
@@ -1849,6 +1997,11 @@ export type Query = {
   notifications: NotificationConnection;
   /** One order with its jobs; NOT_FOUND when it does not exist in a plant you can see. */
   order: Order;
+  /**
+   * A plant's orders by order number, whatever their dates, cursor-paginated (`first` ≤ 100).
+   * BAD_USER_INPUT for a search longer than 100 characters or a cursor this API did not give out.
+   */
+  orders: OrderConnection;
   /** The plants this identity can see. */
   plants: Array<Plant>;
   /** The plant's current policy. */
@@ -1861,7 +2014,7 @@ export type Query = {
    * NOT_FOUND for an unknown order, job, product or customer.
    */
   previewChangeOrder: ChangeEvaluation;
-  /** The plant's products by SKU with routings and options; retired ones only with `includeRetired`. */
+  /** A plant's whole catalogue by SKU, including products that have no open order; retired ones only with `includeRetired`. */
   products: Array<Product>;
   /** How many of my notifications are unread. */
   unreadNotificationCount: Scalars['Int']['output'];
@@ -1968,6 +2121,15 @@ export type QueryOrderArgs = {
 
 
 /** Liveness of the API itself. */
+export type QueryOrdersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<OrderFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
 export type QueryPolicyArgs = {
   plantId: Scalars['ID']['input'];
 };
@@ -2052,12 +2214,16 @@ export type Role =
 /** One step of a product's routing. */
 export type RoutingStep = {
   __typename?: 'RoutingStep';
-  /** Run hours per unit. */
+  /** Run hours per unit (rounded to 6 decimals; `minutesPerUnit` is exact). */
   hoursPerUnit: Scalars['Float']['output'];
+  /** Run minutes per unit, exactly as stored (may be fractional, e.g. 1.5). */
+  minutesPerUnit: Scalars['Float']['output'];
   /** Position in the routing, from 1. */
   seq: Scalars['Int']['output'];
   /** Setup hours per job. */
   setupHours: Scalars['Float']['output'];
+  /** Setup minutes per job, exact. */
+  setupMinutes: Scalars['Int']['output'];
   /** Where the step runs. */
   workCenterId: Scalars['ID']['output'];
 };
@@ -2115,15 +2281,15 @@ export type SubscriptionPresenceArgs = {
   plantId: Scalars['ID']['input'];
 };
 
-/** The authority a plan needs by capacity (SPEC §3). */
+/** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md §3). */
 export type Tier =
-  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  /** Every bucket the change raises stays at or below the auto-approve utilization (or it raises none): no capacity approval. */
   | 'AUTO'
   /** Fits under no tier by the requested date; see the alternatives. */
   | 'INFEASIBLE'
-  /** Up to the manager utilization: the ops manager. */
+  /** A raised bucket goes above the auto-approve utilization, none above the manager utilization: the ops manager. */
   | 'MANAGER'
-  /** Needs overtime: the plant manager. */
+  /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
 /** What kind of non-human client a token is for (SPEC §1). */
@@ -2171,7 +2337,8 @@ export type UserInput = {
  * in `X-Takt-Delivery` (the same on every retry). Events are named `change_order.<action>` in lower
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
- * `.applied`, `.reevaluated`, `.commented`.
+ * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),
+ * `.confirmed` (the proposer confirmed it on the new terms), `.commented`.
  */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2249,6 +2416,8 @@ export type WorkCenter = {
   name: Scalars['String']['output'];
   /** Overtime hours that may be added per working day. */
   overtimeHoursPerDay: Scalars['Float']['output'];
+  /** Overtime minutes that may be added per working day, exact. */
+  overtimeMinutesPerDay: Scalars['Int']['output'];
   /** Extra cost per overtime hour. */
   overtimePremiumPerHour: Scalars['Money']['output'];
   /** Labour and machine rate per hour. */
@@ -2257,6 +2426,29 @@ export type WorkCenter = {
   version: Scalars['Int']['output'];
   /** Hours available per weekday, Sunday first (7 entries). */
   weeklyHours: Array<Scalars['Float']['output']>;
+  /** Minutes available per weekday, Sunday first (7 entries), exact. */
+  weeklyMinutes: Array<Scalars['Int']['output']>;
+};
+
+/** One work center's capacity on one date. */
+export type WorkCenterDay = {
+  __typename?: 'WorkCenterDay';
+  /** Regular capacity hours (rounded to 4 decimals). */
+  capacityHours: Scalars['Float']['output'];
+  /** Regular capacity minutes, exact. */
+  capacityMinutes: Scalars['Int']['output'];
+  /** Whether a dated exception (holiday, maintenance, extra shift) replaces the weekday's capacity. */
+  exception: Scalars['Boolean']['output'];
+  /** Overtime hours that may be added (rounded to 4 decimals). */
+  overtimeHours: Scalars['Float']['output'];
+  /** Overtime minutes that may be added, exact (0 when it does not work). */
+  overtimeMinutes: Scalars['Int']['output'];
+  /** Its code. */
+  workCenterCode: Scalars['String']['output'];
+  /** The work center. */
+  workCenterId: Scalars['ID']['output'];
+  /** Whether it works that day (capacity > 0). */
+  working: Scalars['Boolean']['output'];
 };
 
 /** A work center's settings. Hours are per weekday, Monday first. */
@@ -2363,6 +2555,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Bucket: ResolverTypeWrapper<BucketDtoModel>;
   BucketImpact: ResolverTypeWrapper<BucketImpactModel>;
+  CalendarDay: ResolverTypeWrapper<CalendarDayDtoModel>;
   CalendarException: ResolverTypeWrapper<CalendarExceptionDtoModel>;
   CalendarExceptionInput: CalendarExceptionInput;
   CapacityReportRow: ResolverTypeWrapper<CapacityReportRowModel>;
@@ -2392,6 +2585,8 @@ export type ResolversTypes = {
   ExportFile: ResolverTypeWrapper<ExportFile>;
   ExportFormat: ExportFormat;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  FreezeReason: FreezeReason;
+  FrozenJob: ResolverTypeWrapper<FrozenJob>;
   Granularity: Granularity;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
@@ -2417,6 +2612,8 @@ export type ResolversTypes = {
   NotificationConnection: ResolverTypeWrapper<NotificationPageModel>;
   NotificationKind: NotificationKind;
   Order: ResolverTypeWrapper<OrderDtoModel>;
+  OrderConnection: ResolverTypeWrapper<OrderPageModel>;
+  OrderFilter: OrderFilter;
   OrderStatus: OrderStatus;
   OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
   PackedBoard: ResolverTypeWrapper<PackedBoardDtoModel>;
@@ -2455,6 +2652,7 @@ export type ResolversTypes = {
   WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryPageModel>;
   WebhookDeliveryStatus: WebhookDeliveryStatus;
   WorkCenter: ResolverTypeWrapper<WorkCenterDtoModel>;
+  WorkCenterDay: ResolverTypeWrapper<WorkCenterDayDtoModel>;
   WorkCenterInput: WorkCenterInput;
 };
 
@@ -2473,6 +2671,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   Bucket: BucketDtoModel;
   BucketImpact: BucketImpactModel;
+  CalendarDay: CalendarDayDtoModel;
   CalendarException: CalendarExceptionDtoModel;
   CalendarExceptionInput: CalendarExceptionInput;
   CapacityReportRow: CapacityReportRowModel;
@@ -2496,6 +2695,7 @@ export type ResolversParentTypes = {
   Delegation: DelegationRowModel;
   ExportFile: ExportFile;
   Float: Scalars['Float']['output'];
+  FrozenJob: FrozenJob;
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
   ImportCount: ImportCount;
@@ -2515,6 +2715,8 @@ export type ResolversParentTypes = {
   Notification: NotificationRowModel;
   NotificationConnection: NotificationPageModel;
   Order: OrderDtoModel;
+  OrderConnection: OrderPageModel;
+  OrderFilter: OrderFilter;
   OrderTerms: OrderTermsModel;
   PackedBoard: PackedBoardDtoModel;
   PackedJobs: PackedJobs;
@@ -2546,6 +2748,7 @@ export type ResolversParentTypes = {
   WebhookDelivery: WebhookDeliveryRowModel;
   WebhookDeliveryConnection: WebhookDeliveryPageModel;
   WorkCenter: WorkCenterDtoModel;
+  WorkCenterDay: WorkCenterDayDtoModel;
   WorkCenterInput: WorkCenterInput;
 };
 
@@ -2564,6 +2767,7 @@ export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extend
 export type AllocationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Allocation'] = ResolversParentTypes['Allocation']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ApprovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Approval'] = ResolversParentTypes['Approval']> = {
@@ -2639,23 +2843,36 @@ export type BoardEventResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type BucketResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Bucket'] = ResolversParentTypes['Bucket']> = {
   capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capacityMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   loadHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loadMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   utilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type BucketImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BucketImpact'] = ResolversParentTypes['BucketImpact']> = {
   capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capacityMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   loadAfterHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loadAfterMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   loadBeforeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  loadBeforeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overtimeCapacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   utilizationAfter?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   utilizationBefore?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   workCenterCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CalendarDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalendarDay'] = ResolversParentTypes['CalendarDay']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inFreezeWindow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  plantWorkingDay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  workCenters?: Resolver<Array<ResolversTypes['WorkCenterDay']>, ParentType, ContextType>;
 };
 
 export type CalendarExceptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalendarException'] = ResolversParentTypes['CalendarException']> = {
@@ -2682,6 +2899,7 @@ export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType 
 
 export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
   alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
+  frozenJobs?: Resolver<Array<ResolversTypes['FrozenJob']>, ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
   infeasibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   jobs?: Resolver<Array<ResolversTypes['PlannedJob']>, ParentType, ContextType>;
@@ -2779,6 +2997,7 @@ export type CreatedWebhookResolvers<ContextType = GraphQLContext, ParentType ext
 
 export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CtpAlternative'] = ResolversParentTypes['CtpAlternative']> = {
   dueDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  jobs?: Resolver<Array<ResolversTypes['PlannedJob']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
 };
 
@@ -2814,6 +3033,13 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
 export type ExportFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
   content?: Resolver<ResolversTypes['Base64'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type FrozenJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrozenJob'] = ResolversParentTypes['FrozenJob']> = {
+  jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['FreezeReason'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Impact'] = ResolversParentTypes['Impact']> = {
@@ -2876,6 +3102,7 @@ export type JobResolvers<ContextType = GraphQLContext, ParentType extends Resolv
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2902,6 +3129,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   approveChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationApproveChangeOrderArgs, 'expectedVersion' | 'id'>>;
   changePassword?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'currentPassword' | 'newPassword'>>;
   commentOnChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCommentOnChangeOrderArgs, 'body' | 'id'>>;
+  confirmChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationConfirmChangeOrderArgs, 'expectedOrderVersion' | 'expectedVersion' | 'id'>>;
   counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
   createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'kind' | 'name'>>;
   createCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationCreateCalendarExceptionArgs, 'input' | 'plantId'>>;
@@ -2975,6 +3203,12 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type OrderConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+};
+
 export type OrderTermsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OrderTerms'] = ResolversParentTypes['OrderTerms']> = {
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   optionIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -3020,6 +3254,7 @@ export type PlannedJobResolvers<ContextType = GraphQLContext, ParentType extends
   end?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
@@ -3027,6 +3262,7 @@ export type PlannedJobResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type PlantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plant'] = ResolversParentTypes['Plant']> = {
+  calendar?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<PlantCalendarArgs, 'from' | 'to'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shipBufferDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3084,10 +3320,12 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
 export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductOption'] = ResolversParentTypes['ProductOption']> = {
   addCostPerUnit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   addHoursPerUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  addMinutesPerUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   attribute?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reviewRequired?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   step?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  stepWorkCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
@@ -3108,6 +3346,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   myDelegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
   notifications?: Resolver<ResolversTypes['NotificationConnection'], ParentType, ContextType, RequireFields<QueryNotificationsArgs, 'first' | 'unreadOnly'>>;
   order?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
+  orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first' | 'plantId'>>;
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
   policyHistory?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyHistoryArgs, 'plantId'>>;
@@ -3132,8 +3371,10 @@ export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType e
 
 export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RoutingStep'] = ResolversParentTypes['RoutingStep']> = {
   hoursPerUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minutesPerUnit?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   setupHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  setupMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -3196,10 +3437,23 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   overtimeHoursPerDay?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeMinutesPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overtimePremiumPerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   ratePerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  weeklyMinutes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
+export type WorkCenterDayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkCenterDay'] = ResolversParentTypes['WorkCenterDay']> = {
+  capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  capacityMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  exception?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workCenterCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  working?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = GraphQLContext> = {
@@ -3214,6 +3468,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   BoardEvent?: BoardEventResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
   BucketImpact?: BucketImpactResolvers<ContextType>;
+  CalendarDay?: CalendarDayResolvers<ContextType>;
   CalendarException?: CalendarExceptionResolvers<ContextType>;
   CapacityReportRow?: CapacityReportRowResolvers<ContextType>;
   ChangeEvaluation?: ChangeEvaluationResolvers<ContextType>;
@@ -3232,6 +3487,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
+  FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportImpact?: ImportImpactResolvers<ContextType>;
@@ -3246,6 +3502,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Notification?: NotificationResolvers<ContextType>;
   NotificationConnection?: NotificationConnectionResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
+  OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderTerms?: OrderTermsResolvers<ContextType>;
   PackedBoard?: PackedBoardResolvers<ContextType>;
   PackedJobs?: PackedJobsResolvers<ContextType>;
@@ -3269,5 +3526,6 @@ export type Resolvers<ContextType = GraphQLContext> = {
   WebhookDelivery?: WebhookDeliveryResolvers<ContextType>;
   WebhookDeliveryConnection?: WebhookDeliveryConnectionResolvers<ContextType>;
   WorkCenter?: WorkCenterResolvers<ContextType>;
+  WorkCenterDay?: WorkCenterDayResolvers<ContextType>;
 };
 

@@ -172,7 +172,9 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
             httpOnly: true,
             sameSite: 'lax',
             secure: config.production,
-            ...(expiresAt ? { expires: expiresAt } : {}),
+            // Max-Age, not Expires: a browser whose clock differs from the server's (or a server
+            // on a shifted test clock) keeps the session exactly as long as the server does.
+            ...(expiresAt ? { maxAge: Math.max(0, Math.floor((expiresAt.getTime() - services.clock.now().getTime()) / 1000)) } : {}),
           });
       },
     };

@@ -5,7 +5,7 @@ import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { capacityReport } from '../../server/src/modules/report/report.service.ts';
 import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { escalateOverdue, overdueLanes } from '../../server/src/modules/sla/sla.escalation.ts';
-import { addDays, startOfWeek } from '../../client/src/reports/format.ts';
+import { addDays } from '../../server/src/modules/shared/dates.ts';
 import { ANY_DAY } from '../support/any-day.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';
@@ -20,6 +20,7 @@ const db = templateDatabase();
 const HOUR = 3_600_000;
 const weekdayOf = (date: string) => new Date(`${date}T00:00:00Z`).getUTCDay();
 const isWeekday = (date: string) => weekdayOf(date) !== 0 && weekdayOf(date) !== 6;
+const startOfWeek = (date: string) => addDays(date, -((weekdayOf(date) + 6) % 7));
 
 describe.each(ANY_DAY)('on $date ($what)', ({ date }) => {
   it('reports capacity in whole calendar weeks, days and months, with the load that is on them', async () => {
@@ -52,7 +53,7 @@ describe.each(ANY_DAY)('on $date ($what)', ({ date }) => {
     let now = new Date(`${date}T16:00:00Z`);
     const deps = { orm: db.orm, clock: { now: () => now }, schedules: new ScheduleCache() };
     const rep: Actor = { kind: 'user', userId: plant.userIds.SALES_REP, role: 'SALES_REP', plantId: plant.plantId, name: 'Rep' };
-    const { value: id } = await withPlantWrite(db.orm, plant.plantId, rep, (w) => new ChangeOrderCommands(deps).propose(w, rep, { orderId: plant.orders.B!.id, quantity: 2 }, null));
+    const { value: id } = await withPlantWrite(db.orm, plant.plantId, rep, (w) => new ChangeOrderCommands(deps).propose(w, rep, { orderId: plant.orders.B!.id, quantity: 2, expectedOrderVersion: 1 }, null));
     const [co] = await sql<{ status: string; lanes: string[] }>(db.url,
       `select c.status, array_agg(a.required_role) as lanes from change_order c join change_order_approval a on a.change_order_id = c.id where c.id = $1 group by c.status`, [id]);
     expect(co).toEqual({ status: 'PENDING', lanes: ['OPS_MANAGER'] });

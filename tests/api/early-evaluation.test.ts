@@ -17,7 +17,7 @@ async function world() {
   let now = suiteNow();
   const deps = { clock: { now: () => now }, schedules: new ScheduleCache() };
   const actor: Actor = { kind: 'user', userId: plant.userIds.PLANNER, role: 'PLANNER', plantId: plant.plantId, name: 'Planner' };
-  const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40) };
+  const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40), expectedOrderVersion: 1 }; // a new order is at version 1
   const commands = new ChangeOrderCommands(deps);
   // An early evaluation marked so that its use shows: the real one applies at once (AUTO tier).
   const marked = async (): Promise<PreviewResult> => {

@@ -118,6 +118,18 @@ function documentOf(op: Op): string {
   return `${kw} Fuzz${defs ? `(${defs})` : ''} { ${op.field.name}${args ? `(${args})` : ''}${sel} }`;
 }
 
+/** Fields with arguments below a root (root field, type, field): fuzzed through the root. */
+const NESTED: [string, string, string][] = [['plants', 'Plant', 'calendar']];
+
+function nestedDocument([root, typeName, fieldName]: [string, string, string]): { query: string; field: GraphQLField<unknown, unknown> } {
+  const type = schema.getType(typeName);
+  if (!isObjectType(type)) throw new Error(`${typeName} is not an object type`);
+  const field = type.getFields()[fieldName]!;
+  const defs = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+  const args = field.args.map((a) => `${a.name}: $${a.name}`).join(', ');
+  return { query: `query Fuzz(${defs}) { ${root} { ${fieldName}(${args}) { __typename } } }`, field };
+}
+
 // ---- checks ----
 
 const problems: string[] = [];
@@ -155,6 +167,22 @@ describe('fuzzing', () => {
           return true;
         }),
         { numRuns: RUNS_PER_OPERATION, seed: 7_2026 },
+      );
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers fields with arguments below the roots with generated arguments below 500 and with a code', { timeout: 60_000 }, async () => {
+    problems.length = 0;
+    for (const nested of NESTED) {
+      const { query, field } = nestedDocument(nested);
+      const arbVars = fc.record(Object.fromEntries(field.args.map((a) => [a.name, arbFor(a.type)])));
+      await fc.assert(
+        fc.asyncProperty(arbVars, fc.nat(clients.length - 1), async (variables, who) => {
+          check(`${nested.join('.')} ${JSON.stringify(variables).slice(0, 200)}`, await raw(JSON.stringify({ query, variables }), {}, clients[who]!.cookie));
+          return true;
+        }),
+        { numRuns: RUNS_PER_OPERATION * 4, seed: 7_2026 },
       );
     }
     expect(problems).toEqual([]);

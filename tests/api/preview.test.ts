@@ -6,6 +6,7 @@ import { openDatabase } from '../../server/src/db/orm.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { buildSchedule, DEFAULT_POLICY, evaluateChange, fromDay, toDay } from '../../server/src/engine/index.ts';
 import { suiteNow } from '../support/suite-clock.ts';
+import { apiHours } from '../../server/src/modules/shared/units.ts';
 
 const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) {
   policyVersion today orderId kinds tier infeasibleReason
@@ -15,7 +16,8 @@ const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $i
     costDelta { material labour setup overtimePremium scrap total }
     buckets { workCenterId date capacityHours loadBeforeHours loadAfterHours utilizationAfter } }
   requiredApprovals { lane role rule measured threshold unit message }
-  alternatives { tier dueDate } } }`;
+  alternatives { tier dueDate jobs { id seq start end allocations { date hours } } }
+  frozenJobs { jobId seq reason kept } } }`;
 
 type Preview = {
   tier: string;
@@ -25,7 +27,8 @@ type Preview = {
   jobs: { id: string; seq: number; hours: number; start: string; end: string }[];
   impact: { hoursDelta: number; buckets: { date: string; loadAfterHours: number }[]; costDelta: { total: string } } | null;
   requiredApprovals: { lane: string; role: string; rule: string; measured: number; threshold: number }[];
-  alternatives: { tier: string; dueDate: string | null }[];
+  alternatives: { tier: string; dueDate: string | null; jobs: { id: string; seq: number; start: string | null; end: string | null; allocations: { date: string; hours: number }[] }[] }[];
+  frozenJobs: { jobId: string; seq: number; reason: string; kept: boolean }[];
 };
 
 let server: TestServer;
@@ -56,7 +59,21 @@ describe('previewChangeOrder', () => {
     expect(api.tier).toBe(direct.tier);
     expect(api.kinds).toEqual(direct.kinds);
     expect(api.terms.quantity).toBe(quantity);
-    expect(api.alternatives).toEqual(direct.alternatives.map((a) => ({ tier: a.tier, dueDate: a.dueDate === null ? null : fromDay(a.dueDate) })));
+    expect(api.alternatives).toEqual(
+      direct.alternatives.map((a) => ({
+        tier: a.tier,
+        dueDate: a.dueDate === null ? null : fromDay(a.dueDate),
+        jobs: a.jobs!.map((j) => ({
+          id: j.id,
+          seq: j.seq,
+          start: j.allocations.length ? fromDay(j.allocations[0]!.day) : null,
+          end: j.allocations.length ? fromDay(j.allocations[j.allocations.length - 1]!.day) : null,
+          allocations: j.allocations.map((x) => ({ date: fromDay(x.day), hours: apiHours(x.minutes) })),
+        })),
+      })),
+    );
+    expect(api.alternatives.every((a) => a.dueDate === null || a.jobs.length > 0)).toBe(true);
+    expect(api.frozenJobs).toEqual(direct.frozenJobs);
     expect(api.requiredApprovals.map((r) => [r.lane, r.role, r.rule, r.measured, r.threshold])).toEqual(
       direct.requiredApprovals.map((r) => [r.lane, r.role, r.rule, r.measured, r.threshold]),
     );
@@ -64,6 +81,22 @@ describe('previewChangeOrder', () => {
     expect(api.impact!.hoursDelta * 60).toBeCloseTo(direct.impact!.minutesDelta, 1);
     expect(api.impact!.costDelta.total).toBe((direct.impact!.costDelta.totalCents / 100).toFixed(2));
     expect(api.alternatives.map((a) => a.tier)).toEqual(['AUTO', 'MANAGER', 'OVERTIME']);
+  });
+
+  it('reports each touched bucket with its capacity and its capacity including overtime', async () => {
+    const rep = await as(server.url, 'SALES_REP');
+    const { previewChangeOrder: p } = await rep.data<{
+      previewChangeOrder: { impact: { buckets: { workCenterId: string; capacityHours: number; overtimeCapacityHours: number }[] } };
+    }>(`query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) { impact { buckets { workCenterId capacityHours overtimeCapacityHours } } } }`, {
+      input: { orderId: order.id, quantity: Math.ceil(order.quantity * 1.5) },
+    });
+    const overtime = new Map(
+      (await sql<{ id: string; minutes: number }>(server.databaseUrl, 'select id, overtime_minutes_per_day as minutes from work_center')).map((w) => [w.id, w.minutes]),
+    );
+    const working = p.impact.buckets.filter((b) => b.capacityHours > 0);
+    expect(working.length).toBeGreaterThan(0);
+    expect(working.some((b) => overtime.get(b.workCenterId)! > 0)).toBe(true);
+    for (const b of working) expect(b.overtimeCapacityHours).toBeCloseTo(b.capacityHours + overtime.get(b.workCenterId)! / 60, 2);
   });
 
   it('writes nothing', async () => {

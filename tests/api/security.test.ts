@@ -91,7 +91,8 @@ describe('sessions', () => {
 
   it('ends an expired session', async () => {
     const c = await signIn(server.url, plant.users.PLANT_MANAGER);
-    await sql(server.databaseUrl, `update session set expires_at = now() - interval '1 second' where user_id = $1`, [plant.userIds.PLANT_MANAGER]);
+    // expired on the server's clock (the suite's), which need not be the database's
+    await sql(server.databaseUrl, `update session set expires_at = $2 where user_id = $1`, [plant.userIds.PLANT_MANAGER, new Date(suiteNow().getTime() - 1000)]);
     expect(code(await c.request('{ me { id } }'))).toBe('UNAUTHENTICATED');
   });
 

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest, submitLogin } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
+import { as } from '../support/api.ts';
 
 let server: TestServer;
 let browser: Browser;
@@ -69,6 +70,45 @@ describe('board in the browser', () => {
     expect(userMenu).toMatch(/ops manager/i);
 
     await saveScreenshot(page, 'board');
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('the order search', () => {
+  it('finds an order whose work lies outside the loaded board (`/`, then Enter opens it)', async () => {
+    // A new order due well past the longest board (26 weeks): nothing of it is in the loaded window.
+    const rep = await as(server.url, 'SALES_REP');
+    const { plants, products, customers } = await rep.data<{
+      plants: { today: string }[];
+      products: { id: string; options: { id: string; attribute: string; reviewRequired: boolean }[] }[];
+      customers: { id: string }[];
+    }>('query($p: ID!) { plants { today } products(plantId: $p) { id options { id attribute reviewRequired } } customers(plantId: $p) { id } }', { p: rep.plantId });
+    const today = plants[0]!.today;
+    let due = new Date(Date.parse(`${today}T00:00:00Z`) + 400 * 86_400_000);
+    while (due.getUTCDay() < 2 || due.getUTCDay() > 4) due = new Date(due.getTime() + 86_400_000);
+    const product = products[0]!;
+    const optionIds = [...new Map(product.options.filter((o) => !o.reviewRequired).map((o) => [o.attribute, o.id] as const)).values()];
+    const { proposeChangeOrder: co } = await rep.data<{ proposeChangeOrder: { status: string; orderId: string; evaluation: unknown } }>(
+      'mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { status orderId evaluation { tier requiredApprovals { rule message } } } }',
+      { input: { newOrder: { customerId: customers[0]!.id, productId: product.id, quantity: 1, optionIds, unitPrice: '10000.00', dueDate: due.toISOString().slice(0, 10) } } },
+    );
+    expect(co.status, JSON.stringify(co.evaluation)).toBe('APPLIED');
+    const { order } = await rep.data<{ order: { number: string; jobs: { start: string }[] } }>('query($id: ID!) { order(id: $id) { number jobs { start } } }', { id: co.orderId });
+    const boardEnd = new Date(Date.parse(`${today}T00:00:00Z`) + 26 * 7 * 86_400_000).toISOString().slice(0, 10);
+    expect(order.jobs.every((j) => j.start > boardEnd)).toBe(true);
+
+    const errors: string[] = [];
+    const page = await openPage(errors);
+    await signInPage(page, 'rep@demo.test');
+    await page.getByTestId('job-block').first().waitFor();
+    expect(await page.locator(`[data-testid=job-block][data-order-number="${order.number}"]`).count()).toBe(0);
+    await page.getByTestId('board').focus();
+    await page.keyboard.press('/');
+    await page.getByTestId('search-input').fill(order.number.toLowerCase());
+    await page.getByTestId('search-result').filter({ hasText: order.number }).first().waitFor();
+    expect(await page.getByTestId('search-result').first().textContent()).toContain(order.number);
+    await page.keyboard.press('Enter');
+    await page.locator('#order-panel-title', { hasText: order.number }).waitFor();
     expect(errors).toEqual([]);
   });
 });

@@ -153,4 +153,41 @@ describe('the inbox', () => {
     expect(['APPLIED', 'PENDING']).toContain(ok(await getCo(rep, co.id)).changeOrder.status);
     expect(errors).toEqual([]);
   });
+
+  it('gives the rep back a pending change whose order someone else changed, with what it means now, to confirm on the new terms', async () => {
+    const errors: string[] = [];
+    const [change] = await findManagerTierChanges(rep, 1);
+    const co = ok(await propose(rep, { orderId: change!.orderId, quantity: change!.quantity })).proposeChangeOrder;
+    expect(co.status).toBe('PENDING');
+    // The second rep changes the same order in a way that applies at once.
+    const rep2 = await as(server.url, 'SALES_REP_2');
+    const { order } = await rep2.data<{ order: { quantity: number; dueDate: string } }>('query($id: ID!) { order(id: $id) { quantity dueDate } }', { id: change!.orderId });
+    const later = new Date(Date.parse(`${order.dueDate}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
+    const options = [{ dueDate: later }, ...(order.quantity > 1 ? [{ quantity: order.quantity - 1 }] : []), { cancel: true }];
+    let applied = false;
+    for (const terms of options) {
+      const preview = await rep2.data<{ previewChangeOrder: { tier: string; requiredApprovals: unknown[] } }>(
+        'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier requiredApprovals { lane } } }', { i: { orderId: change!.orderId, ...terms } });
+      if (preview.previewChangeOrder.tier !== 'AUTO' || preview.previewChangeOrder.requiredApprovals.length) continue;
+      applied = ok(await propose(rep2, { orderId: change!.orderId, ...terms })).proposeChangeOrder.status === 'APPLIED';
+      break;
+    }
+    expect(applied, 'a change to the order that applies at once').toBe(true);
+    expect(ok(await getCo(rep, co.id)).changeOrder.status).toBe('RETURNED');
+
+    const repPage = await signedInPage('rep@demo.test', errors);
+    await repPage.goto('/inbox');
+    await item(repPage, co.number).waitFor();
+    await repPage.goto(`/inbox?co=${co.id}`);
+    const detail = repPage.getByTestId('inbox-detail');
+    await detail.locator('[data-status="RETURNED"]').first().waitFor();
+    expect(await detail.textContent()).toMatch(/changed before this was applied .*confirm it on the new terms or withdraw it/);
+    await saveScreenshot(repPage, 'inbox-returned');
+    await detail.getByTestId('co-confirm').click();
+    await detail.getByTestId('co-notice').filter({ hasText: /Confirmed on the new terms/ }).waitFor();
+    const confirmed = ok(await getCo(rep, co.id)).changeOrder;
+    expect(['APPLIED', 'PENDING', 'INFEASIBLE']).toContain(confirmed.status);
+    expect(confirmed.history.map((h) => h.action)).toContain('CONFIRMED');
+    expect(errors).toEqual([]);
+  });
 });

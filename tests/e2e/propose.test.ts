@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
+import { orderVersion } from '../support/change-orders.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -196,6 +197,44 @@ describe('proposing a change on the live board', () => {
     }
     await saveScreenshot(rep2, 'propose-raced-result');
 
+    expect(errors).toEqual([]);
+  });
+
+  it('tells the rep when the order changed while they worked on it (CONFLICT, nothing proposed), and proposes from the new terms on the next submit', async () => {
+    const api = await as(server.url, 'SALES_REP_2');
+    // An order far out whose quantity can go down by one at once (no approval).
+    const { board, today } = await boardOf(api);
+    const later = new Date(Date.parse(today) + 21 * 86_400_000).toISOString().slice(0, 10);
+    const candidates = board.orders.filter((o) => o.status === 'CONFIRMED' && o.dueDate >= later && o.quantity >= 4);
+    let order: BoardOrder | undefined;
+    for (const o of candidates) {
+      if ((await preview(api, o.id, o.quantity - 1)).tier === 'AUTO' && (await preview(api, o.id, o.quantity - 2)).tier === 'AUTO') { order = o; break; }
+    }
+    if (!order) throw new Error('no order in the demo plant whose decrease applies at once');
+
+    const rep = await openBoard('rep@demo.test');
+    await openOrder(rep, order.number);
+    await rep.getByTestId('propose-open').click();
+    await rep.getByTestId('propose-quantity').fill(String(order.quantity - 2));
+    await rep.locator('[data-testid=preview-tier][data-tier=AUTO]').waitFor();
+
+    // Meanwhile the second rep changes the same order.
+    const { proposeChangeOrder } = await api.data<{ proposeChangeOrder: { status: string } }>(
+      'mutation($i: ChangeOrderInput!) { proposeChangeOrder(input: $i) { status } }',
+      { i: { orderId: order.id, quantity: order.quantity - 1, expectedOrderVersion: await orderVersion(api, order.id) } },
+    );
+    expect(proposeChangeOrder.status).toBe('APPLIED');
+
+    await rep.getByTestId('propose-submit').click();
+    const alert = rep.getByTestId('propose-error');
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(new RegExp(`Order ${order.number} changed since you read it .*quantity ${order.quantity - 1}.*Your change was not made`));
+    expect(await rep.getByTestId('propose-result').count()).toBe(0);
+    await saveScreenshot(rep, 'propose-conflict');
+
+    // The form now holds the order as it is: submitting again is made from its current version.
+    await rep.getByTestId('propose-submit').click();
+    await rep.locator('[data-testid=propose-result][data-status=APPLIED]').waitFor({ timeout: 15_000 });
     expect(errors).toEqual([]);
   });
 });

@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import { spawnServer, type TestServer } from '../support/server.ts';
+import { orderVersion } from '../support/change-orders.ts';
 
 /**
  * SPEC §6 from the browser: the server restarts while the board is open. The connection
@@ -34,9 +35,9 @@ async function boardVia(c: ApiClient & { plantId: string }, from: string, to: st
   ).board;
 }
 
-const cancel = (c: ApiClient, orderId: string) =>
+const cancel = async (c: ApiClient, orderId: string) =>
   c.data<{ proposeChangeOrder: { status: string } }>(`mutation($i: ChangeOrderInput!) { proposeChangeOrder(input: $i, comment: "Customer cancelled") { status } }`, {
-    i: { orderId, cancel: true },
+    i: { orderId, cancel: true, expectedOrderVersion: await orderVersion(c, orderId) },
   });
 
 async function bucketLoad(page: Page, code: string, date: string): Promise<number> {

@@ -28,8 +28,22 @@ export interface CO {
   history: { action: string; fromStatus: string | null; toStatus: string | null; actor: { email: string } | null; delegate: { email: string } | null }[];
 }
 
-export const propose = (c: ApiClient, input: Record<string, unknown>, comment?: string) =>
-  c.request<{ proposeChangeOrder: CO }>(`mutation($input: ChangeOrderInput!, $comment: String) { proposeChangeOrder(input: $input, comment: $comment) { ${CO_FIELDS} } }`, { input, comment });
+/**
+ * Proposes a change. Like the board, a change to an existing order names the order version it was
+ * made from: the order's current one, read just before, unless the input names one itself.
+ */
+export async function propose(c: ApiClient, input: Record<string, unknown>, comment?: string) {
+  const named = typeof input.orderId === 'string' && !('expectedOrderVersion' in input)
+    ? { ...input, expectedOrderVersion: await orderVersion(c, input.orderId) }
+    : input;
+  return c.request<{ proposeChangeOrder: CO }>(`mutation($input: ChangeOrderInput!, $comment: String) { proposeChangeOrder(input: $input, comment: $comment) { ${CO_FIELDS} } }`, { input: named, comment });
+}
+
+/** The order's version as its reader sees it; null when the reader cannot see the order. */
+export async function orderVersion(c: ApiClient, orderId: string): Promise<number | null> {
+  const res = await c.request<{ order: { version: number } }>('query($id: ID!) { order(id: $id) { version } }', { id: orderId });
+  return res.data?.order.version ?? null;
+}
 
 export const decide = (c: ApiClient, verb: 'approve' | 'withdraw', co: { id: string; version: number }, comment?: string) =>
   c.request<Record<string, CO>>(`mutation($id: ID!, $v: Int!, $c: String) { ${verb}ChangeOrder(id: $id, expectedVersion: $v, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, c: comment });
@@ -45,6 +59,9 @@ export const counter = (c: ApiClient, co: { id: string; version: number }, input
 
 export const respond = (c: ApiClient, co: { id: string; version: number }, accept: boolean, comment?: string) =>
   c.request<{ respondToCounterProposal: CO }>(`mutation($id: ID!, $v: Int!, $a: Boolean!, $c: String) { respondToCounterProposal(id: $id, expectedVersion: $v, accept: $a, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, a: accept, c: comment });
+
+export const confirm = (c: ApiClient, co: { id: string; version: number }, orderVersion: number, comment?: string) =>
+  c.request<{ confirmChangeOrder: CO }>(`mutation($id: ID!, $v: Int!, $o: Int!, $c: String) { confirmChangeOrder(id: $id, expectedVersion: $v, expectedOrderVersion: $o, comment: $c) { ${CO_FIELDS} } }`, { id: co.id, v: co.version, o: orderVersion, c: comment });
 
 export const getCo = (c: ApiClient, id: string) => c.request<{ changeOrder: CO }>(`query($id: ID!) { changeOrder(id: $id) { ${CO_FIELDS} } }`, { id });
 

@@ -56,6 +56,7 @@ export const STATUS_LABEL: Record<ChangeOrderStatus, string> = {
   WITHDRAWN: 'Withdrawn',
   CLOSED: 'Closed',
   INFEASIBLE: 'Infeasible',
+  RETURNED: 'Back with proposer',
 };
 
 export const LANE_LABEL: Record<Lane, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Cost & margin', QUALITY: 'Quality' };

@@ -1,14 +1,14 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { describeError } from '../api/errors';
+import { ApiError, describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import {
-  BoardCustomerChangeOrdersDocument,
+  BoardOrderChangeOrdersDocument,
   BoardOrderDetailDocument,
   BoardPreviewChangeDocument,
   BoardProposeChangeDocument,
   type BoardChangeOrderFragment,
-  type BoardCustomerChangeOrdersQuery,
+  type BoardOrderChangeOrdersQuery,
   type BoardEvaluationFragment,
   type BoardOrderDetailQuery,
   type ChangeOrderInput,
@@ -19,7 +19,7 @@ import { PREVIEW_ID } from './ghosts';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
 export type OrderDetail = BoardOrderDetailQuery['order'];
-export type OrderChange = BoardCustomerChangeOrdersQuery['changeOrders']['nodes'][number];
+export type OrderChange = BoardOrderChangeOrdersQuery['changeOrders']['nodes'][number];
 
 /** Quiet time after the last keystroke before the preview is asked for. */
 export const PREVIEW_DEBOUNCE_MS = 250;
@@ -74,18 +74,23 @@ export const useProposeStore = defineStore('boardPropose', () => {
     return [...groups].map(([attribute, options]) => ({ attribute, options }));
   });
 
-  /** The change the draft describes, or null when it changes nothing (or is not valid yet). */
+  /**
+   * The change the draft describes, or null when it changes nothing (or is not valid yet). It names
+   * the order version the panel shows: the server refuses it (CONFLICT) if the order changed since,
+   * rather than let it overwrite terms the rep never saw.
+   */
   const input = computed<ChangeOrderInput | null>(() => {
     const d = detail.value;
     if (!d) return null;
-    if (draft.cancel) return { orderId: d.id, cancel: true };
-    const change: ChangeOrderInput = { orderId: d.id };
+    const madeFrom = { orderId: d.id, expectedOrderVersion: d.version };
+    if (draft.cancel) return { ...madeFrom, cancel: true };
+    const change: ChangeOrderInput = {};
     if (draft.quantity !== null && draft.quantity !== d.quantity) change.quantity = draft.quantity;
     if (draft.dueDate && draft.dueDate !== d.dueDate) change.dueDate = draft.dueDate;
     const chosen = Object.values(draft.options).filter(Boolean).sort();
     const current = d.options.map((o) => o.id).sort();
     if (chosen.join() !== current.join()) change.optionIds = chosen;
-    return Object.keys(change).length > 1 ? change : null;
+    return Object.keys(change).length > 0 ? { ...madeFrom, ...change } : null;
   });
 
   const invalid = computed(() => {
@@ -132,8 +137,8 @@ export const useProposeStore = defineStore('boardPropose', () => {
 
   async function loadHistory(order: OrderDetail): Promise<void> {
     try {
-      const { changeOrders } = await request(BoardCustomerChangeOrdersDocument, { customerId: order.customer.id });
-      if (orderId.value === order.id) history.value = changeOrders.nodes.filter((c) => c.orderId === order.id);
+      const { changeOrders } = await request(BoardOrderChangeOrdersDocument, { orderId: order.id });
+      if (orderId.value === order.id) history.value = changeOrders.nodes;
     } catch {
       history.value = []; // the history is a courtesy; the panel works without it
     }
@@ -259,8 +264,25 @@ export const useProposeStore = defineStore('boardPropose', () => {
       if (orderId.value) void refreshDetail(orderId.value);
     } catch (e) {
       submitError.value = describeError(e);
+      if (e instanceof ApiError && e.code === 'CONFLICT' && orderId.value) await showChangedOrder(orderId.value);
     } finally {
       submitting.value = false;
+    }
+  }
+
+  /**
+   * The order changed while the rep worked on a change to it (CONFLICT, nothing was proposed): the
+   * panel shows its current terms under the rep's draft, and the preview is redone against them,
+   * so that submitting again is a decision made on what the order is now.
+   */
+  async function showChangedOrder(id: string): Promise<void> {
+    try {
+      const { order } = await request(BoardOrderDetailDocument, { id });
+      if (orderId.value !== id) return;
+      detail.value = order;
+      void runPreview(`${order.number} changed`);
+    } catch {
+      // the message already says what happened; the rep can reopen the order
     }
   }
 

@@ -79,6 +79,8 @@ export const ChangeOrderStatus = {
   Pending: 'PENDING',
   /** Rejected in some lane; the proposer may escalate. */
   Rejected: 'REJECTED',
+  /** Its order changed before it was applied: re-evaluated against the new terms and back with its proposer, who confirms it (`confirmChangeOrder`) or withdraws it. */
+  Returned: 'RETURNED',
   /** Withdrawn by its proposer. */
   Withdrawn: 'WITHDRAWN'
 } as const;
@@ -123,6 +125,17 @@ export const ExportFormat = {
 } as const;
 
 export type ExportFormat = typeof ExportFormat[keyof typeof ExportFormat];
+/** Why an evaluation held a job where it is instead of re-planning it. */
+export const FreezeReason = {
+  /** The job is done: it never changes. */
+  Done: 'DONE',
+  /** The job starts inside the freeze window: it keeps its days unless its minutes change. */
+  FreezeWindow: 'FREEZE_WINDOW',
+  /** The job has started: its work so far stays; it keeps its days unless its minutes change. */
+  Started: 'STARTED'
+} as const;
+
+export type FreezeReason = typeof FreezeReason[keyof typeof FreezeReason];
 /** Period of a report row. */
 export const Granularity = {
   /** One row per day. */
@@ -212,17 +225,17 @@ export const OrderStatus = {
 export type OrderStatus = typeof OrderStatus[keyof typeof OrderStatus];
 /** The policy rule that asked for an approval. */
 export const PolicyRule = {
-  /** Utilization above the auto-approve limit. */
+  /** A bucket the change raises goes above the auto-approve limit; measured: the highest such utilization. */
   CapacityManager: 'CAPACITY_MANAGER',
   /** A cost increase above the limit. */
   CostIncreaseLimit: 'COST_INCREASE_LIMIT',
-  /** A job inside the freeze window, or already started, changes. */
+  /** A job that has started, or that starts inside the freeze window, changes; measured: working days to its current start (its new one when only that is inside). */
   FreezeWindow: 'FREEZE_WINDOW',
   /** A due date earlier than today plus the product's lead time. */
   MinLeadTime: 'MIN_LEAD_TIME',
   /** A margin after the change below the minimum. */
   MinMargin: 'MIN_MARGIN',
-  /** Overtime needed. */
+  /** A bucket the change raises goes above the manager limit (overtime); measured: the minutes it adds above that limit. */
   Overtime: 'OVERTIME',
   /** An option that needs a quality review. */
   ReviewRequired: 'REVIEW_REQUIRED'
@@ -261,15 +274,15 @@ export const Role = {
 } as const;
 
 export type Role = typeof Role[keyof typeof Role];
-/** The authority a plan needs by capacity (SPEC §3). */
+/** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md §3). */
 export const Tier = {
-  /** Every touched bucket at or below the auto-approve utilization: no capacity approval. */
+  /** Every bucket the change raises stays at or below the auto-approve utilization (or it raises none): no capacity approval. */
   Auto: 'AUTO',
   /** Fits under no tier by the requested date; see the alternatives. */
   Infeasible: 'INFEASIBLE',
-  /** Up to the manager utilization: the ops manager. */
+  /** A raised bucket goes above the auto-approve utilization, none above the manager utilization: the ops manager. */
   Manager: 'MANAGER',
-  /** Needs overtime: the plant manager. */
+  /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   Overtime: 'OVERTIME'
 } as const;
 

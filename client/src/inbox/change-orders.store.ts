@@ -13,6 +13,7 @@ import {
   DecideRejectDocument,
   DecideRespondDocument,
   DecideWithdrawDocument,
+  DecideConfirmDocument,
   MyChangeOrdersDocument,
   type ChangeOrderDetailQuery,
   type DecisionChangeOrderFragment,
@@ -31,6 +32,7 @@ export type Decision =
   | { kind: 'counter'; dueDate: string; comment: string }
   | { kind: 'escalate'; comment: string }
   | { kind: 'respond'; accept: boolean; comment?: string }
+  | { kind: 'confirm'; comment?: string }
   | { kind: 'withdraw'; comment?: string };
 
 export const DECISION_DONE: Record<Decision['kind'], string> = {
@@ -39,6 +41,7 @@ export const DECISION_DONE: Record<Decision['kind'], string> = {
   counter: 'Counter-proposal sent',
   escalate: 'Escalated',
   respond: 'Answered',
+  confirm: 'Confirmed on the new terms',
   withdraw: 'Withdrawn',
 };
 
@@ -54,7 +57,10 @@ export function roleCovers(role: Role | undefined, required: Role): boolean {
   return role === required || (required === 'OPS_MANAGER' && role === 'PLANT_MANAGER');
 }
 
-const MINE_OPEN = ['PENDING', 'REJECTED', 'COUNTER_PROPOSED'] as const;
+const MINE_OPEN = ['PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED'] as const;
+/** My proposals that wait on me: a rejection to escalate, an offer to answer, a change whose order changed. */
+const WAITS_ON_PROPOSER: ReadonlySet<string> = new Set(['REJECTED', 'COUNTER_PROPOSED', 'RETURNED']);
+const waitsOnMe = (co: ChangeOrder) => WAITS_ON_PROPOSER.has(co.status);
 
 /**
  * Change orders as the decision screens see them: my inbox (what waits for my decision), my open
@@ -80,7 +86,7 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
   const mine = computed(() => mineIds.value.map((id) => byId.value.get(id)).filter((co): co is ChangeOrder => !!co));
   /** What asks for my attention: decisions for me plus my proposals that wait on me. */
   const attentionCount = computed(
-    () => inbox.value.length + mine.value.filter((co) => co.status === 'REJECTED' || co.status === 'COUNTER_PROPOSED').length,
+    () => inbox.value.length + mine.value.filter(waitsOnMe).length,
   );
 
   function upsert(...rows: ChangeOrder[]): void {
@@ -119,7 +125,9 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
   }
 
   const canRespond = (co: ChangeOrder) => co.status === 'COUNTER_PROPOSED' && isProposer(co);
-  const canWithdraw = (co: ChangeOrder) => (co.status === 'PENDING' || co.status === 'COUNTER_PROPOSED') && isProposer(co);
+  /** Its order changed before it was applied: the proposer confirms it on the new terms, or withdraws it. */
+  const canConfirm = (co: ChangeOrder) => co.status === 'RETURNED' && isProposer(co);
+  const canWithdraw = (co: ChangeOrder) => ['PENDING', 'COUNTER_PROPOSED', 'RETURNED'].includes(co.status) && isProposer(co);
 
   /** Loads my inbox and my open proposals. */
   async function loadInbox(): Promise<void> {
@@ -178,6 +186,10 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
       case 'respond':
         return (await request(DecideRespondDocument, { ...base, accept: decision.accept, comment: decision.comment || null }))
           .respondToCounterProposal;
+      case 'confirm': {
+        if (!co.order) throw new ApiError('NOT_FOUND', `The order of ${co.number} is no longer there.`);
+        return (await request(DecideConfirmDocument, { ...base, expectedOrderVersion: co.order.version, comment: decision.comment || null })).confirmChangeOrder;
+      }
       case 'withdraw':
         return (await request(DecideWithdrawDocument, { ...base, comment: decision.comment || null })).withdrawChangeOrder;
     }
@@ -260,7 +272,7 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
   return {
     byId, details, inboxIds, mineIds, loading, loaded, error, busy, notices,
     inbox, mine, attentionCount, live: feed.state,
-    isProposer, canDecide, canEscalate, canRespond, canWithdraw,
+    isProposer, canDecide, canEscalate, canRespond, canConfirm, canWithdraw, waitsOnMe,
     loadInbox, fetchOne, decide, comment, setNotice, watchLive: feed.acquire, $reset,
   };
 });

@@ -20,7 +20,7 @@ export function isIsoDate(value: string): boolean {
  * The range widened to whole periods of the granularity: weeks run Monday to Sunday (as the
  * server's weekly buckets do), months from the 1st to their last day; days are left as they are.
  * A column then always stands for a whole week or month, never a few days of one
- * (docs/product.md, "Reports").
+ * (docs/product.md §9.7).
  */
 export function wholePeriods(from: string, to: string, granularity: Granularity): { from: string; to: string } {
   if (granularity === 'WEEK') return { from: startOfWeek(from), to: addDays(startOfWeek(to), 6) };

@@ -156,7 +156,7 @@ export function funnel(report: ChangeOrderReport): Funnel {
       { key: 'REJECTED', label: 'Rejected', count: n('REJECTED') },
       { key: 'WITHDRAWN', label: 'Withdrawn', count: n('WITHDRAWN') },
       { key: 'CLOSED', label: 'Closed (counter-proposal declined)', count: n('CLOSED') },
-      { key: 'OPEN', label: 'Still open', count: n('PENDING') + n('COUNTER_PROPOSED') },
+      { key: 'OPEN', label: 'Still open', count: n('PENDING') + n('COUNTER_PROPOSED') + n('RETURNED') },
     ],
   };
 }

@@ -54,7 +54,10 @@ export function capacityOn(wc: CompiledWorkCenter, day: Day): Minutes {
   return wc.exceptions.get(day) ?? wc.weeklyMinutes[weekdayOf(day)] ?? 0;
 }
 
-/** SPEC §3: a work center's working days are those with capacity > 0 after exceptions. */
+/**
+ * A work center's working days are those with capacity > 0 after exceptions
+ * (docs/product.md §3.2).
+ */
 export function isWorkCenterWorkingDay(wc: CompiledWorkCenter, day: Day): boolean {
   return capacityOn(wc, day) > 0;
 }

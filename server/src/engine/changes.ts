@@ -1,9 +1,9 @@
 import { type Day, fromDay } from './dates.ts';
 import { EngineError } from './errors.ts';
-import { routingOf, type StepSpec, stepMinutes, sum } from './planning.ts';
+import { routingOf, sameAllocations, type StepSpec, stepMinutes, sum } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import type { PlanningWindow } from './tiers.ts';
-import type { Allocation, Change, ChangeKind, Job, Order, OrderTerms, Product, ProductOption } from './types.ts';
+import type { Allocation, Change, ChangeKind, FrozenJob, Job, Order, OrderTerms, Product, ProductOption } from './types.ts';
 
 /** Largest quantity the engine accepts: beyond it a typo is likelier than an order. */
 export const MAX_QUANTITY = 1_000_000;
@@ -201,7 +201,7 @@ function sameSet(a: readonly string[], b: readonly string[]): boolean {
 export interface ChangeStep extends StepSpec {
   /** The job's future allocations before the change (what a move may keep). */
   readonly current: readonly Allocation[];
-  /** True when the step's minutes are unchanged by the change. */
+  /** True when the step's minutes are unchanged by the change (whatever else changed). */
   readonly unchanged: boolean;
   /** A started step redone from scratch after a spec change: its history is scrap. */
   readonly redo: boolean;
@@ -234,7 +234,9 @@ export function changeSteps(resolved: ResolvedChange, window: PlanningWindow): C
     }
     const history = job.allocations.filter((a) => a.day <= window.today);
     const future = job.allocations.filter((a) => a.day > window.today);
-    const unchanged = minutes === job.minutes && !resolved.specChanged;
+    // Judged by minutes alone: a spec change that leaves a step's minutes as they are (a paint
+    // colour, say) leaves a frozen job where it is.
+    const unchanged = minutes === job.minutes;
     const common = { ...base, status: job.status, history, current: future, unchanged };
     if (job.status === 'DONE') {
       if (resolved.specChanged || minutes > job.minutes) {
@@ -254,5 +256,19 @@ export function changeSteps(resolved: ResolvedChange, window: PlanningWindow): C
     if (frozen && unchanged) return { ...common, mode: 'KEEP', keep: future, minutes, redo: false };
     if (frozen) return { ...common, mode: 'CONTINUE', keep: [], minutes, from: future[0]!.day, redo: false };
     return { ...common, mode: 'PLAN', keep: [], minutes: minutes - sum(history), redo: false };
+  });
+}
+
+/**
+ * The jobs {@link changeSteps} held rather than re-planned freely — done, started, or starting
+ * inside the freeze window — and whether the chosen plan left their future days as they were.
+ */
+export function frozenJobs(steps: readonly ChangeStep[], jobs: readonly Job[], window: PlanningWindow): FrozenJob[] {
+  const after = new Map(jobs.map((j) => [j.id, j]));
+  return steps.flatMap((step): FrozenJob[] => {
+    if (step.mode === 'PLAN') return [];
+    const reason = step.status === 'PLANNED' ? 'FREEZE_WINDOW' : step.status;
+    const future = after.get(step.jobId)?.allocations.filter((a) => a.day > window.today) ?? [];
+    return [{ jobId: step.jobId, seq: step.seq, reason, kept: sameAllocations(step.current, future) }];
   });
 }

@@ -1,4 +1,4 @@
-import { type ChangeStep, changeSteps, resolveChange, type ResolvedChange } from './changes.ts';
+import { type ChangeStep, changeSteps, frozenJobs, resolveChange, type ResolvedChange } from './changes.ts';
 import { capableToPromise } from './ctp.ts';
 import { type Day, fromDay } from './dates.ts';
 import { EngineError } from './errors.ts';
@@ -7,19 +7,20 @@ import { LoadOverlay, type LoadReader } from './load.ts';
 import { labourCents, mulCents, type Cents } from './money.ts';
 import { planMove } from './move.ts';
 import { chainBounds, type ChainResult, loadWithout, planChain } from './planning.ts';
-import { laneRoles, requiredApprovals } from './rules.ts';
+import { laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
 import type { Schedule } from './schedule.ts';
-import { capacityTiers, planningWindow, type PlanningWindow } from './tiers.ts';
+import { capacityTiers, judgedTier, planningWindow, type PlanningWindow } from './tiers.ts';
 import type { CapacityTier, Change, CtpAlternative, Evaluation, Job, Policy } from './types.ts';
 
 /**
- * Evaluates a change order against the schedule (SPEC §3–§5). Pure and deterministic: it reads
- * `schedule` without changing it, uses no clock or randomness, and iterates in fixed orders, so
+ * Evaluates a change order against the schedule (docs/product.md §3).
+ * Pure and deterministic: it reads `schedule` without changing it, uses no clock or randomness, and iterates in fixed orders, so
  * equal inputs give deeply equal, JSON-safe output.
  *
  * Steps: validate (typed {@link EngineError} on bad input) → take the changed order's future load
- * out → plan it backward under AUTO, then MANAGER, then OVERTIME; the first that fits is the tier
- * → capable-to-promise per tier → impact (buckets, cost, margin) → rule checks.
+ * out → plan it backward under AUTO, then MANAGER, then OVERTIME; the first that fits is the plan
+ * → capable-to-promise per tier → impact (buckets, cost, margin) → the tier, judged from the
+ * buckets the plan raises → rule checks.
  */
 export function evaluateChange(schedule: Schedule, policy: Policy, change: Change, today: Day): Evaluation {
   validatePolicy(policy);
@@ -59,8 +60,10 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
       infeasibleReason: infeasibleReason(schedule, policy, resolved, lastFailure, alternatives),
       jobs: [],
       impact: null,
-      requiredApprovals: [],
+      // For the rep: the reasons the request needs whatever the plan; nothing is routed.
+      requiredApprovals: termsApprovals({ schedule, window, resolved }),
       laneRoles: {},
+      frozenJobs: [],
     };
   }
 
@@ -76,12 +79,15 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
   const approvals = requiredApprovals({ schedule, policy, window, resolved, beforeJobs, afterJobs: chosen.jobs, impact });
   return {
     ...common,
-    tier: chosen.tier,
+    // The plan came from the lowest tier whose planning rules let it fit; the verdict's tier is
+    // judged by the load it adds, so it agrees with the capacity approvals (same buckets).
+    tier: judgedTier(impact.buckets, policy),
     infeasibleReason: null,
     jobs: chosen.jobs,
     impact,
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
+    frozenJobs: frozenJobs(steps, chosen.jobs, window),
   };
 }
 
@@ -95,7 +101,7 @@ function planAtTier(
   tier: CapacityTier,
   load: LoadOverlay,
 ): ChainResult {
-  const bounds = chainBounds(schedule, policy, window.today, tier, resolved.after!.dueDate, 'BACKWARD');
+  const bounds = chainBounds(schedule, policy, window.today, tier, resolved.after!.dueDate, 'BACKWARD', schedule.load);
   if (resolved.move === null) return planChain(schedule, load, resolved.orderId, steps, bounds);
   const movedIndex = steps.findIndex((s) => s.jobId === resolved.move!.job.id);
   if (movedIndex < 0) throw new EngineError('UNKNOWN_JOB', `Job ${resolved.move.job.id} is not a step of the product's routing`);
@@ -135,6 +141,7 @@ function evaluateCancel(
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
     alternatives: [],
+    frozenJobs: [],
   };
 }
 

@@ -9,7 +9,8 @@ import type { Allocation } from './types.ts';
 export const SEARCH_HORIZON_DAYS = 730;
 
 /**
- * Finite loading forward (SPEC §3): walks the work center's days from `fromDay` and on each takes
+ * Finite loading forward (docs/product.md §3.3): walks the work center's
+ * days from `fromDay` and on each takes
  * `min(remaining, ceiling − load)` while that is positive, until `minutes` are placed. Adds the
  * placed minutes to `load` (so later steps of the same plan see them) and returns the allocations
  * in day order, or null when they do not fit by `untilDay`; on null `load` is left unchanged.

@@ -80,8 +80,8 @@ export type ChainResult =
   | { readonly ok: false; readonly failedSeq: number; readonly workCenterId: string };
 
 /**
- * Places an order's steps as a chain (SPEC §3): step k+1 starts no earlier than the day after
- * step k ends. KEEP/CONTINUE steps (a prefix: work already started or frozen) go first, forward;
+ * Places an order's steps as a chain (docs/product.md §3.3): step k+1
+ * starts no earlier than the day after step k ends. KEEP/CONTINUE steps (a prefix: work already started or frozen) go first, forward;
  * the remaining steps go backward from `endBound` (as late as possible) or forward from the
  * earliest day (as soon as possible). Placements are written into `load` as they are made, so a
  * routing that visits a work center twice sees its own load. Returns the jobs or the failing step.
@@ -169,6 +169,11 @@ export function toJob(orderId: string, step: StepSpec, future: readonly Allocati
   };
 }
 
+/** True when two allocation lists hold the same minutes on the same days. */
+export function sameAllocations(a: readonly Allocation[], b: readonly Allocation[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.day === b[i]!.day && x.minutes === b[i]!.minutes);
+}
+
 /** Sum of allocation minutes. */
 export function sum(allocations: readonly Allocation[]): Minutes {
   let total = 0;
@@ -239,7 +244,11 @@ export function planOrder(schedule: Schedule, request: OrderRequest, options: Pl
   });
 }
 
-/** The bounds of a tier's attempt for a due date: ceiling, earliest day, due − ship buffer. */
+/**
+ * The bounds of a tier's attempt for a due date: ceiling, earliest day, due − ship buffer. When
+ * evaluating a change to an existing order, `before` is the plant's load before the change: the
+ * order may then refill any bucket up to that load at every tier (see {@link Ceiling.before}).
+ */
 export function chainBounds(
   schedule: Schedule,
   policy: Policy,
@@ -247,14 +256,16 @@ export function chainBounds(
   tier: CapacityTier,
   dueDate: Day,
   direction: 'BACKWARD' | 'FORWARD',
+  before?: LoadReader,
 ): ChainBounds {
   const window = planningWindow(schedule.calendar, policy, today);
+  const ceiling = tierCeiling(tier, policy);
   return {
     direction,
     endBound: schedule.calendar.subWorkingDays(dueDate, policy.shipBufferDays),
     earliest: tierEarliestDay(tier, window, schedule.calendar),
     firstDay: window.firstDay,
-    ceiling: tierCeiling(tier, policy),
+    ceiling: before === undefined ? ceiling : { ...ceiling, before },
     horizonEnd: window.firstDay + SEARCH_HORIZON_DAYS,
   };
 }

@@ -1,6 +1,6 @@
 import type { Policy } from './types.ts';
 
-/** SPEC §4 defaults: 80% auto, 100% manager, overtime allowed, 3-day freeze, 5,000.00 limit, 15%. */
+/** Default policy: 80% auto, 100% manager, overtime allowed, 3-day freeze, 5,000.00 limit, 15%. */
 export const DEFAULT_POLICY: Policy = Object.freeze({
   version: 1,
   autoApproveMaxUtilizationBp: 8000,

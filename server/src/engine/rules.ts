@@ -1,8 +1,9 @@
 import type { ResolvedChange } from './changes.ts';
 import { type Day, fromDay } from './dates.ts';
 import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
+import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
-import type { PlanningWindow } from './tiers.ts';
+import { bucketTier, isRaised, type PlanningWindow } from './tiers.ts';
 import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
 
 /** Everything the rule checks look at. */
@@ -17,7 +18,8 @@ export interface RuleInput {
 }
 
 /**
- * SPEC §4 rule checks. Each fired rule is one {@link RequiredApproval} with the measured value,
+ * Rule checks (docs/product.md §3.6, §3.8). Each fired rule is one
+ * {@link RequiredApproval} with the measured value,
  * the threshold and a message in numbers a rep can check. Order is fixed (capacity lane, then
  * accounting, then quality) so equal inputs give equal lists.
  */
@@ -31,6 +33,19 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
     ...minMargin(input),
     ...reviewRequired(input),
   ];
+}
+
+/** What the rules that look only at the requested terms, not at a plan, need. */
+export type TermsRuleInput = Pick<RuleInput, 'schedule' | 'window' | 'resolved'>;
+
+/**
+ * The rules that hold for the requested terms whatever the plan: lead time and quality review.
+ * An INFEASIBLE verdict lists these (and only these, since it has no plan to measure capacity,
+ * the freeze window, cost or margin on), so a rep still sees every reason the request would need
+ * beyond fitting; nothing is routed, as nothing can be applied.
+ */
+export function termsApprovals(input: TermsRuleInput): RequiredApproval[] {
+  return [...minLeadTime(input), ...reviewRequired(input)];
 }
 
 /** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
@@ -47,12 +62,13 @@ function pct(bp: number): string {
   return `${bp / 100}%`;
 }
 
+/**
+ * The ops manager for every bucket the change raises above the auto-approve limit. The same
+ * buckets and the same numbers decide the tier ({@link judgedTier}), so the two always agree.
+ */
 function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
   const auto = policy.autoApproveMaxUtilizationBp;
-  // Only buckets the change adds load to: existing overloads caused by others are not this change's.
-  const above = impact.buckets.filter(
-    (b) => b.loadAfterMinutes > b.loadBeforeMinutes && b.capacityMinutes > 0 && b.loadAfterMinutes * 10_000 > auto * b.capacityMinutes,
-  );
+  const above = impact.buckets.filter((b) => isRaised(b) && bucketTier(b, policy) !== 'AUTO');
   if (above.length === 0) return [];
   let worst = above[0]!;
   for (const b of above) {
@@ -72,17 +88,24 @@ function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
   ];
 }
 
-function overtime({ impact }: RuleInput): RequiredApproval[] {
+/**
+ * The plant manager for every bucket the change raises above the manager limit (the OVERTIME
+ * tier). Measured: the minutes the change adds above that limit — with the default 100% limit,
+ * exactly the overtime it needs.
+ */
+function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
+  const manager = policy.managerMaxUtilizationBp;
   let added = 0;
   const days: string[] = [];
   for (const b of impact.buckets) {
-    const over = Math.max(0, b.loadAfterMinutes - b.capacityMinutes) - Math.max(0, b.loadBeforeMinutes - b.capacityMinutes);
-    if (over > 0) {
-      added += over;
-      days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
-    }
+    if (!isRaised(b) || bucketTier(b, policy) !== 'OVERTIME') continue;
+    const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
+    const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
+    added += over;
+    days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
   }
   if (added === 0) return [];
+  const what = manager === 10_000 ? 'of overtime' : `above the ${pct(manager)} manager limit`;
   return [
     {
       lane: 'CAPACITY',
@@ -91,15 +114,20 @@ function overtime({ impact }: RuleInput): RequiredApproval[] {
       measured: added,
       threshold: 0,
       unit: 'MINUTES',
-      message: `Needs ${added} min of overtime (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+      message: `Needs ${added} min ${what} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
     },
   ];
 }
 
-/** A change to a job that has started, or that starts (before or after) inside the freeze window. */
+/**
+ * A change to a job that has started, or that starts (before or after) inside the freeze window.
+ * Measured: working days from today to the start inside the window — the job's current start
+ * when that is inside (the committed slot the change disturbs, even if the job moves elsewhere),
+ * else its start after the change; the message names both when they differ.
+ */
 function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleInput): RequiredApproval[] {
   const afterById = new Map(afterJobs.map((j) => [j.id, j]));
-  const hits: { job: Job; start: Day | null; started: boolean }[] = [];
+  const hits: { job: Job; start: Day | null; other: Day | null; byNew: boolean; started: boolean }[] = [];
   const seen = new Set<string>();
   for (const job of beforeJobs) {
     seen.add(job.id);
@@ -109,20 +137,22 @@ function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleI
     const startAfter = after === undefined ? null : firstFutureDay(after, window.today);
     const started = job.status !== 'PLANNED';
     if (started || inWindow(startBefore, window) || inWindow(startAfter, window)) {
-      hits.push({ job, start: inWindow(startBefore, window) ? startBefore : startAfter, started });
+      const byNew = !inWindow(startBefore, window) && inWindow(startAfter, window);
+      hits.push({ job, start: byNew ? startAfter : startBefore, other: byNew ? startBefore : startAfter, byNew, started });
     }
   }
   for (const job of afterJobs) {
     if (seen.has(job.id)) continue;
     const start = firstFutureDay(job, window.today);
-    if (inWindow(start, window)) hits.push({ job, start, started: false });
+    if (inWindow(start, window)) hits.push({ job, start, other: null, byNew: false, started: false });
   }
   if (hits.length === 0) return [];
   const first = hits[0]!;
   const wc = schedule.workCenters.get(first.job.workCenterId)!;
+  const moved = first.other === null || first.other === first.start ? '' : first.byNew ? ` (instead of ${fromDay(first.other)})` : `; the change moves it to ${fromDay(first.other)}`;
   const what = first.started
     ? `Step ${first.job.seq} on ${wc.code} has already started`
-    : `Step ${first.job.seq} on ${wc.code} starts ${fromDay(first.start!)}, inside the ${policy.freezeWindowWorkingDays}-working-day freeze window (through ${fromDay(window.freezeEnd)})`;
+    : `Step ${first.job.seq} on ${wc.code} ${first.byNew ? 'would start' : 'starts'} ${fromDay(first.start!)}, inside the ${policy.freezeWindowWorkingDays}-working-day freeze window (through ${fromDay(window.freezeEnd)})${moved}`;
   const more = hits.length > 1 ? ` (and ${hits.length - 1} more step${hits.length > 2 ? 's' : ''})` : '';
   return [
     {
@@ -146,13 +176,11 @@ function firstFutureDay(job: Job, today: Day): Day | null {
 }
 
 function sameFuture(a: Job, b: Job, today: Day): boolean {
-  const fa = a.allocations.filter((x) => x.day > today);
-  const fb = b.allocations.filter((x) => x.day > today);
-  return fa.length === fb.length && fa.every((x, i) => x.day === fb[i]!.day && x.minutes === fb[i]!.minutes);
+  return sameAllocations(a.allocations.filter((x) => x.day > today), b.allocations.filter((x) => x.day > today));
 }
 
 /** Applies when the change sets a due date (DUE_DATE, NEW_ORDER). */
-function minLeadTime({ schedule, window, resolved }: RuleInput): RequiredApproval[] {
+function minLeadTime({ schedule, window, resolved }: TermsRuleInput): RequiredApproval[] {
   if (!resolved.kinds.includes('DUE_DATE') && !resolved.kinds.includes('NEW_ORDER')) return [];
   const due = resolved.after!.dueDate;
   const lead = resolved.product.minLeadTimeDays;
@@ -208,7 +236,7 @@ function minMargin({ policy, impact, resolved }: RuleInput): RequiredApproval[] 
   ];
 }
 
-function reviewRequired({ resolved }: RuleInput): RequiredApproval[] {
+function reviewRequired({ resolved }: TermsRuleInput): RequiredApproval[] {
   return resolved.addedOptions
     .filter((o) => o.reviewRequired)
     .map((o) => ({

@@ -210,6 +210,10 @@ export interface BucketImpact {
   readonly workCenterCode: string;
   readonly day: Day;
   readonly capacityMinutes: Minutes;
+  /**
+   * The overtime the work center can add that day, on top of `capacityMinutes` (0 on a closed
+   * day). The API's `overtimeCapacityHours` is the sum of the two. Name kept: stored verdicts use it.
+   */
   readonly overtimeCapacityMinutes: Minutes;
   readonly loadBeforeMinutes: Minutes;
   readonly loadAfterMinutes: Minutes;
@@ -251,6 +255,28 @@ export interface Impact {
 export interface CtpAlternative {
   readonly tier: CapacityTier;
   readonly dueDate: Day | null;
+  /**
+   * The forward plan behind the date: the order's jobs as soon as possible under the tier (empty
+   * when there is no date). Optional only because verdicts stored before it was added lack it.
+   */
+  readonly jobs?: readonly Job[];
+}
+
+/** Why an evaluation held a job where it is instead of re-planning it freely. */
+export const FreezeReason = { DONE: 'DONE', STARTED: 'STARTED', FREEZE_WINDOW: 'FREEZE_WINDOW' } as const;
+export type FreezeReason = (typeof FreezeReason)[keyof typeof FreezeReason];
+
+/** A job of the changed order held in place rather than re-planned, and whether it stayed put. */
+export interface FrozenJob {
+  readonly jobId: string;
+  readonly seq: number;
+  readonly reason: FreezeReason;
+  /**
+   * True when its days after today are exactly as before. False when its minutes changed (it
+   * continues from its current start), a spec change redoes a started step, the chain pushed it
+   * later, or it is the job being moved.
+   */
+  readonly kept: boolean;
 }
 
 /** The order's attributes after the change (null for CANCEL). */
@@ -276,8 +302,20 @@ export interface Evaluation {
   readonly jobs: readonly Job[];
   /** Null when INFEASIBLE (nothing would be applied). */
   readonly impact: Impact | null;
+  /**
+   * Every reason an approval is needed. On an INFEASIBLE verdict only the rules that hold for the
+   * requested terms whatever the plan (lead time, quality review), for information.
+   */
   readonly requiredApprovals: readonly RequiredApproval[];
-  /** Highest role needed per lane (within a lane a higher role covers a lower one). */
+  /**
+   * Highest role needed per lane (within a lane a higher role covers a lower one); what is routed.
+   * Empty on an INFEASIBLE verdict: nothing can be applied, so nothing is routed.
+   */
   readonly laneRoles: Partial<Record<Lane, ApproverRole>>;
   readonly alternatives: readonly CtpAlternative[];
+  /**
+   * The order's jobs the evaluation held in place, and why (empty for CANCEL and INFEASIBLE).
+   * Optional only because verdicts stored before it was added lack it.
+   */
+  readonly frozenJobs?: readonly FrozenJob[];
 }

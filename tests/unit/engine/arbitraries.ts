@@ -26,25 +26,40 @@ export const workCenterArb = (id: string): fc.Arbitrary<WorkCenter> =>
       overtimePremiumCentsPerHour: 2250,
     }));
 
-/** A product whose 1–4 routing steps run on the given work centers (repeats allowed). */
+/**
+ * A product whose 1–4 routing steps run on the given work centers (repeats allowed), with 0–3
+ * options, each its own attribute (so any subset is a valid choice): some add minutes to a step,
+ * some only cost (a colour).
+ */
 export const productArb = (wcIds: readonly string[]): fc.Arbitrary<Product> =>
   fc
-    .array(
-      fc.record({
-        wc: fc.constantFrom(...wcIds),
-        setup: fc.integer({ min: 0, max: 60 }),
-        perUnit: fc.constantFrom(0.25, 0.5, 1, 1.1, 1.5, 2, 3.3),
-      }),
-      { minLength: 1, maxLength: 4 },
-    )
-    .map((steps) => ({
+    .record({
+      steps: fc.array(
+        fc.record({
+          wc: fc.constantFrom(...wcIds),
+          setup: fc.integer({ min: 0, max: 60 }),
+          perUnit: fc.constantFrom(0.25, 0.5, 1, 1.1, 1.5, 2, 3.3),
+        }),
+        { minLength: 1, maxLength: 4 },
+      ),
+      options: fc.array(fc.record({ step: fc.nat(), addMinutes: fc.constantFrom(0, 0, 0.5, 1), addCost: fc.constantFrom(0, 150) }), { maxLength: 3 }),
+    })
+    .map(({ steps, options }) => ({
       id: 'p',
       sku: 'P-1',
       materialCostCents: 700,
       listPriceCents: 5000,
       minLeadTimeDays: 3,
       routing: steps.map((s, i) => ({ seq: (i + 1) * 10, workCenterId: s.wc, setupMinutes: s.setup, minutesPerUnit: s.perUnit })),
-      options: [],
+      options: options.map((o, i) => ({
+        id: `opt${i}`,
+        attribute: `attr${i}`,
+        value: `v${i}`,
+        addCostCents: o.addCost,
+        addMinutesPerUnit: o.addMinutes,
+        stepSeq: o.addMinutes === 0 ? null : ((o.step % steps.length) + 1) * 10,
+        reviewRequired: false,
+      })),
     }));
 
 /** Background load of other orders: random minutes on random days of each work center. */

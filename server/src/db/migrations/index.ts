@@ -5,6 +5,8 @@ import { Migration20261122030000ChangeOrders } from './Migration20261122030000Ch
 import { Migration20261122020000Realtime } from './Migration20261122020000Realtime.ts';
 import { Migration20261122060000Notifications } from './Migration20261122060000Notifications.ts';
 import { Migration20261122070000Security } from './Migration20261122070000Security.ts';
+import { Migration20261202050000OrderSearch } from './Migration20261202050000OrderSearch.ts';
+import { Migration20261202051000OrderVersion } from './Migration20261202051000OrderVersion.ts';
 import { Migration20261202060000MasterData } from './Migration20261202060000MasterData.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
@@ -15,5 +17,7 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122030000ChangeOrders', class: Migration20261122030000ChangeOrders },
   { name: 'Migration20261122060000Notifications', class: Migration20261122060000Notifications },
   { name: 'Migration20261122070000Security', class: Migration20261122070000Security },
+  { name: 'Migration20261202050000OrderSearch', class: Migration20261202050000OrderSearch },
+  { name: 'Migration20261202051000OrderVersion', class: Migration20261202051000OrderVersion },
   { name: 'Migration20261202060000MasterData', class: Migration20261202060000MasterData },
 ];

@@ -42,9 +42,14 @@ export const PERMISSIONS = {
   'Mutation.createAccessToken': { roles: ['ADMIN'] },
   'Mutation.revokeAccessToken': { roles: ['ADMIN'] },
   'Query.me': { roles: ALL_ROLES },
+  // Plant.calendar is read through plants, by the same identities (a plant's days are no secret to its screens).
   'Query.plants': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },
   'Query.board': { roles: ALL_ROLES, display: true },
   'Query.order': { roles: ALL_ROLES },
+  // Everyone who opens an order may find one, and see what the plant makes and for whom.
+  'Query.orders': { roles: ALL_ROLES },
+  'Query.products': { roles: ALL_ROLES },
+  'Query.customers': { roles: ALL_ROLES },
   'Query.policy': { roles: ALL_ROLES, display: true },
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
@@ -59,6 +64,7 @@ export const PERMISSIONS = {
   'Mutation.counterProposeChangeOrder': { roles: APPROVERS },
   'Mutation.escalateChangeOrder': { roles: [...PROPOSERS] },
   'Mutation.respondToCounterProposal': { roles: PROPOSERS },
+  'Mutation.confirmChangeOrder': { roles: PROPOSERS },
   'Mutation.withdrawChangeOrder': { roles: PROPOSERS },
   'Mutation.commentOnChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Mutation.moveJob': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
@@ -84,8 +90,6 @@ export const PERMISSIONS = {
   // planners keep the calendar (holidays, maintenance, extra shifts).
   'Query.workCenters': { roles: ALL_ROLES, display: true },
   'Query.calendarExceptions': { roles: ALL_ROLES, display: true },
-  'Query.products': { roles: ALL_ROLES },
-  'Query.customers': { roles: ALL_ROLES },
   'Query.users': { roles: ['ADMIN'] },
   'Mutation.createPlant': { roles: ['ADMIN'] },
   'Mutation.updatePlant': { roles: ['ADMIN'] },

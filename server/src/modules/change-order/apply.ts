@@ -53,9 +53,13 @@ export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluat
     const keep = new Set(jobs.map((j) => j.id));
     removedJobIds = oldJobIds.filter((id) => !keep.has(id));
     // One statement: the kept jobs' allocations go, the removed jobs go with theirs (the foreign
-    // key cascades), so no two parts touch the same row.
+    // key cascades), so no two parts touch the same row. The order's version counts its terms
+    // (what change orders are made from), so a job move leaves it as it is.
     await em.execute(
-      `with o as (update sales_order set quantity = ?, due_date = ?, option_ids = ?::uuid[], unit_price_cents = ?, version = version + 1 where id = ?),
+      `with o as (update sales_order set quantity = n.quantity, due_date = n.due_date, option_ids = n.option_ids, unit_price_cents = n.unit_price_cents,
+                    version = version + ((sales_order.quantity, sales_order.due_date, sales_order.option_ids, sales_order.unit_price_cents)
+                                         is distinct from (n.quantity, n.due_date, n.option_ids, n.unit_price_cents))::int
+                    from (select ?::int as quantity, ?::date as due_date, ?::uuid[] as option_ids, ?::bigint as unit_price_cents) n where id = ?),
             a as (delete from allocation where job_id = any(?::uuid[]))
        delete from job where id = any(?::uuid[])`,
       [t.quantity, fromDay(t.dueDate), pgArray(t.optionIds), t.unitPriceCents, orderId,

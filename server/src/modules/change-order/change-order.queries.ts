@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeOrderFilter, AuditEventFilter } from '../../../../schema/generated/server.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { notFound } from '../../graphql/errors.ts';
+import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../shared/pagination.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApproverRole, Lane } from '../../engine/index.ts';
@@ -8,12 +9,6 @@ import { isUuid } from '../order/order.service.ts';
 import { authorityFor } from './authority.ts';
 import { authoritiesOf } from './authorities.ts';
 import { approvalsOf, changeOrdersByIds, type ChangeOrderRow } from './change-order.repository.ts';
-
-export interface Page<T> {
-  nodes: T[];
-  endCursor: string | null;
-  hasNextPage: boolean;
-}
 
 /** The audit columns as the API reads them (one definition for lists and per-change-order history). */
 export const AUDIT_COLUMNS = `id::text as id, action, actor_id as "actorId", delegate_id as "delegateId", entity_type as "entityType",
@@ -31,19 +26,6 @@ export interface AuditEventRow {
   comment: string | null;
   policyVersion: number | null;
   at: Date;
-}
-
-const encode = (parts: (string | number)[]) => Buffer.from(parts.join('|')).toString('base64url');
-function decode(cursor: string, parts: number): string[] {
-  const values = Buffer.from(cursor, 'base64url').toString().split('|');
-  if (values.length !== parts) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
-  return values;
-}
-
-function pageSize(first: number | null | undefined, max: number, fallback: number): number {
-  const n = first ?? fallback;
-  if (!Number.isInteger(n) || n < 1 || n > max) throw badInput(`"first" must be between 1 and ${max}.`, 'first');
-  return n;
 }
 
 export async function changeOrderById(em: EntityManager, plantId: string, id: string): Promise<ChangeOrderRow> {
@@ -68,11 +50,13 @@ export async function listChangeOrders(
   if (filter?.lane) { where.push('exists (select 1 from change_order_approval a where a.change_order_id = co.id and a.lane = ?)'); params.push(filter.lane); }
   if (filter?.proposerId) { where.push('co.proposer_id::text = ?'); params.push(filter.proposerId); }
   if (filter?.customerId) { where.push('co.customer_id::text = ?'); params.push(filter.customerId); }
+  // compared as uuid so that the order_id index serves it; a malformed id matches nothing
+  if (filter?.orderId) { where.push('co.order_id = ?::uuid'); params.push(isUuid(filter.orderId) ? filter.orderId : null); }
   if (filter?.from) { where.push('co.created_at >= ?::date'); params.push(filter.from); }
   if (filter?.to) { where.push("co.created_at < ?::date + interval '1 day'"); params.push(filter.to); }
   if (after) {
-    const [at, id] = decode(after, 2);
-    if (!isUuid(id!) || Number.isNaN(Date.parse(at!))) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
+    const [at, id] = decodeCursor(after, 2);
+    if (!isUuid(id!) || Number.isNaN(Date.parse(at!))) throw notOurs();
     where.push('(co.created_at, co.id) < (?::timestamptz, ?::uuid)');
     params.push(at, id);
   }
@@ -85,7 +69,7 @@ export async function listChangeOrders(
   const last = page[page.length - 1];
   return {
     nodes: await changeOrdersByIds(em, plantId, page.map((r) => r.id)),
-    endCursor: last ? encode([new Date(last.createdAt).toISOString(), last.id]) : null,
+    endCursor: last ? encodeCursor([new Date(last.createdAt).toISOString(), last.id]) : null,
     hasNextPage: rows.length > limit,
   };
 }
@@ -137,8 +121,8 @@ export async function listAuditEvents(
   if (filter?.from) { where.push('created_at >= ?'); params.push(filter.from); }
   if (filter?.to) { where.push('created_at < ?'); params.push(filter.to); }
   if (after) {
-    const [id] = decode(after, 1);
-    if (!/^\d+$/.test(id!)) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
+    const [id] = decodeCursor(after, 1);
+    if (!/^\d+$/.test(id!)) throw notOurs();
     where.push('id > ?');
     params.push(id);
   }
@@ -147,7 +131,7 @@ export async function listAuditEvents(
     [...params, limit + 1],
   );
   const page = rows.slice(0, limit);
-  return { nodes: page, endCursor: page.length ? encode([page[page.length - 1]!.id]) : null, hasNextPage: rows.length > limit };
+  return { nodes: page, endCursor: page.length ? encodeCursor([page[page.length - 1]!.id]) : null, hasNextPage: rows.length > limit };
 }
 
 export type ChangeOrderPage = Page<ChangeOrderRow>;

@@ -5,7 +5,7 @@ import { pgArray } from '../../db/sql.ts';
 import type { Role } from '../auth/user.entity.ts';
 
 export type ChangeOrderStatus =
-  | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE';
+  | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE' | 'RETURNED';
 
 /** What was asked: the engine's change (days, cents) and the original input for display. */
 export interface StoredRequest {
@@ -33,6 +33,8 @@ export interface ChangeOrderRow {
   version: number;
   proposerId: string;
   orderId: string;
+  /** The order version a change to its terms was made from; null for a new order or a job move. */
+  orderVersion: number | null;
   customerId: string | null;
   kinds: string[];
   request: StoredRequest;
@@ -62,7 +64,7 @@ export interface ApprovalRow {
 }
 
 const CO_COLUMNS = `id, plant_id as "plantId", number, status, version, proposer_id as "proposerId", order_id as "orderId",
-  customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
+  order_version as "orderVersion", customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
   counter, created_at as "createdAt", updated_at as "updatedAt", applied_at as "appliedAt"`;
 
 /** An approval row as an `ApprovalRow`. */
@@ -96,19 +98,19 @@ export async function approvalsOf(em: EntityManager, changeOrderIds: readonly st
  */
 export async function insertChangeOrder(
   em: EntityManager,
-  row: Pick<ChangeOrderRow, 'plantId' | 'status' | 'proposerId' | 'orderId' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
+  row: Pick<ChangeOrderRow, 'plantId' | 'status' | 'proposerId' | 'orderId' | 'orderVersion' | 'customerId' | 'kinds' | 'request' | 'evaluation' | 'tier' | 'policyVersion' | 'statusReason'>,
   now: Date,
 ): Promise<ChangeOrderRow> {
   const [inserted] = await em.execute<ChangeOrderRow[]>(
     `with n as (update plant set change_order_seq = change_order_seq + 1 where id = ? returning change_order_seq)
-     insert into change_order (plant_id, number, status, proposer_id, order_id, customer_id, kinds, request, evaluation, tier,
+     insert into change_order (plant_id, number, status, proposer_id, order_id, order_version, customer_id, kinds, request, evaluation, tier,
        policy_version, status_reason, created_at, updated_at)
-     select ?::uuid, 'CO-' || n.change_order_seq, ?::text, ?::uuid, ?::uuid,
+     select ?::uuid, 'CO-' || n.change_order_seq, ?::text, ?::uuid, ?::uuid, ?::int,
             coalesce(?::uuid, (select customer_id from sales_order where id = ?::uuid)), ?::text[], ?::jsonb, ?::jsonb, ?::text,
             ?::int, ?::text, ?::timestamptz, ?::timestamptz
        from n
      returning ${CO_COLUMNS}`,
-    [row.plantId, row.plantId, row.status, row.proposerId, row.orderId, row.customerId, row.orderId, pgArray(row.kinds),
+    [row.plantId, row.plantId, row.status, row.proposerId, row.orderId, row.orderVersion, row.customerId, row.orderId, pgArray(row.kinds),
       JSON.stringify(row.request), JSON.stringify(row.evaluation), row.tier, row.policyVersion, row.statusReason, now, now],
   );
   return inserted!;
@@ -118,7 +120,7 @@ export async function insertChangeOrder(
 export async function updateChangeOrder(
   em: EntityManager,
   id: string,
-  patch: { status: ChangeOrderStatus; statusReason?: string | null; evaluation?: Evaluation; request?: StoredRequest; counter?: StoredCounter | null; applied?: boolean },
+  patch: { status: ChangeOrderStatus; statusReason?: string | null; evaluation?: Evaluation; request?: StoredRequest; counter?: StoredCounter | null; applied?: boolean; orderVersion?: number | null },
   now: Date,
 ): Promise<void> {
   const sets = ['status = ?', 'version = version + 1', 'updated_at = ?'];
@@ -131,6 +133,7 @@ export async function updateChangeOrder(
   if (patch.request) { sets.push('request = ?::jsonb'); params.push(JSON.stringify(patch.request)); }
   if (patch.counter !== undefined) { sets.push('counter = ?::jsonb'); params.push(patch.counter === null ? null : JSON.stringify(patch.counter)); }
   if (patch.applied) { sets.push('applied_at = ?'); params.push(now); }
+  if (patch.orderVersion !== undefined) { sets.push('order_version = ?'); params.push(patch.orderVersion); }
   await em.execute(`update change_order set ${sets.join(', ')} where id = ?`, [...params, id]);
 }
 

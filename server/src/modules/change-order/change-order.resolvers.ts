@@ -44,6 +44,8 @@ export const changeOrderResolvers: Resolvers = {
       command(ctx, (c, w) => c.counterPropose(w, ctx.actor!, id, expectedVersion, input, comment), id),
     respondToCounterProposal: (_, { id, expectedVersion, accept, comment }, ctx) =>
       command(ctx, (c, w) => c.respond(w, ctx.actor!, id, expectedVersion, accept, comment ?? null), id),
+    confirmChangeOrder: (_, { id, expectedVersion, expectedOrderVersion, comment }, ctx) =>
+      command(ctx, (c, w) => c.confirm(w, ctx.actor!, id, expectedVersion, expectedOrderVersion, comment ?? null), id),
     withdrawChangeOrder: (_, { id, expectedVersion, comment }, ctx) => command(ctx, (c, w) => c.withdraw(w, ctx.actor!, id, expectedVersion, comment ?? null), id),
     commentOnChangeOrder: (_, { id, body }, ctx) => command(ctx, (c, w) => c.comment(w, ctx.actor!, id, body), id),
     moveJob: async (_, { jobId, startDate, comment }, ctx) => {

@@ -1,4 +1,4 @@
-import type { Evaluation, Lane } from '../../engine/index.ts';
+import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../graphql/errors.ts';
 import type { Actor } from '../auth/actor.ts';
@@ -7,6 +7,8 @@ import type { PlantWrite } from '../events/write-path.ts';
 import { isUuid } from '../order/order.service.ts';
 import { pgArray } from '../../db/sql.ts';
 import { todayIn } from '../shared/dates.ts';
+import { formatMoneyDelta } from '../shared/money.ts';
+import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { applyEvaluation } from './apply.ts';
 import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';
 import { authoritiesOf } from './authorities.ts';
@@ -16,6 +18,8 @@ import {
 } from './change-order.repository.ts';
 import { evaluateInput, evaluateStoredChange, stillCurrent, type EvaluationDeps, type PreviewResult } from './preview.service.ts';
 import { recordTransition } from './transitions.ts';
+import { beyondDecided, neededApprovals } from './decided-scope.ts';
+import { checkOrderVersion } from './order-version.ts';
 
 export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
 
@@ -39,14 +43,14 @@ export class ChangeOrderCommands {
     const now = this.#now();
     const { evaluation, parsed, today } =
       early && stillCurrent(early, w.seq, now) ? early : await evaluateInput(w.em, this.#deps, actor, input, w.seq);
+    const orderVersion = await checkOrderVersion(w.em, w.plantId, parsed.change, input.expectedOrderVersion);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
-    const status: ChangeOrderStatus =
-      evaluation.tier === 'INFEASIBLE' ? 'INFEASIBLE' : Object.keys(lanes).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
+    const status = routeOf(evaluation);
     const request: StoredRequest = { change: parsed.change, input, customerId: parsed.customerId };
     const co = await insertChangeOrder(
       w.em,
       {
-        plantId: w.plantId, status, proposerId: actor.userId!, orderId: evaluation.orderId, customerId: parsed.customerId,
+        plantId: w.plantId, status, proposerId: actor.userId!, orderId: evaluation.orderId, orderVersion, customerId: parsed.customerId,
         kinds: [...evaluation.kinds], request, evaluation, tier: evaluation.tier, policyVersion: evaluation.policyVersion,
         statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null,
       },
@@ -179,9 +183,11 @@ export class ChangeOrderCommands {
     if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, accepted, evaluation, now);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     await resetApprovals(w.em, co.id, lanes, now);
-    const withinAuthority = Object.entries(lanes).every(([lane, role]) => satisfies(counter.byRole, lane as Lane, role));
+    const beyond = beyondDecided(counter.evaluation, evaluation);
+    const withinAuthority = beyond.lanes.length === 0 && Object.entries(lanes).every(([lane, role]) => satisfies(counter.byRole, lane as Lane, role));
     if (!withinAuthority) {
-      await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: 'The accepted alternative needs more authority than its proposer holds.', evaluation, request: counter.request }, now);
+      const since = beyond.differences.length ? ` Since it was offered: ${beyond.differences.join('; ')}.` : '';
+      await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: `The accepted alternative needs more authority than its proposer holds.${since}`, evaluation, request: counter.request }, now);
       recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: 'COUNTER_PROPOSED', to: 'PENDING', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
       return;
     }
@@ -192,10 +198,31 @@ export class ChangeOrderCommands {
     await this.#apply(w, { ...accepted, version: co.version + 1, status: 'APPROVED' }, evaluation, today);
   }
 
+  /**
+   * The proposer confirms a change order that came back to them when its order changed
+   * (docs/change-orders.md, "Lost updates"): made from the order version they name now,
+   * re-evaluated under the lock and routed like a new proposal, with fresh approvals.
+   */
+  async confirm(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, expectedOrderVersion: number, comment: string | null): Promise<void> {
+    const co = await this.#load(w, id, expectedVersion);
+    requireStatus(co, ['RETURNED'], 'confirm');
+    if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer of ${co.number} confirms it on its order's new terms.`);
+    const orderVersion = await checkOrderVersion(w.em, w.plantId, co.request.change, expectedOrderVersion);
+    const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq);
+    const now = this.#now();
+    if (comment?.trim()) await insertComment(w.em, co.id, actor.userId!, checkComment(comment), now);
+    const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
+    const status = routeOf(evaluation);
+    await updateChangeOrder(w.em, co.id, { status, statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null, evaluation, orderVersion }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'CONFIRMED', from: 'RETURNED', to: status, version: co.version + 1, comment, policyVersion: evaluation.policyVersion, evaluation });
+    if (status === 'PENDING') await resetApprovals(w.em, co.id, lanes, now);
+    if (status === 'AUTO_APPROVED') await this.#apply(w, { ...co, version: co.version + 1, status }, evaluation, today);
+  }
+
   /** The proposer withdraws a change order that is still open. */
   async withdraw(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<void> {
     const co = await this.#load(w, id, expectedVersion);
-    requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED'], 'withdraw');
+    requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED'], 'withdraw');
     if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer may withdraw ${co.number}.`);
     await updateChangeOrder(w.em, co.id, { status: 'WITHDRAWN', statusReason: comment?.trim() || 'Withdrawn by the proposer.' }, this.#now());
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'WITHDRAWN', from: co.status, to: 'WITHDRAWN', version: co.version + 1, comment, policyVersion: co.policyVersion });
@@ -236,7 +263,11 @@ export class ChangeOrderCommands {
     return decisions;
   }
 
-  /** Apply after the last approval: re-evaluate under the lock, apply only if still covered. */
+  /**
+   * Apply after the last approval: re-evaluate under the lock, apply only if still covered — by
+   * the granting roles, and by what the approvers saw: a plan with a higher tier, more cost or
+   * another lane than the stored evaluation (the one they decided on) goes back to them.
+   */
   async #applyApproved(w: PlantWrite, co: ChangeOrderRow): Promise<void> {
     const now = this.#now();
     const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq);
@@ -244,15 +275,18 @@ export class ChangeOrderCommands {
     const approvals = await approvalsOf(w.em, [co.id]);
     const granted = approvals.filter((a) => a.status === 'GRANTED');
     const lanes = Object.entries(evaluation.laneRoles) as [Lane, Role][];
-    const uncovered = lanes.filter(([lane, role]) => !covers(granted, lane, role as never));
+    const beyond = beyondDecided(co.evaluation, evaluation);
+    const uncovered = lanes.filter(([lane, role]) => !covers(granted, lane, role as never) || beyond.lanes.includes(lane));
     if (uncovered.length === 0) return this.#apply(w, co, evaluation, today);
-    // The schedule moved under it: ask again for exactly what is no longer covered.
+    // The schedule moved under it: ask again for exactly what is no longer covered, with the numbers.
     await w.em.execute('delete from change_order_approval where change_order_id = ? and lane = any(?::text[])', [co.id, pgArray(uncovered.map(([l]) => l))]);
     for (const [lane, role] of uncovered) {
       await w.em.execute('insert into change_order_approval (change_order_id, lane, required_role, status, pending_since) values (?, ?, ?, ?, ?)', [co.id, lane, role, 'PENDING', now]);
     }
-    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: SCHEDULE_CHANGED_REASON, evaluation }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: SCHEDULE_CHANGED_REASON, policyVersion: evaluation.policyVersion, evaluation });
+    const since = beyond.differences.length ? ` Since the approval: ${beyond.differences.join('; ')}.` : '';
+    const reason = `${SCHEDULE_CHANGED_REASON}${since} Needed now: ${neededApprovals(evaluation, uncovered.map(([lane]) => lane))}.`;
+    await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: reason, evaluation }, now);
+    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
 
   async #apply(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
@@ -260,6 +294,46 @@ export class ChangeOrderCommands {
     const now = this.#now();
     await updateChangeOrder(w.em, co.id, { status: 'APPLIED', evaluation, applied: true }, now);
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPLIED', from: co.status, to: 'APPLIED', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+    await this.#returnOutdated(w, co.orderId, now);
+  }
+
+  /**
+   * The order's terms just changed: every open change order made from an older version of them
+   * goes back to its proposer (docs/change-orders.md, "Lost updates"). Applying it would overwrite
+   * the newer terms with ones decided on the old, so it is RETURNED, nothing of it applied, with
+   * its evaluation redone against the new terms: the proposer reads what it would mean now, and
+   * confirms it on those terms (approvals start afresh) or withdraws it.
+   */
+  async #returnOutdated(w: PlantWrite, orderId: string, now: Date): Promise<void> {
+    const outdated = await w.em.execute<{ id: string }[]>(
+      `select co.id from change_order co join sales_order o on o.id = co.order_id
+        where co.plant_id = ? and co.order_id = ? and co.status in ('PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED') and co.order_version < o.version
+        order by co.created_at`,
+      [w.plantId, orderId],
+    );
+    if (outdated.length === 0) return;
+    // The cached schedule is the one before this write; the new terms are only in this transaction.
+    const schedule = buildSchedule(await loadScheduleInput(w.em, w.plantId));
+    const [order] = await w.em.execute<{ number: string; version: number }[]>('select number, version from sales_order where id = ?', [orderId]);
+    for (const co of await changeOrdersByIds(w.em, w.plantId, outdated.map((o) => o.id), true)) {
+      const { evaluation, meaning } = await this.#againstNewTerms(w, co, schedule);
+      const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${meaning}. Nothing was applied: confirm it on the new terms or withdraw it.`;
+      await updateChangeOrder(w.em, co.id, { status: 'RETURNED', statusReason: reason, evaluation }, now);
+      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'RETURNED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+    }
+  }
+
+  /** A stored change re-evaluated on the order's new terms, and what it would mean now in words. */
+  async #againstNewTerms(w: PlantWrite, co: ChangeOrderRow, schedule: Schedule): Promise<{ evaluation: Evaluation; meaning: string }> {
+    try {
+      const { evaluation } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq, schedule);
+      const money = evaluation.impact ? `, price ${formatMoneyDelta(evaluation.impact.priceDeltaCents)}, cost ${formatMoneyDelta(evaluation.impact.costDelta.totalCents)}` : '';
+      return { evaluation, meaning: `re-evaluated against the new terms, it would now be tier ${evaluation.tier}${money}` };
+    } catch (err) {
+      // The order can no longer change at all (cancelled): the evaluation it was decided on stays.
+      if (!(err instanceof EngineError)) throw err;
+      return { evaluation: co.evaluation, meaning: `it no longer applies: ${err.message}` };
+    }
   }
 
   async #infeasible(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, now: Date): Promise<void> {
@@ -267,6 +341,12 @@ export class ChangeOrderCommands {
     await updateChangeOrder(w.em, co.id, { status: 'INFEASIBLE', statusReason: reason, evaluation }, now);
     recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'INFEASIBLE', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
+}
+
+/** Where a freshly evaluated change goes: applied at once, waiting for approvals, or INFEASIBLE. */
+function routeOf(evaluation: Evaluation): ChangeOrderStatus {
+  if (evaluation.tier === 'INFEASIBLE') return 'INFEASIBLE';
+  return Object.keys(evaluation.laneRoles).length === 0 ? 'AUTO_APPROVED' : 'PENDING';
 }
 
 function requireStatus(co: ChangeOrderRow, allowed: ChangeOrderStatus[], verb: string): void {

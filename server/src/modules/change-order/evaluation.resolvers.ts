@@ -14,6 +14,8 @@ export const evaluationResolvers: Resolvers = {
   },
   ChangeEvaluation: {
     today: (e) => fromDay(e.today),
+    // Verdicts stored before these fields existed have neither.
+    frozenJobs: (e) => [...(e.frozenJobs ?? [])],
   },
   OrderTerms: {
     dueDate: (t) => fromDay(t.dueDate),
@@ -37,7 +39,8 @@ export const evaluationResolvers: Resolvers = {
   BucketImpact: {
     date: (b) => fromDay(b.day),
     capacityHours: (b) => apiHours(b.capacityMinutes),
-    overtimeCapacityHours: (b) => apiHours(b.overtimeCapacityMinutes),
+    // The engine keeps the overtime alone (stored verdicts hold it so); the field is the ceiling with it.
+    overtimeCapacityHours: (b) => apiHours(b.capacityMinutes + b.overtimeCapacityMinutes),
     loadBeforeHours: (b) => apiHours(b.loadBeforeMinutes),
     loadAfterHours: (b) => apiHours(b.loadAfterMinutes),
     utilizationBefore: (b) => utilization(b.loadBeforeMinutes, b.capacityMinutes),
@@ -53,5 +56,6 @@ export const evaluationResolvers: Resolvers = {
   },
   CtpAlternative: {
     dueDate: (a) => (a.dueDate === null ? null : fromDay(a.dueDate)),
+    jobs: (a) => [...(a.jobs ?? [])],
   },
 };

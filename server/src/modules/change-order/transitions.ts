@@ -6,7 +6,7 @@ import type { ChangeOrderStatus } from './change-order.repository.ts';
 export interface Transition {
   changeOrderId: string;
   orderId: string;
-  /** PROPOSED, APPROVED, REJECTED, ESCALATED, SLA_ESCALATED, COUNTER_PROPOSED, COUNTER_ACCEPTED, COUNTER_DECLINED, WITHDRAWN, APPLIED, REEVALUATED, COMMENTED */
+  /** PROPOSED, APPROVED, REJECTED, ESCALATED, SLA_ESCALATED, COUNTER_PROPOSED, COUNTER_ACCEPTED, COUNTER_DECLINED, WITHDRAWN, APPLIED, REEVALUATED, ORDER_CHANGED, CONFIRMED, COMMENTED */
   action: string;
   from: ChangeOrderStatus | null;
   to: ChangeOrderStatus;

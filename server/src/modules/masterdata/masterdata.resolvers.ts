@@ -79,14 +79,6 @@ export const masterDataResolvers: Resolvers = {
       if (to && !isIsoDate(to)) throw badInput('to must be a date YYYY-MM-DD.', 'to');
       return calendarExceptionsOf(ctx.em, plantId, from ?? null, to ?? null, includeRetired ?? false);
     },
-    products: async (_, { plantId, includeRetired }, ctx) => {
-      requirePlant(ctx.actor, plantId);
-      return [...(await loadCatalog(ctx.em, plantId)).values()].filter((p) => p.active || includeRetired);
-    },
-    customers: async (_, { plantId, includeRetired }, ctx) => {
-      requirePlant(ctx.actor, plantId);
-      return ctx.em.execute('select id, code, name, tier, contact, active, version from customer where plant_id = ? and (active or ?) order by code', [plantId, includeRetired ?? false]);
-    },
     users: async (_, { plantId, includeRetired }, ctx) => {
       requireAdminOrPlant(ctx.actor, plantId);
       return ctx.em.execute(
@@ -154,9 +146,6 @@ export const masterDataResolvers: Resolvers = {
       await ctx.services.auth.setPasswordWithToken(ctx.em, token, newPassword);
       return true;
     },
-  },
-  ProductOption: {
-    step: (o) => o.stepSeq,
   },
   CalendarException: {
     hours: (e) => apiHours(e.minutes),

@@ -1,5 +1,5 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
-import { formatMoney } from '../shared/money.ts';
+import { formatMoneyDelta as signed } from '../shared/money.ts';
 import type { Role } from '../auth/user.entity.ts';
 import { satisfies } from '../change-order/authority.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
@@ -91,7 +91,7 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
   }
 
   // Deciders whose pending lane stopped waiting without their decision.
-  const closed = transitions.find((t) => t.from === 'PENDING' && ['WITHDRAWN', 'REJECTED', 'COUNTER_PROPOSED', 'CLOSED'].includes(t.to));
+  const closed = transitions.find((t) => t.from === 'PENDING' && ['WITHDRAWN', 'REJECTED', 'COUNTER_PROPOSED', 'CLOSED', 'RETURNED'].includes(t.to));
   if (closed && co.status !== 'PENDING' && pending.length) {
     for (const [userId] of decidersOf(input, pending)) add(userId, 'NO_LONGER_NEEDED', `${co.number} no longer waits for your decision: ${story}.`);
   }
@@ -163,6 +163,10 @@ function fragment(input: PlanInput, t: Transition, next: Transition | undefined)
       return `${actor} withdrew it${said}`;
     case 'APPLIED':
       return `applied to the schedule${input.orderNumber ? ` (${input.orderNumber})` : ''}`;
+    case 'ORDER_CHANGED':
+      return `its order${input.orderNumber ? ` ${input.orderNumber}` : ''} changed before it was applied, so it came back to you with nothing applied (re-evaluated against the new terms: ${terms(t.evaluation as Evaluation | undefined)}) — confirm it on the new terms or withdraw it`;
+    case 'CONFIRMED':
+      return `${actor} confirmed it on the order's new terms${said}`;
     case 'REEVALUATED':
       return t.to === 'INFEASIBLE' ? `it no longer fits the schedule${said}` : 'it was re-evaluated and needs approval again';
     case 'COMMENTED':
@@ -181,6 +185,8 @@ function leadFor(input: PlanInput, t: Transition, actor: string): string {
       return `${actor} proposed ${input.co.evaluation.kinds.map((k) => k.toLowerCase().replace('_', ' ')).join(' + ')}${on}`;
     case 'ESCALATED':
       return `${actor} escalated it after a rejection${said}`;
+    case 'CONFIRMED':
+      return `${actor} confirmed it on ${input.orderNumber ?? 'the order'}'s new terms after the order changed`;
     case 'SLA_ESCALATED':
       return 'it waited longer than the approval SLA';
     case 'REEVALUATED':
@@ -211,7 +217,6 @@ function waiter(a: ApprovalRow): string {
 
 const laneName = (lane: string) => lane.toLowerCase();
 const roleName = (role: string) => role.toLowerCase().replace('_', ' ');
-const signed = (cents: number) => `${cents >= 0 ? '+' : ''}${formatMoney(cents)}`;
 const clip = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
 function listOf(items: readonly string[]): string {

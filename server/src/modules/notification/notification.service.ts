@@ -3,7 +3,7 @@ import { badInput } from '../../graphql/errors.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Actor } from '../auth/actor.ts';
 import { changeOrdersByIds, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
-import type { Page } from '../change-order/change-order.queries.ts';
+import type { Page } from '../shared/pagination.ts';
 import { isUuid } from '../order/order.service.ts';
 import type { NotificationKind } from './notification.plan.ts';
 

@@ -1,11 +1,25 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { apiHours } from '../shared/units.ts';
-import { orderById } from './order.service.ts';
+import { requirePlant } from '../auth/permissions.ts';
+import { loadCatalog } from '../product/product.service.ts';
+import { customersOfPlant, listOrders, orderById } from './order.service.ts';
 import type { AllocationDto } from './order.dto.ts';
 
 export const orderResolvers: Resolvers = {
   Query: {
     order: (_, { id }, ctx) => orderById(ctx.em, ctx.actor!.plantId, id),
+    orders: (_, { plantId, filter, first, after }, ctx) => {
+      requirePlant(ctx.actor, plantId);
+      return listOrders(ctx.em, plantId, filter, first, after);
+    },
+    products: async (_, { plantId, includeRetired }, ctx) => {
+      requirePlant(ctx.actor, plantId);
+      return [...(await loadCatalog(ctx.em, plantId)).values()].filter((p) => p.active || includeRetired);
+    },
+    customers: (_, { plantId, includeRetired }, ctx) => {
+      requirePlant(ctx.actor, plantId);
+      return customersOfPlant(ctx.em, plantId, includeRetired ?? false);
+    },
   },
   Order: {
     unitPrice: (o) => o.unitPriceCents,
@@ -31,5 +45,6 @@ export const orderResolvers: Resolvers = {
   ProductOption: {
     addCostPerUnit: (o) => o.addCostCents,
     addHoursPerUnit: (o) => Math.round((o.addMinutesPerUnit / 60) * 1e6) / 1e6,
+    step: (o) => o.stepSeq,
   },
 };

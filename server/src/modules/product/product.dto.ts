@@ -19,6 +19,8 @@ export interface ProductOptionDto {
   addCostCents: number;
   addMinutesPerUnit: number;
   stepSeq: number | null;
+  /** Work center of the routing step `stepSeq` names (null when it names none). */
+  stepWorkCenterId: string | null;
   reviewRequired: boolean;
 }
 

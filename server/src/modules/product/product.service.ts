@@ -14,7 +14,7 @@ export async function loadCatalog(em: EntityManager, plantId: string): Promise<M
        from routing_step rs join product p on p.id = rs.product_id where p.plant_id = ? order by rs.product_id, rs.seq`,
     [plantId],
   );
-  const options = await em.execute<(ProductOptionDto & { productId: string })[]>(
+  const options = await em.execute<(Omit<ProductOptionDto, 'stepWorkCenterId'> & { productId: string })[]>(
     `select o.id, o.product_id as "productId", o.attribute, o.value, o.add_cost_cents as "addCostCents",
             o.add_minutes_per_unit as "addMinutesPerUnit", o.step_seq as "stepSeq", o.review_required as "reviewRequired"
        from product_option o join product p on p.id = o.product_id where p.plant_id = ? order by o.attribute, o.value`,
@@ -31,6 +31,10 @@ export async function loadCatalog(em: EntityManager, plantId: string): Promise<M
     });
   }
   for (const { productId, ...s } of steps) catalog.get(productId)?.routing.push(s);
-  for (const { productId, ...o } of options) catalog.get(productId)?.options.push({ ...o, addCostCents: Number(o.addCostCents) });
+  for (const { productId, ...o } of options) {
+    const product = catalog.get(productId);
+    const step = product?.routing.find((s) => s.seq === o.stepSeq);
+    product?.options.push({ ...o, addCostCents: Number(o.addCostCents), stepWorkCenterId: step?.workCenterId ?? null });
+  }
   return catalog;
 }

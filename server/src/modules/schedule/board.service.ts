@@ -32,16 +32,13 @@ export interface BoardDto {
   packed(): PackedBoardDto;
 }
 
-/** Rejects malformed, reversed or over-long ranges with BAD_USER_INPUT. */
-export function validateRange(from: string, to: string, maxDays = MAX_BOARD_DAYS): void {
+/** Rejects malformed, reversed or over-long ranges with BAD_USER_INPUT; `fitsIn` names what the limit is for. */
+export function validateRange(from: string, to: string, maxDays = MAX_BOARD_DAYS, fitsIn = maxDays === MAX_BOARD_DAYS ? '(26 weeks) fit on one board' : 'fit in one report'): void {
   if (!isIsoDate(from)) throw badInput(`"from" must be a date in the form YYYY-MM-DD, got "${from}".`, 'from');
   if (!isIsoDate(to)) throw badInput(`"to" must be a date in the form YYYY-MM-DD, got "${to}".`, 'to');
   const days = daysBetween(from, to) + 1;
   if (days < 1) throw badInput(`"to" (${to}) is before "from" (${from}).`, 'to');
-  if (days > maxDays) {
-    const limit = maxDays === MAX_BOARD_DAYS ? `${maxDays} (26 weeks) fit on one board` : `${maxDays} fit in one report`;
-    throw badInput(`The range has ${days} days; at most ${limit}.`, 'to');
-  }
+  if (days > maxDays) throw badInput(`The range has ${days} days; at most ${maxDays} ${fitsIn}.`, 'to');
 }
 
 /**

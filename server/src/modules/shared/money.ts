@@ -13,3 +13,8 @@ export function formatMoney(cents: number): string {
   const abs = Math.abs(cents);
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
 }
+
+/** A money difference with its sign: `+12.50`, `-3.00`, `+0.00`. */
+export function formatMoneyDelta(cents: number): string {
+  return `${cents >= 0 ? '+' : ''}${formatMoney(cents)}`;
+}

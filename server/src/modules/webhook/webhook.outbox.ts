@@ -4,7 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 /** The change-order actions a webhook can receive, as `change_order.<action>` (schema/webhook.graphql). */
 export const CHANGE_ORDER_ACTIONS = [
   'PROPOSED', 'APPROVED', 'ALL_APPROVED', 'REJECTED', 'ESCALATED', 'SLA_ESCALATED', 'COUNTER_PROPOSED',
-  'COUNTER_ACCEPTED', 'COUNTER_DECLINED', 'WITHDRAWN', 'APPLIED', 'REEVALUATED', 'COMMENTED',
+  'COUNTER_ACCEPTED', 'COUNTER_DECLINED', 'WITHDRAWN', 'APPLIED', 'REEVALUATED', 'ORDER_CHANGED', 'CONFIRMED', 'COMMENTED',
 ] as const;
 
 export const WEBHOOK_EVENTS: readonly string[] = CHANGE_ORDER_ACTIONS.map(eventName);

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
-import type { Page } from '../change-order/change-order.queries.ts';
+import type { Page } from '../shared/pagination.ts';
 import { isUuid } from '../order/order.service.ts';
 import type { WebhookConfig } from './webhook.config.ts';
 import { WEBHOOK_EVENTS } from './webhook.outbox.ts';
