@@ -126,6 +126,12 @@ describe('products and customers', () => {
     expect(retired.retireProduct.active).toBe(false);
     const active = await manager.data<{ products: { sku: string }[] }>('query($p: ID!) { products(plantId: $p) { sku } }', { p: plantId });
     expect(active.products.map((x) => x.sku)).not.toContain('TRY-900');
+    const { customers } = await manager.data<{ customers: { id: string }[] }>('query($p: ID!) { customers(plantId: $p) { id } }', { p: plantId });
+    const rep = await as(server.url, 'SALES_REP');
+    const newOrder = await rep.request('query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier } }',
+      { i: { newOrder: { customerId: customers[0]!.id, productId: p.id, quantity: 5, dueDate: addDays(today, 60) } } });
+    expect(code(newOrder)).toBe('BAD_USER_INPUT');
+    expect(newOrder.errors?.[0]?.message).toContain('TRY-900 is retired and takes no new orders');
   });
 
   it('gives the demo customers codes, and keys new ones by code', async () => {

@@ -18,7 +18,9 @@ export class Migration20261202060000MasterData extends Migration {
     // Existing customers get codes in name order, per plant: CUST-0001, CUST-0002, …
     this.addSql(`update "customer" c set "code" = 'CUST-' || lpad(n.rn::text, 4, '0')
       from (select id, row_number() over (partition by plant_id order by name, id) as rn from "customer") n where n.id = c.id;`);
-    this.addSql(`alter table "customer" alter column "code" set not null;`);
+    // A customer made without a code (a path that predates codes) gets a stable generated one.
+    this.addSql(`alter table "customer" alter column "code" set not null,
+      alter column "code" set default ('CUST-' || upper(substr(md5(gen_random_uuid()::text), 1, 8)));`);
     this.addSql(`alter table "customer" add constraint "customer_plant_id_code_unique" unique ("plant_id", "code");`);
     this.addSql(`alter table "app_user" add column "active" boolean not null default true,
       add column "set_password_hash" varchar(64) null, add column "set_password_expires_at" timestamptz null;`);

@@ -7,8 +7,8 @@ export const Customer = defineEntity({
   properties: {
     id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
     plant: () => p.manyToOne(Plant),
-    /** The customer's key in files and integrations, unique per plant. */
-    code: p.string().length(64),
+    /** The customer's key in files and integrations, unique per plant (generated when none is given). */
+    code: p.string().length(64).defaultRaw(`('CUST-' || upper(substr(md5(gen_random_uuid()::text), 1, 8)))`),
     name: p.string(),
     tier: p.enum(['STRATEGIC', 'STANDARD'] as const).default('STANDARD'),
     contact: p.string().default(''),
