@@ -74,6 +74,15 @@ describe('work centers', () => {
       expect([b.date, now.capacityHours, now.loadHours]).toEqual([b.date, 2, b.loadHours]);
       expect(now.loadHours).toBeGreaterThan(now.capacityHours); // overload, shown, not dropped
     }
+    // the engine's schedule cache follows too: an evaluation sees the new capacity
+    const { products } = await manager.data<{ products: { id: string; sku: string }[] }>('query($p: ID!) { products(plantId: $p) { id sku } }', { p: plantId });
+    const { customers } = await manager.data<{ customers: { id: string }[] }>('query($p: ID!) { customers(plantId: $p) { id } }', { p: plantId });
+    const preview = await planner.data<{ previewChangeOrder: { impact: { buckets: { workCenterId: string; date: string; capacityHours: number }[] } | null } }>(
+      'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { impact { buckets { workCenterId date capacityHours } } } }',
+      { i: { newOrder: { customerId: customers[0]!.id, productId: products.find((x) => x.sku === 'BRK-100')!.id, quantity: 1, dueDate: addDays(today, 150) } } });
+    const laserBuckets = preview.previewChangeOrder.impact!.buckets.filter((b) => b.workCenterId === laser.id);
+    expect(laserBuckets.length).toBeGreaterThan(0);
+    for (const b of laserBuckets) expect([b.date, b.capacityHours]).toEqual([b.date, 2]);
   });
 });
 
