@@ -1028,7 +1028,7 @@ export type Mutation = {
   counterProposeChangeOrder: ChangeOrder;
   /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
   createAccessToken: CreatedAccessToken;
-  /** Adds a holiday, maintenance day or extra shift (PLANNER, PLANT_MANAGER, ADMIN). */
+  /** Adds a holiday, maintenance day or extra shift (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
   createCalendarException: CalendarException;
   /** Adds a customer (PLANT_MANAGER, ADMIN). */
   createCustomer: Customer;
@@ -1096,7 +1096,7 @@ export type Mutation = {
   rejectChangeOrder: ChangeOrder;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
-  /** Retires a calendar exception: the weekly hours apply again (PLANNER, PLANT_MANAGER, ADMIN). */
+  /** Retires a calendar exception: the weekly hours apply again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
   retireCalendarException: CalendarException;
   /** Retires a customer (PLANT_MANAGER, ADMIN). */
   retireCustomer: Customer;
@@ -1124,7 +1124,7 @@ export type Mutation = {
   setPasswordWithToken: Scalars['Boolean']['output'];
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
-  /** Changes a calendar exception; a retired one becomes active again (PLANNER, PLANT_MANAGER, ADMIN). */
+  /** Changes a calendar exception; a retired one becomes active again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
   updateCalendarException: CalendarException;
   /** Changes a customer; the code cannot change; a retired customer becomes active again (PLANT_MANAGER, ADMIN). */
   updateCustomer: Customer;

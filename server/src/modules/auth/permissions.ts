@@ -28,8 +28,8 @@ const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLAN
 const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
 /** Who maintains work centers, products and customers, and imports a plant's data. */
 const MASTER_DATA: readonly Role[] = ['PLANT_MANAGER', 'ADMIN'];
-/** Who keeps the calendar: master-data owners and planners. */
-const CALENDAR: readonly Role[] = ['PLANNER', 'PLANT_MANAGER', 'ADMIN'];
+/** Who keeps the calendar: planners and up, and the master-data owners. */
+const CALENDAR: readonly Role[] = ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ADMIN'];
 
 export const PERMISSIONS = {
   'Query.health': { public: true },
@@ -87,7 +87,7 @@ export const PERMISSIONS = {
   'Mutation.createWebhook': { roles: ['ADMIN'] },
   'Mutation.deleteWebhook': { roles: ['ADMIN'] },
   // Master data (docs/import.md): ADMIN plants and users; PLANT_MANAGER and ADMIN the rest;
-  // planners keep the calendar (holidays, maintenance, extra shifts).
+  // planners and up keep the calendar (holidays, maintenance, extra shifts).
   'Query.workCenters': { roles: ALL_ROLES, display: true },
   'Query.calendarExceptions': { roles: ALL_ROLES, display: true },
   'Query.users': { roles: ['ADMIN'] },
