@@ -27,6 +27,15 @@ export interface Config {
   sessionIdleMinutes: number;
   /** PostgreSQL `statement_timeout` and `lock_timeout` of the server's pool, in ms (0: none). */
   db: DatabaseTimeouts;
+  metrics: MetricsConfig;
+}
+
+/** Prometheus `/metrics` (docs/operations.md, "Metrics"). */
+export interface MetricsConfig {
+  /** Bearer token a scrape must send (TAKT_METRICS_TOKEN); unset: open in development, refused on the main port in production. */
+  token: string | undefined;
+  /** A second port serving only /metrics (TAKT_METRICS_PORT), e.g. on an internal network. */
+  port: number | undefined;
 }
 
 export interface DatabaseTimeouts {
@@ -71,6 +80,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: {
       statementTimeoutMs: int('TAKT_DB_STATEMENT_TIMEOUT_MS', env.TAKT_DB_STATEMENT_TIMEOUT_MS, 30_000),
       lockTimeoutMs: int('TAKT_DB_LOCK_TIMEOUT_MS', env.TAKT_DB_LOCK_TIMEOUT_MS, 5_000),
+    },
+    metrics: {
+      token: env.TAKT_METRICS_TOKEN || undefined,
+      port: env.TAKT_METRICS_PORT ? int('TAKT_METRICS_PORT', env.TAKT_METRICS_PORT, 0) : undefined,
     },
   };
 }
