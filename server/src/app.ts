@@ -26,6 +26,7 @@ import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/ev
 import { databaseRoleWarnings } from './db/roles.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
+import { registerCompression, staticAssetOptions } from './http/compression.ts';
 import { foreignOrigin } from './http/origin-check.ts';
 import { APOLLO_PARSE_OPTIONS, graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
 import { subscriptionsOverWebSocketOnly } from './http/http-operations.ts';
@@ -78,6 +79,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   });
   await fastify.register(fastifyCookie);
   await registerSecurityHeaders(fastify, { production: config.production });
+  await registerCompression(fastify);
   registerHttpErrors(fastify, log);
 
   const schema = buildSchema();
@@ -268,7 +270,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   registerMetricsRoute(fastify, config.metrics, config.production);
 
   const hasClient = existsSync(config.clientDist);
-  if (hasClient) await fastify.register(fastifyStatic, { root: config.clientDist, wildcard: false });
+  if (hasClient) await fastify.register(fastifyStatic, { root: config.clientDist, wildcard: false, ...staticAssetOptions });
   fastify.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/graphql') && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && hasClient) return reply.type('text/html').sendFile('index.html');
