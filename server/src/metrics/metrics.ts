@@ -78,3 +78,10 @@ export const loginRefusals = new Counter({
 
 /** Distinct plant names used as label values; further plants are counted as "other". */
 export const PLANT_LABELS = 50;
+
+export const retentionPruned = new Counter({
+  name: 'takt_retention_pruned_total',
+  help: 'Rows the retention sweep deleted, by kind (notifications, webhookDeliveries, failedJobs, loginThrottle, sessions).',
+  labelNames: ['kind'] as const,
+  registers: [registry],
+});
