@@ -9,6 +9,9 @@ import { systemClock } from './modules/shared/clock.ts';
 import { DEMO_SEED, DEMO_USERS, seedDemoPlant } from './modules/demo/demo.seed.ts';
 import { withPlantWrite } from './modules/events/write-path.ts';
 import { ROLES, type Role } from './modules/auth/user.entity.ts';
+import { backup, BackupError, restore } from './db/backup.ts';
+import { startEmbeddedPostgres } from './db/embedded.ts';
+import { provisionEmbeddedRoles } from './db/roles.ts';
 
 /**
  * `npx pnpm@10 takt <command>`: operate a Takt database from a shell. It uses the same
@@ -31,12 +34,17 @@ Commands:
   user list [--plant PLANT_ID] [--json]
                                list users
   plants [--json]              list plants with their work centers and orders
+  backup FILE                  write the whole database to FILE (pg_dump, custom format), as the
+                               owner role; safe while the servers run
+  restore FILE [--force]       replace the database with the backup in FILE (pg_restore, in one
+                               transaction); stop every server first (--force: even if sessions remain)
 
 Roles: ${ROLES.join(', ')}
 
 Environment: DATABASE_URL (external PostgreSQL) and DATABASE_OWNER_URL (its owner role, for
 migrations), TAKT_DATA_DIR (embedded one, default .data),
-LOG_LEVEL (default warn), TAKT_PASSWORD (user create).
+LOG_LEVEL (default warn), TAKT_PASSWORD (user create), TAKT_PG_BIN (where pg_dump and
+pg_restore are, when not on the PATH).
 `;
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -209,6 +217,56 @@ async function plantsCommand(args: string[]): Promise<void> {
   });
 }
 
+/**
+ * Runs `task` with the owner role's URL, without migrating: a backup is taken as the database
+ * is, and a restore replaces it before any migration (the next start migrates what it restored).
+ */
+async function withOwnerUrl<T>(task: (ownerUrl: string) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  if (config.databaseUrl) return task(config.databaseOwnerUrl ?? config.databaseUrl);
+  const embedded = await startEmbeddedPostgres(config.dataDir, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  try {
+    return await task((await provisionEmbeddedRoles(embedded.url)).ownerUrl);
+  } finally {
+    await embedded.stop();
+  }
+}
+
+function fileArg(args: string[], options: Options): { file: string; values: Record<string, unknown> } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    throw new UsageError((err as Error).message);
+  }
+  if (parsed.values.help) return { file: '', values: parsed.values };
+  if (parsed.positionals.length !== 1) throw new UsageError('Name one backup file.');
+  return { file: parsed.positionals[0]!, values: parsed.values };
+}
+
+async function backupCommand(args: string[]): Promise<void> {
+  const { file, values } = fileArg(args, {});
+  if (values.help) return void process.stdout.write(HELP);
+  const started = performance.now();
+  const { tool } = await withOwnerUrl((url) => backup(url, file)).catch(asFailure);
+  process.stdout.write(`Backed up to ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s (${tool}).\n`);
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+  const { file, values } = fileArg(args, { force: { type: 'boolean' } });
+  if (values.help) return void process.stdout.write(HELP);
+  const started = performance.now();
+  const { tool } = await withOwnerUrl((url) => restore(url, file, { force: values.force === true })).catch(asFailure);
+  process.stdout.write(
+    `Restored ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s (${tool}). Start the servers: they migrate it if it is older, ` +
+      'and live clients that saw later events refetch their board (RESYNC).\n',
+  );
+}
+
+const asFailure = (err: unknown): never => {
+  throw err instanceof BackupError ? new Failure(err.message) : err;
+};
+
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   switch (command) {
@@ -223,6 +281,10 @@ async function main(argv: string[]): Promise<void> {
       return seedCommand(rest);
     case 'plants':
       return plantsCommand(rest);
+    case 'backup':
+      return backupCommand(rest);
+    case 'restore':
+      return restoreCommand(rest);
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'create') return userCreateCommand(args);
