@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { since } from './stats.ts';
 
 /** One GraphQL call as the bench sees it. */
@@ -23,7 +24,9 @@ export class GraphQLClient {
     const started = performance.now();
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(this.#cookie ? { cookie: this.#cookie } : {}) },
+      // uncompressed, as before compression existed: on loopback compressing only costs, and the
+      // suites measure the server's own work; the compression suite measures the encodings
+      headers: { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(this.#cookie ? { cookie: this.#cookie } : {}) },
       body: JSON.stringify({ query, variables }),
     });
     const text = await res.text();
@@ -36,6 +39,11 @@ export class GraphQLClient {
     return { data: body.data as T, clientMs, serverMs: timing ? Number(timing[1]) : Number.NaN, bytes: Buffer.byteLength(text) };
   }
 
+  /** The session cookie, for requests made by other means (`onWire`). */
+  get cookie(): string | null {
+    return this.#cookie;
+  }
+
   async login(email: string, password: string): Promise<{ id: string; plantId: string }> {
     const { data } = await this.call<{ login: { id: string; plantId: string } }>(
       'mutation($email: String!, $password: String!) { login(email: $email, password: $password) { id plantId } }',
@@ -43,4 +51,31 @@ export class GraphQLClient {
     );
     return data.login;
   }
+}
+
+/** A response as it crossed the wire: its bytes undecoded and the time until the last of them. */
+export interface OnWire {
+  status: number;
+  encoding: string | null;
+  wireBytes: number;
+  ms: number;
+  body: Buffer;
+}
+
+/** One HTTP request with its own Accept-Encoding; the body is left as sent (fetch would decode it). */
+export function onWire(url: string, opts: { method?: string; headers?: Record<string, string>; body?: string }): Promise<OnWire> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const req = request(url, { method: opts.method ?? 'GET', headers: opts.headers }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('error', fail);
+      res.on('end', () => {
+        const body = Buffer.concat(chunks);
+        done({ status: res.statusCode ?? 0, encoding: (res.headers['content-encoding'] as string | undefined) ?? null, wireBytes: body.length, ms: since(started), body });
+      });
+    });
+    req.on('error', fail);
+    req.end(opts.body);
+  });
 }

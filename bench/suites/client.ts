@@ -13,7 +13,7 @@ export const BUNDLE_MAX_GZIP_BYTES = 250 * 1024;
 /** A scroll frame within one 60 Hz frame budget at the 95th percentile. */
 export const SCROLL_FRAME_P95_MS = 1000 / 60 + 2;
 
-function buildClient(log: (m: string) => void): Promise<void> {
+export function buildClient(log: (m: string) => void): Promise<void> {
   log('building the client (vite build)');
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: join(ROOT, 'client'), stdio: ['ignore', 'pipe', 'pipe'] });

@@ -26,10 +26,15 @@ import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/ev
 import { databaseRoleWarnings } from './db/roles.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';
+import { registerCompression, staticAssetOptions } from './http/compression.ts';
 import { foreignOrigin } from './http/origin-check.ts';
 import { APOLLO_PARSE_OPTIONS, graphqlArmor, wsOperationGuard } from './http/graphql-limits.ts';
 import { subscriptionsOverWebSocketOnly } from './http/http-operations.ts';
 import { RequestConcurrency } from './http/request-concurrency.ts';
+import { countingErrors, graphqlMetricsPlugin } from './metrics/graphql-metrics.ts';
+import { registerMetricsRoute } from './metrics/metrics-endpoint.ts';
+import { observeProcess } from './metrics/process-gauges.ts';
+import { recordLiveLag } from './metrics/live-lag.ts';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 
 export const SESSION_COOKIE = 'takt_session';
@@ -74,10 +79,12 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   });
   await fastify.register(fastifyCookie);
   await registerSecurityHeaders(fastify, { production: config.production });
+  await registerCompression(fastify);
   registerHttpErrors(fastify, log);
 
   const schema = buildSchema();
-  const formatError = createFormatError(log, config.production);
+  // every formatted error is counted by its code (takt_graphql_errors_total)
+  const formatError = countingErrors(createFormatError(log, config.production));
   // the same error mapping over WebSocket as over HTTP (Apollo applies it there)
   const formatErrors = (errors: readonly (GraphQLError | GraphQLFormattedError)[]) =>
     errors.map((e) => (e instanceof GraphQLError ? formatError(e.toJSON(), e) : e));
@@ -85,6 +92,8 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   // each one per socket would cost more CPU than the whole fan-out
   const wss = new WebSocketServer({ server: fastify.server, path: '/graphql', maxPayload: BODY_LIMIT_BYTES, perMessageDeflate: false });
   writeFramesPerTurn(wss);
+  observeProcess({ services, wss });
+  recordLiveLag();
 
   const actorFrom = (credential: Credential | null, used = false): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential, used);
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
@@ -168,6 +177,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     plugins: [
       ...armor.plugins,
       subscriptionsOverWebSocketOnly,
+      graphqlMetricsPlugin,
       // the default landing page loads scripts from a CDN, which the CSP (rightly) refuses
       ApolloServerPluginLandingPageDisabled(),
       // Takt sends no HTTP cache hints; the plugin's per-field hook cost ~6% of a big board query.
@@ -257,8 +267,10 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     }
   });
 
+  registerMetricsRoute(fastify, config.metrics, config.production);
+
   const hasClient = existsSync(config.clientDist);
-  if (hasClient) await fastify.register(fastifyStatic, { root: config.clientDist, wildcard: false });
+  if (hasClient) await fastify.register(fastifyStatic, { root: config.clientDist, wildcard: false, ...staticAssetOptions });
   fastify.setNotFoundHandler((request, reply) => {
     const wantsPage = request.method === 'GET' && !request.url.startsWith('/graphql') && (request.headers.accept ?? '').includes('text/html');
     if (wantsPage && hasClient) return reply.type('text/html').sendFile('index.html');

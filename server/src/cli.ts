@@ -9,6 +9,7 @@ import { ROLES, type Role } from './modules/auth/user.entity.ts';
 import { importCommand, exportCommand, plantCreateCommand } from './cli/plant-data.ts';
 import { Failure, UsageError } from './cli/errors.ts';
 import { parse, required, withDatabase } from './cli/shared.ts';
+import { backupCommand, restoreCommand } from './cli/backup.ts';
 
 /**
  * `npx pnpm@10 takt <command>`: operate a Takt database from a shell. It uses the same
@@ -41,6 +42,10 @@ Commands:
                                clean dry run, 1 when rows were rejected (nothing is written)
   export --plant PLANT FOLDER|FILE.xlsx
                                write a plant's data in the import formats
+  backup FILE                  write the whole database to FILE (pg_dump, custom format), as the
+                               owner role; safe while the servers run
+  restore FILE [--force]       replace the database with the backup in FILE (pg_restore, in one
+                               transaction); stop every server first (--force: even if sessions remain)
 
 Roles: ${ROLES.join(', ')}
 
@@ -48,7 +53,8 @@ Exit codes: 0 done, 1 the request failed or rows were rejected, 2 the command wa
 
 Environment: DATABASE_URL (external PostgreSQL) and DATABASE_OWNER_URL (its owner role, for
 migrations), TAKT_DATA_DIR (embedded one, default .data),
-LOG_LEVEL (default warn), TAKT_PASSWORD (user create).
+LOG_LEVEL (default warn), TAKT_PASSWORD (user create), TAKT_PG_BIN (where pg_dump and
+pg_restore are, when not on the PATH).
 `;
 
 const MIN_PASSWORD_LENGTH = 8;
@@ -214,6 +220,10 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'export':
       return exportCommand(rest, HELP);
+    case 'backup':
+      return backupCommand(rest, HELP);
+    case 'restore':
+      return restoreCommand(rest, HELP);
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'create') return userCreateCommand(args);

@@ -27,6 +27,32 @@ export interface Config {
   sessionIdleMinutes: number;
   /** PostgreSQL `statement_timeout` and `lock_timeout` of the server's pool, in ms (0: none). */
   db: DatabaseTimeouts;
+  metrics: MetricsConfig;
+  retention: RetentionConfig;
+}
+
+/**
+ * How long rows that only serve a while are kept (modules/retention). The audit trail, policy
+ * history, comments and billing adjustments are kept for good and are not listed here.
+ */
+export interface RetentionConfig {
+  /** How often each process queues a retention sweep (one runs at a time in the cluster). */
+  sweepMs: number;
+  notificationDays: number;
+  /** Delivered, failed and cancelled webhook deliveries (pending ones are never pruned). */
+  webhookDeliveryDays: number;
+  /** Jobs of the queue that failed for good (finished jobs leave the queue by themselves). */
+  failedJobDays: number;
+  /** Login-throttle counters of addresses and accounts with nothing blocked (device trust is kept). */
+  loginThrottleDays: number;
+}
+
+/** Prometheus `/metrics` (docs/operations.md, "Metrics"). */
+export interface MetricsConfig {
+  /** Bearer token a scrape must send (TAKT_METRICS_TOKEN); unset: open in development, refused on the main port in production. */
+  token: string | undefined;
+  /** A second port serving only /metrics (TAKT_METRICS_PORT), e.g. on an internal network. */
+  port: number | undefined;
 }
 
 export interface DatabaseTimeouts {
@@ -71,6 +97,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     db: {
       statementTimeoutMs: int('TAKT_DB_STATEMENT_TIMEOUT_MS', env.TAKT_DB_STATEMENT_TIMEOUT_MS, 30_000),
       lockTimeoutMs: int('TAKT_DB_LOCK_TIMEOUT_MS', env.TAKT_DB_LOCK_TIMEOUT_MS, 5_000),
+    },
+    retention: {
+      sweepMs: int('TAKT_RETENTION_SWEEP_MS', env.TAKT_RETENTION_SWEEP_MS, 3_600_000),
+      notificationDays: int('TAKT_RETENTION_NOTIFICATION_DAYS', env.TAKT_RETENTION_NOTIFICATION_DAYS, 180),
+      webhookDeliveryDays: int('TAKT_RETENTION_WEBHOOK_DELIVERY_DAYS', env.TAKT_RETENTION_WEBHOOK_DELIVERY_DAYS, 30),
+      failedJobDays: int('TAKT_RETENTION_FAILED_JOB_DAYS', env.TAKT_RETENTION_FAILED_JOB_DAYS, 30),
+      loginThrottleDays: int('TAKT_RETENTION_LOGIN_THROTTLE_DAYS', env.TAKT_RETENTION_LOGIN_THROTTLE_DAYS, 7),
+    },
+    metrics: {
+      token: env.TAKT_METRICS_TOKEN || undefined,
+      port: env.TAKT_METRICS_PORT ? int('TAKT_METRICS_PORT', env.TAKT_METRICS_PORT, 0) : undefined,
     },
   };
 }

@@ -9,6 +9,7 @@ import { systemClock } from './modules/shared/clock.ts';
 import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
 import { ensureDemoWallToken } from './modules/demo/demo.wall.ts';
 import { startJobQueue } from './modules/jobs/jobs.ts';
+import { startMetricsServer } from './metrics/metrics-endpoint.ts';
 
 /**
  * `node server/src/main.ts`: one process of the Takt cluster. Opens (or starts) PostgreSQL,
@@ -44,6 +45,9 @@ const app = await createApp(services, log);
 await app.fastify.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;
 log.info({ url }, 'Takt is serving');
+const { port: metricsPort } = config.metrics;
+const metricsServer = metricsPort === undefined ? null : await startMetricsServer({ ...config.metrics, port: metricsPort }, config.host);
+if (metricsServer) log.info({ port: (metricsServer.address() as { port: number }).port }, 'metrics are served on their own port');
 if (config.demo) {
   process.stdout.write(
     `\n  Takt board: ${url}\n  Demo logins (password "demo"): ${DEMO_USERS.map((u) => u.email).join(', ')}\n` +
@@ -64,6 +68,7 @@ async function shutdown(signal: string) {
     // new connections are refused; requests in flight finish and are answered (at most
     // TAKT_SHUTDOWN_GRACE_MS); sockets close with 1001: clients resume elsewhere with `since`
     await app.close();
+    metricsServer?.close();
     await services.realtime.stop();
     await services.webhooks.stop(); // lets deliveries in flight finish and be recorded
     await jobs.stop(); // running jobs finish; queued ones wait in PostgreSQL for any process

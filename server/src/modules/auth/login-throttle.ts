@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../graphql/errors.ts';
 import type { Clock } from '../shared/clock.ts';
 import { hashSecret } from './credentials.ts';
+import { loginRefusals } from '../../metrics/metrics.ts';
 import type { SecurityConfig } from './security.config.ts';
 
 /** Per-address counters start over after this long without a failure (per-account ones too). */
@@ -65,7 +66,7 @@ export class LoginThrottle {
     return em.transactional(async (tx) => {
       const trusted = device ? await this.#existing(tx, device) : null;
       if (device && trusted) {
-        await this.#countDelayed(tx, device, trusted, now, 'Too many failed sign-ins from this browser');
+        await this.#countDelayed(tx, device, trusted, now, 'Too many failed sign-ins from this browser', 'device');
         return async (succeeded) => {
           if (succeeded) await em.execute('update login_throttle set failures = 0, blocked_until = null where key = ?', [device]);
         };
@@ -73,7 +74,7 @@ export class LoginThrottle {
       // an untrusted client: the address first (a blocked address must not touch the account), fixed order
       const pair = attempt.ip ? await this.#countAddress(tx, attempt.ip, who, now) : null;
       const account = `account:${who}`;
-      await this.#countDelayed(tx, account, await this.#lock(tx, account), now, 'Too many failed sign-ins for this account');
+      await this.#countDelayed(tx, account, await this.#lock(tx, account), now, 'Too many failed sign-ins for this account', 'account');
       return async (succeeded) => {
         if (!succeeded) return;
         await em.execute('update login_throttle set failures = 0, blocked_until = null where key = ?', [account]);
@@ -105,7 +106,7 @@ export class LoginThrottle {
     const failures = windowOver ? 0 : row.failures;
     const windowStart = windowOver ? now : row.window_start;
     if (failures >= this.#config.ipFailures) {
-      throw rateLimited(new Date(windowStart.getTime() + this.#config.ipWindowSeconds * 1000), now, 'Too many failed sign-ins from your network');
+      throw rateLimited(new Date(windowStart.getTime() + this.#config.ipWindowSeconds * 1000), now, 'Too many failed sign-ins from your network', 'address');
     }
     const pair = `ip-account:${ip}|${who}`;
     const seen = await this.#lock(tx, pair);
@@ -129,8 +130,8 @@ export class LoginThrottle {
   }
 
   /** Counts a failure-to-be on `key`: refused while blocked, then free failures, then doubling delays. */
-  async #countDelayed(tx: EntityManager, key: string, row: Row, now: Date, what: string): Promise<void> {
-    if (row.blocked_until && row.blocked_until > now) throw rateLimited(row.blocked_until, now, what);
+  async #countDelayed(tx: EntityManager, key: string, row: Row, now: Date, what: string, scope: RefusalScope): Promise<void> {
+    if (row.blocked_until && row.blocked_until > now) throw rateLimited(row.blocked_until, now, what, scope);
     const forget = now.getTime() - row.window_start.getTime() >= ACCOUNT_FORGET_MS;
     const failures = (forget ? 0 : row.failures) + 1;
     const over = failures - this.#config.accountFreeFailures;
@@ -154,7 +155,11 @@ export class LoginThrottle {
 const deviceKey = (device: string | null, who: string) =>
   device && device.length <= MAX_DEVICE_SECRET ? `device:${hashSecret(device)}:${who}` : null;
 
-function rateLimited(until: Date, now: Date, what: string): AppError {
+/** What a refusal blocked (the label of takt_login_refusals_total). */
+type RefusalScope = 'address' | 'account' | 'device';
+
+function rateLimited(until: Date, now: Date, what: string, scope: RefusalScope): AppError {
+  loginRefusals.inc({ scope });
   const retryAfterSeconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
   return new AppError('RATE_LIMITED', `${what}; try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
 }

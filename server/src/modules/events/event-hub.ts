@@ -94,6 +94,11 @@ export class BoardEventHub {
     };
   }
 
+  /** Live streams per plant on this process (for /metrics). */
+  streamsPerPlant(): Map<string, number> {
+    return new Map([...this.#feeds].map(([plantId, feed]) => [plantId, feed.sinks.size]));
+  }
+
   /** Plants with subscribers on this process. */
   get plants(): string[] {
     return [...this.#feeds.keys()];
@@ -146,7 +151,7 @@ export class BoardEventHub {
           for (const sink of feed.sinks) sink.push(event);
         }
         if (fanOutChannel.hasSubscribers)
-          fanOutChannel.publish({ plantId: feed.plantId, lastSeq: feed.head, streams: feed.sinks.size, at: wallClock() } satisfies FanOutMessage);
+          fanOutChannel.publish({ plantId: feed.plantId, lastSeq: feed.head, streams: feed.sinks.size, at: wallClock(), writtenAt: Date.parse(events[0]!.at) } satisfies FanOutMessage);
       }
     } catch (err) {
       this.#log.warn({ err, plantId: feed.plantId }, 'reading board events failed; retrying');

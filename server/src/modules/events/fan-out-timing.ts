@@ -16,6 +16,8 @@ export interface FanOutMessage {
   lastSeq: number;
   streams: number;
   at: number;
+  /** When the oldest event of the batch was written (its transaction's time, wall-clock ms). */
+  writtenAt: number;
 }
 export const fanOutChannel = channel('takt:board-events.fan-out');
 

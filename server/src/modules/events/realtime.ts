@@ -63,6 +63,11 @@ export class Realtime {
     return pruneBoardEvents(this.#orm.em.fork(), new Date(now.getTime() - this.config.retentionDays * 24 * HOUR));
   }
 
+  /** Started and not yet stopped. */
+  get running(): boolean {
+    return this.#running !== null;
+  }
+
   get hub(): BoardEventHub {
     return this.#started().hub;
   }

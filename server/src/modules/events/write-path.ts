@@ -3,6 +3,8 @@ import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { notFound } from '../../graphql/errors.ts';
 import type { BoardEventPayload } from './board-events.ts';
+import { performance } from 'node:perf_hooks';
+import { plantLockHold, plantLockWait, writerQueue } from '../../metrics/metrics.ts';
 
 /** The PostgreSQL NOTIFY channel that carries `plantId:seq` after each commit (docs/realtime.md). */
 export const BOARD_CHANNEL = 'takt_board';
@@ -79,8 +81,10 @@ const turns = new WeakMap<Orm, Map<string, Promise<unknown>>>();
 function inTurn<T>(orm: Orm, plantId: string, task: () => Promise<T>): Promise<T> {
   let plants = turns.get(orm);
   if (!plants) turns.set(orm, (plants = new Map()));
+  writerQueue.inc();
   const next = (plants.get(plantId) ?? Promise.resolve()).then(task);
   const tail = next.catch(() => undefined);
+  void tail.then(() => writerQueue.dec());
   plants.set(plantId, tail);
   void tail.then(() => {
     if (plants.get(plantId) === tail) plants.delete(plantId);
@@ -92,28 +96,37 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
   const events: BoardEventInput[] = [];
   const audits: AuditInput[] = [];
   const tasks: (() => Promise<void>)[] = [];
-  return orm.em.fork().transactional(async (em) => {
-    const locked = await em.execute<{ event_seq: string }[]>(
-      'select event_seq from plant where id = ? for update',
-      [plantId],
-    );
-    const row = locked[0];
-    if (!row) throw notFound('Plant', plantId);
-    const value = await command({
-      em,
-      plantId,
-      actor,
-      seq: Number(row.event_seq),
-      emit: (e) => events.push(e),
-      audit: (a) => audits.push(a),
-      beforeCommit: (task) => tasks.push(task),
+  let lockedAt = 0;
+  try {
+    return await orm.em.fork().transactional(async (em) => {
+      const asked = performance.now();
+      const locked = await em.execute<{ event_seq: string }[]>(
+        'select event_seq from plant where id = ? for update',
+        [plantId],
+      );
+      lockedAt = performance.now();
+      plantLockWait.observe((lockedAt - asked) / 1000);
+      const row = locked[0];
+      if (!row) throw notFound('Plant', plantId);
+      const value = await command({
+        em,
+        plantId,
+        actor,
+        seq: Number(row.event_seq),
+        emit: (e) => events.push(e),
+        audit: (a) => audits.push(a),
+        beforeCommit: (task) => tasks.push(task),
+      });
+      for (const task of tasks) await task();
+      await em.flush();
+      const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
+      await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
+      return { value, seqs };
     });
-    for (const task of tasks) await task();
-    await em.flush();
-    const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
-    await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
-    return { value, seqs };
-  });
+  } finally {
+    // the row lock is released when the transaction ends, committed or rolled back
+    if (lockedAt) plantLockHold.observe((performance.now() - lockedAt) / 1000);
+  }
 }
 
 /**

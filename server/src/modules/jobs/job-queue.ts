@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type TaskSpec } from 'graphile-worker';
 import type { Logger } from '../../logger.ts';
+import { jobRuns } from '../../metrics/metrics.ts';
 
 /** A producer that runs on a timer in every process and enqueues work (deduplicated by job key). */
 export interface Producer {
@@ -54,6 +55,8 @@ export class JobQueue {
       pollInterval: 1_000,
       logger: workerLogger(log),
     });
+    this.#runner.events.on('job:success', ({ job }) => jobRuns.inc({ task: job.task_identifier, outcome: 'success' }));
+    this.#runner.events.on('job:error', ({ job }) => jobRuns.inc({ task: job.task_identifier, outcome: 'failure' }));
     for (const p of this.#opts.producers ?? []) {
       const tick = () => p.enqueue(this).catch((err) => log.warn({ err, producer: p.name }, 'job producer failed; retrying on the next tick'));
       void tick();

@@ -4,6 +4,7 @@ import { loadWebhookConfig, retryDelayMs, type WebhookConfig } from './webhook.c
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook.signature.ts';
 import { postWebhook } from './webhook.transport.ts';
 import { RefusedAddress } from './webhook.address.ts';
+import { webhookDeliveries } from '../../metrics/metrics.ts';
 
 interface Claimed {
   id: string;
@@ -128,9 +129,11 @@ export class WebhookDispatcher {
         `update webhook_delivery set status = 'DELIVERED', delivered_at = now(), last_status = ?, last_error = null where id = ? and status = 'PENDING'`,
         [outcome.status, d.id],
       );
+      webhookDeliveries.inc({ outcome: 'delivered' });
       return;
     }
     const final = d.attempts >= this.config.maxAttempts;
+    webhookDeliveries.inc({ outcome: final ? 'failed' : 'retry' });
     await em.execute(
       `update webhook_delivery set status = ?, last_status = ?, last_error = ?, next_attempt_at = now() + ? * interval '1 millisecond'
         where id = ? and status = 'PENDING'`,
