@@ -97,9 +97,12 @@ describe('screens that follow the event stream', () => {
     ok(await decide(await as(server.url, 'PLANT_MANAGER'), 'approve', co, 'Approved elsewhere'));
     const started = Date.now();
     const took: Record<string, number> = {};
+    const stale: string[] = [];
     const within = async (name: string, wait: Promise<unknown>) => {
-      await wait;
-      took[name] = Date.now() - started;
+      await wait.then(
+        () => (took[name] = Date.now() - started),
+        () => stale.push(name),
+      );
     };
     await Promise.all([
       within('order panel history', historyRow(repBoard, co.number).getByText('Applied').waitFor({ timeout: LIVE_MS })),
@@ -110,6 +113,7 @@ describe('screens that follow the event stream', () => {
       within('bell', expect.poll(() => bellCount(repBoard), { timeout: LIVE_MS, interval: 100 }).toBeGreaterThan(bellBefore)),
     ]);
     console.log('live views reached the new state after (ms):', took);
+    expect(stale, 'views still stale 2 s after the event').toEqual([]);
     // none stale: no "Pending" left in the history, no decision buttons on a decided change
     expect(await historyRow(repBoard, co.number).getByText('Pending').count()).toBe(0);
     expect(await popover.getByTestId('co-approve').count()).toBe(0);
@@ -226,5 +230,19 @@ describe('screens that follow the event stream', () => {
     await page.getByTestId('policy-managerMaxUtilization').fill('100');
     await page.getByTestId('policy-problem-managerMaxUtilization').waitFor({ state: 'detached' });
     expect(errors).toEqual([]);
+  });
+
+  it('clears the error of the order panel and enables its button again once the connection is back', async () => {
+    const page = await openPage('rep@demo.test');
+    const context = page.context();
+    await context.setOffline(true);
+    await page.getByTestId('job-block').first().click();
+    const panel = page.getByTestId('order-panel');
+    await panel.getByRole('alert').waitFor();
+    expect(await page.getByTestId('propose-open').isDisabled()).toBe(true);
+    await context.setOffline(false);
+    await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
+    await expect.poll(() => page.getByTestId('propose-open').isDisabled(), { timeout: LIVE_MS * 3 }).toBe(false);
+    expect(await panel.getByRole('alert').count()).toBe(0);
   });
 });
