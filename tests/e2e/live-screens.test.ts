@@ -10,7 +10,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
-import { decide, getCo, ok, propose } from '../support/change-orders.ts';
+import { counter, decide, getCo, ok, propose, reject } from '../support/change-orders.ts';
 import { findManagerTierChanges } from '../support/demo-changes.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -244,5 +244,28 @@ describe('screens that follow the event stream', () => {
     await page.locator('[data-testid=live-indicator][data-state=live]').waitFor();
     await expect.poll(() => page.getByTestId('propose-open').isDisabled(), { timeout: LIVE_MS * 3 }).toBe(false);
     expect(await panel.getByRole('alert').count()).toBe(0);
+  });
+
+  it('replaces the rep\'s "Escalated · now pending" notice and the old terms with the counter-proposal as soon as it is made', async () => {
+    const rep = await as(server.url, 'SALES_REP');
+    const [c] = await findManagerTierChanges(rep, 1);
+    const { order } = await rep.data<{ order: { dueDate: string } }>('query($id: ID!) { order(id: $id) { dueDate } }', { id: c!.orderId });
+    const co = ok(await propose(rep, { orderId: c!.orderId, quantity: c!.quantity }, 'Escalate me')).proposeChangeOrder;
+    const rejected = ok(await reject(await as(server.url, 'OPS_MANAGER'), co, 'Laser is full that week')).rejectChangeOrder;
+    const page = await openPage('rep@demo.test', `/change-orders/${co.id}`);
+    await page.getByTestId('co-escalate').click();
+    await page.getByTestId('co-escalate-text').fill('Strategic customer');
+    await page.getByTestId('co-escalate-confirm').click();
+    await page.getByTestId('co-notice').filter({ hasText: /Escalated/ }).waitFor();
+    const escalated = ok(await getCo(rep, co.id)).changeOrder;
+    expect(escalated.version).toBeGreaterThan(rejected.version);
+
+    const later = addDays(order.dueDate, 21);
+    ok(await counter(await as(server.url, 'PLANT_MANAGER'), escalated, { orderId: c!.orderId, quantity: c!.quantity, dueDate: later }, 'Three weeks later, no overtime'));
+    await page.getByTestId('counter-offer').waitFor({ timeout: LIVE_MS });
+    expect(await page.getByTestId('co-notice').count()).toBe(0);
+    await page.locator('[data-testid=co-status][data-status=COUNTER_PROPOSED]').first().waitFor({ timeout: LIVE_MS });
+    expect(await page.locator('[data-testid=co-status][data-status=PENDING]').count()).toBe(0);
+    expect(errors).toEqual([]);
   });
 });
