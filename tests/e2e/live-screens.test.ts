@@ -268,4 +268,25 @@ describe('screens that follow the event stream', () => {
     expect(await page.locator('[data-testid=co-status][data-status=PENDING]').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('explains the colours and ghosts on a first visit, until dismissed, and lists the shortcuts on ?', async () => {
+    const page = await openPage('planner@demo.test');
+    const hint = page.getByTestId('board-hint');
+    expect(await hint.textContent()).toMatch(/Green up to \d+ %.*amber up to \d+ %.*ghosts/s);
+    expect(await seriousViolations(page, '[data-testid=board-hint]')).toEqual([]);
+    await page.getByTestId('board').focus();
+    await page.keyboard.press('?');
+    const sheet = page.getByTestId('shortcut-sheet');
+    await sheet.waitFor();
+    expect(await sheet.textContent()).toMatch(/Find an order.*Withdraw your latest proposal/s);
+    expect(await seriousViolations(page, '[data-testid=shortcut-sheet]')).toEqual([]);
+    await saveScreenshot(page, 'board-shortcuts');
+    await page.keyboard.press('Escape');
+    await sheet.waitFor({ state: 'detached' });
+    await page.getByTestId('board-hint-dismiss').click();
+    await page.reload();
+    await page.getByTestId('board').waitFor();
+    expect(await hint.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
 });
