@@ -178,7 +178,7 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
       case 'reject':
         return (await request(DecideRejectDocument, { ...base, reason: decision.reason })).rejectChangeOrder;
       case 'counter':
-        // the offered terms: any date, a (partial) quantity, a price (inbox/counter-draft.ts)
+        // the offered terms: any date, a (partial) quantity, a price (counter-draft.store.ts)
         return (await request(DecideCounterProposeDocument, { ...base, input: decision.input, comment: decision.comment })).counterProposeChangeOrder;
       case 'escalate':
         return (await request(DecideEscalateDocument, { ...base, comment: decision.comment })).escalateChangeOrder;

@@ -1,8 +1,10 @@
-import { computed, reactive, shallowRef, watch, type Ref } from 'vue';
+import { defineStore } from 'pinia';
+import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import { BoardPreviewChangeDocument, type BoardEvaluationFragment, type ChangeOrderInput } from '../gql/graphql';
-import type { ChangeOrder } from './change-orders.store';
+import { useSessionStore } from '../auth/session.store';
+import { useChangeOrdersStore } from './change-orders.store';
 
 const PREVIEW_DEBOUNCE_MS = 250;
 
@@ -15,11 +17,15 @@ export interface CounterTerms {
 }
 
 /**
- * A counter-proposal being written: its terms, what is wrong with them, and the engine's preview
- * of them (nothing written), re-run a moment after the approver stops typing — the same live
- * preview as the rep's form (docs/product.md §5).
+ * The counter-proposal being written (one at a time): its terms, what is wrong with them, and the
+ * engine's preview of them (nothing written), re-run a moment after the approver stops typing —
+ * the same live preview as the rep's form (docs/product.md §5.6).
  */
-export function useCounterDraft(co: Ref<ChangeOrder | null>, today: () => string | null) {
+export const useCounterDraftStore = defineStore('counterDraft', () => {
+  const session = useSessionStore();
+  const changeOrders = useChangeOrdersStore();
+  const changeOrderId = ref<string | null>(null);
+  const co = computed(() => (changeOrderId.value ? (changeOrders.byId.get(changeOrderId.value) ?? null) : null));
   const terms = reactive<CounterTerms>({ dueDate: '', quantity: null, unitPrice: '' });
   const preview = shallowRef<BoardEvaluationFragment | null>(null);
   const previewError = shallowRef<string | null>(null);
@@ -28,8 +34,9 @@ export function useCounterDraft(co: Ref<ChangeOrder | null>, today: () => string
   let timer: ReturnType<typeof setTimeout> | null = null;
   let active = false;
 
-  /** Starts from what was asked (or a capable-to-promise date). */
-  function start(dueDate: string | null): void {
+  /** Starts a counter-proposal on a change order from what was asked (or a capable-to-promise date). */
+  function start(id: string, dueDate: string | null): void {
+    changeOrderId.value = id;
     const asked = co.value?.evaluation.terms;
     terms.dueDate = dueDate ?? asked?.dueDate ?? '';
     terms.quantity = asked?.quantity ?? null;
@@ -48,7 +55,7 @@ export function useCounterDraft(co: Ref<ChangeOrder | null>, today: () => string
 
   const invalid = computed<string | null>(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.dueDate)) return 'Pick a date to offer.';
-    const now = today();
+    const now = session.plant?.today;
     if (now && terms.dueDate < now) return 'That date has passed: offer today or later.';
     if (terms.quantity === null || !Number.isInteger(terms.quantity) || terms.quantity < 1) return 'Offer a whole quantity of at least 1.';
     if (terms.unitPrice.trim() && !/^\d+(\.\d{1,2})?$/.test(terms.unitPrice.trim())) return 'Write the unit price as a number, e.g. 42.50.';
@@ -94,5 +101,5 @@ export function useCounterDraft(co: Ref<ChangeOrder | null>, today: () => string
     },
   );
 
-  return { terms, invalid, input, preview, previewError, previewing, start, stop };
-}
+  return { changeOrderId, terms, invalid, input, preview, previewError, previewing, start, stop };
+});
