@@ -184,6 +184,10 @@ describe('screens that follow the event stream', () => {
     await dialog.getByTestId('quote-due').fill(addDays(today, 35));
     await dialog.getByTestId('preview-tier').waitFor();
     await dialog.locator('[data-testid=ctp-alternatives] button').first().waitFor();
+    // each promise card says who would approve it; a no-approval date later than the one asked is explained
+    expect(await dialog.getByTestId('ctp-alternatives').textContent()).toMatch(/No approval.*Ops manager.*Overtime · plant manager/s);
+    const autoDate = await dialog.locator('[data-testid=ctp-alternatives] [data-tier=AUTO]').getAttribute('data-due');
+    expect(await dialog.getByTestId('ctp-note').count()).toBe(autoDate && autoDate > addDays(today, 35) ? 1 : 0);
     expect(await seriousViolations(page, '[data-testid=quote-dialog]')).toEqual([]);
     await saveScreenshot(page, 'quote-new-order');
     await dialog.getByTestId('quote-comment').fill('Can we take it?');

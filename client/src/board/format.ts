@@ -13,6 +13,9 @@ export const TIER_LABEL: Record<Tier, string> = {
 
 export const TIER_SHORT: Record<Tier, string> = { AUTO: 'Auto', MANAGER: 'Ops manager', OVERTIME: 'Overtime', INFEASIBLE: 'Infeasible' };
 
+/** A capable-to-promise card: the date a tier can promise, and who would approve it. */
+export const CTP_LABEL: Record<Tier, string> = { AUTO: 'No approval', MANAGER: 'Ops manager', OVERTIME: 'Overtime · plant manager', INFEASIBLE: 'Infeasible' };
+
 export const KIND_LABEL: Record<ChangeKind, string> = {
   QUANTITY: 'quantity',
   DUE_DATE: 'due date',
