@@ -91,6 +91,8 @@ describe('screens that follow the event stream', () => {
     await ghost.click();
     const popover = opsBoard.getByTestId('ghost-popover');
     await popover.getByTestId('co-approve').waitFor();
+    // its reasons are prose: dates in the reader's words, never ISO
+    expect(await popover.textContent()).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     const bellBefore = await bellCount(repBoard);
 
     // someone else (the plant manager, through the API) approves it: every open view follows
