@@ -9,6 +9,7 @@ import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/repo
 import { boardSuite } from './suites/board.ts';
 import { clientSuite } from './suites/client.ts';
 import { engineSuite } from './suites/engine.ts';
+import { importSuite } from './suites/import.ts';
 import { liveSuite } from './suites/live.ts';
 import { memorySuite } from './suites/memory.ts';
 import { previewHttpSuite } from './suites/preview-http.ts';
@@ -22,7 +23,7 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, reportsSuite, liveSuite, memorySuite, throughputSuite, soakSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, reportsSuite, importSuite, liveSuite, memorySuite, throughputSuite, soakSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)

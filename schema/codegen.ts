@@ -4,9 +4,9 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 // generated from it and never edited by hand. `codegen:check` fails the test run when stale.
 // Columns of a packed board are plain JSON arrays.
 const columnScalars = { IntColumn: 'number[]', StringColumn: 'string[]' };
-const clientScalars = { Date: 'string', DateTime: 'string', Money: 'string', ...columnScalars };
+const clientScalars = { Date: 'string', DateTime: 'string', Money: 'string', Base64: 'string', ...columnScalars };
 // Inside the server money is integer cents; the Money scalar turns it into a decimal string.
-const serverScalars = { Date: 'string', DateTime: 'string', Money: 'number', ...columnScalars };
+const serverScalars = { Date: 'string', DateTime: 'string', Money: 'number', Base64: 'Buffer', ...columnScalars };
 
 // Resolvers receive the server's DTOs (minutes, cents) and field resolvers convert them.
 const dto = (module: string, type: string) => `../../server/src/modules/${module}#${type}`;
@@ -46,6 +46,8 @@ const mappers = {
   OrderConnection: dto('order/order.service.ts', 'OrderPage'),
   CalendarDay: dto('schedule/plant-calendar.ts', 'CalendarDayDto'),
   WorkCenterDay: dto('schedule/plant-calendar.ts', 'WorkCenterDayDto'),
+  CalendarException: dto('masterdata/masterdata.service.ts', 'CalendarExceptionDto'),
+  ImportResult: dto('import/import.service.ts', 'ImportOutcome'),
   OrderTerms: '../../server/src/engine/index.ts#OrderTerms',
   PlannedJob: '../../server/src/engine/index.ts#Job',
   Impact: '../../server/src/engine/index.ts#Impact',

@@ -18,6 +18,8 @@ import type { WebhookRow as WebhookRowModel, WebhookDeliveryRow as WebhookDelive
 import type { TokenDto as TokenDtoModel } from '../../server/src/modules/token/token.service.ts';
 import type { OrderPage as OrderPageModel } from '../../server/src/modules/order/order.service.ts';
 import type { CalendarDayDto as CalendarDayDtoModel, WorkCenterDayDto as WorkCenterDayDtoModel } from '../../server/src/modules/schedule/plant-calendar.ts';
+import type { CalendarExceptionDto as CalendarExceptionDtoModel } from '../../server/src/modules/masterdata/masterdata.service.ts';
+import type { ImportOutcome as ImportOutcomeModel } from '../../server/src/modules/import/import.service.ts';
 import type { GraphQLContext } from '../../server/src/graphql/context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -30,6 +32,8 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** File content as base64 (any bytes: a CSV in any encoding, an XLSX workbook). */
+  Base64: { input: Buffer; output: Buffer; }
   /** A plant-local calendar date, `YYYY-MM-DD`. */
   Date: { input: string; output: string; }
   /** An instant in UTC, ISO 8601 (`2026-11-23T08:00:00.000Z`). */
@@ -329,6 +333,41 @@ export type CalendarDay = {
   workCenters: Array<WorkCenterDay>;
 };
 
+/** Hours available on a date or a range of dates, on one work center or on the whole plant. */
+export type CalendarException = {
+  __typename?: 'CalendarException';
+  /** False once retired: the regular weekly hours apply again. */
+  active: Scalars['Boolean']['output'];
+  /** First date. */
+  dateFrom: Scalars['Date']['output'];
+  /** Last date (equal to `dateFrom` for one day). */
+  dateTo: Scalars['Date']['output'];
+  /** Hours available on each of those dates (0 for a holiday); a work center's own exception beats a plant-wide one. */
+  hours: Scalars['Float']['output'];
+  /** Stable identifier. */
+  id: Scalars['ID']['output'];
+  /** Why: holiday, maintenance, extra shift. */
+  reason: Scalars['String']['output'];
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+  /** The work center it applies to; null for the whole plant (every work center). */
+  workCenterId: Maybe<Scalars['ID']['output']>;
+};
+
+/** A calendar exception. */
+export type CalendarExceptionInput = {
+  /** First date. */
+  dateFrom: Scalars['Date']['input'];
+  /** Last date (default: `dateFrom`); at most 366 days after it. */
+  dateTo?: InputMaybe<Scalars['Date']['input']>;
+  /** Hours available on each date (0–24). */
+  hours: Scalars['Float']['input'];
+  /** Why (holiday, maintenance, extra shift). */
+  reason?: InputMaybe<Scalars['String']['input']>;
+  /** The work center; omit for the whole plant. */
+  workCenterId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** Capacity and load of one work center over one period. */
 export type CapacityReportRow = {
   __typename?: 'CapacityReportRow';
@@ -612,6 +651,15 @@ export type CreatedAccessToken = {
   token: AccessToken;
 };
 
+/** A user just created, with the one-time set-password token the admin hands over (there is no mail server). */
+export type CreatedUser = {
+  __typename?: 'CreatedUser';
+  /** One-time token for `setPasswordWithToken`, valid for 72 hours; shown this once and never again. */
+  setPasswordToken: Scalars['String']['output'];
+  /** The user. */
+  user: User;
+};
+
 /** A webhook just created, with its signing secret: store it now, it is never shown again. */
 export type CreatedWebhook = {
   __typename?: 'CreatedWebhook';
@@ -635,6 +683,10 @@ export type CtpAlternative = {
 /** A customer that places orders. */
 export type Customer = {
   __typename?: 'Customer';
+  /** False once retired: no new orders for it. */
+  active: Scalars['Boolean']['output'];
+  /** The customer's key in files and integrations (e.g. `C-1001`), unique in the plant. */
+  code: Scalars['String']['output'];
   /** Contact person or address. */
   contact: Scalars['String']['output'];
   /** Stable identifier. */
@@ -643,6 +695,20 @@ export type Customer = {
   name: Scalars['String']['output'];
   /** Importance to the business. */
   tier: CustomerTier;
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A customer. */
+export type CustomerInput = {
+  /** Key, unique in the plant. */
+  code: Scalars['String']['input'];
+  /** Contact person or address. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** Company name. */
+  name: Scalars['String']['input'];
+  /** Importance (default STANDARD). */
+  tier?: InputMaybe<CustomerTier>;
 };
 
 /** Importance of a customer to the business. */
@@ -700,6 +766,22 @@ export type ErrorCode =
    * statement ran past its limit) and was stopped; nothing of a stopped write was kept. Try again shortly.
    */
   | 'UNAVAILABLE';
+
+/** One exported file. */
+export type ExportFile = {
+  __typename?: 'ExportFile';
+  /** The file's bytes. */
+  content: Scalars['Base64']['output'];
+  /** File name (`work_centers.csv`, …, or `plant.xlsx`). */
+  name: Scalars['String']['output'];
+};
+
+/** The format of an export. */
+export type ExportFormat =
+  /** One CSV file per entity (UTF-8, `,`). */
+  | 'CSV'
+  /** One XLSX workbook with one sheet per entity. */
+  | 'XLSX';
 
 /** Why an evaluation held a job where it is instead of re-planning it. */
 export type FreezeReason =
@@ -763,6 +845,87 @@ export type Impact = {
   priceDelta: Scalars['Money']['output'];
 };
 
+/** What an import does (or would do) to one entity. */
+export type ImportCount = {
+  __typename?: 'ImportCount';
+  /** Rows that create a new record. */
+  created: Scalars['Int']['output'];
+  /** The entity, named like its file without `.csv` (`work_centers`, `orders`, …). */
+  entity: Scalars['String']['output'];
+  /** Rows refused (see `errors`). */
+  rejected: Scalars['Int']['output'];
+  /** Records missing from the file that `retireMissing` deactivates. */
+  retired: Scalars['Int']['output'];
+  /** Rows equal to the record as it is. */
+  unchanged: Scalars['Int']['output'];
+  /** Rows that change a record. */
+  updated: Scalars['Int']['output'];
+};
+
+/** One file of an import: a CSV named like `work_centers.csv`, or one `.xlsx` workbook. */
+export type ImportFileInput = {
+  /** The file's bytes. */
+  content: Scalars['Base64']['input'];
+  /** File name; it says which entity a CSV holds (`orders.csv`) or that the file is a workbook (`plant.xlsx`). */
+  name: Scalars['String']['input'];
+};
+
+/** What the import's orders do to the schedule, before anything is written. */
+export type ImportImpact = {
+  __typename?: 'ImportImpact';
+  /** Future buckets above the policy's auto-approve utilization after the import. */
+  bucketsAboveAuto: Scalars['Int']['output'];
+  /** Future buckets above capacity (overtime or overload). */
+  bucketsAboveCapacity: Scalars['Int']['output'];
+  /** Future buckets above the manager utilization. */
+  bucketsAboveManager: Scalars['Int']['output'];
+  /** Orders that cannot meet their due date, placed as early as they fit. */
+  lateOrders: Array<LateImportOrder>;
+  /** Orders the engine places (backward from their due dates). */
+  ordersPlaced: Scalars['Int']['output'];
+};
+
+/** Whether an import only previews or also writes. */
+export type ImportMode =
+  /** Write exactly what the dry run with `previewToken` showed, or fail with CONFLICT if the plant changed since. */
+  | 'COMMIT'
+  /** Validate and preview: counts, every rejected row and the schedule impact; nothing is written. */
+  | 'DRY_RUN';
+
+/** The preview or outcome of an import. */
+export type ImportResult = {
+  __typename?: 'ImportResult';
+  /** True when it wrote (COMMIT without rejected rows; a replayed idempotency key reports the first outcome). */
+  applied: Scalars['Boolean']['output'];
+  /** Counts per entity, in import order. */
+  counts: Array<ImportCount>;
+  /** Every rejected row (not just the first). */
+  errors: Array<ImportRowError>;
+  /** The rejected rows as CSV (`file,row,column,value,reason`), to download and fix. */
+  errorsCsv: Scalars['String']['output'];
+  /** The schedule impact of the orders (null when the files hold no orders). */
+  impact: Maybe<ImportImpact>;
+  /** The mode it ran in. */
+  mode: ImportMode;
+  /** Pass to a COMMIT to write exactly this preview (a hash of the parsed rows and the plant's event sequence). */
+  previewToken: Scalars['String']['output'];
+};
+
+/** One problem with one cell (or one row) of a file, with a reason a person can act on. */
+export type ImportRowError = {
+  __typename?: 'ImportRowError';
+  /** Column name (empty when the problem is the whole file or row). */
+  column: Scalars['String']['output'];
+  /** File name (or sheet name) the row is in. */
+  file: Scalars['String']['output'];
+  /** Why it is refused and what to do. */
+  reason: Scalars['String']['output'];
+  /** Row number as a spreadsheet shows it (the header is row 1). */
+  row: Scalars['Int']['output'];
+  /** The value found. */
+  value: Scalars['String']['output'];
+};
+
 /** One routing step of one order on one work center. */
 export type Job = {
   __typename?: 'Job';
@@ -815,6 +978,17 @@ export type Lane =
   /** Spec changes flagged for review: quality. */
   | 'QUALITY';
 
+/** An imported order that cannot meet its due date. */
+export type LateImportOrder = {
+  __typename?: 'LateImportOrder';
+  /** The due date the file asks for. */
+  dueDate: Scalars['Date']['output'];
+  /** The earliest date it can be made, as placed (null: nothing fits within the search horizon). */
+  earliestDate: Maybe<Scalars['Date']['output']>;
+  /** Order number. */
+  number: Scalars['String']['output'];
+};
+
 /** Unit of a rule's measured value and threshold. */
 export type MeasureUnit =
   /** Minor currency units (cents). */
@@ -859,16 +1033,42 @@ export type Mutation = {
   counterProposeChangeOrder: ChangeOrder;
   /** Creates a display or API token (ADMIN). BAD_USER_INPUT for an unknown scope or an empty name. */
   createAccessToken: CreatedAccessToken;
+  /** Adds a holiday, maintenance day or extra shift (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
+  createCalendarException: CalendarException;
+  /** Adds a customer (PLANT_MANAGER, ADMIN). */
+  createCustomer: Customer;
+  /** Creates a plant with the default policy (ADMIN). BAD_USER_INPUT for an unknown time zone. */
+  createPlant: Plant;
+  /** Adds a product with its routing and options (PLANT_MANAGER, ADMIN). */
+  createProduct: Product;
+  /** Adds a user with a one-time set-password token (ADMIN). */
+  createUser: CreatedUser;
   /**
    * Adds a webhook (ADMIN). `url` must be http or https (https only in production unless the server
    * allows plain http); `events` limits what it receives (null: every event). Returns the signing
    * secret once.
    */
   createWebhook: CreatedWebhook;
+  /** Adds a work center; open boards see its capacity at once (PLANT_MANAGER, ADMIN). */
+  createWorkCenter: WorkCenter;
   /** Deletes a webhook (ADMIN); deliveries not yet made are cancelled. True when it existed. */
   deleteWebhook: Scalars['Boolean']['output'];
   /** The proposer (or their manager) escalates a rejection to the next tier, once per tier, with a comment. */
   escalateChangeOrder: ChangeOrder;
+  /**
+   * Imports CSV files (one per entity) or one XLSX workbook into a plant (PLANT_MANAGER, ADMIN, or an
+   * API token with `masterdata:write`). DRY_RUN
+   * previews; COMMIT with the preview's token writes exactly that, all or nothing, or fails with
+   * CONFLICT when the plant changed since. With rejected rows nothing is written. `retireMissing`
+   * deactivates records missing from a file that is given; nothing is ever deleted. The request
+   * body limit bounds files sent here; larger plants import with `takt import` (up to 20 MB per file).
+   */
+  importPlantData: ImportResult;
+  /**
+   * A new one-time set-password token for a user of the admin's plant (an imported user, or one who
+   * forgot the password), valid for 72 hours; earlier tokens stop working (ADMIN). Shown once.
+   */
+  issueSetPasswordToken: Scalars['String']['output'];
   /**
    * Sign in with email and password. Sets an httpOnly, SameSite session cookie and returns the user.
    * Fails with UNAUTHENTICATED on a wrong email or password.
@@ -901,6 +1101,16 @@ export type Mutation = {
   rejectChangeOrder: ChangeOrder;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
+  /** Retires a calendar exception: the weekly hours apply again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
+  retireCalendarException: CalendarException;
+  /** Retires a customer (PLANT_MANAGER, ADMIN). */
+  retireCustomer: Customer;
+  /** Retires a product: no new orders for it (PLANT_MANAGER, ADMIN). */
+  retireProduct: Product;
+  /** Deactivates a user: sign-in refused, every session ended at once (ADMIN). */
+  retireUser: User;
+  /** Retires a work center: no new routing steps on it; planned work stays (PLANT_MANAGER, ADMIN). */
+  retireWorkCenter: WorkCenter;
   /** Revokes a token at once: its live subscriptions close within seconds (ADMIN). */
   revokeAccessToken: AccessToken;
   /** Ends a delegation I named, at once. CONFLICT when it is already revoked. */
@@ -912,8 +1122,19 @@ export type Mutation = {
    * covers part of the range.
    */
   setDelegate: Delegation;
+  /**
+   * Sets the password with a one-time token from `createUser` or `issueSetPasswordToken`; the user's
+   * other sessions end. Needs no identity.
+   */
+  setPasswordWithToken: Scalars['Boolean']['output'];
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
+  /** Changes a calendar exception; a retired one becomes active again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
+  updateCalendarException: CalendarException;
+  /** Changes a customer; the code cannot change; a retired customer becomes active again (PLANT_MANAGER, ADMIN). */
+  updateCustomer: Customer;
+  /** Changes a plant's name, time zone or ship buffer (ADMIN, own plant). */
+  updatePlant: Plant;
   /**
    * Makes a new policy version (OPS_MANAGER, PLANT_MANAGER). CONFLICT when `expectedVersion` is not
    * the current version; BAD_USER_INPUT when the rules contradict each other or the reason is empty.
@@ -925,6 +1146,20 @@ export type Mutation = {
    * it names no order (or change order) of this plant.
    */
   updatePresence: Scalars['Boolean']['output'];
+  /**
+   * Changes a product. While it has open orders its routing keeps its steps and work centers (times
+   * may change), and options chosen by orders stay (PLANT_MANAGER, ADMIN). The SKU cannot change; a
+   * retired product becomes active again.
+   */
+  updateProduct: Product;
+  /** Changes a user's name or role; the email cannot change; a deactivated user becomes active again (ADMIN). */
+  updateUser: User;
+  /**
+   * Changes a work center. Changed hours reach every open board at once; load that no longer fits is
+   * shown as overload, never dropped (PLANT_MANAGER, ADMIN). The code cannot change; a retired work
+   * center becomes active again.
+   */
+  updateWorkCenter: WorkCenter;
   /** The proposer withdraws a pending, rejected, counter-proposed or returned change order. */
   withdrawChangeOrder: ChangeOrder;
 };
@@ -979,9 +1214,50 @@ export type MutationCreateAccessTokenArgs = {
 
 
 /** All state changes. */
+export type MutationCreateCalendarExceptionArgs = {
+  input: CalendarExceptionInput;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCreateCustomerArgs = {
+  input: CustomerInput;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCreatePlantArgs = {
+  input: PlantInput;
+};
+
+
+/** All state changes. */
+export type MutationCreateProductArgs = {
+  input: ProductInput;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCreateUserArgs = {
+  input: UserInput;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
 export type MutationCreateWebhookArgs = {
   events?: InputMaybe<Array<Scalars['String']['input']>>;
   url: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
+export type MutationCreateWorkCenterArgs = {
+  input: WorkCenterInput;
+  plantId: Scalars['ID']['input'];
 };
 
 
@@ -996,6 +1272,23 @@ export type MutationEscalateChangeOrderArgs = {
   comment: Scalars['String']['input'];
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationImportPlantDataArgs = {
+  files: Array<ImportFileInput>;
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  mode: ImportMode;
+  plantId: Scalars['ID']['input'];
+  previewToken?: InputMaybe<Scalars['String']['input']>;
+  retireMissing?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+/** All state changes. */
+export type MutationIssueSetPasswordTokenArgs = {
+  userId: Scalars['ID']['input'];
 };
 
 
@@ -1046,6 +1339,41 @@ export type MutationRespondToCounterProposalArgs = {
 
 
 /** All state changes. */
+export type MutationRetireCalendarExceptionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRetireCustomerArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRetireProductArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRetireUserArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationRetireWorkCenterArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
 export type MutationRevokeAccessTokenArgs = {
   id: Scalars['ID']['input'];
 };
@@ -1066,8 +1394,39 @@ export type MutationSetDelegateArgs = {
 
 
 /** All state changes. */
+export type MutationSetPasswordWithTokenArgs = {
+  newPassword: Scalars['String']['input'];
+  token: Scalars['String']['input'];
+};
+
+
+/** All state changes. */
 export type MutationSetPresenceVisibilityArgs = {
   visible: Scalars['Boolean']['input'];
+};
+
+
+/** All state changes. */
+export type MutationUpdateCalendarExceptionArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CalendarExceptionInput;
+};
+
+
+/** All state changes. */
+export type MutationUpdateCustomerArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: CustomerInput;
+};
+
+
+/** All state changes. */
+export type MutationUpdatePlantArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: PlantInput;
 };
 
 
@@ -1084,6 +1443,30 @@ export type MutationUpdatePolicyArgs = {
 export type MutationUpdatePresenceArgs = {
   plantId: Scalars['ID']['input'];
   viewing: PresenceViewingInput;
+};
+
+
+/** All state changes. */
+export type MutationUpdateProductArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: ProductInput;
+};
+
+
+/** All state changes. */
+export type MutationUpdateUserArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: UserInput;
+};
+
+
+/** All state changes. */
+export type MutationUpdateWorkCenterArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  id: Scalars['ID']['input'];
+  input: WorkCenterInput;
 };
 
 
@@ -1348,6 +1731,8 @@ export type Plant = {
   timeZone: Scalars['String']['output'];
   /** Today's date in the plant's time zone. */
   today: Scalars['Date']['output'];
+  /** Optimistic-concurrency version of the plant's settings; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
 };
 
 
@@ -1355,6 +1740,16 @@ export type Plant = {
 export type PlantCalendarArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
+};
+
+/** A plant's settings. */
+export type PlantInput = {
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Working days between the end of the last step and the due date (0–30; default 1). */
+  shipBufferDays?: InputMaybe<Scalars['Int']['input']>;
+  /** IANA time zone, e.g. `Europe/Berlin`. */
+  timeZone: Scalars['String']['input'];
 };
 
 /**
@@ -1479,6 +1874,8 @@ export type PresenceViewingInput = {
 /** Something the plant makes to order. */
 export type Product = {
   __typename?: 'Product';
+  /** False once retired: no new orders for it; open orders keep their plan. */
+  active: Scalars['Boolean']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** List price per unit. */
@@ -1495,6 +1892,26 @@ export type Product = {
   routing: Array<RoutingStep>;
   /** Stock-keeping unit. */
   sku: Scalars['String']['output'];
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A product with its routing and options (the routing and options given replace the current ones). */
+export type ProductInput = {
+  /** List price per unit. */
+  listPrice: Scalars['Money']['input'];
+  /** Material cost per unit. */
+  materialCostPerUnit: Scalars['Money']['input'];
+  /** Minimum lead time in working days (0–365). */
+  minLeadTimeDays: Scalars['Int']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Options offered (default none). */
+  options?: InputMaybe<Array<ProductOptionInput>>;
+  /** Routing steps, 1 to 20. */
+  routing: Array<RoutingStepInput>;
+  /** Stock-keeping unit, unique in the plant. */
+  sku: Scalars['String']['input'];
 };
 
 /** One chosen spec attribute value of an order (e.g. finish = powder coat RAL 9005). */
@@ -1526,6 +1943,22 @@ export type ProductOption = {
   value: Scalars['String']['output'];
 };
 
+/** One option value a product offers. */
+export type ProductOptionInput = {
+  /** Extra cost per unit (default 0). */
+  addCostPerUnit?: InputMaybe<Scalars['Money']['input']>;
+  /** Extra run hours per unit on `step` (default 0). */
+  addHoursPerUnit?: InputMaybe<Scalars['Float']['input']>;
+  /** Attribute, e.g. `material`. */
+  attribute: Scalars['String']['input'];
+  /** Whether choosing it needs the quality lane's approval (default false). */
+  reviewRequired?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The routing step the extra hours apply to (required when `addHoursPerUnit` > 0). */
+  step?: InputMaybe<Scalars['Int']['input']>;
+  /** Value, e.g. `Stainless 1.4404`. */
+  value: Scalars['String']['input'];
+};
+
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
@@ -1540,6 +1973,8 @@ export type Query = {
    * malformed or the range is reversed or too long.
    */
   board: Board;
+  /** The plant's calendar exceptions overlapping `from`..`to` (default: all), by first date. */
+  calendarExceptions: Array<CalendarException>;
   /**
    * Capacity, load, overtime and utilization per work center per period, from SQL aggregates.
    * The range is at most 731 days. BAD_USER_INPUT for a bad or reversed range.
@@ -1551,8 +1986,10 @@ export type Query = {
   changeOrderReport: ChangeOrderReport;
   /** Change orders of my plant, newest first, cursor-paginated (`first` ≤ 100). */
   changeOrders: ChangeOrderConnection;
-  /** A plant's customers by name, including those without orders. */
+  /** A plant's customers by name, including those without orders; retired ones only with `includeRetired`. */
   customers: Array<Customer>;
+  /** A plant's master data and open orders in the import formats: a valid import and a template (PLANT_MANAGER, ADMIN). */
+  exportPlantData: Array<ExportFile>;
   /** Always true when the GraphQL endpoint answers; needs no identity. */
   health: Scalars['Boolean']['output'];
   /** The signed-in user. */
@@ -1583,14 +2020,18 @@ export type Query = {
    * NOT_FOUND for an unknown order, job, product or customer.
    */
   previewChangeOrder: ChangeEvaluation;
-  /** A plant's whole catalogue by SKU, including products that have no open order. */
+  /** A plant's whole catalogue by SKU, including products that have no open order; retired ones only with `includeRetired`. */
   products: Array<Product>;
   /** How many of my notifications are unread. */
   unreadNotificationCount: Scalars['Int']['output'];
+  /** The plant's users by email (ADMIN); deactivated ones only with `includeRetired`. */
+  users: Array<User>;
   /** A webhook's delivery log, newest first, cursor-paginated (`first` ≤ 100; ADMIN). */
   webhookDeliveries: WebhookDeliveryConnection;
   /** The plant's webhooks (ADMIN). */
   webhooks: Array<Webhook>;
+  /** The plant's work centers in board order; retired ones only with `includeRetired`. */
+  workCenters: Array<WorkCenter>;
 };
 
 
@@ -1613,6 +2054,15 @@ export type QueryBoardArgs = {
   from: Scalars['Date']['input'];
   plantId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryCalendarExceptionsArgs = {
+  from?: InputMaybe<Scalars['Date']['input']>;
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  plantId: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -1650,6 +2100,14 @@ export type QueryChangeOrdersArgs = {
 
 /** Liveness of the API itself. */
 export type QueryCustomersArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryExportPlantDataArgs = {
+  format: ExportFormat;
   plantId: Scalars['ID']['input'];
 };
 
@@ -1697,6 +2155,14 @@ export type QueryPreviewChangeOrderArgs = {
 
 /** Liveness of the API itself. */
 export type QueryProductsArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryUsersArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
   plantId: Scalars['ID']['input'];
 };
 
@@ -1706,6 +2172,13 @@ export type QueryWebhookDeliveriesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   webhookId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryWorkCentersArgs = {
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  plantId: Scalars['ID']['input'];
 };
 
 /** One reason an approval is needed. */
@@ -1759,6 +2232,18 @@ export type RoutingStep = {
   setupMinutes: Scalars['Int']['output'];
   /** Where the step runs. */
   workCenterId: Scalars['ID']['output'];
+};
+
+/** One routing step of a product, in order from 1. */
+export type RoutingStepInput = {
+  /** Run hours per unit (≥ 0). */
+  hoursPerUnit: Scalars['Float']['input'];
+  /** Position, from 1 without gaps. */
+  seq: Scalars['Int']['input'];
+  /** Setup hours per job (≥ 0). */
+  setupHours: Scalars['Float']['input'];
+  /** Where it runs (an active work center of the plant). */
+  workCenterId: Scalars['ID']['input'];
 };
 
 /** How often one rule asked for an approval. */
@@ -1815,7 +2300,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (SPEC §1). */
 export type TokenKind =
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';
@@ -1823,6 +2308,8 @@ export type TokenKind =
 /** A person who signs in to Takt. */
 export type User = {
   __typename?: 'User';
+  /** False once deactivated: the user can no longer sign in and every session has ended. */
+  active: Scalars['Boolean']['output'];
   /** Sign-in address, unique. */
   email: Scalars['String']['output'];
   /** Stable identifier. */
@@ -1834,6 +2321,18 @@ export type User = {
   /** Whether others see this user in presence (a setting of the user; see setPresenceVisibility). */
   presenceVisible: Scalars['Boolean']['output'];
   /** What this user may do. */
+  role: Role;
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
+};
+
+/** A user of the plant. */
+export type UserInput = {
+  /** Sign-in address, unique across Takt. */
+  email: Scalars['String']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** What the user may do. */
   role: Role;
 };
 
@@ -1914,6 +2413,8 @@ export type WebhookDeliveryStatus =
 /** A line, cell or machine group with its own capacity calendar. */
 export type WorkCenter = {
   __typename?: 'WorkCenter';
+  /** False once retired: it takes no new routing steps; work already planned on it stays on the board. */
+  active: Scalars['Boolean']['output'];
   /** Short code shown on the board (e.g. `LASER`). */
   code: Scalars['String']['output'];
   /** Stable identifier. */
@@ -1928,6 +2429,8 @@ export type WorkCenter = {
   overtimePremiumPerHour: Scalars['Money']['output'];
   /** Labour and machine rate per hour. */
   ratePerHour: Scalars['Money']['output'];
+  /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
+  version: Scalars['Int']['output'];
   /** Hours available per weekday, Sunday first (7 entries). */
   weeklyHours: Array<Scalars['Float']['output']>;
   /** Minutes available per weekday, Sunday first (7 entries), exact. */
@@ -1953,6 +2456,22 @@ export type WorkCenterDay = {
   workCenterId: Scalars['ID']['output'];
   /** Whether it works that day (capacity > 0). */
   working: Scalars['Boolean']['output'];
+};
+
+/** A work center's settings. Hours are per weekday, Monday first. */
+export type WorkCenterInput = {
+  /** Short code, unique in the plant (letters, digits, `-`, `_`, `.`; up to 32). */
+  code: Scalars['String']['input'];
+  /** Display name. */
+  name: Scalars['String']['input'];
+  /** Overtime hours that may be added per working day (0–24; default 0). */
+  overtimeHoursPerDay?: InputMaybe<Scalars['Float']['input']>;
+  /** Extra cost per overtime hour (default 0). */
+  overtimePremiumPerHour?: InputMaybe<Scalars['Money']['input']>;
+  /** Labour and machine rate per hour. */
+  ratePerHour: Scalars['Money']['input'];
+  /** Hours per weekday, Monday first: 7 values from 0 to 24. */
+  weeklyHours: Array<Scalars['Float']['input']>;
 };
 
 
@@ -2036,6 +2555,7 @@ export type ResolversTypes = {
   AuditEvent: ResolverTypeWrapper<AuditEventRowModel>;
   AuditEventConnection: ResolverTypeWrapper<AuditEventPageModel>;
   AuditEventFilter: AuditEventFilter;
+  Base64: ResolverTypeWrapper<Scalars['Base64']['output']>;
   Board: ResolverTypeWrapper<BoardDtoModel>;
   BoardEvent: ResolverTypeWrapper<Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversTypes['Bucket']>>, jobs?: Maybe<Array<ResolversTypes['Job']>> }>;
   BoardEventType: BoardEventType;
@@ -2043,6 +2563,8 @@ export type ResolversTypes = {
   Bucket: ResolverTypeWrapper<BucketDtoModel>;
   BucketImpact: ResolverTypeWrapper<BucketImpactModel>;
   CalendarDay: ResolverTypeWrapper<CalendarDayDtoModel>;
+  CalendarException: ResolverTypeWrapper<CalendarExceptionDtoModel>;
+  CalendarExceptionInput: CalendarExceptionInput;
   CapacityReportRow: ResolverTypeWrapper<CapacityReportRowModel>;
   CapacityTier: CapacityTier;
   ChangeEvaluation: ResolverTypeWrapper<EvaluationModel>;
@@ -2057,26 +2579,37 @@ export type ResolversTypes = {
   CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
   CounterProposal: ResolverTypeWrapper<StoredCounterModel>;
   CreatedAccessToken: ResolverTypeWrapper<Omit<CreatedAccessToken, 'token'> & { token: ResolversTypes['AccessToken'] }>;
+  CreatedUser: ResolverTypeWrapper<Omit<CreatedUser, 'user'> & { user: ResolversTypes['User'] }>;
   CreatedWebhook: ResolverTypeWrapper<Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversTypes['Webhook'] }>;
   CtpAlternative: ResolverTypeWrapper<CtpAlternativeModel>;
   Customer: ResolverTypeWrapper<CustomerDtoModel>;
+  CustomerInput: CustomerInput;
   CustomerTier: CustomerTier;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
   ErrorCode: ErrorCode;
+  ExportFile: ResolverTypeWrapper<ExportFile>;
+  ExportFormat: ExportFormat;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FreezeReason: FreezeReason;
   FrozenJob: ResolverTypeWrapper<FrozenJob>;
   Granularity: Granularity;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
+  ImportCount: ResolverTypeWrapper<ImportCount>;
+  ImportFileInput: ImportFileInput;
+  ImportImpact: ResolverTypeWrapper<ImportImpact>;
+  ImportMode: ImportMode;
+  ImportResult: ResolverTypeWrapper<ImportOutcomeModel>;
+  ImportRowError: ResolverTypeWrapper<ImportRowError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   IntColumn: ResolverTypeWrapper<Scalars['IntColumn']['output']>;
   Job: ResolverTypeWrapper<JobDtoModel>;
   JobStatus: JobStatus;
   KeyCount: ResolverTypeWrapper<KeyCount>;
   Lane: Lane;
+  LateImportOrder: ResolverTypeWrapper<LateImportOrder>;
   MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
   MoveJobInput: MoveJobInput;
@@ -2095,6 +2628,7 @@ export type ResolversTypes = {
   PackedOrders: ResolverTypeWrapper<PackedOrders>;
   PlannedJob: ResolverTypeWrapper<JobModel>;
   Plant: ResolverTypeWrapper<PlantDtoModel>;
+  PlantInput: PlantInput;
   Policy: ResolverTypeWrapper<PolicyDtoModel>;
   PolicyChanges: PolicyChanges;
   PolicyRule: PolicyRule;
@@ -2104,11 +2638,14 @@ export type ResolversTypes = {
   PresenceViewing: ResolverTypeWrapper<PresenceViewing>;
   PresenceViewingInput: PresenceViewingInput;
   Product: ResolverTypeWrapper<ProductDtoModel>;
+  ProductInput: ProductInput;
   ProductOption: ResolverTypeWrapper<ProductOptionDtoModel>;
+  ProductOptionInput: ProductOptionInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
   RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
+  RoutingStepInput: RoutingStepInput;
   RuleCount: ResolverTypeWrapper<RuleCount>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringColumn: ResolverTypeWrapper<Scalars['StringColumn']['output']>;
@@ -2116,12 +2653,14 @@ export type ResolversTypes = {
   Tier: Tier;
   TokenKind: TokenKind;
   User: ResolverTypeWrapper<UserRowModel>;
+  UserInput: UserInput;
   Webhook: ResolverTypeWrapper<WebhookRowModel>;
   WebhookDelivery: ResolverTypeWrapper<WebhookDeliveryRowModel>;
   WebhookDeliveryConnection: ResolverTypeWrapper<WebhookDeliveryPageModel>;
   WebhookDeliveryStatus: WebhookDeliveryStatus;
   WorkCenter: ResolverTypeWrapper<WorkCenterDtoModel>;
   WorkCenterDay: ResolverTypeWrapper<WorkCenterDayDtoModel>;
+  WorkCenterInput: WorkCenterInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -2133,12 +2672,15 @@ export type ResolversParentTypes = {
   AuditEvent: AuditEventRowModel;
   AuditEventConnection: AuditEventPageModel;
   AuditEventFilter: AuditEventFilter;
+  Base64: Scalars['Base64']['output'];
   Board: BoardDtoModel;
   BoardEvent: Omit<BoardEvent, 'buckets' | 'jobs'> & { buckets?: Maybe<Array<ResolversParentTypes['Bucket']>>, jobs?: Maybe<Array<ResolversParentTypes['Job']>> };
   Boolean: Scalars['Boolean']['output'];
   Bucket: BucketDtoModel;
   BucketImpact: BucketImpactModel;
   CalendarDay: CalendarDayDtoModel;
+  CalendarException: CalendarExceptionDtoModel;
+  CalendarExceptionInput: CalendarExceptionInput;
   CapacityReportRow: CapacityReportRowModel;
   ChangeEvaluation: EvaluationModel;
   ChangeOrder: ChangeOrderRowModel;
@@ -2150,20 +2692,29 @@ export type ResolversParentTypes = {
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
   CreatedAccessToken: Omit<CreatedAccessToken, 'token'> & { token: ResolversParentTypes['AccessToken'] };
+  CreatedUser: Omit<CreatedUser, 'user'> & { user: ResolversParentTypes['User'] };
   CreatedWebhook: Omit<CreatedWebhook, 'webhook'> & { webhook: ResolversParentTypes['Webhook'] };
   CtpAlternative: CtpAlternativeModel;
   Customer: CustomerDtoModel;
+  CustomerInput: CustomerInput;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Delegation: DelegationRowModel;
+  ExportFile: ExportFile;
   Float: Scalars['Float']['output'];
   FrozenJob: FrozenJob;
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
+  ImportCount: ImportCount;
+  ImportFileInput: ImportFileInput;
+  ImportImpact: ImportImpact;
+  ImportResult: ImportOutcomeModel;
+  ImportRowError: ImportRowError;
   Int: Scalars['Int']['output'];
   IntColumn: Scalars['IntColumn']['output'];
   Job: JobDtoModel;
   KeyCount: KeyCount;
+  LateImportOrder: LateImportOrder;
   Money: Scalars['Money']['output'];
   MoveJobInput: MoveJobInput;
   Mutation: Record<PropertyKey, never>;
@@ -2179,6 +2730,7 @@ export type ResolversParentTypes = {
   PackedOrders: PackedOrders;
   PlannedJob: JobModel;
   Plant: PlantDtoModel;
+  PlantInput: PlantInput;
   Policy: PolicyDtoModel;
   PolicyChanges: PolicyChanges;
   PresenceEntry: PresenceEntry;
@@ -2186,20 +2738,25 @@ export type ResolversParentTypes = {
   PresenceViewing: PresenceViewing;
   PresenceViewingInput: PresenceViewingInput;
   Product: ProductDtoModel;
+  ProductInput: ProductInput;
   ProductOption: ProductOptionDtoModel;
+  ProductOptionInput: ProductOptionInput;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
+  RoutingStepInput: RoutingStepInput;
   RuleCount: RuleCount;
   String: Scalars['String']['output'];
   StringColumn: Scalars['StringColumn']['output'];
   Subscription: Record<PropertyKey, never>;
   User: UserRowModel;
+  UserInput: UserInput;
   Webhook: WebhookRowModel;
   WebhookDelivery: WebhookDeliveryRowModel;
   WebhookDeliveryConnection: WebhookDeliveryPageModel;
   WorkCenter: WorkCenterDtoModel;
   WorkCenterDay: WorkCenterDayDtoModel;
+  WorkCenterInput: WorkCenterInput;
 };
 
 export type AccessTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AccessToken'] = ResolversParentTypes['AccessToken']> = {
@@ -2257,6 +2814,10 @@ export type AuditEventConnectionResolvers<ContextType = GraphQLContext, ParentTy
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
 };
+
+export interface Base64ScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Base64'], any> {
+  name: 'Base64';
+}
 
 export type BoardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Board'] = ResolversParentTypes['Board']> = {
   buckets?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
@@ -2319,6 +2880,17 @@ export type CalendarDayResolvers<ContextType = GraphQLContext, ParentType extend
   inFreezeWindow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   plantWorkingDay?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   workCenters?: Resolver<Array<ResolversTypes['WorkCenterDay']>, ParentType, ContextType>;
+};
+
+export type CalendarExceptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CalendarException'] = ResolversParentTypes['CalendarException']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dateFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  dateTo?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  workCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 };
 
 export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CapacityReportRow'] = ResolversParentTypes['CapacityReportRow']> = {
@@ -2420,6 +2992,11 @@ export type CreatedAccessTokenResolvers<ContextType = GraphQLContext, ParentType
   token?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType>;
 };
 
+export type CreatedUserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedUser'] = ResolversParentTypes['CreatedUser']> = {
+  setPasswordToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
 export type CreatedWebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedWebhook'] = ResolversParentTypes['CreatedWebhook']> = {
   secret?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   webhook?: Resolver<ResolversTypes['Webhook'], ParentType, ContextType>;
@@ -2432,10 +3009,13 @@ export type CtpAlternativeResolvers<ContextType = GraphQLContext, ParentType ext
 };
 
 export type CustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Customer'] = ResolversParentTypes['Customer']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   contact?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -2455,6 +3035,11 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type ExportFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
+  content?: Resolver<ResolversTypes['Base64'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type FrozenJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrozenJob'] = ResolversParentTypes['FrozenJob']> = {
@@ -2480,6 +3065,41 @@ export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends Res
   priceDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type ImportCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportCount'] = ResolversParentTypes['ImportCount']> = {
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  retired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  updated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportImpactResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportImpact'] = ResolversParentTypes['ImportImpact']> = {
+  bucketsAboveAuto?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bucketsAboveCapacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bucketsAboveManager?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lateOrders?: Resolver<Array<ResolversTypes['LateImportOrder']>, ParentType, ContextType>;
+  ordersPlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
+  applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  counts?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
+  errorsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  impact?: Resolver<Maybe<ResolversTypes['ImportImpact']>, ParentType, ContextType>;
+  mode?: Resolver<ResolversTypes['ImportMode'], ParentType, ContextType>;
+  previewToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ImportRowErrorResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportRowError'] = ResolversParentTypes['ImportRowError']> = {
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface IntColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['IntColumn'], any> {
   name: 'IntColumn';
 }
@@ -2502,6 +3122,12 @@ export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LateImportOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LateImportOrder'] = ResolversParentTypes['LateImportOrder']> = {
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  earliestDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export interface MoneyScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Money'], any> {
   name: 'Money';
 }
@@ -2513,9 +3139,17 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   confirmChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationConfirmChangeOrderArgs, 'expectedOrderVersion' | 'expectedVersion' | 'id'>>;
   counterProposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationCounterProposeChangeOrderArgs, 'comment' | 'expectedVersion' | 'id' | 'input'>>;
   createAccessToken?: Resolver<ResolversTypes['CreatedAccessToken'], ParentType, ContextType, RequireFields<MutationCreateAccessTokenArgs, 'kind' | 'name'>>;
+  createCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationCreateCalendarExceptionArgs, 'input' | 'plantId'>>;
+  createCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationCreateCustomerArgs, 'input' | 'plantId'>>;
+  createPlant?: Resolver<ResolversTypes['Plant'], ParentType, ContextType, RequireFields<MutationCreatePlantArgs, 'input'>>;
+  createProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationCreateProductArgs, 'input' | 'plantId'>>;
+  createUser?: Resolver<ResolversTypes['CreatedUser'], ParentType, ContextType, RequireFields<MutationCreateUserArgs, 'input' | 'plantId'>>;
   createWebhook?: Resolver<ResolversTypes['CreatedWebhook'], ParentType, ContextType, RequireFields<MutationCreateWebhookArgs, 'url'>>;
+  createWorkCenter?: Resolver<ResolversTypes['WorkCenter'], ParentType, ContextType, RequireFields<MutationCreateWorkCenterArgs, 'input' | 'plantId'>>;
   deleteWebhook?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationDeleteWebhookArgs, 'id'>>;
   escalateChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationEscalateChangeOrderArgs, 'comment' | 'expectedVersion' | 'id'>>;
+  importPlantData?: Resolver<ResolversTypes['ImportResult'], ParentType, ContextType, RequireFields<MutationImportPlantDataArgs, 'files' | 'mode' | 'plantId'>>;
+  issueSetPasswordToken?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<MutationIssueSetPasswordTokenArgs, 'userId'>>;
   login?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationLoginArgs, 'email' | 'password'>>;
   logout?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   logoutEverywhere?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2525,12 +3159,24 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
+  retireCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationRetireCalendarExceptionArgs, 'expectedVersion' | 'id'>>;
+  retireCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationRetireCustomerArgs, 'expectedVersion' | 'id'>>;
+  retireProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationRetireProductArgs, 'expectedVersion' | 'id'>>;
+  retireUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationRetireUserArgs, 'expectedVersion' | 'id'>>;
+  retireWorkCenter?: Resolver<ResolversTypes['WorkCenter'], ParentType, ContextType, RequireFields<MutationRetireWorkCenterArgs, 'expectedVersion' | 'id'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
   revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'id'>>;
   setDelegate?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationSetDelegateArgs, 'delegateId' | 'from' | 'to'>>;
+  setPasswordWithToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordWithTokenArgs, 'newPassword' | 'token'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
+  updateCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationUpdateCalendarExceptionArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updatePlant?: Resolver<ResolversTypes['Plant'], ParentType, ContextType, RequireFields<MutationUpdatePlantArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
   updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
+  updateProduct?: Resolver<ResolversTypes['Product'], ParentType, ContextType, RequireFields<MutationUpdateProductArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateUser?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateUserArgs, 'expectedVersion' | 'id' | 'input'>>;
+  updateWorkCenter?: Resolver<ResolversTypes['WorkCenter'], ParentType, ContextType, RequireFields<MutationUpdateWorkCenterArgs, 'expectedVersion' | 'id' | 'input'>>;
   withdrawChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationWithdrawChangeOrderArgs, 'expectedVersion' | 'id'>>;
 };
 
@@ -2629,6 +3275,7 @@ export type PlantResolvers<ContextType = GraphQLContext, ParentType extends Reso
   shipBufferDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   timeZone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Policy'] = ResolversParentTypes['Policy']> = {
@@ -2665,6 +3312,7 @@ export type PresenceViewingResolvers<ContextType = GraphQLContext, ParentType ex
 };
 
 export type ProductResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Product'] = ResolversParentTypes['Product']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   materialCostPerUnit?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -2673,6 +3321,7 @@ export type ProductResolvers<ContextType = GraphQLContext, ParentType extends Re
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   routing?: Resolver<Array<ResolversTypes['RoutingStep']>, ParentType, ContextType>;
   sku?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProductOption'] = ResolversParentTypes['ProductOption']> = {
@@ -2692,11 +3341,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   approvalInbox?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
   auditEvents?: Resolver<ResolversTypes['AuditEventConnection'], ParentType, ContextType, RequireFields<QueryAuditEventsArgs, 'first'>>;
   board?: Resolver<ResolversTypes['Board'], ParentType, ContextType, RequireFields<QueryBoardArgs, 'from' | 'plantId' | 'to'>>;
+  calendarExceptions?: Resolver<Array<ResolversTypes['CalendarException']>, ParentType, ContextType, RequireFields<QueryCalendarExceptionsArgs, 'plantId'>>;
   capacityReport?: Resolver<Array<ResolversTypes['CapacityReportRow']>, ParentType, ContextType, RequireFields<QueryCapacityReportArgs, 'from' | 'granularity' | 'plantId' | 'to'>>;
   changeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<QueryChangeOrderArgs, 'id'>>;
   changeOrderReport?: Resolver<ResolversTypes['ChangeOrderReport'], ParentType, ContextType, RequireFields<QueryChangeOrderReportArgs, 'from' | 'plantId' | 'to'>>;
   changeOrders?: Resolver<ResolversTypes['ChangeOrderConnection'], ParentType, ContextType, RequireFields<QueryChangeOrdersArgs, 'first'>>;
   customers?: Resolver<Array<ResolversTypes['Customer']>, ParentType, ContextType, RequireFields<QueryCustomersArgs, 'plantId'>>;
+  exportPlantData?: Resolver<Array<ResolversTypes['ExportFile']>, ParentType, ContextType, RequireFields<QueryExportPlantDataArgs, 'format' | 'plantId'>>;
   health?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   me?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   myDelegations?: Resolver<Array<ResolversTypes['Delegation']>, ParentType, ContextType>;
@@ -2709,8 +3360,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   previewChangeOrder?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType, RequireFields<QueryPreviewChangeOrderArgs, 'input'>>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'plantId'>>;
   unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  users?: Resolver<Array<ResolversTypes['User']>, ParentType, ContextType, RequireFields<QueryUsersArgs, 'plantId'>>;
   webhookDeliveries?: Resolver<ResolversTypes['WebhookDeliveryConnection'], ParentType, ContextType, RequireFields<QueryWebhookDeliveriesArgs, 'first' | 'webhookId'>>;
   webhooks?: Resolver<Array<ResolversTypes['Webhook']>, ParentType, ContextType>;
+  workCenters?: Resolver<Array<ResolversTypes['WorkCenter']>, ParentType, ContextType, RequireFields<QueryWorkCentersArgs, 'plantId'>>;
 };
 
 export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RequiredApproval'] = ResolversParentTypes['RequiredApproval']> = {
@@ -2747,12 +3400,14 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
 };
 
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   presenceVisible?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type WebhookResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook']> = {
@@ -2784,6 +3439,7 @@ export type WebhookDeliveryConnectionResolvers<ContextType = GraphQLContext, Par
 };
 
 export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['WorkCenter'] = ResolversParentTypes['WorkCenter']> = {
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2791,6 +3447,7 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
   overtimeMinutesPerDay?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overtimePremiumPerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   ratePerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   weeklyMinutes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
@@ -2813,11 +3470,13 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ApproverDecisions?: ApproverDecisionsResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   AuditEventConnection?: AuditEventConnectionResolvers<ContextType>;
+  Base64?: GraphQLScalarType;
   Board?: BoardResolvers<ContextType>;
   BoardEvent?: BoardEventResolvers<ContextType>;
   Bucket?: BucketResolvers<ContextType>;
   BucketImpact?: BucketImpactResolvers<ContextType>;
   CalendarDay?: CalendarDayResolvers<ContextType>;
+  CalendarException?: CalendarExceptionResolvers<ContextType>;
   CapacityReportRow?: CapacityReportRowResolvers<ContextType>;
   ChangeEvaluation?: ChangeEvaluationResolvers<ContextType>;
   ChangeOrder?: ChangeOrderResolvers<ContextType>;
@@ -2827,17 +3486,24 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
   CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
+  CreatedUser?: CreatedUserResolvers<ContextType>;
   CreatedWebhook?: CreatedWebhookResolvers<ContextType>;
   CtpAlternative?: CtpAlternativeResolvers<ContextType>;
   Customer?: CustomerResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
+  ExportFile?: ExportFileResolvers<ContextType>;
   FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  ImportCount?: ImportCountResolvers<ContextType>;
+  ImportImpact?: ImportImpactResolvers<ContextType>;
+  ImportResult?: ImportResultResolvers<ContextType>;
+  ImportRowError?: ImportRowErrorResolvers<ContextType>;
   IntColumn?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   KeyCount?: KeyCountResolvers<ContextType>;
+  LateImportOrder?: LateImportOrderResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Notification?: NotificationResolvers<ContextType>;

@@ -1,14 +1,14 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
-import { openConfiguredDatabase, type Database } from './db/database.ts';
 import { createServices } from './services.ts';
 import { systemClock } from './modules/shared/clock.ts';
 import { DEMO_SEED, DEMO_USERS, seedDemoPlant } from './modules/demo/demo.seed.ts';
 import { withPlantWrite } from './modules/events/write-path.ts';
 import { ROLES, type Role } from './modules/auth/user.entity.ts';
+import { importCommand, exportCommand, plantCreateCommand } from './cli/plant-data.ts';
+import { Failure, UsageError } from './cli/errors.ts';
+import { parse, required, withDatabase } from './cli/shared.ts';
 
 /**
  * `npx pnpm@10 takt <command>`: operate a Takt database from a shell. It uses the same
@@ -31,8 +31,20 @@ Commands:
   user list [--plant PLANT_ID] [--json]
                                list users
   plants [--json]              list plants with their work centers and orders
+  plant create --name N --time-zone TZ [--ship-buffer-days D]
+                               create an empty plant (IANA time zone, e.g. Europe/Berlin);
+                               prints its id
+  import --plant PLANT [--dry-run] [--retire-missing] FOLDER|FILE.xlsx
+                               import a plant's CSV files (work_centers.csv, … orders.csv) or
+                               one workbook (docs/import.md); PLANT is an id or a name. Prints
+                               counts per file and every rejected row; exit 0 when applied or a
+                               clean dry run, 1 when rows were rejected (nothing is written)
+  export --plant PLANT FOLDER|FILE.xlsx
+                               write a plant's data in the import formats
 
 Roles: ${ROLES.join(', ')}
+
+Exit codes: 0 done, 1 the request failed or rows were rejected, 2 the command was called wrongly.
 
 Environment: DATABASE_URL (external PostgreSQL) and DATABASE_OWNER_URL (its owner role, for
 migrations), TAKT_DATA_DIR (embedded one, default .data),
@@ -41,27 +53,6 @@ LOG_LEVEL (default warn), TAKT_PASSWORD (user create).
 
 const MIN_PASSWORD_LENGTH = 8;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** A mistake in how the command was called: printed with a pointer to --help, exit code 1. */
-class UsageError extends Error {}
-/** A request that cannot be done (unknown plant, email taken): printed as is, exit code 1. */
-class Failure extends Error {}
-
-type Options = NonNullable<ParseArgsConfig['options']>;
-
-function parse<T extends Options>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: false }).values;
-  } catch (err) {
-    throw new UsageError((err as Error).message);
-  }
-}
-
-function required(values: Record<string, unknown>, name: string): string {
-  const v = values[name];
-  if (typeof v !== 'string' || v.trim() === '') throw new UsageError(`--${name} is required.`);
-  return v.trim();
-}
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -73,16 +64,6 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
 function plantIdArg(value: string): string {
   if (!UUID.test(value)) throw new UsageError(`--plant must be a plant id (a UUID; see "takt plants"), got "${value}".`);
   return value;
-}
-
-async function withDatabase<T>(run: (db: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db = await openConfiguredDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
-  try {
-    return await run(db);
-  } finally {
-    await db.close();
-  }
 }
 
 function table(rows: Record<string, unknown>[]): string {
@@ -223,6 +204,16 @@ async function main(argv: string[]): Promise<void> {
       return seedCommand(rest);
     case 'plants':
       return plantsCommand(rest);
+    case 'plant': {
+      const [sub, ...args] = rest;
+      if (sub === 'create') return plantCreateCommand(args, HELP);
+      throw new UsageError(sub === undefined ? 'plant needs a subcommand: create.' : `Unknown plant subcommand "${sub}": create.`);
+    }
+    case 'import':
+      process.exitCode = await importCommand(rest, HELP);
+      return;
+    case 'export':
+      return exportCommand(rest, HELP);
     case 'user': {
       const [sub, ...args] = rest;
       if (sub === 'create') return userCreateCommand(args);
@@ -238,10 +229,11 @@ async function main(argv: string[]): Promise<void> {
 // exit code into 0.
 try {
   await main(process.argv.slice(2));
-  process.exit(0);
+  process.exit(process.exitCode ?? 0);
 } catch (err) {
   if (err instanceof UsageError) {
     process.stderr.write(`takt: ${err.message}\nRun "takt --help" for usage.\n`);
+    process.exit(2);
   } else if (err instanceof Failure) {
     process.stderr.write(`takt: ${err.message}\n`);
   } else {

@@ -41,7 +41,7 @@ const IDENTITIES: Identity[] = [
   { label: 'no identity', kind: 'none' },
 ];
 
-/** What the permission table (plus "tokens never mutate") allows. */
+/** What the permission table (plus "a token mutates only through a write scope", which the matrix's reports:read token lacks) allows. */
 function allowed(op: Operation, who: Identity): boolean {
   const rule = (PERMISSIONS as Record<string, Permission>)[op.name]!;
   if (who.kind !== 'user' && who.kind !== 'none' && op.root === 'Mutation') return false;
@@ -167,10 +167,11 @@ describe('the permission table', () => {
     expect(Object.keys(PERMISSIONS).filter((n) => !names.includes(n))).toEqual([]);
   });
 
-  it('grants no mutation to a token and nothing to ADMIN that decides change orders', () => {
+  it('grants no mutation to a display token, none to an API token but through a write scope, and nothing to ADMIN that decides change orders', () => {
     for (const [name, rule] of Object.entries(PERMISSIONS as Record<string, Permission>)) {
-      if (name.startsWith('Mutation.')) expect([name, rule.display ?? false, rule.apiScopes ?? []]).toEqual([name, false, []]);
+      if (name.startsWith('Mutation.')) expect([name, rule.display ?? false, (rule.apiScopes ?? []).filter((s) => !s.endsWith(':write'))]).toEqual([name, false, []]);
     }
+    expect(Object.entries(PERMISSIONS as Record<string, Permission>).filter(([, r]) => r.apiScopes?.some((s) => s.endsWith(':write'))).map(([n]) => n)).toEqual(['Mutation.importPlantData']);
     for (const verb of ['approve', 'reject', 'counterPropose', 'escalate']) {
       expect((PERMISSIONS as Record<string, Permission>)[`Mutation.${verb}ChangeOrder`]!.roles).not.toContain('ADMIN');
     }

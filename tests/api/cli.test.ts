@@ -93,29 +93,31 @@ describe('takt CLI', () => {
     }
   });
 
-  it('never creates a user without a password: no TAKT_PASSWORD and no terminal is an error', async () => {
+  it('never creates a user without a password: no TAKT_PASSWORD and no terminal is a usage error', async () => {
     const run = await takt(['user', 'create', '--email', 'nopass@plant.test', '--name', 'N', '--role', 'PLANNER', '--plant', demoPlantId]);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(2);
     expect(run.stderr).toContain('TAKT_PASSWORD');
     expect(await sql(databaseUrl, `select id from app_user where email = 'nopass@plant.test'`)).toEqual([]);
   });
 
   it.each([
-    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'BOSS', '--plant', '00000000-0000-0000-0000-000000000000'], '--role must be one of'],
-    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', '00000000-0000-0000-0000-000000000000'], 'There is no plant'],
-    [['user', 'create', '--email', 'rep@demo.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO'], 'already exists'],
-    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'plant-1'], '--plant must be a plant id'],
-    [['user', 'create', '--email', 'short@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO', '@short'], 'at least 8 characters'],
-    [['seed'], '--orders is required'],
-    [['seed', '--orders=-5'], '--orders must be a whole number'],
-    [['seed', '--orders', '10', '--work-centers-copies', '0'], '--work-centers-copies must be a whole number from 1'],
-    [['seed', '--orderz', '10'], "Unknown option '--orderz'"],
-    [['user'], 'user needs a subcommand'],
-    [['frobnicate'], 'Unknown command "frobnicate"'],
-  ])('exits 1 with a clear message on %j', async (args, message) => {
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'BOSS', '--plant', '00000000-0000-0000-0000-000000000000'], '--role must be one of', 2],
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', '00000000-0000-0000-0000-000000000000'], 'There is no plant', 1],
+    [['user', 'create', '--email', 'rep@demo.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO'], 'already exists', 1],
+    [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'plant-1'], '--plant must be a plant id', 2],
+    [['user', 'create', '--email', 'short@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO', '@short'], 'at least 8 characters', 2],
+    [['seed'], '--orders is required', 2],
+    [['seed', '--orders=-5'], '--orders must be a whole number', 2],
+    [['seed', '--orders', '10', '--work-centers-copies', '0'], '--work-centers-copies must be a whole number from 1', 2],
+    [['seed', '--orderz', '10'], "Unknown option '--orderz'", 2],
+    [['user'], 'user needs a subcommand', 2],
+    [['frobnicate'], 'Unknown command "frobnicate"', 2],
+    [['plant', 'create', '--name', 'P', '--time-zone', 'Mars/Olympus'], 'timeZone must be an IANA time zone', 2],
+    [['import', '--plant', 'No such plant', 'docs/examples/plant'], 'There is no plant "No such plant"', 1],
+  ])('answers %j with a clear message and its exit code (2: called wrongly, 1: cannot be done)', async (args, message, exitCode) => {
     const password = args.at(-1)!.startsWith('@') ? args.pop()!.slice(1) : 'a long enough password';
     const run = await takt(args.map((a) => (a === 'DEMO' ? demoPlantId : a)), { TAKT_PASSWORD: password });
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(exitCode);
     expect(run.stderr).toContain(message);
     expect(run.stderr).not.toContain('    at '); // no stack trace for a mistake the user can fix
   });

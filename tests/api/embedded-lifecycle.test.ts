@@ -8,6 +8,7 @@ import { spawnServer, type TestServer } from '../support/server.ts';
 import { as } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { propose } from '../support/change-orders.ts';
+import { suiteNow } from '../support/suite-clock.ts';
 
 /**
  * An embedded-mode process's life (docs/security.md, "Availability"): SIGTERM drains the
@@ -16,7 +17,11 @@ import { propose } from '../support/change-orders.ts';
  */
 let dataDir: string;
 // a grace period no loaded test machine reaches: the drain is under test here, not its bound
-const env = () => ({ TAKT_DATA_DIR: dataDir, DATABASE_URL: '', TAKT_DEMO_ORDERS: '40', TAKT_SHUTDOWN_GRACE_MS: '60000' });
+// six writes of one rep wait on a lock at once: room for them in the per-identity limit and the lock timeout
+const env = () => ({
+  TAKT_DATA_DIR: dataDir, DATABASE_URL: '', TAKT_DEMO_ORDERS: '40', TAKT_SHUTDOWN_GRACE_MS: '60000',
+  TAKT_REQUESTS_RUNNING_PER_IDENTITY: '8', TAKT_DB_LOCK_TIMEOUT_MS: '120000',
+});
 /** The port the embedded PostgreSQL keeps across restarts, and its superuser's URL on it. */
 const keptPort = () => Number(readFileSync(join(dataDir, 'postgres-port'), 'utf8'));
 const adminUrl = () => `postgresql://takt:takt@127.0.0.1:${keptPort()}/takt`;
@@ -77,7 +82,7 @@ describe('SIGTERM of an embedded-mode server', () => {
     const rep = await as(server.url, 'SALES_REP');
     const [target] = await sql<{ customerId: string; productId: string }>(adminUrl(),
       'select customer_id as "customerId", product_id as "productId" from sales_order where plant_id = $1 limit 1', [rep.plantId]);
-    const due = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    const due = new Date(suiteNow().getTime() + 60 * 86_400_000).toISOString().slice(0, 10);
 
     // Six proposals wait in the server for the session table, which the test holds locked, so that
     // all six are in flight when the signal arrives (the plant lock alone would show one: a

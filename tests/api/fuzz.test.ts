@@ -299,6 +299,12 @@ async function wsExchange(cookie: string | null, messages: (string | Buffer | ob
     if (ws.readyState !== WebSocket.OPEN) break;
     ws.send(typeof m === 'string' || Buffer.isBuffer(m) ? m : JSON.stringify(m));
     await new Promise((r) => setTimeout(r, 50));
+    // graphql-ws closes a socket that subscribes before its connection_init is acknowledged
+    // (4401), and authenticating can take longer than 50 ms on a loaded machine: wait for the ack
+    if (typeof m === 'object' && !Buffer.isBuffer(m) && (m as { type?: string }).type === 'connection_init') {
+      const deadline = Date.now() + 10_000;
+      while (close === null && !received.some((r) => r.type === 'connection_ack') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    }
   }
   await new Promise((r) => setTimeout(r, ms));
   if (close === null) ws.close(1000);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startServer, type TestServer } from '../support/server.ts';
 import { as, code, type ApiClient, type GraphQLResponse } from '../support/api.ts';
-import { ok, propose } from '../support/change-orders.ts';
+import { ok, orderVersion, propose } from '../support/change-orders.ts';
 import { sql } from '../support/database.ts';
 import { suiteToday } from '../support/suite-clock.ts';
 
@@ -84,7 +84,9 @@ describe('work per request', () => {
       // every write of the plant waits on this lock, so the rep's writes are all in progress at once
       await lock.query('begin');
       await lock.query('select 1 from plant where id = $1 for update', [me.plantId]);
-      writes = Array.from({ length: 6 }, () => propose(me, { orderId: order!.id, quantity: 2 }));
+      // the order's version read first: each write is then one request of the rep's
+      const expectedOrderVersion = await orderVersion(me, order!.id);
+      writes = Array.from({ length: 6 }, () => propose(me, { orderId: order!.id, quantity: 2, expectedOrderVersion }));
       const refused = await Promise.race([Promise.all(writes.slice(4)), new Promise<null>((r) => setTimeout(() => r(null), 10_000))]);
       expect(refused?.map((r) => [r.status, code(r)])).toEqual([[429, 'RATE_LIMITED'], [429, 'RATE_LIMITED']]);
       // another user is not held up by the rep's queue

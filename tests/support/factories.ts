@@ -73,7 +73,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
       values ($1, 'finish', 'Standard', 0, false) returning id`, [product!.id]);
     const [review] = await q<{ id: string }>(`insert into product_option (product_id, attribute, value, add_cost_cents, review_required)
       values ($1, 'finish', 'Food grade', 100, true) returning id`, [product!.id]);
-    const [customer] = await q<{ id: string }>(`insert into customer (plant_id, name, tier) values ($1, 'Acme', 'STANDARD') returning id`, [plantId]);
+    const [customer] = await q<{ id: string }>(`insert into customer (plant_id, code, name, tier) values ($1, 'ACME', 'Acme', 'STANDARD') returning id`, [plantId]);
     const users = {} as Record<FactoryRole, string>;
     const userIds = {} as Record<FactoryRole, string>;
     for (const role of ROLES) {

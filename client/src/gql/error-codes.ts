@@ -121,6 +121,15 @@ export const ErrorCode = {
 } as const;
 
 export type ErrorCode = typeof ErrorCode[keyof typeof ErrorCode];
+/** The format of an export. */
+export const ExportFormat = {
+  /** One CSV file per entity (UTF-8, `,`). */
+  Csv: 'CSV',
+  /** One XLSX workbook with one sheet per entity. */
+  Xlsx: 'XLSX'
+} as const;
+
+export type ExportFormat = typeof ExportFormat[keyof typeof ExportFormat];
 /** Why an evaluation held a job where it is instead of re-planning it. */
 export const FreezeReason = {
   /** The job is done: it never changes. */
@@ -143,6 +152,15 @@ export const Granularity = {
 } as const;
 
 export type Granularity = typeof Granularity[keyof typeof Granularity];
+/** Whether an import only previews or also writes. */
+export const ImportMode = {
+  /** Write exactly what the dry run with `previewToken` showed, or fail with CONFLICT if the plant changed since. */
+  Commit: 'COMMIT',
+  /** Validate and preview: counts, every rejected row and the schedule impact; nothing is written. */
+  DryRun: 'DRY_RUN'
+} as const;
+
+export type ImportMode = typeof ImportMode[keyof typeof ImportMode];
 /** Progress of one job. */
 export const JobStatus = {
   /** Finished. */
@@ -276,7 +294,7 @@ export const Tier = {
 export type Tier = typeof Tier[keyof typeof Tier];
 /** What kind of non-human client a token is for (SPEC §1). */
 export const TokenKind = {
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   Api: 'API',
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   Display: 'DISPLAY'

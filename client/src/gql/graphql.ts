@@ -323,7 +323,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (SPEC §1). */
 export type TokenKind =
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';

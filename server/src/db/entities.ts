@@ -1,5 +1,5 @@
 import { Plant } from '../modules/plant/plant.entity.ts';
-import { WorkCenter, WorkCenterException } from '../modules/work-center/work-center.entity.ts';
+import { CalendarException, WorkCenter, WorkCenterException } from '../modules/work-center/work-center.entity.ts';
 import { Product, RoutingStep, ProductOption } from '../modules/product/product.entity.ts';
 import { Customer } from '../modules/customer/customer.entity.ts';
 import { Order, Job, Allocation } from '../modules/order/order.entity.ts';
@@ -10,6 +10,6 @@ import { Presence } from '../modules/presence/presence.entity.ts';
 
 /** Every entity the ORM knows; the migrations are diffed against these. */
 export const entities = [
-  Plant, WorkCenter, WorkCenterException, Product, RoutingStep, ProductOption, Customer,
+  Plant, WorkCenter, WorkCenterException, CalendarException, Product, RoutingStep, ProductOption, Customer,
   Order, Job, Allocation, User, Session, BoardEvent, AuditEvent, PolicyVersion, Presence,
 ];

@@ -34,12 +34,14 @@ export {
 export { loadBackward, loadForward, SEARCH_HORIZON_DAYS } from './loading.ts';
 export {
   chainBounds,
+  planChain,
   planOrder,
   routingOf,
   stepMinutes,
   type OrderPlan,
   type OrderRequest,
   type PlanOrderOptions,
+  type StepSpec,
 } from './planning.ts';
 export { MAX_QUANTITY } from './changes.ts';
 export { evaluateChange } from './evaluate.ts';

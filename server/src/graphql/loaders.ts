@@ -64,7 +64,7 @@ export function createLoaders(em: EntityManager) {
     }),
     userById: new DataLoader<string, UserRow | null>(async (ids) => {
       const rows = await em.execute<UserRow[]>(
-        `select id, email, name, role, plant_id as "plantId" from app_user where id = any(?::uuid[])`,
+        `select id, email, name, role, plant_id as "plantId", active, version from app_user where id = any(?::uuid[])`,
         [pgArray(ids)],
       );
       const byId = new Map(rows.map((u) => [u.id, u]));

@@ -77,3 +77,17 @@ function columnScalar(name: string): GraphQLScalarType<SerializedJson, unknown> 
 
 export const IntColumnScalar = columnScalar('IntColumn');
 export const StringColumnScalar = columnScalar('StringColumn');
+
+/** File content travels as base64 text; inside the server it is a Buffer. */
+export const Base64Scalar = new GraphQLScalarType<Buffer, string>({
+  name: 'Base64',
+  serialize: (v) => (Buffer.isBuffer(v) ? v.toString('base64') : String(v)),
+  parseValue(v) {
+    if (typeof v !== 'string' || !/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(v)) throw invalid('File content must be base64 text.');
+    return Buffer.from(v, 'base64');
+  },
+  parseLiteral(ast) {
+    if (ast.kind !== Kind.STRING || !/^[A-Za-z0-9+/\r\n]*={0,2}\s*$/.test(ast.value)) throw invalid('File content must be base64 text.');
+    return Buffer.from(ast.value, 'base64');
+  },
+});

@@ -19,7 +19,9 @@ import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
 import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
 import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';
-import { DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
+import { masterDataResolvers } from '../modules/masterdata/masterdata.resolvers.ts';
+import { importResolvers } from '../modules/import/import.resolvers.ts';
+import { Base64Scalar, DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
 
 const SCHEMA_DIR = resolve(import.meta.dirname, '../../../schema');
@@ -36,6 +38,7 @@ const commonResolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Money: MoneyScalar,
+  Base64: Base64Scalar,
   IntColumn: IntColumnScalar,
   StringColumn: StringColumnScalar,
   Query: { health: () => true },
@@ -51,7 +54,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -7,10 +7,10 @@ import type { OrderDto } from '../../../server/src/modules/order/order.dto.ts';
 const MON = toDay('2026-11-23');
 const center = (id: string, code: string) => ({
   id, code, name: code, weeklyMinutes: [0, 480, 480, 480, 480, 480, 0], overtimeMinutesPerDay: 120,
-  rateCentsPerHour: 6000, overtimePremiumCentsPerHour: 2000, exceptions: { '2026-11-25': 0 } as Record<string, number>,
+  rateCentsPerHour: 6000, overtimePremiumCentsPerHour: 2000, active: true, version: 1, exceptions: { '2026-11-25': 0 } as Record<string, number>,
 });
 const order = (id: string, number: string, customer: string): OrderDto => ({
-  id, plantId: 'p', number, customer: { id: customer, name: `Customer ${customer}`, tier: 'STANDARD', contact: '' },
+  id, plantId: 'p', number, customer: { id: customer, code: customer, name: `Customer ${customer}`, tier: 'STANDARD', contact: '', active: true, version: 1 },
   productId: 'prod', product: { id: 'prod', sku: 'SKU', name: 'Bracket' } as OrderDto['product'], quantity: 4, optionIds: [],
   dueDate: '2026-12-10', unitPriceCents: 1000, status: 'CONFIRMED', version: 1,
 });

@@ -14,6 +14,8 @@ export interface UserRow {
   name: string;
   role: Role;
   plantId: string;
+  active: boolean;
+  version: number;
 }
 
 /** Password length bounds for new passwords (the CLI uses the same minimum). */
@@ -23,7 +25,7 @@ export const MAX_PASSWORD_LENGTH = 1024;
 /** A used session's end moves on when it would move by at least this much (one write a minute at most). */
 const TOUCH_EVERY_MS = 60_000;
 
-const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
+export const sha256 = (token: string) => createHash('sha256').update(token).digest('hex');
 
 // A real hash to verify against when the email is unknown, so that a wrong email and a wrong
 // password take the same time and cannot be told apart.
@@ -65,13 +67,14 @@ export class AuthService {
   ): Promise<{ user: UserRow; token: string; expiresAt: Date; device: string }> {
     const done = await this.#throttle.attempt(em, { email, ip: opts.ip ?? null, device: opts.device ?? null });
     const rows = await em.execute<(UserRow & { password_hash: string })[]>(
-      `select id, email, name, role, plant_id as "plantId", password_hash from app_user where lower(email) = lower(?)`,
+      `select id, email, name, role, plant_id as "plantId", password_hash, active, version from app_user where lower(email) = lower(?)`,
       [email.trim()],
     );
     const row = rows[0];
     const ok = await verifyPassword(password, row?.password_hash ?? (await dummyHash));
     await done(Boolean(row && ok));
     if (!row || !ok) throw new AppError('UNAUTHENTICATED', 'Wrong email or password.');
+    if (!row.active) throw new AppError('UNAUTHENTICATED', 'This account has been deactivated; ask your administrator.');
     if (opts.previousToken) await this.logout(em, opts.previousToken);
     const now = this.#clock.now();
     await em.execute('delete from session where user_id = ? and expires_at <= ?', [row.id, now]);
@@ -124,7 +127,7 @@ export class AuthService {
     const now = this.#clock.now();
     const rows = await em.execute<{ id: string; role: Role; plant_id: string; name: string; created_at: Date; expires_at: Date }[]>(
       `select u.id, u.role, u.plant_id, u.name, s.created_at, s.expires_at from session s join app_user u on u.id = s.user_id
-        where s.token_hash = ? and s.expires_at > ?`,
+        where s.token_hash = ? and s.expires_at > ? and u.active`,
       [sha256(token), now],
     );
     const u = rows[0];
@@ -139,11 +142,27 @@ export class AuthService {
 
   async user(em: EntityManager, id: string): Promise<UserRow> {
     const rows = await em.execute<UserRow[]>(
-      `select id, email, name, role, plant_id as "plantId" from app_user where id = ?`,
+      `select id, email, name, role, plant_id as "plantId", active, version from app_user where id = ?`,
       [id],
     );
     if (!rows[0]) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists; please sign in again.');
     return rows[0];
+  }
+
+  /**
+   * Sets the password of the user a one-time set-password token was issued to (a new user's
+   * first sign-in, or a reset by an admin); the token is spent and the user's sessions end.
+   * BAD_USER_INPUT for an unknown, used or expired token.
+   */
+  async setPasswordWithToken(em: EntityManager, token: string, password: string): Promise<void> {
+    if (password.length < MIN_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at least ${MIN_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
+    if (password.length > MAX_PASSWORD_LENGTH) throw new AppError('BAD_USER_INPUT', `A password has at most ${MAX_PASSWORD_LENGTH} characters.`, { field: 'newPassword' });
+    const [user] = await em.execute<{ id: string }[]>(
+      `update app_user set password_hash = ?, set_password_hash = null, set_password_expires_at = null
+        where set_password_hash = ? and set_password_expires_at > ? and active returning id`,
+      [await hashPassword(password), sha256(token), this.#clock.now()]);
+    if (user) await em.execute('delete from session where user_id = ?', [user.id]);
+    if (!user) throw new AppError('BAD_USER_INPUT', 'This set-password link is unknown, used or expired; ask your administrator for a new one.', { field: 'token' });
   }
 
   /** Creates a user (CLI, demo seeding). */

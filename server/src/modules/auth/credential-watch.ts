@@ -70,7 +70,7 @@ export class CredentialWatch {
         const batch = hashes.slice(i, i + BATCH);
         const rows = await em.execute<{ token_hash: string }[]>(
           kind === 'session'
-            ? 'select token_hash from session where token_hash = any(?::text[]) and expires_at > ?'
+            ? 'select s.token_hash from session s join app_user u on u.id = s.user_id where s.token_hash = any(?::text[]) and s.expires_at > ? and u.active'
             : 'select token_hash from access_token where token_hash = any(?::text[]) and revoked_at is null',
           kind === 'session' ? [pgArray(batch), now] : [pgArray(batch)],
         );

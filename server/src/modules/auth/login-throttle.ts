@@ -118,6 +118,9 @@ export class LoginThrottle {
   /** A success takes the account off its address's count of failed accounts. */
   async #forgetPair(em: EntityManager, keys: { address: string; pair: string }): Promise<void> {
     await em.transactional(async (tx) => {
+      // the address's row first, as every attempt locks them: the other order deadlocked two
+      // sign-ins of one account from one address (one forgetting, the other counting)
+      await tx.execute('select 1 from login_throttle where key = ? for update', [keys.address]);
       const [row] = await tx.execute<{ failures: number }[]>('select failures from login_throttle where key = ? for update', [keys.pair]);
       if (!row || row.failures === 0) return;
       await tx.execute('update login_throttle set failures = 0 where key = ?', [keys.pair]);

@@ -14,7 +14,7 @@ export interface Permission {
   roles?: readonly Role[];
   /** Display tokens (wall screens): read-only, their own plant. */
   display?: boolean;
-  /** API token scopes that grant the operation. */
+  /** API token scopes that grant the operation (for a mutation, only a `…:write` scope). */
   apiScopes?: readonly string[];
 }
 
@@ -26,6 +26,10 @@ export const ALL_ROLES: readonly Role[] = [
 const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 /** Who holds some approval authority (which lanes exactly is decided per change order). */
 const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
+/** Who maintains work centers, products and customers, and imports a plant's data. */
+const MASTER_DATA: readonly Role[] = ['PLANT_MANAGER', 'ADMIN'];
+/** Who keeps the calendar: planners and up, and the master-data owners. */
+const CALENDAR: readonly Role[] = ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ADMIN'];
 
 export const PERMISSIONS = {
   'Query.health': { public: true },
@@ -82,6 +86,33 @@ export const PERMISSIONS = {
   'Query.webhookDeliveries': { roles: ['ADMIN'] },
   'Mutation.createWebhook': { roles: ['ADMIN'] },
   'Mutation.deleteWebhook': { roles: ['ADMIN'] },
+  // Master data (docs/import.md): ADMIN plants and users; PLANT_MANAGER and ADMIN the rest;
+  // planners and up keep the calendar (holidays, maintenance, extra shifts).
+  'Query.workCenters': { roles: ALL_ROLES, display: true },
+  'Query.calendarExceptions': { roles: ALL_ROLES, display: true },
+  'Query.users': { roles: ['ADMIN'] },
+  'Mutation.createPlant': { roles: ['ADMIN'] },
+  'Mutation.updatePlant': { roles: ['ADMIN'] },
+  'Mutation.createWorkCenter': { roles: MASTER_DATA },
+  'Mutation.updateWorkCenter': { roles: MASTER_DATA },
+  'Mutation.retireWorkCenter': { roles: MASTER_DATA },
+  'Mutation.createCalendarException': { roles: CALENDAR },
+  'Mutation.updateCalendarException': { roles: CALENDAR },
+  'Mutation.retireCalendarException': { roles: CALENDAR },
+  'Mutation.createProduct': { roles: MASTER_DATA },
+  'Mutation.updateProduct': { roles: MASTER_DATA },
+  'Mutation.retireProduct': { roles: MASTER_DATA },
+  'Mutation.createCustomer': { roles: MASTER_DATA },
+  'Mutation.updateCustomer': { roles: MASTER_DATA },
+  'Mutation.retireCustomer': { roles: MASTER_DATA },
+  'Mutation.createUser': { roles: ['ADMIN'] },
+  'Mutation.updateUser': { roles: ['ADMIN'] },
+  'Mutation.retireUser': { roles: ['ADMIN'] },
+  'Mutation.issueSetPasswordToken': { roles: ['ADMIN'] },
+  'Mutation.setPasswordWithToken': { public: true },
+  'Query.exportPlantData': { roles: MASTER_DATA },
+  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
+  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
@@ -94,8 +125,9 @@ export function permissionFor(operation: string): Permission | undefined {
 export function authorize(operation: string, actor: Actor | null): void {
   const rule = permissionFor(operation);
   if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
-  // Tokens are read-only whatever the table says (SPEC §1): a wall screen can never mutate.
-  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.')) {
+  // A wall screen never mutates; an API token only through a write scope the table grants it.
+  const writeScope = actor?.kind === 'api' && (rule.apiScopes ?? []).some((s) => s.endsWith(':write') && actor.scopes?.includes(s));
+  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.') && !writeScope) {
     throw new AppError('FORBIDDEN', `A ${actor.kind} token is read-only and may not perform ${operation.split('.')[1]}.`);
   }
   if (rule.public) return;

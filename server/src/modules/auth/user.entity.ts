@@ -16,6 +16,11 @@ export const User = defineEntity({
     role: p.enum(ROLES),
     passwordHash: p.string(),
     version: p.integer().default(1),
+    /** False once deactivated: sign-in refused, sessions ended. */
+    active: p.boolean().default(true),
+    /** SHA-256 of a one-time set-password token and its expiry (a new user's first password). */
+    setPasswordHash: p.string().length(64).nullable(),
+    setPasswordExpiresAt: p.datetime().nullable(),
     /** Whether others see this user in presence (docs/realtime.md). */
     presenceVisible: p.boolean().default(true),
     createdAt: p.datetime().defaultRaw('now()'),

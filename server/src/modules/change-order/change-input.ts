@@ -40,11 +40,14 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
       throw badInput('A new order is proposed on its own: put quantity, date, options and price inside newOrder.', 'newOrder');
     const n = input.newOrder;
     const customerId = knownId(n.customerId, 'Customer');
-    const [customer] = await em.execute('select id from customer where id = ? and plant_id = ?', [customerId, plantId]);
+    const [customer] = await em.execute<{ active: boolean }[]>('select active from customer where id = ? and plant_id = ?', [customerId, plantId]);
     if (!customer) throw unknown('Customer', n.customerId);
+    if (!customer.active) throw badInput('This customer is retired and takes no new orders; a plant manager can make it active again.', 'newOrder.customerId');
     const productId = knownId(n.productId, 'Product');
     const product = schedule.products.get(productId);
     if (!product) throw unknown('Product', n.productId);
+    const [retired] = await em.execute<{ id: string }[]>('select id from product where id = ? and not active', [productId]);
+    if (retired) throw badInput(`${product.sku} is retired and takes no new orders; a plant manager can make it active again.`, 'newOrder.productId');
     const chosen = optionIds(n.optionIds) ?? [];
     const optionCost = product.options.filter((o) => chosen.includes(o.id)).reduce((s, o) => s + o.addCostCents, 0);
     return {

@@ -73,6 +73,7 @@ const SUFFIX = ['GmbH', 'AG', 'Ltd', 'BV', 'AB', 'Inc'];
 
 /** 30 customers: the first six strategic accounts. Deterministic names. */
 export const DEMO_CUSTOMERS = Array.from({ length: 30 }, (_, i) => ({
+  code: `C-${1001 + i}`,
   name: `${NAMES_A[i % NAMES_A.length]} ${NAMES_B[(i * 7) % NAMES_B.length]} ${SUFFIX[i % SUFFIX.length]}`,
   tier: i < 6 ? ('STRATEGIC' as const) : ('STANDARD' as const),
   contact: `buyer${i + 1}@customer${i + 1}.example`,

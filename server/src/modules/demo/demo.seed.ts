@@ -6,6 +6,7 @@ import { insertOrdersWithJobs } from '../order/order.repository.ts';
 import { todayIn } from '../shared/dates.ts';
 import { pgArray } from '../../db/sql.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
+import { materializeCalendar } from '../masterdata/apply.ts';
 import type { Services } from '../../services.ts';
 import { DEMO_CUSTOMERS, DEMO_PLANT, DEMO_USERS } from './demo.catalog.ts';
 import { buildDemoCatalog, demoRng, placeOrders, type DemoCatalog } from './demo.orders.ts';
@@ -72,7 +73,7 @@ export async function seedDemoPlant(services: Services, options: SeedOptions): P
     await insertDefaultPolicy(w.em, plantId);
     await insertCatalog(w.em, plantId, catalog);
     for (const c of customers) {
-      await w.em.execute('insert into customer (id, plant_id, name, tier, contact) values (?, ?, ?, ?, ?)', [c.id, plantId, c.name, c.tier, c.contact]);
+      await w.em.execute('insert into customer (id, plant_id, code, name, tier, contact) values (?, ?, ?, ?, ?, ?)', [c.id, plantId, c.code, c.name, c.tier, c.contact]);
     }
     if (options.users) {
       for (const u of DEMO_USERS) await services.auth.createUser(w.em, { plantId, ...u, password: 'demo' });
@@ -85,7 +86,7 @@ export async function seedDemoPlant(services: Services, options: SeedOptions): P
   // autovacuum gets to it. Without them the first queries on a fresh 10,000-order plant were
   // planned for one-row tables (the capacity report read its 43,000 allocations through an index,
   // 34,000 buffer reads and 36 ms, instead of an 8 ms scan).
-  await em0.execute('analyze sales_order, job, allocation, customer, work_center, work_center_exception, product, product_option, routing_step');
+  await em0.execute('analyze sales_order, job, allocation, customer, work_center, work_center_exception, calendar_exception, product, product_option, routing_step');
   return { plantId, orders: orders.length, workCenters: catalog.workCenters.length };
 }
 
@@ -96,12 +97,22 @@ async function insertCatalog(em: EntityManager, plantId: string, catalog: DemoCa
         overtime_premium_cents_per_hour, sort) values (?, ?, ?, ?, ?::integer[], ?, ?, ?, ?)`,
       [wc.id, plantId, wc.code, wc.name, pgArray(wc.weeklyMinutes), wc.overtimeMinutesPerDay, wc.rateCentsPerHour, wc.overtimePremiumCentsPerHour, sort],
     );
+  }
+  // The holiday closes the whole plant; maintenance takes one laser (every copy's) down to a shift.
+  const exceptions = new Map<string, { workCenterId: string | null; minutes: number }>();
+  for (const wc of catalog.workCenters) {
     for (const [date, minutes] of Object.entries(wc.exceptions)) {
-      await em.execute('insert into work_center_exception (work_center_id, date, minutes, reason) values (?, ?, ?, ?)', [
-        wc.id, date, minutes, minutes === 0 ? 'Plant holiday' : 'Laser source maintenance',
-      ]);
+      if (minutes === 0) exceptions.set(`|${date}`, { workCenterId: null, minutes });
+      else exceptions.set(`${wc.id}|${date}`, { workCenterId: wc.id, minutes });
     }
   }
+  for (const [key, e] of exceptions) {
+    const date = key.slice(key.indexOf('|') + 1);
+    await em.execute('insert into calendar_exception (plant_id, work_center_id, date_from, date_to, minutes, reason) values (?, ?, ?, ?, ?, ?)', [
+      plantId, e.workCenterId, date, date, e.minutes, e.minutes === 0 ? 'Plant holiday' : 'Laser source maintenance',
+    ]);
+  }
+  await materializeCalendar(em, plantId);
   for (const p of catalog.products) {
     await em.execute(
       'insert into product (id, plant_id, sku, name, material_cost_cents, list_price_cents, min_lead_time_days) values (?, ?, ?, ?, ?, ?, ?)',

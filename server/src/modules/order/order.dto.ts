@@ -2,9 +2,12 @@ import type { ProductDto } from '../product/product.dto.ts';
 
 export interface CustomerDto {
   id: string;
+  code: string;
   name: string;
   tier: 'STRATEGIC' | 'STANDARD';
   contact: string;
+  active: boolean;
+  version: number;
 }
 
 export interface OrderDto {

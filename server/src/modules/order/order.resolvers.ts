@@ -12,13 +12,13 @@ export const orderResolvers: Resolvers = {
       requirePlant(ctx.actor, plantId);
       return listOrders(ctx.em, plantId, filter, first, after);
     },
-    products: async (_, { plantId }, ctx) => {
+    products: async (_, { plantId, includeRetired }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      return [...(await loadCatalog(ctx.em, plantId)).values()];
+      return [...(await loadCatalog(ctx.em, plantId)).values()].filter((p) => p.active || includeRetired);
     },
-    customers: (_, { plantId }, ctx) => {
+    customers: (_, { plantId, includeRetired }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      return customersOfPlant(ctx.em, plantId);
+      return customersOfPlant(ctx.em, plantId, includeRetired ?? false);
     },
   },
   Order: {

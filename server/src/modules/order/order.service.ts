@@ -8,7 +8,8 @@ import type { AllocationDto, JobDto, OrderDto, CustomerDto } from './order.dto.t
 
 const ORDER_COLUMNS = `o.id, o.plant_id as "plantId", o.number, o.product_id as "productId", o.quantity,
   o.option_ids as "optionIds", o.due_date::text as "dueDate", o.unit_price_cents as "unitPriceCents", o.status, o.version,
-  c.id as "customerId", c.name as "customerName", c.tier as "customerTier", c.contact as "customerContact"`;
+  c.id as "customerId", c.code as "customerCode", c.name as "customerName", c.tier as "customerTier", c.contact as "customerContact",
+  c.active as "customerActive", c.version as "customerVersion"`;
 
 /** A job row as a `JobDto` (alias `j`). */
 export const JOB_COLUMNS = `j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
@@ -16,7 +17,10 @@ export const JOB_COLUMNS = `j.id, j.order_id as "orderId", j.seq, j.work_center_
 
 type OrderRow = Omit<OrderDto, 'customer' | 'product'> & {
   customerId: string;
+  customerCode: string;
   customerName: string;
+  customerActive: boolean;
+  customerVersion: number;
   customerTier: CustomerDto['tier'];
   customerContact: string;
 };
@@ -34,10 +38,10 @@ export async function ordersOfPlant(em: EntityManager, plantId: string, ids: rea
     ids ? [plantId, pgArray(ids)] : [plantId],
   );
   const catalog = await loadCatalog(em, plantId);
-  return rows.map(({ customerId, customerName, customerTier, customerContact, ...o }) => ({
+  return rows.map(({ customerId, customerCode, customerName, customerTier, customerContact, customerActive, customerVersion, ...o }) => ({
     ...o,
     unitPriceCents: Number(o.unitPriceCents),
-    customer: { id: customerId, name: customerName, tier: customerTier, contact: customerContact },
+    customer: { id: customerId, code: customerCode, name: customerName, tier: customerTier, contact: customerContact, active: customerActive, version: customerVersion },
     product: catalog.get(o.productId)!,
   }));
 }
@@ -147,8 +151,9 @@ export async function listOrders(
 }
 
 /** A plant's customers by name, with or without orders. */
-export async function customersOfPlant(em: EntityManager, plantId: string): Promise<CustomerDto[]> {
-  return em.execute<CustomerDto[]>('select id, name, tier, contact from customer where plant_id = ? order by name, id', [plantId]);
+export async function customersOfPlant(em: EntityManager, plantId: string, includeRetired = false): Promise<CustomerDto[]> {
+  return em.execute<CustomerDto[]>(
+    'select id, code, name, tier, contact, active, version from customer where plant_id = ? and (active or ?) order by name, id', [plantId, includeRetired]);
 }
 
 export type OrderPage = Page<OrderDto>;

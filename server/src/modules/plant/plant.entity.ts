@@ -10,6 +10,8 @@ export const Plant = defineEntity({
     shipBufferDays: p.integer().default(1),
     /** Last board-event sequence number; bumped only under the plant's write lock (see write-path.ts). */
     eventSeq: p.bigint('number').default(0),
+    /** Version of the plant's settings (name, time zone, ship buffer). */
+    version: p.integer().default(1),
     createdAt: p.datetime().defaultRaw('now()'),
   },
 });

@@ -9,6 +9,7 @@ export interface PlantDto {
   timeZone: string;
   shipBufferDays: number;
   eventSeq: number;
+  version: number;
   today: string;
 }
 
@@ -20,12 +21,14 @@ export interface WorkCenterDto {
   overtimeMinutesPerDay: number;
   rateCentsPerHour: number;
   overtimePremiumCentsPerHour: number;
+  active: boolean;
+  version: number;
 }
 
 /** A plant with "today" in its own time zone. */
 export async function plantById(em: EntityManager, clock: Clock, id: string): Promise<PlantDto> {
   const rows = await em.execute<Omit<PlantDto, 'today'>[]>(
-    `select id, name, time_zone as "timeZone", ship_buffer_days as "shipBufferDays", event_seq as "eventSeq"
+    `select id, name, time_zone as "timeZone", ship_buffer_days as "shipBufferDays", event_seq as "eventSeq", version
        from plant where id = ?`,
     [id],
   );
@@ -38,7 +41,7 @@ export async function plantById(em: EntityManager, clock: Clock, id: string): Pr
 export async function workCentersOf(em: EntityManager, plantId: string): Promise<WorkCenterDto[]> {
   const rows = await em.execute<WorkCenterDto[]>(
     `select id, code, name, weekly_minutes as "weeklyMinutes", overtime_minutes_per_day as "overtimeMinutesPerDay",
-            rate_cents_per_hour as "rateCentsPerHour", overtime_premium_cents_per_hour as "overtimePremiumCentsPerHour"
+            rate_cents_per_hour as "rateCentsPerHour", overtime_premium_cents_per_hour as "overtimePremiumCentsPerHour", active, version
        from work_center where plant_id = ? order by sort, code`,
     [plantId],
   );

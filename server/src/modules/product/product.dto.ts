@@ -6,6 +6,8 @@ export interface ProductDto {
   materialCostCents: number;
   listPriceCents: number;
   minLeadTimeDays: number;
+  active: boolean;
+  version: number;
   routing: RoutingStepDto[];
   options: ProductOptionDto[];
 }

@@ -13,6 +13,9 @@ export const Product = defineEntity({
     materialCostCents: p.bigint('number'),
     listPriceCents: p.bigint('number'),
     minLeadTimeDays: p.integer(),
+    /** False once retired: no new orders (docs/import.md). */
+    active: p.boolean().default(true),
+    version: p.integer().default(1),
   },
   uniques: [{ properties: ['plant', 'sku'] }],
 });

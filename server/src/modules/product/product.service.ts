@@ -5,7 +5,7 @@ import type { ProductDto, ProductOptionDto } from './product.dto.ts';
 export async function loadCatalog(em: EntityManager, plantId: string): Promise<Map<string, ProductDto>> {
   const products = await em.execute<Omit<ProductDto, 'routing' | 'options'>[]>(
     `select id, sku, name, material_cost_cents as "materialCostCents", list_price_cents as "listPriceCents",
-            min_lead_time_days as "minLeadTimeDays" from product where plant_id = ? order by sku`,
+            min_lead_time_days as "minLeadTimeDays", active, version from product where plant_id = ? order by sku`,
     [plantId],
   );
   const steps = await em.execute<(ProductDto['routing'][number] & { productId: string })[]>(

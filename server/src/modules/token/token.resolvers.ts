@@ -18,13 +18,6 @@ export const tokenResolvers: Resolvers = {
     revokeAccessToken: (_, { id }, ctx) => ctx.services.tokens.revoke(ctx.actor!, id),
   },
   AccessToken: {
-    createdBy: async (t, _, ctx) => {
-      if (!t.createdById) return null;
-      const [u] = await ctx.em.execute<{ id: string; email: string; name: string; role: never; plantId: string }[]>(
-        `select id, email, name, role, plant_id as "plantId" from app_user where id = ?`,
-        [t.createdById],
-      );
-      return u ?? null;
-    },
+    createdBy: (t, _, ctx) => (t.createdById ? ctx.loaders.userById.load(t.createdById) : null),
   },
 };

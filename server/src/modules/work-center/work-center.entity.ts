@@ -15,12 +15,35 @@ export const WorkCenter = defineEntity({
     rateCentsPerHour: p.bigint('number'),
     overtimePremiumCentsPerHour: p.bigint('number').default(0),
     sort: p.integer().default(0),
+    active: p.boolean().default(true),
+    version: p.integer().default(1),
   },
   uniques: [{ properties: ['plant', 'code'] }],
 });
 export type WorkCenter = InferEntity<typeof WorkCenter>;
 
-/** A dated capacity override (holiday, maintenance): the minutes available that day. */
+/**
+ * A calendar exception as the planner enters it: one work center or the whole plant (null), a date
+ * or a range, the hours available each day. Expanded into WorkCenterException rows (masterdata/apply.ts).
+ */
+export const CalendarException = defineEntity({
+  name: 'CalendarException',
+  properties: {
+    id: p.uuid().primary().defaultRaw('gen_random_uuid()'),
+    plant: () => p.manyToOne(Plant),
+    workCenter: () => p.manyToOne(WorkCenter).nullable(),
+    dateFrom: p.string().columnType('date'),
+    dateTo: p.string().columnType('date'),
+    minutes: p.integer(),
+    reason: p.string().default(''),
+    active: p.boolean().default(true),
+    version: p.integer().default(1),
+    createdAt: p.datetime().defaultRaw('now()'),
+  },
+});
+export type CalendarException = InferEntity<typeof CalendarException>;
+
+/** A dated capacity override (holiday, maintenance): the minutes available that day, expanded from a CalendarException. */
 export const WorkCenterException = defineEntity({
   name: 'WorkCenterException',
   properties: {
@@ -29,6 +52,7 @@ export const WorkCenterException = defineEntity({
     date: p.string().columnType('date'),
     minutes: p.integer(),
     reason: p.string().default(''),
+    calendarException: () => p.manyToOne(CalendarException).nullable(),
   },
   uniques: [{ properties: ['workCenter', 'date'] }],
 });

@@ -1,0 +1,26 @@
+import type { Resolvers } from '../../../../schema/generated/server.ts';
+import { requirePlant } from '../auth/permissions.ts';
+import { badInput } from '../../graphql/errors.ts';
+import { importPlantData } from './import.service.ts';
+import { exportPlantData } from './export.service.ts';
+
+/** The most files one import takes: one per entity (or one workbook). */
+const MAX_FILES = 8;
+
+export const importResolvers: Resolvers = {
+  Query: {
+    exportPlantData: (_, { plantId, format }, ctx) => {
+      requirePlant(ctx.actor, plantId);
+      return exportPlantData(ctx.em, plantId, format);
+    },
+  },
+  Mutation: {
+    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey }, ctx) => {
+      requirePlant(ctx.actor, plantId);
+      if (files.length > MAX_FILES) throw badInput(`At most ${MAX_FILES} files: one per entity, or one workbook.`, 'files');
+      return importPlantData(ctx.services, ctx.actor, plantId, files.map((f) => ({ name: f.name, content: f.content })), {
+        mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null,
+      });
+    },
+  },
+};
