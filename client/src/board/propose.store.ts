@@ -13,8 +13,11 @@ import {
   type BoardOrderDetailQuery,
   type ChangeOrderInput,
 } from '../gql/graphql';
+import { onBoardEvent, onReconnected } from '../realtime/event-bus';
 import { useRealtimeStore } from '../realtime/realtime.store';
+import { COMMENT_MAX } from '../app/limits';
 import { useBoardStore } from './board.store';
+import { formatDate } from './dates';
 import { PREVIEW_ID } from './ghosts';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
@@ -97,6 +100,11 @@ export const useProposeStore = defineStore('boardPropose', () => {
     if (draft.cancel) return null;
     if (draft.quantity === null || !Number.isInteger(draft.quantity) || draft.quantity < 1) return 'Enter a whole quantity of at least 1.';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(draft.dueDate)) return 'Enter a due date.';
+    // a new due date in the past cannot be promised (a late order may keep the date it has)
+    if (draft.dueDate !== detail.value?.dueDate && board.today && draft.dueDate < board.today) {
+      return `That due date has passed: pick ${formatDate(board.today, 'long')} or later.`;
+    }
+    if (comment.value.length > COMMENT_MAX) return `The comment is too long: at most ${COMMENT_MAX.toLocaleString('en-GB')} characters.`;
     return null;
   });
 
@@ -165,7 +173,7 @@ export const useProposeStore = defineStore('boardPropose', () => {
       previewSeq++;
       previewing.value = false;
       preview.value = null;
-      previewError.value = change && invalid.value ? invalid.value : null;
+      previewError.value = null; // the form shows what is invalid itself, once
       return;
     }
     const seq = ++previewSeq;
@@ -233,6 +241,29 @@ export const useProposeStore = defineStore('boardPropose', () => {
       if (orderId.value && !formOpen.value) void refreshDetail(orderId.value);
     },
   );
+
+  // The change history follows its change orders: applied, rejected, withdrawn… as they happen.
+  let historyTimer: ReturnType<typeof setTimeout> | null = null;
+  onBoardEvent((event) => {
+    if (event.type !== 'CHANGE_ORDER_UPDATED' || !detail.value) return;
+    const concerns = event.orderId === orderId.value || history.value.some((c) => c.id === event.changeOrderId);
+    if (!concerns || historyTimer) return;
+    historyTimer = setTimeout(() => {
+      historyTimer = null;
+      if (detail.value) void loadHistory(detail.value);
+    }, 100);
+  });
+
+  // Back online: an order that failed to load (its error, the disabled button) is loaded again.
+  onReconnected(() => {
+    const id = orderId.value;
+    if (!id) return;
+    if (!detail.value) void show(id);
+    else {
+      void loadHistory(detail.value);
+      if (!formOpen.value) void refreshDetail(id);
+    }
+  });
 
   async function refreshDetail(id: string): Promise<void> {
     try {

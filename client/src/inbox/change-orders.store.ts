@@ -16,10 +16,12 @@ import {
   DecideConfirmDocument,
   MyChangeOrdersDocument,
   type ChangeOrderDetailQuery,
+  type ChangeOrderInput,
   type DecisionChangeOrderFragment,
   type Role,
 } from '../gql/graphql';
 import { STATUS_LABEL } from '../app/format';
+import { onBoardEvent, onReconnected } from '../realtime/event-bus';
 import { useLiveFeed } from './live-feed';
 
 export type ChangeOrder = DecisionChangeOrderFragment;
@@ -29,7 +31,7 @@ export type ChangeOrderDetail = ChangeOrderDetailQuery['changeOrder'];
 export type Decision =
   | { kind: 'approve'; comment?: string }
   | { kind: 'reject'; reason: string }
-  | { kind: 'counter'; dueDate: string; comment: string }
+  | { kind: 'counter'; input: ChangeOrderInput; comment: string }
   | { kind: 'escalate'; comment: string }
   | { kind: 'respond'; accept: boolean; comment?: string }
   | { kind: 'confirm'; comment?: string }
@@ -175,12 +177,9 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
         return (await request(DecideApproveDocument, { ...base, comment: decision.comment || null })).approveChangeOrder;
       case 'reject':
         return (await request(DecideRejectDocument, { ...base, reason: decision.reason })).rejectChangeOrder;
-      case 'counter': {
-        // The counter-proposal keeps the rep's request and moves the due date (the CTP choice).
-        const terms = co.evaluation.terms;
-        const input = { orderId: co.orderId, dueDate: decision.dueDate, ...(terms ? { quantity: terms.quantity } : {}) };
-        return (await request(DecideCounterProposeDocument, { ...base, input, comment: decision.comment })).counterProposeChangeOrder;
-      }
+      case 'counter':
+        // the offered terms: any date, a (partial) quantity, a price (counter-draft.store.ts)
+        return (await request(DecideCounterProposeDocument, { ...base, input: decision.input, comment: decision.comment })).counterProposeChangeOrder;
       case 'escalate':
         return (await request(DecideEscalateDocument, { ...base, comment: decision.comment })).escalateChangeOrder;
       case 'respond':
@@ -241,14 +240,29 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
     }
   }
 
-  // Live: any change-order event refreshes the lists, and the open details it concerns.
-  const feed = useLiveFeed((event) => {
-    if (event.type !== 'CHANGE_ORDER_UPDATED' && event.type !== 'RESYNC' && event.type !== 'BOARD_RESET') return;
+  // Live: every change-order event from the board's connection or the decision screens' feed
+  // refreshes the lists (the Inbox count too) and the change order it concerns, wherever shown.
+  const feed = useLiveFeed();
+  onBoardEvent((event) => {
+    if (event.type === 'RESYNC' || event.type === 'BOARD_RESET') return refreshAll();
+    if (event.type !== 'CHANGE_ORDER_UPDATED') return;
     scheduleInboxReload();
     const id = event.changeOrderId;
-    if (id && details.value.has(id)) void fetchOne(id);
-    else if (id && byId.value.has(id) && !busy.value[id]) void fetchOne(id);
+    if (!id || busy.value[id]) return;
+    const known = byId.value.get(id);
+    if (known && event.version != null && known.version >= event.version) return; // my own decision, already in
+    // a notice about an earlier version (an error, "Escalated · now pending") no longer holds
+    if (known && notices.value[id]) setNotice(id, null);
+    if (known || details.value.has(id)) void fetchOne(id);
   });
+  onReconnected(refreshAll);
+
+  /** Anything may have happened while the connection was down: refetch what is shown. */
+  function refreshAll(): void {
+    scheduleInboxReload(); // the lists bring their rows; the rest shown elsewhere is refetched
+    const listed = new Set([...inboxIds.value, ...mineIds.value]);
+    for (const id of byId.value.keys()) if (!busy.value[id] && (details.value.has(id) || !listed.has(id))) void fetchOne(id);
+  }
   let reloadTimer: ReturnType<typeof setTimeout> | null = null;
   function scheduleInboxReload(): void {
     if (reloadTimer) return;

@@ -3,19 +3,22 @@ import { request } from '../api/graphql';
 import { useSessionStore } from '../auth/session.store';
 import { LiveHeadDocument } from '../gql/graphql';
 import { connectRealtime, type BoardEvent, type ConnectionState, type RealtimeConnection } from '../realtime/connection';
+import { publishBoardEvent, publishReconnected } from '../realtime/event-bus';
 import { graphqlWsUrl } from '../realtime/realtime.store';
 
 /**
  * A board-event feed for the decision screens (inbox, change-order detail, policy), shared by
  * whoever holds it: the first `acquire()` connects, the last release disconnects. It resumes after
- * the plant's head at connect time, so it only says what changed since the screen loaded; a
- * RESYNC is passed on for the caller to refetch.
+ * the plant's head at connect time, so it only says what changed since the screen loaded. Events
+ * go to the event bus (realtime/event-bus.ts), where the entity stores listen; a RESYNC or a
+ * reconnect tells them to refetch.
  */
-export function useLiveFeed(onEvent: (event: BoardEvent) => void) {
+export function useLiveFeed() {
   const session = useSessionStore();
   const state = ref<ConnectionState>('offline');
   let holders = 0;
   let connection: RealtimeConnection | null = null;
+  let wasLive = false;
 
   async function head(plantId: string, today: string): Promise<number> {
     return (await request(LiveHeadDocument, { plantId, day: today })).board.lastEventSeq;
@@ -26,17 +29,23 @@ export function useLiveFeed(onEvent: (event: BoardEvent) => void) {
     if (!plant || connection) return;
     const since = await head(plant.id, plant.today);
     if (holders === 0 || connection) return;
+    wasLive = false;
     connection = connectRealtime({
       url: graphqlWsUrl,
       plantId: plant.id,
       since,
       presence: false,
-      onEvent,
-      onResync: async (event) => {
-        if (event) onEvent(event);
+      onEvent: publishBoardEvent,
+      onResync: async (event: BoardEvent | null) => {
+        if (event) publishBoardEvent(event);
         return head(plant.id, plant.today);
       },
-      onState: (next) => (state.value = next),
+      onState: (next) => {
+        const back = next === 'live' && wasLive && state.value !== 'live';
+        if (next === 'live') wasLive = true;
+        state.value = next;
+        if (back) publishReconnected();
+      },
     });
   }
 

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
+import { onBoardEvent, onReconnected } from '../realtime/event-bus';
 import { BellMarkReadDocument, BellNotificationsDocument, BellUnreadCountDocument, type BellNotificationsQuery } from '../gql/graphql';
 
 export type Notification = BellNotificationsQuery['notifications']['nodes'][number];
@@ -53,6 +54,20 @@ export const useNotificationsStore = defineStore('notifications', () => {
       error.value = describeError(e);
     }
   }
+
+  // A change order moved: a notification may be mine; ask for the count a moment later, once.
+  let soon: ReturnType<typeof setTimeout> | null = null;
+  const refreshSoon = () => {
+    if (holders === 0 || soon) return;
+    soon = setTimeout(() => {
+      soon = null;
+      void refreshCount();
+    }, 300);
+  };
+  onBoardEvent((event) => {
+    if (event.type === 'CHANGE_ORDER_UPDATED') refreshSoon();
+  });
+  onReconnected(refreshSoon);
 
   const onVisible = () => {
     if (document.visibilityState === 'visible') void refreshCount();

@@ -63,3 +63,33 @@ export function toForm(rule: RuleSpec, p: PolicyVersion): string | boolean {
 export function diff(from: PolicyVersion, to: PolicyVersion): { rule: RuleSpec; before: string; after: string }[] {
   return RULES.filter((r) => display(r, from) !== display(r, to)).map((rule) => ({ rule, before: display(rule, from), after: display(rule, to) }));
 }
+
+/**
+ * What is wrong with the form as typed, per rule, shown while editing (docs/product.md §9.6): each
+ * value within its bounds, and the rules that depend on each other in order (the ops manager's
+ * limit is not below the auto-approve limit). The server checks the same on save.
+ */
+export function formProblems(form: Record<string, string | boolean>): Partial<Record<RuleKey, string>> {
+  const out: Partial<Record<RuleKey, string>> = {};
+  for (const rule of RULES) {
+    const raw = form[rule.key];
+    if (rule.input === 'bool' || raw === undefined) continue;
+    const text = String(raw).trim();
+    if (rule.input === 'money') {
+      if (!/^\d+(\.\d{1,2})?$/.test(text)) out[rule.key] = 'Write an amount such as 2500 or 2500.00.';
+      continue;
+    }
+    const n = Number(text);
+    if (text === '' || !Number.isFinite(n)) out[rule.key] = 'Enter a number.';
+    else if (rule.input === 'int' && !Number.isInteger(n)) out[rule.key] = 'Enter a whole number.';
+    else if ((rule.min !== undefined && n < rule.min) || (rule.max !== undefined && n > rule.max)) {
+      out[rule.key] = `Between ${rule.min} and ${rule.max}${rule.unit === '%' ? ' %' : rule.unit ? ` ${rule.unit}` : ''}.`;
+    }
+  }
+  const auto = Number(form.autoApproveMaxUtilization);
+  const manager = Number(form.managerMaxUtilization);
+  if (!out.autoApproveMaxUtilization && !out.managerMaxUtilization && manager < auto) {
+    out.managerMaxUtilization = `The ops manager's limit cannot be below auto-approve (${auto} %).`;
+  }
+  return out;
+}

@@ -10,6 +10,7 @@ import {
   type PresenceSnapshot,
   type RealtimeConnection,
 } from './connection';
+import { publishBoardEvent, publishReconnected } from './event-bus';
 
 export type { BoardEvent, ConnectionState, PresenceSnapshot } from './connection';
 
@@ -41,6 +42,8 @@ export const useRealtimeStore = defineStore('realtime', () => {
   const presence = shallowRef<PresenceSnapshot | null>(null);
   let connection: RealtimeConnection | null = null;
   let removeListeners: (() => void) | null = null;
+  /** Whether this connection was live before (a later `live` is a reconnect). */
+  let wasLive = false;
 
   const live = computed(() => state.value === 'live');
   /** Other people, one entry per person (their most recent view first). */
@@ -62,6 +65,7 @@ export const useRealtimeStore = defineStore('realtime', () => {
   /** Opens the connection (closing any previous one). */
   function start(opts: StartOptions): void {
     stop();
+    wasLive = false;
     lastSeq.value = opts.since;
     connection = connectRealtime({
       url: graphqlWsUrl,
@@ -71,15 +75,20 @@ export const useRealtimeStore = defineStore('realtime', () => {
       onEvent: (event) => {
         opts.onEvent(event);
         lastSeq.value = event.seq;
+        publishBoardEvent(event);
       },
       onResync: async () => {
         const seq = await opts.onResync();
         lastSeq.value = seq;
+        publishReconnected(); // what was missed cannot be replayed: every store refetches
         return seq;
       },
       onPresence: (snapshot) => (presence.value = snapshot),
       onState: (next, detail) => {
+        const back = next === 'live' && state.value !== 'live' && wasLive;
+        if (next === 'live') wasLive = true;
         state.value = next;
+        if (back) publishReconnected();
         attempt.value = detail.attempt;
         offlineReason.value = next === 'offline' ? (detail.reason ?? 'error') : null;
       },
