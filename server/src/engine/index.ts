@@ -43,3 +43,7 @@ export {
 } from './planning.ts';
 export { MAX_QUANTITY } from './changes.ts';
 export { evaluateChange } from './evaluate.ts';
+export {
+  isAtRisk, isOpen, projectedFinish, REGULAR, remainingMinutes, riskCause, rollOrder, turnDay, withJobs,
+  type DayTurn, type RiskCause,
+} from './floor.ts';
