@@ -761,8 +761,12 @@ export type Impact = {
 /** One routing step of one order on one work center. */
 export type Job = {
   __typename?: 'Job';
+  /** Hours actually spent, as reported (rounded to 4 decimals). */
+  actualHours: Scalars['Float']['output'];
   /** Hours placed per day. */
   allocations: Array<Allocation>;
+  /** Good units reported so far. */
+  completedQuantity: Scalars['Int']['output'];
   /** Last day with an allocation. */
   end: Scalars['Date']['output'];
   /** Total hours (sum of its allocations), rounded to 4 decimals; `minutes` is exact. */
@@ -773,6 +777,12 @@ export type Job = {
   minutes: Scalars['Int']['output'];
   /** The order it belongs to. */
   orderId: Scalars['ID']['output'];
+  /** Whether work on a started job is paused. */
+  paused: Scalars['Boolean']['output'];
+  /** Hours still to do as planned (0 once DONE), rounded to 4 decimals; `minutes` of an open job is the same, exact. */
+  remainingHours: Scalars['Float']['output'];
+  /** Units scrapped so far. */
+  scrapQuantity: Scalars['Int']['output'];
   /** Routing position, from 1. */
   seq: Scalars['Int']['output'];
   /** First day with an allocation. */
@@ -894,6 +904,14 @@ export type Mutation = {
   proposeChangeOrder: ChangeOrder;
   /** Rejects it with a reason (any lane I cover). */
   rejectChangeOrder: ChangeOrder;
+  /**
+   * Reports progress on a job (OPERATOR, PLANNER and up, or an API token with `progress:write`). The
+   * job's remaining work is re-planned from today on its work center, the order becomes IN_PRODUCTION
+   * on its first start and DONE when its last job is, and the board hears it at once. CONFLICT when
+   * the report does not fit the job's state now (COMPLETE on a DONE job, START on a started one, a
+   * report on a cancelled or shipped order): it was made against a state that has since changed.
+   */
+  reportProgress: Job;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
   /** Revokes a token at once: its live subscriptions close within seconds (ADMIN). */
@@ -909,6 +927,11 @@ export type Mutation = {
   setDelegate: Delegation;
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
+  /**
+   * Marks a DONE order SHIPPED. CONFLICT when `expectedVersion` is not the order's version or the
+   * order is not DONE.
+   */
+  shipOrder: Order;
   /**
    * Makes a new policy version (OPS_MANAGER, PLANT_MANAGER). CONFLICT when `expectedVersion` is not
    * the current version; BAD_USER_INPUT when the rules contradict each other or the reason is empty.
@@ -1031,6 +1054,12 @@ export type MutationRejectChangeOrderArgs = {
 
 
 /** All state changes. */
+export type MutationReportProgressArgs = {
+  input: ProgressReportInput;
+};
+
+
+/** All state changes. */
 export type MutationRespondToCounterProposalArgs = {
   accept: Scalars['Boolean']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -1062,6 +1091,13 @@ export type MutationSetDelegateArgs = {
 /** All state changes. */
 export type MutationSetPresenceVisibilityArgs = {
   visible: Scalars['Boolean']['input'];
+};
+
+
+/** All state changes. */
+export type MutationShipOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -1150,6 +1186,10 @@ export type NotificationKind =
 /** A customer order, planned as one job per routing step. */
 export type Order = {
   __typename?: 'Order';
+  /** Whether the projected finish passes the due date of an order still open. */
+  atRisk: Scalars['Boolean']['output'];
+  /** The finish date the order was planned for when its terms were last agreed (its last job's last day then). */
+  baselineFinish: Maybe<Scalars['Date']['output']>;
   /** Who ordered. */
   customer: Customer;
   /** Promised due date. */
@@ -1164,8 +1204,15 @@ export type Order = {
   options: Array<ProductOption>;
   /** What is made. */
   product: Product;
+  /** The day its last work is now placed on (for a done order, the day it was finished); null without jobs. */
+  projectedFinish: Maybe<Scalars['Date']['output']>;
   /** Units ordered. */
   quantity: Scalars['Int']['output'];
+  /**
+   * Why it is at risk, in words and numbers, e.g. "queued behind SO-10231 on LASER, 14 h short on
+   * 2026-12-09"; null when it is not.
+   */
+  riskCause: Maybe<Scalars['String']['output']>;
   /** Lifecycle status. */
   status: OrderStatus;
   /** Agreed price per unit. */
@@ -1520,6 +1567,45 @@ export type ProductOption = {
   value: Scalars['String']['output'];
 };
 
+/** What a progress report says happened to a job. */
+export type ProgressAction =
+  /**
+   * The job is finished: it becomes DONE once its good quantity reaches the order's quantity, and its
+   * remaining allocations are freed. Without `goodQuantity`, every unit not yet reported counts as
+   * good. When scrap leaves it short, it stays STARTED and the missing units are planned from today.
+   */
+  | 'COMPLETE'
+  /** Work stopped for now; the job stays STARTED and keeps its place. */
+  | 'PAUSE'
+  /** Good and scrap units and hours so far, without changing the job's state (starts a PLANNED job). */
+  | 'REPORT'
+  /** Work on a paused job goes on. */
+  | 'RESUME'
+  /** Work on the job began (a PLANNED job becomes STARTED). */
+  | 'START';
+
+/** One progress report from the floor, a station, an MES or a file. */
+export type ProgressReportInput = {
+  /** What happened. */
+  action: ProgressAction;
+  /** When it happened (default: now); at most a day ahead of the server's clock. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Good units made since the last report (added to `completedQuantity`); 0 when omitted, except on COMPLETE. */
+  goodQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Hours actually spent since the last report (added to `actualHours`). */
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * The reporter's key for this report (1–100 characters), unique per plant: sending the same report
+   * again with the same key counts it once and answers the job as it is. The same key on another job
+   * or action is a CONFLICT.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  /** The job reported on. */
+  jobId: Scalars['ID']['input'];
+  /** Units scrapped since the last report (added to `scrapQuantity`). */
+  scrapQuantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
@@ -1727,6 +1813,8 @@ export type Role =
   | 'ACCOUNTING'
   /** Administrator: users, roles and tokens; no approval authority. */
   | 'ADMIN'
+  /** Shop floor: sees the board and reports the progress of jobs (start, pause, resume, complete). */
+  | 'OPERATOR'
   /** Mid-level manager: decides the manager tier and edits the policy. */
   | 'OPS_MANAGER'
   /** Operations planning: everything a rep may, plus moving jobs. */
@@ -2098,6 +2186,8 @@ export type ResolversTypes = {
   PresenceViewingInput: PresenceViewingInput;
   Product: ResolverTypeWrapper<ProductDtoModel>;
   ProductOption: ResolverTypeWrapper<ProductOptionDtoModel>;
+  ProgressAction: ProgressAction;
+  ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
@@ -2180,6 +2270,7 @@ export type ResolversParentTypes = {
   PresenceViewingInput: PresenceViewingInput;
   Product: ProductDtoModel;
   ProductOption: ProductOptionDtoModel;
+  ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
@@ -2478,12 +2569,17 @@ export interface IntColumnScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 }
 
 export type JobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  actualHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
+  completedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remainingHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scrapQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
@@ -2517,11 +2613,13 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  reportProgress?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationReportProgressArgs, 'input'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
   revokeDelegation?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationRevokeDelegationArgs, 'id'>>;
   setDelegate?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationSetDelegateArgs, 'delegateId' | 'from' | 'to'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
+  shipOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationShipOrderArgs, 'expectedVersion' | 'orderId'>>;
   updatePolicy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<MutationUpdatePolicyArgs, 'changes' | 'expectedVersion' | 'plantId' | 'reason'>>;
   updatePresence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationUpdatePresenceArgs, 'plantId' | 'viewing'>>;
   withdrawChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationWithdrawChangeOrderArgs, 'expectedVersion' | 'id'>>;
@@ -2544,6 +2642,8 @@ export type NotificationConnectionResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  atRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  baselineFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -2551,7 +2651,9 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  projectedFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

@@ -237,12 +237,33 @@ export const PresenceKind = {
 } as const;
 
 export type PresenceKind = typeof PresenceKind[keyof typeof PresenceKind];
+/** What a progress report says happened to a job. */
+export const ProgressAction = {
+  /**
+   * The job is finished: it becomes DONE once its good quantity reaches the order's quantity, and its
+   * remaining allocations are freed. Without `goodQuantity`, every unit not yet reported counts as
+   * good. When scrap leaves it short, it stays STARTED and the missing units are planned from today.
+   */
+  Complete: 'COMPLETE',
+  /** Work stopped for now; the job stays STARTED and keeps its place. */
+  Pause: 'PAUSE',
+  /** Good and scrap units and hours so far, without changing the job's state (starts a PLANNED job). */
+  Report: 'REPORT',
+  /** Work on a paused job goes on. */
+  Resume: 'RESUME',
+  /** Work on the job began (a PLANNED job becomes STARTED). */
+  Start: 'START'
+} as const;
+
+export type ProgressAction = typeof ProgressAction[keyof typeof ProgressAction];
 /** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
 export const Role = {
   /** Finance: decides the cost and margin lane. */
   Accounting: 'ACCOUNTING',
   /** Administrator: users, roles and tokens; no approval authority. */
   Admin: 'ADMIN',
+  /** Shop floor: sees the board and reports the progress of jobs (start, pause, resume, complete). */
+  Operator: 'OPERATOR',
   /** Mid-level manager: decides the manager tier and edits the policy. */
   OpsManager: 'OPS_MANAGER',
   /** Operations planning: everything a rep may, plus moving jobs. */

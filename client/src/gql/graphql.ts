@@ -299,6 +299,8 @@ export type Role =
   | 'ACCOUNTING'
   /** Administrator: users, roles and tokens; no approval authority. */
   | 'ADMIN'
+  /** Shop floor: sees the board and reports the progress of jobs (start, pause, resume, complete). */
+  | 'OPERATOR'
   /** Mid-level manager: decides the manager tier and edits the policy. */
   | 'OPS_MANAGER'
   /** Operations planning: everything a rep may, plus moving jobs. */

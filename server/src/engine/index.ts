@@ -37,6 +37,7 @@ export {
   planOrder,
   routingOf,
   stepMinutes,
+  sum,
   type OrderPlan,
   type OrderRequest,
   type PlanOrderOptions,

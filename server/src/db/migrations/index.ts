@@ -7,6 +7,7 @@ import { Migration20261122060000Notifications } from './Migration20261122060000N
 import { Migration20261122070000Security } from './Migration20261122070000Security.ts';
 import { Migration20261202050000OrderSearch } from './Migration20261202050000OrderSearch.ts';
 import { Migration20261202051000OrderVersion } from './Migration20261202051000OrderVersion.ts';
+import { Migration20261202070000Progress } from './Migration20261202070000Progress.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -18,4 +19,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261122070000Security', class: Migration20261122070000Security },
   { name: 'Migration20261202050000OrderSearch', class: Migration20261202050000OrderSearch },
   { name: 'Migration20261202051000OrderVersion', class: Migration20261202051000OrderVersion },
+  { name: 'Migration20261202070000Progress', class: Migration20261202070000Progress },
 ];

@@ -19,13 +19,16 @@ export interface Permission {
 }
 
 export const ALL_ROLES: readonly Role[] = [
-  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN',
+  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR',
 ];
 
 /** Who may propose change orders (and answer or withdraw their own): sales and operations. */
 const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 /** Who holds some approval authority (which lanes exactly is decided per change order). */
 const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
+
+/** Who reports what happened on the floor: operators and planning. */
+const FLOOR: readonly Role[] = ['OPERATOR', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 
 export const PERMISSIONS = {
   'Query.health': { public: true },
@@ -82,6 +85,9 @@ export const PERMISSIONS = {
   'Query.webhookDeliveries': { roles: ['ADMIN'] },
   'Mutation.createWebhook': { roles: ['ADMIN'] },
   'Mutation.deleteWebhook': { roles: ['ADMIN'] },
+  // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
+  'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
+  'Mutation.shipOrder': { roles: FLOOR },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;
@@ -94,8 +100,9 @@ export function permissionFor(operation: string): Permission | undefined {
 export function authorize(operation: string, actor: Actor | null): void {
   const rule = permissionFor(operation);
   if (!rule) throw new AppError('FORBIDDEN', `${operation} is not in the permission table.`);
-  // Tokens are read-only whatever the table says (SPEC §1): a wall screen can never mutate.
-  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.')) {
+  // Tokens are read-only (docs/product.md §1.4): a wall screen can never mutate, and an API token
+  // only through a write scope the table names (an MES reporting progress).
+  if (actor && actor.kind !== 'user' && operation.startsWith('Mutation.') && !(rule.apiScopes ?? []).some((s) => s.endsWith(':write'))) {
     throw new AppError('FORBIDDEN', `A ${actor.kind} token is read-only and may not perform ${operation.split('.')[1]}.`);
   }
   if (rule.public) return;

@@ -13,7 +13,7 @@ export const TOKEN_KINDS = ['DISPLAY', 'API'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** Scopes an API token may hold (all read-only); the permission table names them per operation. */
-export const API_SCOPES = ['reports:read'] as const;
+export const API_SCOPES = ['reports:read', 'progress:write'] as const;
 
 const KIND_TAG: Record<TokenKind, string> = { DISPLAY: 'd', API: 'a' };
 /** How many leading characters of the secret are kept, to tell tokens apart in lists. */
