@@ -148,7 +148,7 @@ export interface RiskCause {
   readonly workCenterId: string;
   /** Minutes of the order's work placed after its due date. */
   readonly lateMinutes: Minutes;
-  /** The other order with the most work on that work center from today to the due date, if any. */
+  /** The other order with the most work on that work center from today until that step starts, if any. */
   readonly behindOrderId: string | null;
 }
 
@@ -158,6 +158,8 @@ export function riskCause(schedule: Pick<Schedule, 'orders'>, order: Order, toda
   const jobs = [...order.jobs].sort((a, b) => a.seq - b.seq);
   const first = jobs.find((j) => (lastDay(j) ?? 0) > order.dueDate) ?? jobs[jobs.length - 1]!;
   const lateMinutes = jobs.reduce((s, j) => s + j.allocations.filter((a) => a.day > order.dueDate).reduce((t, a) => t + a.minutes, 0), 0);
+  // the days before the late step starts (or its first day) were taken by the orders it queued behind
+  const queuedUntil = Math.max(today, first.allocations[0]?.day ?? today);
   let behindOrderId: string | null = null;
   let most = 0;
   for (const other of schedule.orders.values()) {
@@ -165,7 +167,7 @@ export function riskCause(schedule: Pick<Schedule, 'orders'>, order: Order, toda
     let minutes = 0;
     for (const j of other.jobs) {
       if (j.workCenterId !== first.workCenterId) continue;
-      for (const a of j.allocations) if (a.day >= today && a.day <= order.dueDate) minutes += a.minutes;
+      for (const a of j.allocations) if (a.day >= today && a.day <= queuedUntil) minutes += a.minutes;
     }
     if (minutes > most) [most, behindOrderId] = [minutes, other.id];
   }

@@ -1,5 +1,5 @@
 import {
-  fromDay, isAtRisk, projectedFinish, riskCause, toDay, type Order, type Schedule,
+  fromDay, isAtRisk, projectedFinish, riskCause, toDay, type Day, type Order, type Schedule,
 } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import { apiHours } from '../shared/units.ts';
@@ -39,7 +39,7 @@ export async function refreshRisk(w: PlantWrite, deps: EvaluationDeps, schedule:
     [pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
   );
   const fresh = rows.filter((r) => r.atRisk && !byId.get(r.id)?.atRisk);
-  if (fresh.length) await tellReps(w, deps, schedule, orders.filter((o) => fresh.some((f) => f.id === o.id)), fresh, byId);
+  if (fresh.length) await tellReps(w, deps, schedule, orders.filter((o) => fresh.some((f) => f.id === o.id)), fresh, byId, toDay(today));
   return fresh.map((f) => f.id);
 }
 
@@ -55,7 +55,7 @@ function textArray(values: readonly (string | null)[]): string {
  */
 async function tellReps(
   w: PlantWrite, deps: EvaluationDeps, schedule: Schedule, orders: readonly Order[],
-  causes: readonly { id: string; cause: string | null }[], info: ReadonlyMap<string, { number: string; dueDate: string }>,
+  causes: readonly { id: string; cause: string | null }[], info: ReadonlyMap<string, { number: string; dueDate: string }>, today: Day,
 ): Promise<void> {
   const { em, plantId } = w;
   const [ctx] = await em.execute<{ reps: { orderId: string; userId: string }[]; salesReps: string[]; hooks: Webhook[]; now: string }[]>(
@@ -72,7 +72,7 @@ async function tellReps(
   for (const order of orders) {
     const number = info.get(order.id)?.number ?? order.id;
     const cause = causes.find((c) => c.id === order.id)?.cause ?? '';
-    const promise = await promiseDates(em, deps, plantId, order, schedule, w.seq);
+    const promise = await promiseDates(em, deps, plantId, order, schedule, w.seq, today);
     const dates = promise.filter((p) => p.dueDate !== null).map((p) => `${p.dueDate} (${p.tier.toLowerCase()})`).join(', ');
     const message = `${number} is at risk: ${cause}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
     const rep = ctx!.reps.find((r) => r.orderId === order.id)?.userId;
@@ -92,15 +92,19 @@ async function tellReps(
   await enqueueDeliveries(em, plantId, ctx!.hooks, events);
 }
 
+const PROMISE_ASK_DAYS = 60;
+
 /** Capable-to-promise for an at-risk order on its current terms: the earliest due date per tier. */
 async function promiseDates(
-  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Order, schedule: Schedule, seq: number,
+  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Order, schedule: Schedule, seq: number, today: Day,
 ): Promise<{ tier: string; dueDate: string | null }[]> {
   try {
-    const { evaluation } = await evaluateStoredChange(em, deps, plantId, { orderId: order.id, dueDate: order.dueDate }, seq, schedule);
+    // The alternatives are forward plans, whatever date is asked; ask for a date still ahead (a due date
+    // already past is no change the engine evaluates).
+    const { evaluation } = await evaluateStoredChange(em, deps, plantId, { orderId: order.id, dueDate: Math.max(order.dueDate, today + PROMISE_ASK_DAYS) }, seq, schedule);
     return evaluation.alternatives.map((a) => ({ tier: a.tier, dueDate: a.dueDate === null ? null : fromDay(a.dueDate) }));
   } catch {
-    // a due date already past is no change the engine evaluates: the rep hears of the risk without dates
+    // an order the engine cannot re-plan (a routing step gone): the rep hears of the risk without dates
     return [];
   }
 }

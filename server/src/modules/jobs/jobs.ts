@@ -1,20 +1,24 @@
 import type { Logger } from '../../logger.ts';
 import type { Services } from '../../services.ts';
 import { slaJobs } from '../sla/sla.escalation.ts';
+import { dayTurnJobs } from '../floor/day-turn.ts';
 import { JobQueue } from './job-queue.ts';
 
 export interface JobsConfig {
   /** How often each process queues an SLA sweep (TAKT_SLA_SWEEP_MS; default one minute). */
   slaSweepMs: number;
+  /** How often each process looks for plants whose day has turned (TAKT_DAY_TURN_SWEEP_MS; default one minute). */
+  dayTurnSweepMs: number;
 }
 
 /** Starts this process's worker on the cluster's durable job queue with every task Takt runs. */
 export async function startJobQueue(services: Services, log: Logger, config: JobsConfig): Promise<JobQueue> {
   const sla = slaJobs(services, config.slaSweepMs);
+  const days = dayTurnJobs(services, config.dayTurnSweepMs);
   const queue = new JobQueue({
     connectionString: services.orm.config.get('clientUrl') as string,
-    tasks: { ...sla.tasks },
-    producers: [...sla.producers],
+    tasks: { ...sla.tasks, ...days.tasks },
+    producers: [...sla.producers, ...days.producers],
     log,
   });
   await queue.start();
