@@ -677,6 +677,19 @@ export type Delegation = {
   user: User;
 };
 
+/** What a downtime report did to the schedule. */
+export type DowntimeReport = {
+  __typename?: 'DowntimeReport';
+  /** Days whose capacity it reduced, with their capacity and load now. */
+  days: Array<Bucket>;
+  /** Jobs whose work was displaced and rolled forward (as they are now). */
+  movedJobs: Array<Job>;
+  /** Orders at risk after the roll, their reps told. */
+  ordersAtRisk: Array<Order>;
+  /** The work center that lost capacity. */
+  workCenterId: Scalars['ID']['output'];
+};
+
 /** Every expected error carries one of these in `extensions.code`, with a message a person can act on. */
 export type ErrorCode =
   /** An argument is malformed or out of range; the message names it. */
@@ -905,6 +918,15 @@ export type Mutation = {
   /** Rejects it with a reason (any lane I cover). */
   rejectChangeOrder: ChangeOrder;
   /**
+   * A breakdown or absence (PLANNER and up): `hoursLost` hours of capacity are taken from the work
+   * center's working days from `from` to `to` (at most 31 days, not before today), earliest day first,
+   * as calendar exceptions with `reason`. Work that no longer fits is displaced at once, least urgent
+   * order first, and rolled forward within regular capacity; orders that then miss their due date
+   * are at risk and their reps told. BAD_USER_INPUT for a range in the past, longer than 31 days, or
+   * more hours than the days have.
+   */
+  reportDowntime: DowntimeReport;
+  /**
    * Reports progress on a job (OPERATOR, PLANNER and up, or an API token with `progress:write`). The
    * job's remaining work is re-planned from today on its work center, the order becomes IN_PRODUCTION
    * on its first start and DONE when its last job is, and the board hears it at once. CONFLICT when
@@ -1054,6 +1076,16 @@ export type MutationRejectChangeOrderArgs = {
 
 
 /** All state changes. */
+export type MutationReportDowntimeArgs = {
+  from: Scalars['Date']['input'];
+  hoursLost: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
+  to: Scalars['Date']['input'];
+  workCenterId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
 export type MutationReportProgressArgs = {
   input: ProgressReportInput;
 };
@@ -1155,6 +1187,8 @@ export type Notification = {
   kind: NotificationKind;
   /** What happened, with the numbers, e.g. `CO-1042: ops@… approved the capacity lane; waiting for accounting.` */
   message: Scalars['String']['output'];
+  /** The order it is about (ORDER_AT_RISK): propose a new date for it from the dates in the message. */
+  orderId: Maybe<Scalars['ID']['output']>;
   /** When you marked it read; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -1181,7 +1215,9 @@ export type NotificationKind =
   /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
   | 'DECISION_NEEDED'
   /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
-  | 'NO_LONGER_NEEDED';
+  | 'NO_LONGER_NEEDED'
+  /** An order's projected finish passed its due date: the cause and the dates the plant can promise (its rep). */
+  | 'ORDER_AT_RISK';
 
 /** A customer order, planned as one job per routing step. */
 export type Order = {
@@ -1897,7 +1933,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (SPEC §1). */
 export type TokenKind =
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** A machine client: `reports:read` (BI tools, scripts) or `progress:write` (an MES reporting job progress). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';
@@ -1927,7 +1963,10 @@ export type User = {
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
  * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),
- * `.confirmed` (the proposer confirmed it on the new terms), `.commented`.
+ * `.confirmed` (the proposer confirmed it on the new terms), `.commented`. And `order.at_risk`
+ * `{ id, event, plantId, order, occurredAt }`: an order's projected finish passed its due date; `order`
+ * carries `id`, `number`, `dueDate`, `projectedFinish`, `riskCause` and `promiseDates` (the earliest
+ * due date per capacity tier, `[{ tier, dueDate }]`).
  */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2145,6 +2184,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
+  DowntimeReport: ResolverTypeWrapper<Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversTypes['Bucket']>, movedJobs: Array<ResolversTypes['Job']>, ordersAtRisk: Array<ResolversTypes['Order']> }>;
   ErrorCode: ErrorCode;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   FreezeReason: FreezeReason;
@@ -2239,6 +2279,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Delegation: DelegationRowModel;
+  DowntimeReport: Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversParentTypes['Bucket']>, movedJobs: Array<ResolversParentTypes['Job']>, ordersAtRisk: Array<ResolversParentTypes['Order']> };
   Float: Scalars['Float']['output'];
   FrozenJob: FrozenJob;
   ID: Scalars['ID']['output'];
@@ -2541,6 +2582,13 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type DowntimeReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DowntimeReport'] = ResolversParentTypes['DowntimeReport']> = {
+  days?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+  movedJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  ordersAtRisk?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type FrozenJobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FrozenJob'] = ResolversParentTypes['FrozenJob']> = {
   jobId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kept?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2613,6 +2661,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  reportDowntime?: Resolver<ResolversTypes['DowntimeReport'], ParentType, ContextType, RequireFields<MutationReportDowntimeArgs, 'from' | 'hoursLost' | 'reason' | 'to' | 'workCenterId'>>;
   reportProgress?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationReportProgressArgs, 'input'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
   revokeAccessToken?: Resolver<ResolversTypes['AccessToken'], ParentType, ContextType, RequireFields<MutationRevokeAccessTokenArgs, 'id'>>;
@@ -2632,6 +2681,7 @@ export type NotificationResolvers<ContextType = GraphQLContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -2928,6 +2978,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
+  DowntimeReport?: DowntimeReportResolvers<ContextType>;
   FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
   IntColumn?: GraphQLScalarType;

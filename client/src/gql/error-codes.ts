@@ -186,7 +186,9 @@ export const NotificationKind = {
   /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
   DecisionNeeded: 'DECISION_NEEDED',
   /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
-  NoLongerNeeded: 'NO_LONGER_NEEDED'
+  NoLongerNeeded: 'NO_LONGER_NEEDED',
+  /** An order's projected finish passed its due date: the cause and the dates the plant can promise (its rep). */
+  OrderAtRisk: 'ORDER_AT_RISK'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
@@ -292,7 +294,7 @@ export const Tier = {
 export type Tier = typeof Tier[keyof typeof Tier];
 /** What kind of non-human client a token is for (SPEC §1). */
 export const TokenKind = {
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** A machine client: `reports:read` (BI tools, scripts) or `progress:write` (an MES reporting job progress). */
   Api: 'API',
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   Display: 'DISPLAY'

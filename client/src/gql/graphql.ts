@@ -224,7 +224,9 @@ export type NotificationKind =
   /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
   | 'DECISION_NEEDED'
   /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
-  | 'NO_LONGER_NEEDED';
+  | 'NO_LONGER_NEEDED'
+  /** An order's projected finish passed its due date: the cause and the dates the plant can promise (its rep). */
+  | 'ORDER_AT_RISK';
 
 /** Lifecycle of a customer order. */
 export type OrderStatus =
@@ -325,7 +327,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (SPEC §1). */
 export type TokenKind =
-  /** A report client: read-only scopes such as `reports:read`. */
+  /** A machine client: `reports:read` (BI tools, scripts) or `progress:write` (an MES reporting job progress). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';

@@ -5,7 +5,7 @@ import type { Minutes } from './money.ts';
 import { stepMinutes, sum } from './planning.ts';
 import { requireWorkCenter, type Schedule } from './schedule.ts';
 import type { Ceiling } from './tiers.ts';
-import type { Job, Order, ProductOption, RoutingStep } from './types.ts';
+import type { Allocation, Job, Order, ProductOption, RoutingStep } from './types.ts';
 
 /**
  * The floor and the clock (docs/product.md §12): what remains of a job after progress, and the
@@ -172,4 +172,49 @@ export function riskCause(schedule: Pick<Schedule, 'orders'>, order: Order, toda
     if (minutes > most) [most, behindOrderId] = [minutes, other.id];
   }
   return { projectedFinish: projectedFinish(order)!, workCenterId: first.workCenterId, lateMinutes, behindOrderId };
+}
+
+/**
+ * Downtime (docs/product.md §12): a bucket that lost capacity holds more than `allowed` minutes.
+ * Open orders' work on it is displaced, least urgent order (latest due date) first, until it fits;
+ * then the displaced work is placed again, most urgent first: a displaced job keeps its days
+ * before `day`, and its minutes from `day` on go forward from the day after, within regular
+ * capacity; later steps follow when the chain needs it. MUTATES `schedule` like {@link turnDay}.
+ * Returns the jobs it moved and their orders.
+ */
+export function relieveBucket(schedule: Schedule, workCenterId: string, day: Day, allowed: Minutes, today: Day): DayTurn {
+  const wc = requireWorkCenter(schedule, workCenterId);
+  const holding = (j: Job) => j.status !== 'DONE' && j.workCenterId === workCenterId && j.allocations.some((a) => a.day === day);
+  const holders = [...schedule.orders.values()]
+    .filter((o) => isOpen(o) && o.jobs.some(holding))
+    .sort((a, b) => b.dueDate - a.dueDate || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0));
+  const from = Math.max(day, today);
+  const displaced: { order: Order; job: Job; moving: Allocation[] }[] = [];
+  for (const order of holders) {
+    if (schedule.load.loadOn(workCenterId, day) <= allowed) break;
+    const job = order.jobs.find(holding)!;
+    const moving = job.allocations.filter((a) => a.day >= from);
+    addAllocations(schedule.load, workCenterId, moving, -1);
+    displaced.push({ order, job, moving });
+  }
+  const jobs: Job[] = [];
+  const orderIds: string[] = [];
+  const stuckOrderIds: string[] = [];
+  for (const { order, job, moving } of displaced.reverse()) {
+    // the displaced minutes may not come back to the day they were displaced from
+    const placed = loadForward(wc, schedule.load, sum(moving), from + 1, REGULAR);
+    if (placed === null) {
+      addAllocations(schedule.load, workCenterId, moving);
+      stuckOrderIds.push(order.id);
+      continue;
+    }
+    const moved: Job = { ...job, allocations: [...job.allocations.filter((a) => a.day < from), ...placed] };
+    const next = withJobs(order, [moved]);
+    const followers = rollOrder(schedule, schedule.load, next, today) ?? [];
+    schedule.orders.set(order.id, withJobs(next, followers));
+    jobs.push(moved, ...followers);
+    orderIds.push(order.id);
+  }
+  // a job a follower roll moved again appears once, as it ends
+  return { jobs: [...new Map(jobs.map((j) => [j.id, j])).values()], orderIds, stuckOrderIds };
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildSchedule, capacityOn, isAtRisk, projectedFinish, remainingMinutes, rollOrder, turnDay,
+  buildSchedule, capacityOn, isAtRisk, projectedFinish, relieveBucket, remainingMinutes, rollOrder, turnDay,
   type Job, type JobStatus, type Order, type Schedule,
 } from '../../../server/src/engine/index.ts';
 import { plantArb, type RandomPlant, todayOf } from './arbitraries.ts';
@@ -153,6 +153,40 @@ describe('what remains of a job', () => {
       const next = target.jobs.find((j) => j.seq > job.seq && j.status !== 'DONE');
       const nextNow = changed.find((j) => j.id === next?.id) ?? next;
       if (nextNow) expect(nextNow.allocations[0]!.day).toBeGreaterThan(replanned.allocations.at(-1)!.day);
+    }), RUNS);
+  });
+});
+
+describe('downtime', () => {
+  it('displaces work until the bucket fits, keeps every job\'s minutes and fills no other bucket above regular capacity', () => {
+    fc.assert(fc.property(caseArb, fc.integer({ min: 0, max: 10 }), fc.integer({ min: 0, max: 480 }), ({ plant, orders }, offset, allowed) => {
+      const today = todayOf(plant);
+      const schedule = scheduleOf(plant, orders);
+      turnDay(schedule, today);
+      const wcId = plant.input.workCenters[0]!.id;
+      const day = today + offset;
+      const before = new Map([...schedule.orders.values()].map((o) => [o.id, o]));
+      const loadBefore = loads(schedule);
+      const relief = relieveBucket(schedule, wcId, day, allowed, today);
+      const loadAfter = loads(schedule);
+      if (relief.stuckOrderIds.length === 0) {
+        // what stays is what the bucket allows, or work that may not move (done work, or not an open order's)
+        const fixed = [...schedule.orders.values()].filter((o) => !(o.status === 'CONFIRMED' || o.status === 'IN_PRODUCTION'))
+          .flatMap((o) => o.jobs).concat([...schedule.orders.values()].flatMap((o) => o.jobs.filter((j) => j.status === 'DONE')))
+          .filter((j) => j.workCenterId === wcId).flatMap((j) => j.allocations).filter((a) => a.day === day).reduce((t, a) => t + a.minutes, 0);
+        expect(loadAfter.get(`${wcId}|${day}`) ?? 0).toBeLessThanOrEqual(Math.max(allowed, fixed));
+      }
+      for (const o of schedule.orders.values()) {
+        for (const j of o.jobs) {
+          const was = before.get(o.id)!.jobs.find((x) => x.id === j.id)!;
+          expect(j.allocations.reduce((t, a) => t + a.minutes, 0)).toBe(was.allocations.reduce((t, a) => t + a.minutes, 0));
+        }
+      }
+      for (const [key, after] of loadAfter) {
+        if (after <= (loadBefore.get(key) ?? 0)) continue;
+        const [w, d] = key.split('|') as [string, string];
+        expect(after).toBeLessThanOrEqual(capacityOn(schedule.workCenters.get(w)!, Number(d)));
+      }
     }), RUNS);
   });
 });

@@ -46,7 +46,7 @@ export async function writeReplannedJobs(em: EntityManager, plantId: string, bef
  * are now, with their allocations, progress and status, and every bucket whose load changed.
  */
 export async function emitScheduleChange(w: PlantWrite, orderIds: readonly string[], touched: readonly BucketKey[]): Promise<void> {
-  if (orderIds.length === 0) return;
+  if (orderIds.length === 0 && touched.length === 0) return;
   const { jobs, buckets } = await scheduleChangeOf(w.em, w.plantId, orderIds, touched);
   w.emit({ type: 'SCHEDULE_CHANGED', changeOrderId: null, orderIds: [...orderIds], jobs, removedJobIds: [], buckets });
 }
