@@ -684,7 +684,7 @@ export type DowntimeReport = {
   days: Array<Bucket>;
   /** Jobs whose work was displaced and rolled forward (as they are now). */
   movedJobs: Array<Job>;
-  /** Orders at risk after the roll, their reps told. */
+  /** Orders the roll put at risk (their reps were told). */
   ordersAtRisk: Array<Order>;
   /** The work center that lost capacity. */
   workCenterId: Scalars['ID']['output'];

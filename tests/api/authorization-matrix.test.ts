@@ -45,7 +45,7 @@ const IDENTITIES: Identity[] = [
 /** What the permission table (plus "tokens mutate only through a write scope") allows. */
 function allowed(op: Operation, who: Identity): boolean {
   const rule = (PERMISSIONS as Record<string, Permission>)[op.name]!;
-  if (who.kind !== 'user' && who.kind !== 'none' && op.root === 'Mutation' && !(who.kind === 'api' && who.scope.endsWith(':write'))) return false;
+  if (who.kind !== 'user' && who.kind !== 'none' && op.root === 'Mutation') return who.kind === 'api' && (rule.apiScopes ?? []).includes(who.scope);
   if (rule.public) return true;
   if (who.kind === 'none') return false;
   if (who.kind === 'user') return (rule.roles ?? []).includes(who.role);

@@ -99,7 +99,7 @@ async function reportDemoPast(em: EntityManager, plantId: string, today: string)
          from running r where j.id = r.id
        returning j.order_id)
      select order_id as "orderId" from done union select order_id from late union select order_id from started`,
-    [plantId, today, plantId, today, plantId, today, today, today],
+    [plantId, today, plantId, today, today, plantId, today, today],
   );
   // a running job keeps what remains of it from today; its past days are reported done
   await em.execute(
