@@ -135,6 +135,17 @@ describe('reportProgress', () => {
     expect(code(await operator.request('mutation($id: ID!) { shipOrder(orderId: $id, expectedVersion: 1) { status } }', { id: plant.orders.E!.id }))).toBe('CONFLICT');
   });
 
+  it('keeps the board and change orders working on orders with progress', async () => {
+    const board = await planner.request<{ board: { jobs: { id: string; status: string }[] } }>(
+      'query($p: ID!, $f: Date!, $t: Date!) { board(plantId: $p, from: $f, to: $t) { jobs { id status } orders { id atRisk } } }',
+      { p: plant.plantId, f: today, t: workingDay(today, 20) });
+    expect(board.errors).toBeUndefined();
+    expect(board.data!.board.jobs).toContainEqual({ id: plant.orders.D!.jobId, status: 'STARTED' });
+    const rep = await signIn(server.url, plant.users.SALES_REP);
+    const preview = await rep.request('query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier } }', { i: { orderId: plant.orders.D!.id, quantity: 4 } });
+    expect(preview.errors).toBeUndefined();
+  });
+
   it('leaves the plant consistent: jobs follow their allocations, loads follow the board events, nothing above regular capacity', async () => {
     expect(await checkInvariants(server.databaseUrl, plant.plantId, { baseline })).toEqual([]);
   });
