@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { code, signIn, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { bearer, createToken } from '../support/security.ts';
+import { bearer, createToken, wsSession } from '../support/security.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
 import { bucketLoads, checkInvariants, type BucketLoads } from '../support/invariants.ts';
 
@@ -75,6 +75,17 @@ describe('reportProgress', () => {
     expect(e).toMatchObject({ type: 'SCHEDULE_CHANGED', changeOrderId: null, orderIds: [plant.orders.A!.id] });
     expect(e.jobs).toEqual([expect.objectContaining({ id: job, status: 'DONE', completedQuantity: 4 })]);
     expect(e.buckets).toEqual([expect.objectContaining({ date: day, loadMinutes: 0 })]);
+
+    // what a live board receives: the same event through the subscription, replayed from before it
+    const ws = wsSession(server.url, { cookie: planner.cookie });
+    const live = await ws.first(`subscription($p: ID!, $since: Int) { boardEvents(plantId: $p, since: $since) {
+      type jobs { id status completedQuantity remainingHours allocations { date } } buckets { date loadMinutes } } }`, { p: plant.plantId, since: before });
+    await ws.client.dispose();
+    expect(live).toEqual({ data: { boardEvents: {
+      type: 'SCHEDULE_CHANGED',
+      jobs: [{ id: job, status: 'DONE', completedQuantity: 4, remainingHours: 0, allocations: [] }],
+      buckets: [{ date: day, loadMinutes: 0 }],
+    } } });
 
     order = (await operator.data<{ order: { status: string } }>(ORDER, { id: plant.orders.A!.id })).order;
     expect(order).toMatchObject({ status: 'DONE', atRisk: false });
