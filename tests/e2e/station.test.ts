@@ -1,13 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { as } from '../support/api.ts';
+import { createToken } from '../support/security.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
 /**
  * The station view (docs/product.md §12): an operator at the LASER station picks an order with a
  * scanner (typed number and Enter), starts it from the keyboard, completes it with its quantity,
- * and the job leaves the queue; the planner's API sees the job done.
+ * and the job leaves the queue; the wall counts it as running while it runs; the planner's API sees
+ * the job done.
  */
 
 let server: TestServer;
@@ -38,6 +40,13 @@ describe('the station view', () => {
     await page.locator(`[data-testid="station-job-${number}"].selected`).waitFor();
     await page.keyboard.press('Enter'); // the picked job's first button: Start
     await page.getByTestId(`station-state-${number}`).filter({ hasText: 'Running' }).waitFor();
+
+    // the wall screen counts it as running now
+    const admin = await as(server.url, 'ADMIN');
+    const display = await createToken(admin, 'DISPLAY', 'station test wall');
+    const wall = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 900 }, errors });
+    await wall.goto(`/wall?token=${display.secret}`);
+    await wall.getByTestId('wall-running-count').filter({ hasText: /^1$/ }).waitFor();
 
     await card.getByRole('button', { name: 'Complete…' }).click();
     await card.getByRole('button', { name: 'Confirm complete' }).click();
