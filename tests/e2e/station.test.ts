@@ -63,3 +63,32 @@ describe('the station view', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('an order put at risk by downtime', () => {
+  it('is told to its rep, whose notification opens the order with its cause and the dates the plant can promise', async () => {
+    const planner = await as(server.url, 'PLANNER');
+    const { plants } = await planner.data<{ plants: { id: string; today: string }[] }>('{ plants { id today } }');
+    const today = plants[0]!.today;
+    const { board } = await planner.data<{ board: { workCenters: { id: string; code: string }[] } }>(
+      'query($p: ID!, $d: Date!) { board(plantId: $p, from: $d, to: $d) { workCenters { id code } } }', { p: plants[0]!.id, d: today });
+    const laser = board.workCenters.find((w) => w.code === 'LASER')!;
+    const day = (n: number) => new Date(Date.parse(`${today}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+    // LASER breaks down for the next week: work rolls forward past some due dates
+    const { reportDowntime } = await planner.data<{ reportDowntime: { ordersAtRisk: { id: string; number: string }[] } }>(
+      'mutation($wc: ID!, $from: Date!, $to: Date!) { reportDowntime(workCenterId: $wc, from: $from, to: $to, hoursLost: 80, reason: "laser source failed") { ordersAtRisk { id number } } }',
+      { wc: laser.id, from: day(1), to: day(9) });
+    expect(reportDowntime.ordersAtRisk.length).toBeGreaterThan(0);
+
+    const page = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 1000 }, errors });
+    await signInPage(page, 'rep@demo.test');
+    await page.getByTestId('notification-bell').click();
+    const told = page.getByTestId('notification').filter({ hasText: /is at risk: .* the plant can promise \d{4}-\d{2}-\d{2} \(auto\)/ }).first();
+    await told.waitFor();
+    const number = (await told.textContent())!.match(/SO-\d+/)![0];
+    await told.click();
+    await page.locator('#order-panel-title', { hasText: number }).waitFor();
+    await page.getByTestId('order-risk').filter({ hasText: /h short on/ }).waitFor();
+    await saveScreenshot(page, 'order-at-risk');
+    expect(errors).toEqual([]);
+  });
+});

@@ -2,7 +2,6 @@ import {
   fromDay, isAtRisk, projectedFinish, riskCause, toDay, type Day, type Order, type Schedule,
 } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
-import { apiHours } from '../shared/units.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { evaluateStoredChange, type EvaluationDeps } from '../change-order/preview.service.ts';
 import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
@@ -30,7 +29,7 @@ export async function refreshRisk(w: PlantWrite, deps: EvaluationDeps, schedule:
   for (const order of orders) {
     const cause = riskCause(schedule, order, toDay(today));
     const words = cause && `${cause.behindOrderId ? `queued behind ${await numberOf(cause.behindOrderId)} on ` : 'no room on '}${wcCode.get(cause.workCenterId) ?? cause.workCenterId}, `
-      + `${apiHours(cause.lateMinutes)} h short on ${fromDay(order.dueDate)}; projected to finish ${fromDay(cause.projectedFinish)}`;
+      + `${Math.round(cause.lateMinutes / 6) / 10} h short on ${fromDay(order.dueDate)}; projected to finish ${fromDay(cause.projectedFinish)}`;
     rows.push({ id: order.id, atRisk: isAtRisk(order), cause: words });
   }
   await em.execute(
