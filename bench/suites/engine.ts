@@ -1,4 +1,4 @@
-import { buildSchedule, EngineError, evaluateChange, toDay, type Tier } from '../../server/src/engine/index.ts';
+import { buildSchedule, EngineError, evaluateChange, toDay, turnDay, type Tier } from '../../server/src/engine/index.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { currentPolicy, toEnginePolicy } from '../../server/src/modules/policy/policy.service.ts';
 import { plantById } from '../../server/src/modules/plant/plant.service.ts';
@@ -35,6 +35,10 @@ export const engineSuite: Suite = {
       const p = await plantById(em, systemClock(), plant.plantId);
       const policy = toEnginePolicy(await currentPolicy(em, plant.plantId), p.shipBufferDays);
       const today = toDay(p.today);
+      // the day turn two weeks after seeding (docs/product.md §12.4), on its own copy of the plant
+      started = performance.now();
+      const turn = turnDay(buildSchedule(input), today + 14);
+      figures.push(single({ suite: 'engine', name: `turnDay two weeks later (buildSchedule included; ${turn.jobs.length} jobs rolled)`, plant: key, unit: 'ms' }, since(started)));
 
       const warm = quick ? 200 : 1_000;
       const n = quick ? 700 : 7_000;

@@ -743,6 +743,19 @@ export type Delegation = {
   user: User;
 };
 
+/** What a downtime report did to the schedule. */
+export type DowntimeReport = {
+  __typename?: 'DowntimeReport';
+  /** Days whose capacity it reduced, with their capacity and load now. */
+  days: Array<Bucket>;
+  /** Jobs whose work was displaced and rolled forward (as they are now). */
+  movedJobs: Array<Job>;
+  /** Orders the roll put at risk (their reps were told). */
+  ordersAtRisk: Array<Order>;
+  /** The work center that lost capacity. */
+  workCenterId: Scalars['ID']['output'];
+};
+
 /** Every expected error carries one of these in `extensions.code`, with a message a person can act on. */
 export type ErrorCode =
   /** An argument is malformed or out of range; the message names it. */
@@ -929,8 +942,12 @@ export type ImportRowError = {
 /** One routing step of one order on one work center. */
 export type Job = {
   __typename?: 'Job';
+  /** Hours actually spent, as reported (rounded to 4 decimals). */
+  actualHours: Scalars['Float']['output'];
   /** Hours placed per day. */
   allocations: Array<Allocation>;
+  /** Good units reported so far. */
+  completedQuantity: Scalars['Int']['output'];
   /** Last day with an allocation. */
   end: Scalars['Date']['output'];
   /** Total hours (sum of its allocations), rounded to 4 decimals; `minutes` is exact. */
@@ -941,6 +958,12 @@ export type Job = {
   minutes: Scalars['Int']['output'];
   /** The order it belongs to. */
   orderId: Scalars['ID']['output'];
+  /** Whether work on a started job is paused. */
+  paused: Scalars['Boolean']['output'];
+  /** Hours still to do as planned (0 once DONE), rounded to 4 decimals; `minutes` of an open job is the same, exact. */
+  remainingHours: Scalars['Float']['output'];
+  /** Units scrapped so far. */
+  scrapQuantity: Scalars['Int']['output'];
   /** Routing position, from 1. */
   seq: Scalars['Int']['output'];
   /** First day with an allocation. */
@@ -1099,6 +1122,23 @@ export type Mutation = {
   proposeChangeOrder: ChangeOrder;
   /** Rejects it with a reason (any lane I cover). */
   rejectChangeOrder: ChangeOrder;
+  /**
+   * A breakdown or absence (PLANNER and up): `hoursLost` hours of capacity are taken from the work
+   * center's working days from `from` to `to` (at most 31 days, not before today), earliest day first,
+   * as calendar exceptions with `reason`. Work that no longer fits is displaced at once, least urgent
+   * order first, and rolled forward within regular capacity; orders that then miss their due date
+   * are at risk and their reps told. BAD_USER_INPUT for a range in the past, longer than 31 days, or
+   * more hours than the days have.
+   */
+  reportDowntime: DowntimeReport;
+  /**
+   * Reports progress on a job (OPERATOR, PLANNER and up, or an API token with `progress:write`). The
+   * job's remaining work is re-planned from today on its work center, the order becomes IN_PRODUCTION
+   * on its first start and DONE when its last job is, and the board hears it at once. CONFLICT when
+   * the report does not fit the job's state now (COMPLETE on a DONE job, START on a started one, a
+   * report on a cancelled or shipped order): it was made against a state that has since changed.
+   */
+  reportProgress: Job;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
   /** Retires a calendar exception: the weekly hours apply again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
@@ -1129,6 +1169,11 @@ export type Mutation = {
   setPasswordWithToken: Scalars['Boolean']['output'];
   /** Appear in presence (true, the default) or stay invisible to everyone (false). Returns the new setting. */
   setPresenceVisibility: Scalars['Boolean']['output'];
+  /**
+   * Marks a DONE order SHIPPED. CONFLICT when `expectedVersion` is not the order's version or the
+   * order is not DONE.
+   */
+  shipOrder: Order;
   /** Changes a calendar exception; a retired one becomes active again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
   updateCalendarException: CalendarException;
   /** Changes a customer; the code cannot change; a retired customer becomes active again (PLANT_MANAGER, ADMIN). */
@@ -1330,6 +1375,22 @@ export type MutationRejectChangeOrderArgs = {
 
 
 /** All state changes. */
+export type MutationReportDowntimeArgs = {
+  from: Scalars['Date']['input'];
+  hoursLost: Scalars['Float']['input'];
+  reason: Scalars['String']['input'];
+  to: Scalars['Date']['input'];
+  workCenterId: Scalars['ID']['input'];
+};
+
+
+/** All state changes. */
+export type MutationReportProgressArgs = {
+  input: ProgressReportInput;
+};
+
+
+/** All state changes. */
 export type MutationRespondToCounterProposalArgs = {
   accept: Scalars['Boolean']['input'];
   comment?: InputMaybe<Scalars['String']['input']>;
@@ -1403,6 +1464,13 @@ export type MutationSetPasswordWithTokenArgs = {
 /** All state changes. */
 export type MutationSetPresenceVisibilityArgs = {
   visible: Scalars['Boolean']['input'];
+};
+
+
+/** All state changes. */
+export type MutationShipOrderArgs = {
+  expectedVersion: Scalars['Int']['input'];
+  orderId: Scalars['ID']['input'];
 };
 
 
@@ -1508,6 +1576,8 @@ export type Notification = {
   kind: NotificationKind;
   /** What happened, with the numbers, e.g. `CO-1042: ops@… approved the capacity lane; waiting for accounting.` */
   message: Scalars['String']['output'];
+  /** The order it is about (ORDER_AT_RISK): propose a new date for it from the dates in the message. */
+  orderId: Maybe<Scalars['ID']['output']>;
   /** When you marked it read; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -1534,11 +1604,17 @@ export type NotificationKind =
   /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
   | 'DECISION_NEEDED'
   /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
-  | 'NO_LONGER_NEEDED';
+  | 'NO_LONGER_NEEDED'
+  /** An order's projected finish passed its due date: the cause and the dates the plant can promise (its rep). */
+  | 'ORDER_AT_RISK';
 
 /** A customer order, planned as one job per routing step. */
 export type Order = {
   __typename?: 'Order';
+  /** Whether the projected finish passes the due date of an order still open. */
+  atRisk: Scalars['Boolean']['output'];
+  /** The finish date the order was planned for when its terms were last agreed (its last job's last day then). */
+  baselineFinish: Maybe<Scalars['Date']['output']>;
   /** Who ordered. */
   customer: Customer;
   /** Promised due date. */
@@ -1553,8 +1629,15 @@ export type Order = {
   options: Array<ProductOption>;
   /** What is made. */
   product: Product;
+  /** The day its last work is now placed on (for a done order, the day it was finished); null without jobs. */
+  projectedFinish: Maybe<Scalars['Date']['output']>;
   /** Units ordered. */
   quantity: Scalars['Int']['output'];
+  /**
+   * Why it is at risk, in words and numbers, e.g. "queued behind SO-10231 on LASER, 14 h short on
+   * 2026-12-09"; null when it is not.
+   */
+  riskCause: Maybe<Scalars['String']['output']>;
   /** Lifecycle status. */
   status: OrderStatus;
   /** Agreed price per unit. */
@@ -1959,6 +2042,45 @@ export type ProductOptionInput = {
   value: Scalars['String']['input'];
 };
 
+/** What a progress report says happened to a job. */
+export type ProgressAction =
+  /**
+   * The job is finished: it becomes DONE once its good quantity reaches the order's quantity, and its
+   * remaining allocations are freed. Without `goodQuantity`, every unit not yet reported counts as
+   * good. When scrap leaves it short, it stays STARTED and the missing units are planned from today.
+   */
+  | 'COMPLETE'
+  /** Work stopped for now; the job stays STARTED and keeps its place. */
+  | 'PAUSE'
+  /** Good and scrap units and hours so far, without changing the job's state (starts a PLANNED job). */
+  | 'REPORT'
+  /** Work on a paused job goes on. */
+  | 'RESUME'
+  /** Work on the job began (a PLANNED job becomes STARTED). */
+  | 'START';
+
+/** One progress report from the floor, a station, an MES or a file. */
+export type ProgressReportInput = {
+  /** What happened. */
+  action: ProgressAction;
+  /** When it happened (default: now); at most a day ahead of the server's clock. */
+  at?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Good units made since the last report (added to `completedQuantity`); 0 when omitted, except on COMPLETE. */
+  goodQuantity?: InputMaybe<Scalars['Int']['input']>;
+  /** Hours actually spent since the last report (added to `actualHours`). */
+  hours?: InputMaybe<Scalars['Float']['input']>;
+  /**
+   * The reporter's key for this report (1–100 characters), unique per plant: sending the same report
+   * again with the same key counts it once and answers the job as it is. The same key on another job
+   * or action is a CONFLICT.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  /** The job reported on. */
+  jobId: Scalars['ID']['input'];
+  /** Units scrapped since the last report (added to `scrapQuantity`). */
+  scrapQuantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
@@ -2206,6 +2328,8 @@ export type Role =
   | 'ACCOUNTING'
   /** Administrator: users, roles and tokens; no approval authority. */
   | 'ADMIN'
+  /** Shop floor: sees the board and reports the progress of jobs (start, pause, resume, complete). */
+  | 'OPERATOR'
   /** Mid-level manager: decides the manager tier and edits the policy. */
   | 'OPS_MANAGER'
   /** Operations planning: everything a rep may, plus moving jobs. */
@@ -2300,7 +2424,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (docs/product.md §1). */
 export type TokenKind =
-  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
+  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders) or `progress:write` (an MES reporting job progress). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';
@@ -2345,7 +2469,10 @@ export type UserInput = {
  * case: `change_order.proposed`, `.approved`, `.all_approved`, `.rejected`, `.escalated`,
  * `.sla_escalated`, `.counter_proposed`, `.counter_accepted`, `.counter_declined`, `.withdrawn`,
  * `.applied`, `.reevaluated`, `.order_changed` (its order changed before it was applied: returned to its proposer),
- * `.confirmed` (the proposer confirmed it on the new terms), `.commented`.
+ * `.confirmed` (the proposer confirmed it on the new terms), `.commented`. And `order.at_risk`
+ * `{ id, event, plantId, order, occurredAt }`: an order's projected finish passed its due date; `order`
+ * carries `id`, `number`, `dueDate`, `projectedFinish`, `riskCause` and `promiseDates` (the earliest
+ * due date per capacity tier, `[{ tier, dueDate }]`).
  */
 export type Webhook = {
   __typename?: 'Webhook';
@@ -2588,6 +2715,7 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
+  DowntimeReport: ResolverTypeWrapper<Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversTypes['Bucket']>, movedJobs: Array<ResolversTypes['Job']>, ordersAtRisk: Array<ResolversTypes['Order']> }>;
   ErrorCode: ErrorCode;
   ExportFile: ResolverTypeWrapper<ExportFile>;
   ExportFormat: ExportFormat;
@@ -2641,6 +2769,8 @@ export type ResolversTypes = {
   ProductInput: ProductInput;
   ProductOption: ResolverTypeWrapper<ProductOptionDtoModel>;
   ProductOptionInput: ProductOptionInput;
+  ProgressAction: ProgressAction;
+  ProgressReportInput: ProgressReportInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
@@ -2700,6 +2830,7 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Delegation: DelegationRowModel;
+  DowntimeReport: Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversParentTypes['Bucket']>, movedJobs: Array<ResolversParentTypes['Job']>, ordersAtRisk: Array<ResolversParentTypes['Order']> };
   ExportFile: ExportFile;
   Float: Scalars['Float']['output'];
   FrozenJob: FrozenJob;
@@ -2741,6 +2872,7 @@ export type ResolversParentTypes = {
   ProductInput: ProductInput;
   ProductOption: ProductOptionDtoModel;
   ProductOptionInput: ProductOptionInput;
+  ProgressReportInput: ProgressReportInput;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
@@ -3037,6 +3169,13 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
 
+export type DowntimeReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DowntimeReport'] = ResolversParentTypes['DowntimeReport']> = {
+  days?: Resolver<Array<ResolversTypes['Bucket']>, ParentType, ContextType>;
+  movedJobs?: Resolver<Array<ResolversTypes['Job']>, ParentType, ContextType>;
+  ordersAtRisk?: Resolver<Array<ResolversTypes['Order']>, ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ExportFileResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ExportFile'] = ResolversParentTypes['ExportFile']> = {
   content?: Resolver<ResolversTypes['Base64'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3105,12 +3244,17 @@ export interface IntColumnScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 }
 
 export type JobResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Job'] = ResolversParentTypes['Job']> = {
+  actualHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   allocations?: Resolver<Array<ResolversTypes['Allocation']>, ParentType, ContextType>;
+  completedQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paused?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  remainingHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scrapQuantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   start?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['JobStatus'], ParentType, ContextType>;
@@ -3158,6 +3302,8 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   ping?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   proposeChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationProposeChangeOrderArgs, 'input'>>;
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
+  reportDowntime?: Resolver<ResolversTypes['DowntimeReport'], ParentType, ContextType, RequireFields<MutationReportDowntimeArgs, 'from' | 'hoursLost' | 'reason' | 'to' | 'workCenterId'>>;
+  reportProgress?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationReportProgressArgs, 'input'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
   retireCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationRetireCalendarExceptionArgs, 'expectedVersion' | 'id'>>;
   retireCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationRetireCustomerArgs, 'expectedVersion' | 'id'>>;
@@ -3169,6 +3315,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setDelegate?: Resolver<ResolversTypes['Delegation'], ParentType, ContextType, RequireFields<MutationSetDelegateArgs, 'delegateId' | 'from' | 'to'>>;
   setPasswordWithToken?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPasswordWithTokenArgs, 'newPassword' | 'token'>>;
   setPresenceVisibility?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSetPresenceVisibilityArgs, 'visible'>>;
+  shipOrder?: Resolver<ResolversTypes['Order'], ParentType, ContextType, RequireFields<MutationShipOrderArgs, 'expectedVersion' | 'orderId'>>;
   updateCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationUpdateCalendarExceptionArgs, 'expectedVersion' | 'id' | 'input'>>;
   updateCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationUpdateCustomerArgs, 'expectedVersion' | 'id' | 'input'>>;
   updatePlant?: Resolver<ResolversTypes['Plant'], ParentType, ContextType, RequireFields<MutationUpdatePlantArgs, 'expectedVersion' | 'id' | 'input'>>;
@@ -3187,6 +3334,7 @@ export type NotificationResolvers<ContextType = GraphQLContext, ParentType exten
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -3197,6 +3345,8 @@ export type NotificationConnectionResolvers<ContextType = GraphQLContext, Parent
 };
 
 export type OrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order']> = {
+  atRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  baselineFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3204,7 +3354,9 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
+  projectedFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  riskCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -3493,6 +3645,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
+  DowntimeReport?: DowntimeReportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
   FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;

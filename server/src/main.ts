@@ -40,7 +40,11 @@ const demoWallSecret = config.demo ? await ensureDemoWallToken(services) : null;
 await services.realtime.start(log);
 services.webhooks.start(log);
 // Every process works the durable job queue (approval SLA; docs/adr/0004-sla-escalation-job-queue.md)
-const jobs = await startJobQueue(services, log, { slaSweepMs: Number(process.env.TAKT_SLA_SWEEP_MS ?? 60_000) });
+// and the plants' turning days, caught up at start (docs/product.md §12)
+const jobs = await startJobQueue(services, log, {
+  slaSweepMs: Number(process.env.TAKT_SLA_SWEEP_MS ?? 60_000),
+  dayTurnSweepMs: Number(process.env.TAKT_DAY_TURN_SWEEP_MS ?? 60_000),
+});
 const app = await createApp(services, log);
 await app.fastify.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;

@@ -33,23 +33,24 @@ const operations: Operation[] = (['Query', 'Mutation', 'Subscription'] as const)
   return Object.values(type?.getFields() ?? {}).map((field) => ({ root, field, name: `${root}.${field.name}` }));
 });
 
-type Identity = { label: string; kind: 'none' } | { label: string; kind: 'user'; role: Role } | { label: string; kind: 'display' | 'api' };
+type Identity = { label: string; kind: 'none' } | { label: string; kind: 'user'; role: Role } | { label: string; kind: 'display' } | { label: string; kind: 'api'; scope: string };
 const IDENTITIES: Identity[] = [
   ...ROLES.map((role) => ({ label: role, kind: 'user' as const, role })),
   { label: 'display token', kind: 'display' },
-  { label: 'API token (reports:read)', kind: 'api' },
+  { label: 'API token (reports:read)', kind: 'api', scope: 'reports:read' },
+  { label: 'API token (progress:write)', kind: 'api', scope: 'progress:write' },
   { label: 'no identity', kind: 'none' },
 ];
 
 /** What the permission table (plus "a token mutates only through a write scope", which the matrix's reports:read token lacks) allows. */
 function allowed(op: Operation, who: Identity): boolean {
   const rule = (PERMISSIONS as Record<string, Permission>)[op.name]!;
-  if (who.kind !== 'user' && who.kind !== 'none' && op.root === 'Mutation') return false;
+  if (who.kind !== 'user' && who.kind !== 'none' && op.root === 'Mutation') return who.kind === 'api' && (rule.apiScopes ?? []).includes(who.scope);
   if (rule.public) return true;
   if (who.kind === 'none') return false;
   if (who.kind === 'user') return (rule.roles ?? []).includes(who.role);
   if (who.kind === 'display') return rule.display === true;
-  return (rule.apiScopes ?? []).includes('reports:read');
+  return (rule.apiScopes ?? []).includes(who.scope);
 }
 
 // Operations that end the caller's session (or all of them) run on a throwaway session.
@@ -154,6 +155,7 @@ beforeAll(async () => {
   for (const role of ROLES) credentials.set(role, await freshUserSession(role));
   credentials.set('display token', { token: (await createToken(admin, 'DISPLAY', 'matrix wall')).secret });
   credentials.set('API token (reports:read)', { token: (await createToken(admin, 'API', 'matrix api', ['reports:read'])).secret });
+  credentials.set('API token (progress:write)', { token: (await createToken(admin, 'API', 'matrix mes', ['progress:write'])).secret });
   credentials.set('no identity', {});
 });
 afterAll(async () => {

@@ -3,6 +3,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient, as, code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { suiteToday } from '../support/suite-clock.ts';
+import { DEMO_USERS } from '../../server/src/modules/demo/demo.catalog.ts';
 
 const BOARD = `query Board($plantId: ID!, $from: Date!, $to: Date!) {
   board(plantId: $plantId, from: $from, to: $to) {
@@ -164,7 +165,7 @@ describe('identity', () => {
 
   it('stores passwords as scrypt hashes, never in clear', async () => {
     const rows = await sql<{ password_hash: string }>(server.databaseUrl, 'select password_hash from app_user');
-    expect(rows.length).toBe(8);
+    expect(rows.length).toBe(DEMO_USERS.length);
     expect(rows.every((r) => r.password_hash.startsWith('scrypt$') && !r.password_hash.includes('demo'))).toBe(true);
   });
 });

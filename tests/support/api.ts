@@ -16,6 +16,7 @@ export const DEMO_LOGIN: Record<string, string> = {
   ACCOUNTING: 'accounting@demo.test',
   QUALITY: 'quality@demo.test',
   ADMIN: 'admin@demo.test',
+  OPERATOR: 'operator@demo.test',
 } satisfies Record<Role | 'SALES_REP_2', string>;
 
 /** A GraphQL client over real HTTP that keeps its session cookie, like a browser tab. */

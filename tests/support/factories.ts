@@ -14,7 +14,7 @@ export function workingDay(from: string, n: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-export const ROLES = ['SALES_REP', 'SALES_REP_2', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN'] as const;
+export const ROLES = ['SALES_REP', 'SALES_REP_2', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR'] as const;
 export type FactoryRole = (typeof ROLES)[number];
 
 export interface FactoryPlant {

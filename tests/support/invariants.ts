@@ -66,12 +66,13 @@ export async function checkInvariants(url: string, plantId: string, opts: Invari
     const v: string[] = [];
 
     // Jobs and allocations: a job's minutes and span follow its allocations; nothing is orphaned.
-    for (const j of await q<{ id: string; minutes: number; start: string; end: string; sum: number | null; first: string | null; last: string | null }>(
-      `select j.id, j.minutes, j.start_date::text as start, j.end_date::text as end, s.sum, s.first, s.last
+    for (const j of await q<{ id: string; minutes: number; status: string; start: string; end: string; sum: number | null; first: string | null; last: string | null }>(
+      `select j.id, j.minutes, j.status, j.start_date::text as start, j.end_date::text as end, s.sum, s.first, s.last
          from job j left join (select job_id, sum(minutes)::int as sum, min(date)::text as first, max(date)::text as last
                                  from allocation group by job_id) s on s.job_id = j.id
         where j.plant_id = $1`, [plantId])) {
-      if (j.sum === null) v.push(`job ${j.id} has no allocations`);
+      // a job completed before its planned days holds none (docs/product.md §12)
+      if (j.sum === null) { if (!(j.status === 'DONE' && j.minutes === 0)) v.push(`job ${j.id} has no allocations`); }
       else {
         if (j.sum !== j.minutes) v.push(`job ${j.id}: minutes ${j.minutes} but its allocations sum to ${j.sum} (lost update)`);
         if (j.first !== j.start || j.last !== j.end) v.push(`job ${j.id}: spans ${j.start}..${j.end} but its allocations ${j.first}..${j.last}`);
@@ -101,13 +102,17 @@ export async function checkInvariants(url: string, plantId: string, opts: Invari
     const allocations = await q<{ orderId: string; seq: number; workCenterId: string; date: string; minutes: number }>(
       `select j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", a.date::text as date, a.minutes
          from allocation a join job j on j.id = a.job_id where j.plant_id = $1`, [plantId]);
+    // Floor writes (progress, the day turn, downtime) re-plan what remains without a change order.
+    const floorMoved = new Set((await q<{ id: string }>(
+      `select distinct jsonb_array_elements_text(payload->'orderIds') as id from board_event
+        where plant_id = $1 and type = 'SCHEDULE_CHANGED' and payload->>'changeOrderId' is null`, [plantId])).map((r) => r.id));
     for (const o of orders) {
       const changes = applied.filter((c) => c.orderId === o.id);
       const expected = 1 + changes.filter((c) => !c.kinds.includes('NEW_ORDER')).length;
       if (o.version !== expected) v.push(`order ${o.id}: version ${o.version}, expected ${expected} (1 + ${changes.length} applied change orders)`);
       const last = changes.at(-1);
       const terms = last?.evaluation.terms;
-      if (!last || !terms) continue;
+      if (!last || !terms || floorMoved.has(o.id)) continue;
       const now = { quantity: o.quantity, dueDate: o.dueDate, unitPriceCents: Number(o.unitPriceCents), optionIds: [...o.optionIds].sort() };
       const then = { quantity: terms.quantity, dueDate: fromDay(terms.dueDate), unitPriceCents: terms.unitPriceCents, optionIds: [...terms.optionIds].sort() };
       if (JSON.stringify(now) !== JSON.stringify(then)) v.push(`order ${o.id}: terms ${JSON.stringify(now)} differ from its last applied change ${last.number} ${JSON.stringify(then)}`);
@@ -192,8 +197,10 @@ async function replayBuckets(
   const appliedById = new Map(applied.map((c) => [c.id, c]));
   const capacityGrants = new Map(approvals.filter((a) => a.lane === 'CAPACITY' && a.status === 'GRANTED').map((a) => [a.changeOrderId, a.grantedRole]));
   const ceilingOf = (coId: string | null, capacity: number, overtime: number): { ceiling: number; by: string } => {
-    const c = coId === null ? undefined : appliedById.get(coId);
-    if (!c) return { ceiling: -1, by: coId ? `change order ${coId}, which is not applied` : 'no change order' };
+    // a floor write (progress, the day turn, downtime) places work within regular capacity only
+    if (coId === null) return { ceiling: capacity, by: 'a floor write (regular capacity)' };
+    const c = appliedById.get(coId);
+    if (!c) return { ceiling: -1, by: `change order ${coId}, which is not applied` };
     const p = policies.find((x) => x.version === c.policyVersion) ?? policies.at(-1)!;
     const granted = capacityGrants.get(c.id);
     if (granted === 'PLANT_MANAGER') return { ceiling: capacity + overtime, by: `${c.number} (PLANT_MANAGER)` };

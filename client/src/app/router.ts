@@ -18,6 +18,7 @@ export const router = createRouter({
     { path: '/audit', name: 'audit', component: () => import('../audit/AuditView.vue') },
     { path: '/admin/tokens', name: 'admin-tokens', component: () => import('../admin/TokensView.vue') },
     { path: '/reports', name: 'reports', component: () => import('../reports/ReportsView.vue') },
+    { path: '/station/:workCenterCode', name: 'station', component: () => import('../station/StationView.vue') },
     { path: '/login', name: 'login', component: () => import('../auth/LoginView.vue'), meta: { public: true } },
     // The wall screen authenticates with a display token, not a session (docs/product.md §1, §9).
     { path: '/wall', name: 'wall', component: () => import('../wall/WallView.vue'), meta: { public: true } },

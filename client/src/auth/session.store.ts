@@ -16,6 +16,7 @@ export const ROLE_LABEL: Record<Role, string> = {
   ACCOUNTING: 'Accounting',
   QUALITY: 'Quality',
   ADMIN: 'Admin',
+  OPERATOR: 'Operator',
 };
 
 /** Who is signed in, and the plants they can see. The only place that talks to the auth API. */

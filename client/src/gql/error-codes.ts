@@ -209,7 +209,9 @@ export const NotificationKind = {
   /** A change order now waits for your decision in a lane (new, escalated or re-evaluated). */
   DecisionNeeded: 'DECISION_NEEDED',
   /** A change order that waited for your decision no longer does (withdrawn, rejected elsewhere, counter-proposed). */
-  NoLongerNeeded: 'NO_LONGER_NEEDED'
+  NoLongerNeeded: 'NO_LONGER_NEEDED',
+  /** An order's projected finish passed its due date: the cause and the dates the plant can promise (its rep). */
+  OrderAtRisk: 'ORDER_AT_RISK'
 } as const;
 
 export type NotificationKind = typeof NotificationKind[keyof typeof NotificationKind];
@@ -260,12 +262,33 @@ export const PresenceKind = {
 } as const;
 
 export type PresenceKind = typeof PresenceKind[keyof typeof PresenceKind];
+/** What a progress report says happened to a job. */
+export const ProgressAction = {
+  /**
+   * The job is finished: it becomes DONE once its good quantity reaches the order's quantity, and its
+   * remaining allocations are freed. Without `goodQuantity`, every unit not yet reported counts as
+   * good. When scrap leaves it short, it stays STARTED and the missing units are planned from today.
+   */
+  Complete: 'COMPLETE',
+  /** Work stopped for now; the job stays STARTED and keeps its place. */
+  Pause: 'PAUSE',
+  /** Good and scrap units and hours so far, without changing the job's state (starts a PLANNED job). */
+  Report: 'REPORT',
+  /** Work on a paused job goes on. */
+  Resume: 'RESUME',
+  /** Work on the job began (a PLANNED job becomes STARTED). */
+  Start: 'START'
+} as const;
+
+export type ProgressAction = typeof ProgressAction[keyof typeof ProgressAction];
 /** What a user may do (docs/product.md §1). A higher capacity role satisfies a lower tier. */
 export const Role = {
   /** Finance: decides the cost and margin lane. */
   Accounting: 'ACCOUNTING',
   /** Administrator: users, roles and tokens; no approval authority. */
   Admin: 'ADMIN',
+  /** Shop floor: sees the board and reports the progress of jobs (start, pause, resume, complete). */
+  Operator: 'OPERATOR',
   /** Mid-level manager: decides the manager tier and edits the policy. */
   OpsManager: 'OPS_MANAGER',
   /** Operations planning: everything a rep may, plus moving jobs. */
@@ -294,7 +317,7 @@ export const Tier = {
 export type Tier = typeof Tier[keyof typeof Tier];
 /** What kind of non-human client a token is for (docs/product.md §1). */
 export const TokenKind = {
-  /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
+  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders) or `progress:write` (an MES reporting job progress). */
   Api: 'API',
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   Display: 'DISPLAY'

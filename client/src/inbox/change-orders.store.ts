@@ -137,7 +137,7 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
     if (!me) return;
     loading.value = true;
     try {
-      const decides = me.role !== 'ADMIN';
+      const decides = me.role !== 'ADMIN' && me.role !== 'OPERATOR';
       const proposes = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'].includes(me.role);
       const [box, own] = await Promise.all([
         decides ? request(ApprovalInboxDocument) : Promise.resolve({ approvalInbox: [] }),

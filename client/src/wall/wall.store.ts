@@ -6,6 +6,8 @@ import { addDays } from '../board/dates';
 import {
   WallBoardDocument,
   WallChangeOrdersDocument,
+  WallFloorDocument,
+  type WallFloorQuery,
   WallPlantDocument,
   type WallBoardQuery,
   type WallChangeOrderFragment,
@@ -37,6 +39,10 @@ export const useWallStore = defineStore('wall', () => {
   const thresholds = ref({ auto: 0.8, manager: 1 });
   const queue = shallowRef<WallChangeOrder[]>([]);
   const recent = shallowRef<WallChangeOrder[]>([]);
+  /** Orders at risk with work in the weeks shown, soonest due first. */
+  const atRisk = shallowRef<WallFloorQuery['ahead']['orders']>([]);
+  /** Jobs under way now (started, not paused). */
+  const runningNow = ref(0);
   const from = ref<string | null>(null);
   const state = ref<ConnectionState>('offline');
   /** Why the screen cannot show anything (bad token), or null. */
@@ -96,11 +102,20 @@ export const useWallStore = defineStore('wall', () => {
     recent.value = data.recent.nodes;
   }
 
+  async function loadFloor(): Promise<void> {
+    const p = plant.value;
+    if (!p) return;
+    const data = await request(WallFloorDocument, { plantId: p.id, today: p.today, to: addDays(p.today, WALL_DAYS - 1) });
+    atRisk.value = data.ahead.orders.filter((o) => o.atRisk).sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+    runningNow.value = data.ahead.jobs.filter((j) => j.status === 'STARTED' && !j.paused).length;
+  }
+
   function refreshChangeOrdersSoon(): void {
     if (coTimer) return;
     coTimer = setTimeout(() => {
       coTimer = null;
       loadChangeOrders().catch((e) => fail(e));
+      loadFloor().catch((e) => fail(e));
     }, 200);
   }
 
@@ -126,7 +141,7 @@ export const useWallStore = defineStore('wall', () => {
 
   async function resync(): Promise<number> {
     const seq = await loadBoard();
-    await loadChangeOrders();
+    await Promise.all([loadChangeOrders(), loadFloor()]);
     freshAt.value = Date.now();
     connection?.setBaseline(seq);
     return seq;
@@ -140,7 +155,7 @@ export const useWallStore = defineStore('wall', () => {
     let since: number;
     try {
       since = await loadBoard();
-      await loadChangeOrders();
+      await Promise.all([loadChangeOrders(), loadFloor()]);
       loadError.value = null;
       freshAt.value = Date.now();
     } catch (e) {
@@ -157,7 +172,7 @@ export const useWallStore = defineStore('wall', () => {
       onEvent,
       onResync: async () => {
         const seq = await loadBoard();
-        await loadChangeOrders();
+        await Promise.all([loadChangeOrders(), loadFloor()]);
         freshAt.value = Date.now();
         return seq;
       },
@@ -197,6 +212,6 @@ export const useWallStore = defineStore('wall', () => {
 
   return {
     plant, timeZone, workCenters, buckets, thresholds, queue, recent, from, days, state, stale, fatal, loadError, freshAt,
-    lastEventAt, pulse, todaysDecisions, start, stop, bucket, key,
+    lastEventAt, pulse, todaysDecisions, atRisk, runningNow, start, stop, bucket, key,
   };
 });

@@ -38,6 +38,7 @@ export {
   planOrder,
   routingOf,
   stepMinutes,
+  sum,
   type OrderPlan,
   type OrderRequest,
   type PlanOrderOptions,
@@ -45,3 +46,7 @@ export {
 } from './planning.ts';
 export { MAX_QUANTITY } from './changes.ts';
 export { evaluateChange } from './evaluate.ts';
+export {
+  isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, rollOrder, turnDay, withJobs,
+  type DayTurn, type RiskCause,
+} from './floor.ts';

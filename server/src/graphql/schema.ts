@@ -20,6 +20,7 @@ import { notificationResolvers } from '../modules/notification/notification.reso
 import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';
 import { masterDataResolvers } from '../modules/masterdata/masterdata.resolvers.ts';
+import { floorResolvers } from '../modules/floor/floor.resolvers.ts';
 import { importResolvers } from '../modules/import/import.resolvers.ts';
 import { Base64Scalar, DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
@@ -54,7 +55,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, floorResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

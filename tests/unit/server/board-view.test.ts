@@ -13,9 +13,11 @@ const order = (id: string, number: string, customer: string): OrderDto => ({
   id, plantId: 'p', number, customer: { id: customer, code: customer, name: `Customer ${customer}`, tier: 'STANDARD', contact: '', active: true, version: 1 },
   productId: 'prod', product: { id: 'prod', sku: 'SKU', name: 'Bracket' } as OrderDto['product'], quantity: 4, optionIds: [],
   dueDate: '2026-12-10', unitPriceCents: 1000, status: 'CONFIRMED', version: 1,
+  baselineFinish: null, projectedFinish: null, atRisk: false, riskCause: null,
 });
 const job = (id: string, orderId: string, seq: number, workCenterId: string, allocations: [number, number][]): BoardJob => ({
-  dto: { id, orderId, seq, workCenterId, start: '', end: '', minutes: allocations.reduce((s, [, m]) => s + m, 0), status: 'PLANNED', version: 1 },
+  dto: { id, orderId, seq, workCenterId, start: '', end: '', minutes: allocations.reduce((s, [, m]) => s + m, 0), status: 'PLANNED', version: 1,
+    completedQuantity: 0, scrapQuantity: 0, actualMinutes: 0, paused: false },
   startDay: MON + allocations[0]![0], endDay: MON + allocations[allocations.length - 1]![0],
   allocationDays: allocations.map(([d]) => MON + d), allocationMinutes: allocations.map(([, m]) => m),
 });

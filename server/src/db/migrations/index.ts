@@ -9,6 +9,7 @@ import { Migration20261202050000OrderSearch } from './Migration20261202050000Ord
 import { Migration20261202051000OrderVersion } from './Migration20261202051000OrderVersion.ts';
 import { Migration20261202010000AppendOnlyTruncate } from './Migration20261202010000AppendOnlyTruncate.ts';
 import { Migration20261202060000MasterData } from './Migration20261202060000MasterData.ts';
+import { Migration20261202070000Progress } from './Migration20261202070000Progress.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -22,4 +23,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202051000OrderVersion', class: Migration20261202051000OrderVersion },
   { name: 'Migration20261202010000AppendOnlyTruncate', class: Migration20261202010000AppendOnlyTruncate },
   { name: 'Migration20261202060000MasterData', class: Migration20261202060000MasterData },
+  { name: 'Migration20261202070000Progress', class: Migration20261202070000Progress },
 ];

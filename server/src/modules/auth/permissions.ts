@@ -19,7 +19,7 @@ export interface Permission {
 }
 
 export const ALL_ROLES: readonly Role[] = [
-  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN',
+  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR',
 ];
 
 /** Who may propose change orders (and answer or withdraw their own): sales and operations. */
@@ -30,6 +30,9 @@ const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING'
 const MASTER_DATA: readonly Role[] = ['PLANT_MANAGER', 'ADMIN'];
 /** Who keeps the calendar: planners and up, and the master-data owners. */
 const CALENDAR: readonly Role[] = ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ADMIN'];
+
+/** Who reports what happened on the floor: operators and planning. */
+const FLOOR: readonly Role[] = ['OPERATOR', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 
 export const PERMISSIONS = {
   'Query.health': { public: true },
@@ -113,6 +116,10 @@ export const PERMISSIONS = {
   'Query.exportPlantData': { roles: MASTER_DATA },
   // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
   'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
+  // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
+  'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
+  'Mutation.shipOrder': { roles: FLOOR },
+  'Mutation.reportDowntime': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
 } as const satisfies Record<string, Permission>;
 
 export type Operation = keyof typeof PERMISSIONS;

@@ -1,7 +1,7 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
 import { Plant } from '../plant/plant.entity.ts';
 
-export const ROLES = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN'] as const;
+export const ROLES = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** A person who signs in. The password is stored as a scrypt hash (see password.ts). */

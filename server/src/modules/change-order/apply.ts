@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromDay, type Evaluation, type Job } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import { isUuid } from '../order/order.service.ts';
-import { insertOrdersWithJobs } from '../order/order.repository.ts';
+import { insertOrdersWithJobs, markBaseline } from '../order/order.repository.ts';
 import { scheduleChangeOf } from '../events/event-store.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import type { ChangeOrderRow } from './change-order.repository.ts';
@@ -66,6 +66,7 @@ export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluat
         pgArray(oldJobIds.filter((id) => keep.has(id))), pgArray(removedJobIds)],
     );
     await upsertJobs(em, plantId, jobs);
+    await markBaseline(em, [orderId]);
   }
 
   const impact = evaluation.impact;

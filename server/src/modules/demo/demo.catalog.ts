@@ -88,4 +88,5 @@ export const DEMO_USERS = [
   { email: 'accounting@demo.test', name: 'Anton Weiss', role: 'ACCOUNTING' },
   { email: 'quality@demo.test', name: 'Quinn Adeyemi', role: 'QUALITY' },
   { email: 'admin@demo.test', name: 'Ada Marsh', role: 'ADMIN' },
+  { email: 'operator@demo.test', name: 'Otto Brandt', role: 'OPERATOR' },
 ] as const;

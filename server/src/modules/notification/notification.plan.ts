@@ -6,7 +6,7 @@ import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-or
 import type { Transition } from '../change-order/transitions.ts';
 
 /** Why a user is notified (the SDL's NotificationKind). */
-export type NotificationKind = 'DECISION_NEEDED' | 'NO_LONGER_NEEDED' | 'CHANGE_ORDER_UPDATED' | 'COUNTER_PROPOSAL_ANSWERED' | 'BILLING_ADJUSTMENT';
+export type NotificationKind = 'DECISION_NEEDED' | 'NO_LONGER_NEEDED' | 'CHANGE_ORDER_UPDATED' | 'COUNTER_PROPOSAL_ANSWERED' | 'BILLING_ADJUSTMENT' | 'ORDER_AT_RISK';
 
 export interface PlantUser {
   id: string;

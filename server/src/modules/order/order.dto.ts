@@ -23,6 +23,12 @@ export interface OrderDto {
   unitPriceCents: number;
   status: 'CONFIRMED' | 'IN_PRODUCTION' | 'DONE' | 'SHIPPED' | 'CANCELLED';
   version: number;
+  /** The planned finish when its terms were last agreed (docs/product.md §12). */
+  baselineFinish: string | null;
+  /** The last day its work is placed on now. */
+  projectedFinish: string | null;
+  atRisk: boolean;
+  riskCause: string | null;
 }
 
 export interface JobDto {
@@ -35,6 +41,10 @@ export interface JobDto {
   minutes: number;
   status: 'PLANNED' | 'STARTED' | 'DONE';
   version: number;
+  completedQuantity: number;
+  scrapQuantity: number;
+  actualMinutes: number;
+  paused: boolean;
 }
 
 export interface AllocationDto {

@@ -59,4 +59,20 @@ export async function insertOrdersWithJobs(
     ['uuid', 'date', 'uuid', 'uuid', ''],
     jobs.flatMap((j) => j.allocations.map((a) => [j.id, fromDay(a.day), j.workCenterId, plantId, a.minutes])),
   );
+  await markBaseline(em, orders.map(({ order }) => order.id));
+}
+
+/**
+ * The orders' baseline finish (docs/product.md §12): the last day of their work as planned when
+ * their terms were agreed, kept beside the due date and the projected finish. An agreed plan fits
+ * its due date, so the order is no longer at risk.
+ */
+export async function markBaseline(em: EntityManager, orderIds: readonly string[]): Promise<void> {
+  for (let i = 0; i < orderIds.length; i += BATCH) {
+    await em.execute(
+      `update sales_order o set baseline_finish = (select max(j.end_date) from job j where j.order_id = o.id), at_risk = false, risk_cause = null
+        where o.id = any(?::uuid[])`,
+      [pgArray(orderIds.slice(i, i + BATCH))],
+    );
+  }
 }

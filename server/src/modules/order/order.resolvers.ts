@@ -28,6 +28,9 @@ export const orderResolvers: Resolvers = {
   },
   Job: {
     hours: (j) => apiHours(j.minutes),
+    actualHours: (j) => apiHours(j.actualMinutes),
+    // an open job's allocations are what remains of it (docs/product.md §12)
+    remainingHours: (j) => (j.status === 'DONE' ? 0 : apiHours(j.minutes)),
     // board events carry a job's allocations as of the event (and fan out without a query)
     allocations: (j, _, ctx) => (j as { allocations?: AllocationDto[] }).allocations ?? ctx.loaders.allocationsByJob.load(j.id),
   },

@@ -8,12 +8,15 @@ import type { AllocationDto, JobDto, OrderDto, CustomerDto } from './order.dto.t
 
 const ORDER_COLUMNS = `o.id, o.plant_id as "plantId", o.number, o.product_id as "productId", o.quantity,
   o.option_ids as "optionIds", o.due_date::text as "dueDate", o.unit_price_cents as "unitPriceCents", o.status, o.version,
+  o.baseline_finish::text as "baselineFinish", o.at_risk as "atRisk", o.risk_cause as "riskCause",
+  (select max(pj.end_date)::text from job pj where pj.order_id = o.id) as "projectedFinish",
   c.id as "customerId", c.code as "customerCode", c.name as "customerName", c.tier as "customerTier", c.contact as "customerContact",
   c.active as "customerActive", c.version as "customerVersion"`;
 
 /** A job row as a `JobDto` (alias `j`). */
 export const JOB_COLUMNS = `j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.start_date::text as start,
-  j.end_date::text as "end", j.minutes, j.status, j.version`;
+  j.end_date::text as "end", j.minutes, j.status, j.version, j.completed_quantity as "completedQuantity",
+  j.scrap_quantity as "scrapQuantity", j.actual_minutes as "actualMinutes", j.paused`;
 
 type OrderRow = Omit<OrderDto, 'customer' | 'product'> & {
   customerId: string;

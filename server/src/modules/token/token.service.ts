@@ -13,7 +13,7 @@ export const TOKEN_KINDS = ['DISPLAY', 'API'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** Scopes an API token may hold; the permission table names them per operation (`…:write` ones may mutate). */
-export const API_SCOPES = ['reports:read', 'masterdata:write'] as const;
+export const API_SCOPES = ['reports:read', 'masterdata:write', 'progress:write'] as const;
 
 const KIND_TAG: Record<TokenKind, string> = { DISPLAY: 'd', API: 'a' };
 /** How many leading characters of the secret are kept, to tell tokens apart in lists. */

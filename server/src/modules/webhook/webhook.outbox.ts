@@ -7,7 +7,10 @@ export const CHANGE_ORDER_ACTIONS = [
   'COUNTER_ACCEPTED', 'COUNTER_DECLINED', 'WITHDRAWN', 'APPLIED', 'REEVALUATED', 'ORDER_CHANGED', 'CONFIRMED', 'COMMENTED',
 ] as const;
 
-export const WEBHOOK_EVENTS: readonly string[] = CHANGE_ORDER_ACTIONS.map(eventName);
+/** Order events (docs/product.md §12): an order's projected finish passed its due date. */
+export const ORDER_AT_RISK = 'order.at_risk';
+
+export const WEBHOOK_EVENTS: readonly string[] = [...CHANGE_ORDER_ACTIONS.map(eventName), ORDER_AT_RISK];
 
 export function eventName(action: string): string {
   return `change_order.${action.toLowerCase()}`;
@@ -17,7 +20,10 @@ export function eventName(action: string): string {
 export interface OutgoingEvent {
   event: string;
   occurredAt: string;
-  changeOrder: Record<string, unknown>;
+  /** The change order a `change_order.*` event is about. */
+  changeOrder?: Record<string, unknown>;
+  /** The order an `order.*` event is about. */
+  order?: Record<string, unknown>;
 }
 
 /** A live webhook of the plant: the events it subscribes to, null for all. */
@@ -39,7 +45,7 @@ export async function enqueueDeliveries(em: EntityManager, plantId: string, hook
     for (const hook of hooks) {
       if (hook.events && !hook.events.includes(e.event)) continue;
       const id = randomUUID();
-      const body = JSON.stringify({ id, event: e.event, plantId, changeOrder: e.changeOrder, occurredAt: e.occurredAt });
+      const body = JSON.stringify({ id, event: e.event, plantId, changeOrder: e.changeOrder, order: e.order, occurredAt: e.occurredAt });
       rows.push([id, hook.id, plantId, e.event, body]);
     }
   }

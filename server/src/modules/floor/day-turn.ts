@@ -1,0 +1,150 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import type { TaskList } from 'graphile-worker';
+import { buildSchedule, isOpen, toDay, turnDay, type Order } from '../../engine/index.ts';
+import { pgArray } from '../../db/sql.ts';
+import type { Services } from '../../services.ts';
+import { withPlantWrite } from '../events/write-path.ts';
+import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import { plantById } from '../plant/plant.service.ts';
+import { loadScheduleInput } from '../schedule/schedule.loader.ts';
+import { todayIn } from '../shared/dates.ts';
+import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';
+import { refreshRisk } from './risk.ts';
+
+export const DAY_TURN_SWEEP = 'day_turn_sweep';
+export const DAY_TURN = 'day_turn';
+
+export interface DayTurnResult {
+  /** False when the plant's today was already turned (by this or another process). */
+  turned: boolean;
+  today: string;
+  movedJobs: number;
+  movedOrders: number;
+  newlyAtRisk: string[];
+}
+
+/**
+ * The day turns (docs/product.md §12), once per plant-local day, through the plant's write path:
+ * unfinished work allocated before today rolls forward from today within regular capacity, other
+ * orders stay, orders whose projected finish now passes their due date become at risk (their
+ * reps are told), and the board hears it in one SCHEDULE_CHANGED event. The plant remembers the
+ * last day it turned, checked under the plant lock: a second turn of the same day, from this or
+ * any other process, changes nothing.
+ */
+export async function turnPlant(services: Services, plantId: string): Promise<DayTurnResult> {
+  const { value } = await withPlantWrite(services.orm, plantId, null, async (w) => {
+    const plant = await plantById(w.em, services.clock, plantId);
+    const [state] = await w.em.execute<{ turnedThrough: string | null; demo: boolean }[]>(
+      `select turned_through::text as "turnedThrough",
+              exists(select 1 from audit_event where plant_id = p.id and action = 'DEMO_SEEDED') as demo
+         from plant p where p.id = ?`, [plantId]);
+    if (state!.turnedThrough !== null && state!.turnedThrough >= plant.today) {
+      return { turned: false, today: plant.today, movedJobs: 0, movedOrders: 0, newlyAtRisk: [] };
+    }
+    const demo = state!.demo ? await reportDemoPast(w.em, plantId, plant.today) : { orderIds: [], touched: [] };
+    const schedule = buildSchedule(await loadScheduleInput(w.em, plantId));
+    const before = new Map(schedule.orders);
+    const turn = turnDay(schedule, toDay(plant.today));
+    const touched = await writeReplannedJobs(w.em, plantId, turn.orderIds.map((id) => before.get(id)!), turn.jobs);
+    // orders the turn moved, and those flagged before (a turn may also clear a flag)
+    const flagged = await w.em.execute<{ id: string }[]>('select id from sales_order where plant_id = ? and at_risk', [plantId]);
+    const ids = new Set([...turn.orderIds, ...demo.orderIds, ...flagged.map((r) => r.id)]);
+    const orders = [...ids].flatMap((id) => schedule.orders.get(id) ?? []).filter((o: Order) => isOpen(o) || o.status === 'DONE');
+    const newlyAtRisk = await refreshRisk(w, services, schedule, orders, plant.today);
+    await w.em.execute('update plant set turned_through = ?::date where id = ?', [plant.today, plantId]);
+    // a day on which nothing was left behind turns silently
+    if (turn.jobs.length === 0 && demo.orderIds.length === 0 && newlyAtRisk.length === 0) {
+      return { turned: true, today: plant.today, movedJobs: 0, movedOrders: 0, newlyAtRisk };
+    }
+    await emitScheduleChange(w, [...new Set([...turn.orderIds, ...demo.orderIds])], [...touched, ...demo.touched]);
+    w.audit({
+      action: 'DAY_TURNED', entityType: 'Plant', entityId: plantId,
+      data: { today: plant.today, from: state!.turnedThrough, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, stuckOrders: turn.stuckOrderIds, newlyAtRisk },
+    });
+    return { turned: true, today: plant.today, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, newlyAtRisk };
+  });
+  return value;
+}
+
+/**
+ * The demo plant lives (docs/product.md §12): started days or weeks after it was seeded, its past
+ * is reported as a floor would have — work before today done, with over- and under-runs of up to
+ * ±15%, except about one job in eight that ran late and is still going (it rolls forward and may
+ * put its order at risk); a job under way today has its past days reported done. Deterministic per
+ * job (a hash of its id), so the same plant turns the same way.
+ */
+async function reportDemoPast(em: EntityManager, plantId: string, today: string): Promise<{ orderIds: string[]; touched: BucketKey[] }> {
+  const open = `j.plant_id = ? and j.status <> 'DONE' and exists (select 1 from sales_order o where o.id = j.order_id and o.status in ('CONFIRMED', 'IN_PRODUCTION'))`;
+  const touched = await em.execute<BucketKey[]>(
+    `select distinct a.work_center_id as "workCenterId", a.date::text as date from allocation a join job j on j.id = a.job_id
+      where ${open} and a.date < ?::date and j.end_date >= ?::date`, [plantId, today, today]);
+  const rows = await em.execute<{ orderId: string }[]>(
+    `with done as (
+       update job j set status = 'DONE', completed_quantity = o.quantity, paused = false,
+              actual_minutes = round(j.minutes * (85 + abs(hashtext(j.id::text)) % 31) / 100.0), version = j.version + 1
+         from sales_order o where o.id = j.order_id and ${open} and j.end_date < ?::date and abs(hashtext(j.id::text)) % 8 <> 0
+       returning j.order_id),
+     late as (
+       update job j set status = 'STARTED', actual_minutes = round(j.minutes * 0.6), version = j.version + 1
+        where ${open} and j.end_date < ?::date and abs(hashtext(j.id::text)) % 8 = 0
+       returning j.order_id),
+     running as (
+       select j.id, j.order_id, j.minutes, o.quantity,
+              (select sum(a.minutes) from allocation a where a.job_id = j.id and a.date < ?::date) as past
+         from job j join sales_order o on o.id = j.order_id
+        where ${open} and j.start_date < ?::date and j.end_date >= ?::date),
+     started as (
+       update job j set status = 'STARTED', completed_quantity = floor(r.quantity * r.past / r.minutes),
+              actual_minutes = r.past, version = j.version + 1
+         from running r where j.id = r.id
+       returning j.order_id)
+     select order_id as "orderId" from done union select order_id from late union select order_id from started`,
+    [plantId, today, plantId, today, today, plantId, today, today],
+  );
+  // a running job keeps what remains of it from today; its past days are reported done
+  await em.execute(
+    `delete from allocation a using job j where j.id = a.job_id and j.plant_id = ? and j.status = 'STARTED'
+        and a.date < ?::date and exists (select 1 from allocation f where f.job_id = j.id and f.date >= ?::date)`, [plantId, today, today]);
+  await em.execute(
+    `update job j set minutes = s.minutes, start_date = s.first, end_date = s.last
+       from (select job_id, sum(minutes)::int as minutes, min(date) as first, max(date) as last from allocation group by job_id) s
+      where s.job_id = j.id and j.plant_id = ? and j.status = 'STARTED' and (j.minutes, j.start_date) is distinct from (s.minutes, s.first)`, [plantId]);
+  const orderIds = [...new Set(rows.map((r) => r.orderId))];
+  await em.execute(
+    `update sales_order o set status = case when s.done then 'DONE' else 'IN_PRODUCTION' end
+       from (select order_id, bool_and(status = 'DONE') as done from job where order_id = any(?::uuid[]) group by order_id) s
+      where o.id = s.order_id`, [pgArray(orderIds)]);
+  return { orderIds, touched };
+}
+
+/**
+ * The day turn's queue tasks and producer (the durable job queue, docs/adr/0004). Every process
+ * queues a sweep at start (the catch-up) and then every `sweepEveryMs`; the sweep queues one
+ * `day_turn` per plant whose plant-local today has not been turned, keyed by plant and day, so a
+ * plant's midnight is turned by one job however many processes see it.
+ */
+export function dayTurnJobs(services: Services, sweepEveryMs: number): { tasks: TaskList; producers: Producer[] } {
+  return {
+    tasks: {
+      [DAY_TURN_SWEEP]: async (_payload, helpers) => {
+        const now = services.clock.now();
+        const plants = await services.orm.em.fork().execute<{ id: string; timeZone: string; turnedThrough: string | null }[]>(
+          'select id, time_zone as "timeZone", turned_through::text as "turnedThrough" from plant');
+        for (const p of plants) {
+          const today = todayIn(p.timeZone, now);
+          if (p.turnedThrough !== null && p.turnedThrough >= today) continue;
+          await helpers.addJob(DAY_TURN, { plantId: p.id }, { jobKey: `${DAY_TURN}:${p.id}:${today}`, jobKeyMode: 'preserve_run_at', maxAttempts: 10 });
+        }
+      },
+      [DAY_TURN]: async (payload, helpers) => {
+        const result = await turnPlant(services, (payload as { plantId: string }).plantId);
+        helpers.logger.info(result.turned ? `turned ${result.today}: ${result.movedJobs} jobs of ${result.movedOrders} orders rolled forward, ${result.newlyAtRisk.length} orders newly at risk` : `${result.today} was already turned`);
+      },
+    },
+    producers: [{
+      name: DAY_TURN_SWEEP,
+      everyMs: sweepEveryMs,
+      enqueue: (queue: JobQueue) => queue.add(DAY_TURN_SWEEP, {}, { jobKey: DAY_TURN_SWEEP, jobKeyMode: 'preserve_run_at', maxAttempts: 3 }),
+    }],
+  };
+}

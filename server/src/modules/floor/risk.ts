@@ -1,0 +1,109 @@
+import {
+  fromDay, isAtRisk, projectedFinish, riskCause, toDay, type Day, type Order, type Schedule,
+} from '../../engine/index.ts';
+import { pgArray } from '../../db/sql.ts';
+import type { PlantWrite } from '../events/write-path.ts';
+import { evaluateStoredChange, type EvaluationDeps } from '../change-order/preview.service.ts';
+import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
+
+/**
+ * Late and at risk (docs/product.md §12): after a write that moved orders' work, each order's
+ * at-risk flag and cause are stored; an order that has just become at risk is told at once to its
+ * rep (a notification) and to the plant's webhooks (`order.at_risk`), with the cause and the dates
+ * the plant can promise instead. Runs inside the write, so the flag, the message and the board
+ * event commit together — and a write that changes nothing tells nobody twice.
+ */
+export async function refreshRisk(w: PlantWrite, deps: EvaluationDeps, schedule: Schedule, orders: readonly Order[], today: string): Promise<string[]> {
+  if (orders.length === 0) return [];
+  const { em, plantId } = w;
+  const ids = orders.map((o) => o.id);
+  const names = await em.execute<{ id: string; number: string; atRisk: boolean; dueDate: string }[]>(
+    `select id, number, at_risk as "atRisk", due_date::text as "dueDate" from sales_order where id = any(?::uuid[])`, [pgArray(ids)]);
+  const codes = await em.execute<{ id: string; code: string }[]>('select id, code from work_center where plant_id = ?', [plantId]);
+  const wcCode = new Map(codes.map((c) => [c.id, c.code]));
+  const byId = new Map(names.map((n) => [n.id, n]));
+  const numberOf = async (id: string) => byId.get(id)?.number
+    ?? (await em.execute<{ number: string }[]>('select number from sales_order where id = ?', [id]))[0]?.number ?? id;
+
+  const rows: { id: string; atRisk: boolean; cause: string | null }[] = [];
+  for (const order of orders) {
+    const cause = riskCause(schedule, order, toDay(today));
+    const words = cause && `${cause.behindOrderId ? `queued behind ${await numberOf(cause.behindOrderId)} on ` : 'no room on '}${wcCode.get(cause.workCenterId) ?? cause.workCenterId}, `
+      + `${Math.round(cause.lateMinutes / 6) / 10} h short on ${fromDay(order.dueDate)}; projected to finish ${fromDay(cause.projectedFinish)}`;
+    rows.push({ id: order.id, atRisk: isAtRisk(order), cause: words });
+  }
+  await em.execute(
+    `update sales_order o set at_risk = n.at_risk, risk_cause = n.cause
+       from (select * from unnest(?::uuid[], ?::boolean[], ?::text[]) as n(id, at_risk, cause)) n where o.id = n.id`,
+    [pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
+  );
+  const fresh = rows.filter((r) => r.atRisk && !byId.get(r.id)?.atRisk);
+  if (fresh.length) await tellReps(w, deps, schedule, orders.filter((o) => fresh.some((f) => f.id === o.id)), fresh, byId, toDay(today));
+  return fresh.map((f) => f.id);
+}
+
+/** A text[] literal with NULLs (pgArray quotes every value). */
+function textArray(values: readonly (string | null)[]): string {
+  return `{${values.map((v) => (v === null ? 'NULL' : `"${v.replace(/["\\]/g, '\\$&')}"`)).join(',')}}`;
+}
+
+/**
+ * The notification and the webhook event of orders that just became at risk. The rep of an order
+ * is whoever proposed its latest change order; an order nobody proposed a change to (seeded or
+ * imported) belongs to the plant's sales reps.
+ */
+async function tellReps(
+  w: PlantWrite, deps: EvaluationDeps, schedule: Schedule, orders: readonly Order[],
+  causes: readonly { id: string; cause: string | null }[], info: ReadonlyMap<string, { number: string; dueDate: string }>, today: Day,
+): Promise<void> {
+  const { em, plantId } = w;
+  const [ctx] = await em.execute<{ reps: { orderId: string; userId: string }[]; salesReps: string[]; hooks: Webhook[]; now: string }[]>(
+    `select coalesce((select json_agg(json_build_object('orderId', x.order_id, 'userId', x.proposer_id)) from (
+              select distinct on (co.order_id) co.order_id, co.proposer_id from change_order co
+               where co.order_id = any(?::uuid[]) order by co.order_id, co.created_at desc) x), '[]') as reps,
+            coalesce((select json_agg(u.id) from app_user u where u.plant_id = ? and u.role = 'SALES_REP'), '[]') as "salesReps",
+            coalesce((select json_agg(json_build_object('id', h.id, 'events', h.events)) from webhook h where h.plant_id = ? and h.deleted_at is null), '[]') as hooks,
+            now() as now`,
+    [pgArray(orders.map((o) => o.id)), plantId, plantId],
+  );
+  const notifications: unknown[][] = [];
+  const events = [];
+  for (const order of orders) {
+    const number = info.get(order.id)?.number ?? order.id;
+    const cause = causes.find((c) => c.id === order.id)?.cause ?? '';
+    const promise = await promiseDates(em, deps, plantId, order, schedule, w.seq, today);
+    const dates = promise.filter((p) => p.dueDate !== null).map((p) => `${p.dueDate} (${p.tier.toLowerCase()})`).join(', ');
+    const message = `${number} is at risk: ${cause}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
+    const rep = ctx!.reps.find((r) => r.orderId === order.id)?.userId;
+    for (const userId of rep ? [rep] : ctx!.salesReps) notifications.push([plantId, userId, 'ORDER_AT_RISK', order.id, message]);
+    events.push({
+      event: ORDER_AT_RISK,
+      occurredAt: new Date(ctx!.now).toISOString(),
+      order: { id: order.id, number, dueDate: fromDay(order.dueDate), projectedFinish: fromDay(projectedFinish(order)!), riskCause: cause, promiseDates: promise },
+    });
+  }
+  if (notifications.length) {
+    await em.execute(
+      `insert into notification (plant_id, user_id, kind, order_id, message) values ${notifications.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      notifications.flat(),
+    );
+  }
+  await enqueueDeliveries(em, plantId, ctx!.hooks, events);
+}
+
+const PROMISE_ASK_DAYS = 60;
+
+/** Capable-to-promise for an at-risk order on its current terms: the earliest due date per tier. */
+async function promiseDates(
+  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Order, schedule: Schedule, seq: number, today: Day,
+): Promise<{ tier: string; dueDate: string | null }[]> {
+  try {
+    // The alternatives are forward plans, whatever date is asked; ask for a date still ahead (a due date
+    // already past is no change the engine evaluates).
+    const { evaluation } = await evaluateStoredChange(em, deps, plantId, { orderId: order.id, dueDate: Math.max(order.dueDate, today + PROMISE_ASK_DAYS) }, seq, schedule);
+    return evaluation.alternatives.map((a) => ({ tier: a.tier, dueDate: a.dueDate === null ? null : fromDay(a.dueDate) }));
+  } catch {
+    // an order the engine cannot re-plan (a routing step gone): the rep hears of the risk without dates
+    return [];
+  }
+}
