@@ -15,6 +15,8 @@ export interface Config {
   /** Read replicas for report queries (DATABASE_REPLICA_URLS, comma-separated). */
   replicaUrls: string[];
   dataDir: string;
+  /** The port the embedded PostgreSQL tries at its first start (TAKT_EMBEDDED_PG_PORT; 0: any free one). */
+  embeddedPgPort: number;
   /** Seed the demo plant and users on first start (default: on for the embedded database). */
   demo: boolean;
   production: boolean;
@@ -83,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     databaseOwnerUrl: env.DATABASE_OWNER_URL || undefined,
     replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((u) => u.trim()).filter(Boolean),
     dataDir: resolve(env.TAKT_DATA_DIR ?? resolve(repoRoot, '.data')),
+    embeddedPgPort: int('TAKT_EMBEDDED_PG_PORT', env.TAKT_EMBEDDED_PG_PORT, 54329),
     // demo users have the password "demo": never seeded in production unless asked for by name
     demo: flag(env.TAKT_DEMO, databaseUrl === undefined && env.NODE_ENV !== 'production'),
     production: env.NODE_ENV === 'production',

@@ -50,8 +50,10 @@ describe('board in the browser', () => {
     await page.getByTestId('job-block').first().waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
 
+    // a first visit shows the colour hint above the board; read, it makes room for more rows
+    await page.getByTestId('board-hint-dismiss').click();
     const rows = page.getByTestId('wc-row');
-    expect(await rows.count()).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(6);
     const codes = await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-wc-code')));
     expect(codes.every((code) => typeof code === 'string' && code.length > 0)).toBe(true);
 

@@ -23,7 +23,7 @@ export const TEMPLATE = 'takt_template';
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: test-postgres.ts <data dir>');
 const log = createLogger(process.env.TEST_LOG_LEVEL ?? 'error');
-const db = await startEmbeddedPostgres(dir, log);
+const db = await startEmbeddedPostgres(dir, log, 0);
 // the server's two roles (docs/security.md, "Database roles"); clones keep the template's owners and grants
 await provisionEmbeddedRoles(db.url);
 const templateUrl = new URL(db.url);

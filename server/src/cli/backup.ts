@@ -17,7 +17,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 async function withOwnerUrl<T>(task: (ownerUrl: string) => Promise<T>): Promise<T> {
   const config = loadConfig();
   if (config.databaseUrl) return task(config.databaseOwnerUrl ?? config.databaseUrl);
-  const embedded = await startEmbeddedPostgres(config.dataDir, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  const embedded = await startEmbeddedPostgres(config.dataDir, createLogger(process.env.LOG_LEVEL ?? 'warn'), config.embeddedPgPort);
   try {
     return await task((await provisionEmbeddedRoles(embedded.url)).ownerUrl);
   } finally {

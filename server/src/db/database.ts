@@ -19,7 +19,7 @@ export interface Database {
  * runtime role what requests need; the returned ORM is the runtime role's (docs/security.md).
  */
 export async function openConfiguredDatabase(config: Config, log: Logger): Promise<Database> {
-  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log);
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir, log, config.embeddedPgPort);
   try {
     const { ownerUrl, runtimeUrl } = embedded
       ? await provisionEmbeddedRoles(embedded.url)

@@ -42,16 +42,32 @@ export async function freePort(preferred = 0): Promise<number> {
   return (await portIsFree(preferred)) ?? (await portIsFree(0)) ?? 0;
 }
 
-function portIsFree(port: number): Promise<number | null> {
+/**
+ * The port when it is free on localhost, IPv4 and IPv6 alike (PostgreSQL listens on both: a
+ * server on ::1 only, such as another embedded PostgreSQL, made a port that looked free on
+ * 127.0.0.1 fail to start), else null.
+ */
+async function portIsFree(port: number): Promise<number | null> {
+  const v4 = await bindable(port, '127.0.0.1');
+  if (v4 === null) return null;
+  const v6 = await bindable(v4, '::1');
+  return v6 === null && (await ipv6Loopback()) ? null : v4;
+}
+
+function bindable(port: number, host: string): Promise<number | null> {
   return new Promise<number | null>((done) => {
     const srv = createServer();
     srv.once('error', () => done(null));
-    srv.listen(port, '127.0.0.1', () => {
+    srv.listen(port, host, () => {
       const addr = srv.address();
       srv.close(() => done(typeof addr === 'object' && addr ? addr.port : null));
     });
   });
 }
+
+/** Whether this machine has an IPv6 loopback at all (when not, ::1 cannot be taken either). */
+let hasIpv6: Promise<boolean> | null = null;
+const ipv6Loopback = () => (hasIpv6 ??= bindable(0, '::1').then((p) => p !== null));
 
 /**
  * The files next to PostgreSQL's data: `postgres-port` keeps the port chosen at the first start,
@@ -69,13 +85,17 @@ function paths(dataDir: string) {
  * process runs is refused with a clear message. Running as root needs a separate OS user, which
  * the package creates (`createPostgresUser`).
  */
-export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promise<EmbeddedDatabase> {
+/**
+ * `preferredPort`: the port a first start tries (taken: any free one); 0 lets the OS choose, as
+ * the test runs do so that several of them (and a developer's own `npm start`) never race for one.
+ */
+export async function startEmbeddedPostgres(dataDir: string, log: Logger, preferredPort = DEFAULT_PORT): Promise<EmbeddedDatabase> {
   await mkdir(dataDir, { recursive: true });
   if (process.getuid?.() === 0) await letPostgresUserTraverse(dataDir, log);
   const files = paths(dataDir);
   const fresh = !existsSync(join(files.databaseDir, 'PG_VERSION'));
   const orphanPort = await stopOrphan(dataDir, log);
-  const port = await chosenPort(files.port, orphanPort);
+  const port = await chosenPort(files.port, orphanPort ?? preferredPort);
   const recent: string[] = [];
   const pg = new EmbeddedPostgres({
     databaseDir: files.databaseDir,
@@ -120,9 +140,9 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger): Promi
  * any). A kept port that something else now holds is an error, not a silent move: other
  * processes reach this database by it.
  */
-async function chosenPort(portFile: string, orphanPort: number | null): Promise<number> {
+async function chosenPort(portFile: string, preferred: number): Promise<number> {
   const kept = existsSync(portFile) ? Number((await readFile(portFile, 'utf8')).trim()) : null;
-  if (kept === null || !Number.isInteger(kept) || kept <= 0) return freePort(orphanPort ?? DEFAULT_PORT);
+  if (kept === null || !Number.isInteger(kept) || kept <= 0) return freePort(preferred);
   if ((await portIsFree(kept)) === null)
     throw new EmbeddedPostgresError(
       `Port ${kept}, which the embedded PostgreSQL has used since its first start (kept in ${portFile} so that other processes' DATABASE_URL stays valid), is taken by another program. Stop that program, or delete ${portFile} to let Takt choose a new port.`,
