@@ -17,8 +17,14 @@ export const router = createRouter({
     { path: '/policy', name: 'policy', component: () => import('../policy/PolicyView.vue') },
     { path: '/audit', name: 'audit', component: () => import('../audit/AuditView.vue') },
     { path: '/admin/tokens', name: 'admin-tokens', component: () => import('../admin/TokensView.vue') },
+    { path: '/admin/plants', name: 'admin-plants', component: () => import('../admin/PlantsView.vue') },
+    { path: '/admin/work-centers', name: 'admin-work-centers', component: () => import('../admin/WorkCentersView.vue') },
+    { path: '/admin/users', name: 'admin-users', component: () => import('../admin/UsersView.vue') },
+    { path: '/admin/import', name: 'admin-import', component: () => import('../import/ImportView.vue') },
     { path: '/reports', name: 'reports', component: () => import('../reports/ReportsView.vue') },
     { path: '/login', name: 'login', component: () => import('../auth/LoginView.vue'), meta: { public: true } },
+    // A one-time link an admin hands over (there is no mail server): no session needed.
+    { path: '/set-password', name: 'set-password', component: () => import('../admin/SetPasswordView.vue'), meta: { public: true } },
     // The wall screen authenticates with a display token, not a session (SPEC §1, §9).
     { path: '/wall', name: 'wall', component: () => import('../wall/WallView.vue'), meta: { public: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
