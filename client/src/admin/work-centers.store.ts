@@ -9,6 +9,11 @@ import {
 
 export type AdminWorkCenter = AdminWorkCenterFragment;
 
+/** `WorkCenter.weeklyHours` reads Sunday first, `WorkCenterInput.weeklyHours` takes Monday first: the page shows Monday first. */
+export function mondayFirst(sundayFirst: readonly number[]): number[] {
+  return [...sundayFirst.slice(1), ...sundayFirst.slice(0, 1)];
+}
+
 /** The work centers of my plant (PLANT_MANAGER, ADMIN): list, create, change (with its version), retire. */
 export const useWorkCentersStore = defineStore('admin-work-centers', () => {
   const workCenters = shallowRef<AdminWorkCenter[]>([]);
