@@ -54,6 +54,7 @@ describe('bringing your own plant through the admin UI', () => {
     // the demo admin creates the plant and its first admin, and gets a one-time set-password link
     const root = await newPage(errors);
     await signInPage(root, 'admin@demo.test');
+    await root.getByTestId('nav-setup').click();
     await root.getByTestId('nav-plants').click();
     await root.getByTestId('plant-name').fill('Brightwater Test Works');
     await root.getByTestId('plant-time-zone').fill('America/Chicago');
@@ -68,7 +69,7 @@ describe('bringing your own plant through the admin UI', () => {
 
     // the new plant's admin signs in to it: an empty plant that says what to do first
     const admin = await acceptInvitation(adminLink, 'maria@brightwater.test', 'brightwater-first-admin', errors);
-    await admin.getByTestId('nav-work-centers').click();
+    await admin.getByTestId('nav-setup').click();
     await admin.getByTestId('wc-empty').waitFor();
     await admin.getByTestId('wc-code').fill('MILL');
     await admin.getByTestId('wc-name').fill('5-axis milling');
@@ -133,6 +134,28 @@ describe('bringing your own plant through the admin UI', () => {
     await rep.locator('[data-testid="job-block"][data-order-number="NP-1001"]').first().waitFor({ timeout: 20_000 });
     await rep.locator('[data-testid="job-block"][data-order-number="NP-1002"]').first().waitFor({ timeout: 20_000 });
     await saveScreenshot(rep, 'admin-import-rep-board');
+
+    // the imported master data is on its pages: the product's routing in its editor, the customer, the calendar
+    await admin.getByTestId('nav-products').click();
+    const bracket = admin.locator('[data-testid="product-row"][data-sku="BRK-100"]');
+    await bracket.waitFor();
+    expect(await bracket.locator('td').nth(1).textContent()).toBe('MILL');
+    await bracket.getByRole('button', { name: 'Change' }).click();
+    await admin.getByTestId('routing-step').first().waitFor();
+    expect(await admin.getByTestId('step-hours').first().inputValue()).toBe('0.2');
+    await admin.getByTestId('option-add').click();
+    await expectAccessible(admin);
+    await saveScreenshot(admin, 'admin-products', { fullPage: true });
+    await admin.getByTestId('nav-customers').click();
+    await admin.locator('[data-testid="customer-row"][data-code="C-1"]').waitFor();
+    await expectAccessible(admin);
+    await admin.getByTestId('nav-calendar').click();
+    await admin.getByTestId('exception-empty').waitFor();
+    await admin.getByTestId('exception-from').fill(addDays(plants[0]!.today, 60));
+    await admin.getByTestId('exception-reason').fill('Stocktake');
+    await admin.getByTestId('exception-add').click();
+    await admin.getByTestId('exception-row').waitFor();
+    await expectAccessible(admin);
     expect(errors).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
-import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
+import { useBusy } from './busy';
 import {
   AdminCreateUserDocument, AdminIssueSetPasswordTokenDocument, AdminRetireUserDocument, AdminUpdateUserDocument, AdminUsersDocument,
   type AdminUserFragment, type Role,
@@ -18,24 +18,9 @@ export function setPasswordUrl(token: string): string {
 export const useUsersStore = defineStore('users', () => {
   const users = shallowRef<PlantUser[]>([]);
   const loading = ref(false);
-  const busy = ref<string | null>(null);
-  const error = ref<string | null>(null);
+  const { busy, error, run: guarded } = useBusy();
   /** The set-password link just issued, shown once. */
   const link = ref<{ email: string; url: string } | null>(null);
-
-  async function guarded(key: string, action: () => Promise<void>): Promise<boolean> {
-    busy.value = key;
-    error.value = null;
-    try {
-      await action();
-      return true;
-    } catch (e) {
-      error.value = describeError(e);
-      return false;
-    } finally {
-      busy.value = null;
-    }
-  }
 
   function replace(user: PlantUser): void {
     users.value = users.value.map((u) => (u.id === user.id ? user : u));
