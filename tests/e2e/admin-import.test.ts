@@ -158,4 +158,44 @@ describe('bringing your own plant through the admin UI', () => {
     await expectAccessible(admin);
     expect(errors).toEqual([]);
   });
+
+  it('an admin gives an integration an API token with the masterdata:write scope, which may import, and adds a webhook', async () => {
+    const errors: string[] = [];
+    const admin = await newPage(errors);
+    await signInPage(admin, 'admin@demo.test');
+    await admin.goto('/admin/api-tokens');
+    await admin.getByTestId('api-token-name').fill('ERP order push');
+    await admin.getByTestId('api-token-scope-masterdata:write').check();
+    await admin.getByTestId('api-token-create').click();
+    const secret = (await admin.getByTestId('api-token-secret-value').textContent())!.trim();
+    const row = admin.locator('[data-testid="api-token-row"][data-token-name="ERP order push"]');
+    await row.waitFor();
+    expect(await row.locator('td').nth(1).textContent()).toBe('masterdata:write');
+    await expectAccessible(admin);
+    await saveScreenshot(admin, 'admin-api-tokens');
+
+    // the integration's dry run with that token is allowed and previews the file
+    const { plantId } = await as(server.url, 'ADMIN');
+    const content = Buffer.from('code,name,tier,contact\nC-ERP-1,Pushed Customer,STANDARD,\n').toString('base64');
+    const res = await fetch(`${server.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${secret}` },
+      body: JSON.stringify({
+        query: 'mutation($p: ID!, $f: [ImportFileInput!]!) { importPlantData(plantId: $p, files: $f, mode: DRY_RUN) { counts { entity created } } }',
+        variables: { p: plantId, f: [{ name: 'customers.csv', content }] },
+      }),
+    });
+    const body = (await res.json()) as { data?: { importPlantData: { counts: { entity: string; created: number }[] } }; errors?: unknown };
+    expect(body.errors).toBeUndefined();
+    expect(body.data!.importPlantData.counts).toEqual([{ entity: 'customers', created: 1 }]);
+
+    await admin.getByTestId('nav-webhooks').click();
+    await admin.getByTestId('webhook-url').fill('http://127.0.0.1:9/takt-hook');
+    await admin.getByTestId('webhook-events').fill('change_order.approved');
+    await admin.getByTestId('webhook-create').click();
+    await admin.getByTestId('webhook-secret').waitFor();
+    await admin.getByTestId('webhook-row').waitFor();
+    await expectAccessible(admin);
+    expect(errors).toEqual([]);
+  });
 });

@@ -14,6 +14,8 @@ export const ADMIN_PAGES = [
   { path: '/admin/users', label: 'Users', testId: 'nav-users', roles: ADMIN },
   { path: '/admin/plants', label: 'Plants', testId: 'nav-plants', roles: ADMIN },
   { path: '/admin/tokens', label: 'Display tokens', testId: 'nav-tokens', roles: ADMIN },
+  { path: '/admin/api-tokens', label: 'API tokens', testId: 'nav-api-tokens', roles: ADMIN },
+  { path: '/admin/webhooks', label: 'Webhooks', testId: 'nav-webhooks', roles: ADMIN },
 ] as const;
 
 /** The setup pages `role` may open, in menu order. */
