@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { as } from '../support/api.ts';
+import { ApiClient, as } from '../support/api.ts';
 import { seriousViolations } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
@@ -127,6 +127,18 @@ describe('bringing your own plant through the admin UI', () => {
     expect(await admin.locator('[data-testid="import-count"][data-entity="orders"] td').first().textContent()).toBe('2');
     await expectAccessible(admin);
     await saveScreenshot(admin, 'admin-import-preview', { fullPage: true });
+
+    // someone changes the plant's capacity between the dry run and the commit: the commit refuses
+    const colleague = new ApiClient(server.url);
+    const { login } = (await colleague.login('maria@brightwater.test', 'brightwater-first-admin')).data!;
+    await colleague.data('mutation($p: ID!) { createCalendarException(plantId: $p, input: { dateFrom: "' + addDays(due, 30) + '", hours: 0, reason: "Inventory" }) { id } }', { p: login.plantId });
+    await admin.getByTestId('import-commit').click();
+    await admin.getByTestId('import-conflict').waitFor();
+    expect(await admin.getByTestId('import-commit').count()).toBe(0);
+
+    // a new dry run, then the commit writes it
+    await admin.getByTestId('import-dry-run').click();
+    await admin.getByTestId('import-impact').waitFor();
     await admin.getByTestId('import-commit').click();
     await admin.getByTestId('import-committed').waitFor();
 
@@ -150,11 +162,11 @@ describe('bringing your own plant through the admin UI', () => {
     await admin.locator('[data-testid="customer-row"][data-code="C-1"]').waitFor();
     await expectAccessible(admin);
     await admin.getByTestId('nav-calendar').click();
-    await admin.getByTestId('exception-empty').waitFor();
+    await admin.getByTestId('exception-row').waitFor(); // the colleague's
     await admin.getByTestId('exception-from').fill(addDays(plants[0]!.today, 60));
     await admin.getByTestId('exception-reason').fill('Stocktake');
     await admin.getByTestId('exception-add').click();
-    await admin.getByTestId('exception-row').waitFor();
+    await expect.poll(() => admin.getByTestId('exception-row').count()).toBe(2);
     await expectAccessible(admin);
     expect(errors).toEqual([]);
   });
