@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient, as } from '../support/api.ts';
@@ -10,7 +11,7 @@ let browser: Browser;
 const contexts: BrowserContext[] = [];
 
 async function newPage(errors: string[]): Promise<Page> {
-  return openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1500, height: 1000 }, errors });
+  return openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1500, height: 1000 }, acceptDownloads: true, errors });
 }
 
 beforeAll(async () => {
@@ -114,7 +115,9 @@ describe('bringing your own plant through the admin UI', () => {
     const cells = await error.locator('td').allTextContents();
     expect(cells.slice(0, 4)).toEqual(['orders.csv', '3', 'sku', 'BRK-999']);
     expect(await admin.getByTestId('import-commit').isDisabled()).toBe(true);
-    await admin.getByTestId('import-errors-download').waitFor();
+    const [errorFile] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('import-errors-download').click()]);
+    expect(errorFile.suggestedFilename()).toBe('import-errors.csv');
+    expect(await readFile((await errorFile.path())!, 'utf8')).toMatch(/^file,row,column,value,reason\r?\norders\.csv,3,sku,BRK-999,/);
     await expectAccessible(admin);
     await saveScreenshot(admin, 'admin-import-errors', { fullPage: true });
 
@@ -171,7 +174,7 @@ describe('bringing your own plant through the admin UI', () => {
     expect(errors).toEqual([]);
   });
 
-  it('an admin gives an integration an API token with the masterdata:write scope, which may import, and adds a webhook', async () => {
+  it('an admin gives an integration an API token with the masterdata:write scope, which may import, exports the plant as a workbook and adds a webhook', async () => {
     const errors: string[] = [];
     const admin = await newPage(errors);
     await signInPage(admin, 'admin@demo.test');
@@ -200,6 +203,12 @@ describe('bringing your own plant through the admin UI', () => {
     const body = (await res.json()) as { data?: { importPlantData: { counts: { entity: string; created: number }[] } }; errors?: unknown };
     expect(body.errors).toBeUndefined();
     expect(body.data!.importPlantData.counts).toEqual([{ entity: 'customers', created: 1 }]);
+
+    // the plant's export, the template for an import
+    await admin.getByTestId('nav-import').click();
+    const [workbook] = await Promise.all([admin.waitForEvent('download'), admin.getByTestId('import-export-xlsx').click()]);
+    expect(workbook.suggestedFilename()).toMatch(/\.xlsx$/);
+    expect((await readFile((await workbook.path())!)).subarray(0, 2).toString()).toBe('PK');
 
     await admin.getByTestId('nav-webhooks').click();
     await admin.getByTestId('webhook-url').fill('http://127.0.0.1:9/takt-hook');
