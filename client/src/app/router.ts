@@ -30,7 +30,7 @@ export const router = createRouter({
     { path: '/login', name: 'login', component: () => import('../auth/LoginView.vue'), meta: { public: true } },
     // A one-time link an admin hands over (there is no mail server): no session needed.
     { path: '/set-password', name: 'set-password', component: () => import('../admin/SetPasswordView.vue'), meta: { public: true } },
-    // The wall screen authenticates with a display token, not a session (SPEC §1, §9).
+    // The wall screen authenticates with a display token, not a session (docs/product.md §1, §9).
     { path: '/wall', name: 'wall', component: () => import('../wall/WallView.vue'), meta: { public: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],
