@@ -2,12 +2,18 @@ import { defineStore } from 'pinia';
 import { ref, shallowRef } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
-import { AdminCreateTokenDocument, AdminRevokeTokenDocument, AdminTokensDocument, type AdminTokenFragment } from '../gql/graphql';
+import { AdminCreateTokenDocument, AdminRevokeTokenDocument, AdminTokensDocument, type AdminTokenFragment, type TokenKind } from '../gql/graphql';
 
 export type AccessToken = AdminTokenFragment;
 
-/** Display tokens of my plant (ADMIN): list, create (the secret is kept only until dismissed), revoke. */
-export const useTokensStore = defineStore('tokens', () => {
+/** The API token scopes an admin may grant (server/src/modules/token/token.service.ts API_SCOPES). */
+export const API_SCOPES = [
+  { scope: 'reports:read', label: 'Read reports and the plant (reporting tools)' },
+  { scope: 'masterdata:write', label: 'Import master data and orders (ERP or CRM push)' },
+] as const;
+
+/** Tokens of one kind of my plant (ADMIN): list, create (the secret is kept only until dismissed), revoke. */
+const tokensStore = (kind: TokenKind) => defineStore(`tokens-${kind}`, () => {
   const tokens = shallowRef<AccessToken[]>([]);
   const loading = ref(false);
   const busy = ref<string | null>(null);
@@ -18,7 +24,7 @@ export const useTokensStore = defineStore('tokens', () => {
   async function load(): Promise<void> {
     loading.value = true;
     try {
-      tokens.value = (await request(AdminTokensDocument, { kind: 'DISPLAY' })).accessTokens;
+      tokens.value = (await request(AdminTokensDocument, { kind })).accessTokens;
       error.value = null;
     } catch (e) {
       error.value = describeError(e);
@@ -27,11 +33,11 @@ export const useTokensStore = defineStore('tokens', () => {
     }
   }
 
-  async function create(name: string): Promise<boolean> {
+  async function create(name: string, scopes?: string[]): Promise<boolean> {
     busy.value = 'create';
     error.value = null;
     try {
-      const { createAccessToken } = await request(AdminCreateTokenDocument, { kind: 'DISPLAY', name });
+      const { createAccessToken } = await request(AdminCreateTokenDocument, { kind, name, scopes });
       justCreated.value = createAccessToken;
       tokens.value = [createAccessToken.token, ...tokens.value];
       return true;
@@ -63,3 +69,8 @@ export const useTokensStore = defineStore('tokens', () => {
 
   return { tokens, loading, busy, error, justCreated, load, create, revoke, forgetSecret };
 });
+
+/** Display tokens: a wall screen shows the board with one. */
+export const useTokensStore = tokensStore('DISPLAY');
+/** API tokens: an integration calls the API with one, within its scopes. */
+export const useApiTokensStore = tokensStore('API');
