@@ -17,12 +17,24 @@ export type ApprovalStatus =
 export type AuditEventFilter = {
   /** Actor. */
   actorId?: string | number | null | undefined;
+  /** Change-order entries about orders of this customer. */
+  customerId?: string | number | null | undefined;
   /** Entity id. */
   entityId?: string | number | null | undefined;
   /** Entity type, e.g. `ChangeOrder`, `Policy`. */
   entityType?: string | null | undefined;
   /** On or after. */
   from?: string | null | undefined;
+  /** Just this entry. */
+  id?: string | number | null | undefined;
+  /** Newest first (the audit screen's order) instead of oldest first. */
+  newestFirst?: boolean | null | undefined;
+  /** Change-order entries about this order. */
+  orderId?: string | number | null | undefined;
+  /** Entries whose evaluation snapshot asked an approval under this rule. */
+  rule?: PolicyRule | null | undefined;
+  /** Words found in the comment, the action, the change order's or order's number, the customer's or the actor's name (case-insensitive). */
+  search?: string | null | undefined;
   /** Before. */
   to?: string | null | undefined;
 };
