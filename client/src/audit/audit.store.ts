@@ -100,10 +100,11 @@ export const useAuditStore = defineStore('audit', () => {
     customers.value = [...data.customers].sort((a, b) => a.name.localeCompare(b.name));
   }
 
+  const without = (id: string) => Object.fromEntries(Object.entries(snapshots.value).filter(([key]) => key !== id));
+
   async function toggleSnapshot(id: string): Promise<void> {
     if (id in snapshots.value) {
-      const { [id]: _open, ...rest } = snapshots.value;
-      snapshots.value = rest;
+      snapshots.value = without(id);
       return;
     }
     snapshots.value = { ...snapshots.value, [id]: 'loading' };
@@ -112,8 +113,7 @@ export const useAuditStore = defineStore('audit', () => {
       snapshots.value = { ...snapshots.value, [id]: auditEvents.nodes[0]?.evaluation ?? null };
     } catch (e) {
       error.value = describeError(e);
-      const { [id]: _failed, ...rest } = snapshots.value;
-      snapshots.value = rest;
+      snapshots.value = without(id);
     }
   }
 
