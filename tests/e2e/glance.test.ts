@@ -44,6 +44,7 @@ describe('the board at a glance', () => {
     await signInPage(page, 'rep@demo.test');
     await page.goto('/?weeks=2');
     await page.getByTestId('job-block').first().waitFor();
+    expect(query(page).weeks).toBe('2');
 
     // Labels: the full number where it fits, its last digits where that fits, never something else.
     const labels = await page.getByTestId('job-block').evaluateAll((els) =>
@@ -61,9 +62,12 @@ describe('the board at a glance', () => {
     await expect.poll(async () => (await cellTexts()).filter((t) => /^\d+(\.\d)?\/\d+(\.\d)?$/.test(t)).length).toBeGreaterThan(10);
     await expect.poll(() => query(page).cells).toBe('hours');
 
-    // Filter: orders with a pending change stay; every other block recedes.
+    // Filter: orders with a pending change stay; every other block recedes (over the default six weeks).
+    await page.getByTestId('weeks-select').selectOption('6');
+    await expect.poll(() => query(page).weeks).toBeUndefined();
     await page.getByTestId('board-filter').selectOption('pending');
     await expect.poll(() => query(page).show).toBe('pending');
+    await page.getByTestId('job-block').first().waitFor();
     await page.getByTestId('board-filter-count').filter({ hasText: /^\d+ of \d+ orders match/ }).waitFor();
     const ops = await as(server.url, 'OPS_MANAGER');
     const open = await ops.data<{ changeOrders: { nodes: { order: { number: string } | null }[] } }>(
@@ -85,7 +89,7 @@ describe('the board at a glance', () => {
     const wcId = await page.getByTestId('board-work-center').locator('option').nth(1).getAttribute('value');
     await page.getByTestId('board-work-center').selectOption(wcId!);
     await expect.poll(() => page.getByTestId('wc-row').count()).toBe(1);
-    expect(query(page)).toMatchObject({ color: 'customer', wc: wcId, weeks: '2', cells: 'hours' });
+    expect(query(page)).toMatchObject({ color: 'customer', wc: wcId, cells: 'hours' });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId('board-work-center').selectOption('');
     await expect.poll(() => page.getByTestId('wc-row').count()).toBeGreaterThan(1);
