@@ -84,7 +84,7 @@ describe('the board at a glance', () => {
     await page.getByTestId('board-filter').selectOption('all');
     await page.getByTestId('board-color-by').selectOption('customer');
     await expect.poll(() => page.locator('[data-testid="job-block"][class*="cc-"]').count()).toBeGreaterThan(10);
-    expect(await page.locator('[data-testid="job-block"][class*="cc-"]').evaluateAll((els) => new Set(els.map((el) => el.className.split(' ').find((c) => c.startsWith('cc-')))).size)).toBeGreaterThan(1);
+    expect(await page.locator('[data-testid="job-block"][class*="cc-"]').evaluateAll((els) => new Set(els.map((el) => String(el.className).split(' ').find((c: string) => c.startsWith('cc-')))).size)).toBeGreaterThan(1);
     await saveScreenshot(page, 'board-day-labels-colours');
     const wcId = await page.getByTestId('board-work-center').locator('option').nth(1).getAttribute('value');
     await page.getByTestId('board-work-center').selectOption(wcId!);
