@@ -109,5 +109,8 @@ export const useBoardViewStore = defineStore('boardView', () => {
     mineLoaded = null;
   }
 
+  // Another user signing in on this browser starts from the plain board, not the last one's mine.
+  watch(() => session.me, (user) => { if (!user) $reset(); });
+
   return { filter, colorBy, cellNumbers, matching, matchCount, colorClass, loadMine, $reset };
 });
