@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { ChangeOrderFilter, AuditEventFilter } from '../../../../schema/generated/server.ts';
+import type { ChangeOrderFilter, AuditEventFilter, PolicyRule } from '../../../../schema/generated/server.ts';
 import { notFound } from '../../graphql/errors.ts';
 import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../shared/pagination.ts';
 import { pgArray } from '../../db/sql.ts';
@@ -51,7 +51,7 @@ export interface AuditEventRow {
   orderId: string | null;
   orderNumber: string | null;
   customerName: string | null;
-  rules: string[];
+  rules: PolicyRule[];
 }
 
 export async function changeOrderById(em: EntityManager, plantId: string, id: string): Promise<ChangeOrderRow> {

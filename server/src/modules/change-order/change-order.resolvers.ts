@@ -84,7 +84,6 @@ export const changeOrderResolvers: Resolvers = {
   AuditEvent: {
     actor: (e, _, ctx) => user(ctx, e.actorId),
     delegate: (e, _, ctx) => user(ctx, e.delegateId),
-    rules: (e) => e.rules as never,
     evaluation: (e, _, ctx) => ctx.loaders.evaluationByAuditEvent.load(e.id),
   },
 };
