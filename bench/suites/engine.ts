@@ -10,7 +10,7 @@ import { distribution, single, type Figure } from '../lib/report.ts';
 import { since } from '../lib/stats.ts';
 import type { Suite } from './suite.ts';
 
-/** SPEC / issue 3: p95 ≤ 10 ms per evaluation, capable-to-promise included. */
+/** Issue 3: p95 ≤ 10 ms per evaluation, capable-to-promise included. */
 export const EVALUATION_P95_MS = 10;
 
 /**

@@ -451,7 +451,7 @@ export type ChangeEvaluation = {
   today: Scalars['Date']['output'];
 };
 
-/** What a change order changes; several kinds combine in one change order (SPEC §5). */
+/** What a change order changes; several kinds combine in one change order (docs/product.md §5). */
 export type ChangeKind =
   /** Cancel the order (frees its load). */
   | 'CANCEL'
@@ -613,7 +613,7 @@ export type ChangeOrderReport = {
   total: Scalars['Int']['output'];
 };
 
-/** Where a change order is in its lifecycle (SPEC §5). */
+/** Where a change order is in its lifecycle (docs/product.md §5). */
 export type ChangeOrderStatus =
   /** Applied to the schedule. */
   | 'APPLIED'
@@ -743,7 +743,7 @@ export type CustomerTier =
   | 'STRATEGIC';
 
 /**
- * An out-of-office delegation (SPEC §1): between two dates the delegate decides the approvals that
+ * An out-of-office delegation (docs/product.md §1): between two dates the delegate decides the approvals that
  * wait for the user, with the user's authority. The audit trail records both names ("delegate on
  * behalf of user"). Nobody approves their own proposal, not even as someone's delegate.
  */
@@ -1777,7 +1777,7 @@ export type PlantInput = {
 };
 
 /**
- * The rules operations established for a plant (SPEC §4), versioned: every edit is a new version
+ * The rules operations established for a plant (docs/product.md §4), versioned: every edit is a new version
  * with its author and reason, and every evaluation names the version it used.
  */
 export type Policy = {
@@ -1858,7 +1858,7 @@ export type PresenceEntry = {
   viewing: PresenceViewing;
 };
 
-/** What a person has open (SPEC §6 presence). */
+/** What a person has open (docs/product.md §6 presence). */
 export type PresenceKind =
   /** The board itself, nothing selected. */
   | 'BOARD'
@@ -2224,7 +2224,7 @@ export type RequiredApproval = {
   unit: MeasureUnit;
 };
 
-/** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
+/** What a user may do (docs/product.md §1). A higher capacity role satisfies a lower tier. */
 export type Role =
   /** Finance: decides the cost and margin lane. */
   | 'ACCOUNTING'
@@ -2322,7 +2322,7 @@ export type Tier =
   /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
-/** What kind of non-human client a token is for (SPEC §1). */
+/** What kind of non-human client a token is for (docs/product.md §1). */
 export type TokenKind =
   /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   | 'API'

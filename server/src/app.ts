@@ -43,7 +43,7 @@ export const DEVICE_COOKIE = 'takt_device';
 const DEVICE_COOKIE_DAYS = 180;
 /** Set by the SPA on requests nobody asked for just now (client/src/api/graphql.ts). */
 const BACKGROUND_HEADER = 'x-takt-background';
-/** Largest GraphQL request body accepted (SPEC §7: request size limit). */
+/** Largest GraphQL request body accepted (docs/product.md §7: request size limit). */
 export const BODY_LIMIT_BYTES = 256 * 1024;
 
 export interface App {

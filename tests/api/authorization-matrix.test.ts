@@ -14,7 +14,7 @@ import { ROLES, type Role } from '../../server/src/modules/auth/user.entity.ts';
 import { suiteToday } from '../support/suite-clock.ts';
 
 /**
- * The authorization matrix (SPEC §7), generated from the SDL: every Query, Mutation and
+ * The authorization matrix (docs/product.md §7), generated from the SDL: every Query, Mutation and
  * Subscription field × every role, a display token, an API token with reports:read, and no
  * identity. Arguments are built from the argument types (valid for the type, dummy in value), so
  * an allowed call may fail with BAD_USER_INPUT or NOT_FOUND but never with FORBIDDEN or

@@ -14,7 +14,7 @@ import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/
 import { bucketLoads, checkInvariants, type BucketLoads } from '../support/invariants.ts';
 
 /**
- * Fuzzing (SPEC §7: bad input never corrupts data and never crashes the process). fast-check
+ * Fuzzing (docs/product.md §7: bad input never corrupts data and never crashes the process). fast-check
  * builds arguments for every Query and Mutation from the SDL's input types — valid and invalid
  * ids, extreme numbers, odd strings and dates — and the test adds malformed JSON, deep, wide and
  * alias-bombed queries, oversized bodies and broken WebSocket messages. Every answer must be

@@ -17,12 +17,12 @@ afterAll(async () => {
 });
 
 describe('the policy', () => {
-  it('starts from the defaults of SPEC §4', async () => {
+  it('starts from the defaults of docs/product.md §4', async () => {
     const rep = await as(server.url, 'SALES_REP');
     const { policy } = await rep.data<{ policy: Record<string, unknown> }>(POLICY, { p: rep.plantId });
     expect(policy).toEqual({
       version: 1, autoApproveMaxUtilization: 0.8, managerMaxUtilization: 1, overtimeAllowed: true, freezeWindowWorkingDays: 3,
-      costIncreaseLimit: '5000.00', minMarginPct: 15, approvalSlaHours: 8, reason: 'Defaults (SPEC §4)', author: null,
+      costIncreaseLimit: '5000.00', minMarginPct: 15, approvalSlaHours: 8, reason: 'Default rules', author: null,
     });
   });
 

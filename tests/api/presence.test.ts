@@ -6,7 +6,7 @@ import { sql } from '../support/database.ts';
 import { boardClient, eventually, wsUrl, type BoardClient } from '../support/realtime.ts';
 import { buildPlant } from '../support/factories.ts';
 
-// A short TTL keeps the test fast; the default (25 s + a 2.5 s sweep) keeps SPEC §6's "within 30 s".
+// A short TTL keeps the test fast; the default (25 s + a 2.5 s sweep) keeps docs/product.md §6's "within 30 s".
 const TTL_MS = 3_000;
 const env = { TAKT_PRESENCE_TTL_MS: String(TTL_MS) };
 

@@ -6,7 +6,7 @@ import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowser
 import type { TestServer } from '../support/server.ts';
 
 /**
- * The board in three browsers at once (SPEC §9, issue 6): a rep previews and proposes, the ops
+ * The board in three browsers at once (docs/product.md §9, issue 6): a rep previews and proposes, the ops
  * manager sees it appear as ghost load and approves it in place, the rep's board shows the applied
  * change without reloading, and a second rep racing for the same capacity is routed higher and
  * told why. Real server, real PostgreSQL, Debian's Chromium.

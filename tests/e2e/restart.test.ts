@@ -6,7 +6,7 @@ import { spawnServer, type TestServer } from '../support/server.ts';
 import { orderVersion } from '../support/change-orders.ts';
 
 /**
- * SPEC §6 from the browser: the server restarts while the board is open. The connection
+ * docs/product.md §6 from the browser: the server restarts while the board is open. The connection
  * indicator says "reconnecting", and once the server is back the board replays what it missed
  * (a change committed by another process while this one was down, and one right after the
  * restart) from its last sequence number: nothing lost, nothing reloaded by hand.

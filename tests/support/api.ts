@@ -6,7 +6,7 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
   errors?: { message: string; extensions?: { code?: string; [k: string]: unknown } }[];
 }
 
-/** The demo users by role (SPEC §1); password "demo". */
+/** The demo users by role (docs/product.md §1); password "demo". */
 export const DEMO_LOGIN: Record<string, string> = {
   SALES_REP: 'rep@demo.test',
   SALES_REP_2: 'rep2@demo.test',

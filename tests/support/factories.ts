@@ -63,7 +63,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
     const plantId = plant!.id;
     await q(`insert into policy (plant_id, version, auto_approve_max_utilization_bp, manager_max_utilization_bp, overtime_allowed,
       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, reason)
-      values ($1, 1, 8000, 10000, true, 3, 500000, 1500, 8, 'Defaults (SPEC §4)')`, [plantId]);
+      values ($1, 1, 8000, 10000, true, 3, 500000, 1500, 8, 'Default rules')`, [plantId]);
     const [wc] = await q<{ id: string }>(`insert into work_center (plant_id, code, name, weekly_minutes, overtime_minutes_per_day, rate_cents_per_hour,
       overtime_premium_cents_per_hour) values ($1, 'CELL', 'Cell', '{0,480,480,480,480,480,0}', 120, 6000, 3000) returning id`, [plantId]);
     const [product] = await q<{ id: string }>(`insert into product (plant_id, sku, name, material_cost_cents, list_price_cents, min_lead_time_days)

@@ -172,7 +172,7 @@ export async function checkInvariants(url: string, plantId: string, opts: Invari
 }
 
 /**
- * SPEC §5, "capacity is never overbooked beyond what was approved": replays the bucket loads that
+ * docs/product.md §5, "capacity is never overbooked beyond what was approved": replays the bucket loads that
  * each SCHEDULE_CHANGED event since the baseline carries. A change order may raise a bucket only
  * up to the ceiling its capacity approval granted (none: the auto-approve limit; OPS_MANAGER: the
  * manager limit; PLANT_MANAGER: capacity + overtime) — a bucket it lowers, or keeps (a frozen job

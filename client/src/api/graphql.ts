@@ -19,7 +19,7 @@ function source(document: TypedDocumentNode<unknown, never>): string {
   return text;
 }
 
-// A wall screen has no session: it signs every request with its display token (SPEC §1).
+// A wall screen has no session: it signs every request with its display token (docs/product.md §1).
 let bearerToken: string | null = null;
 
 /** Sign every request with this token (a wall screen's display token); null goes back to the cookie. */

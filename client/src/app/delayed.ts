@@ -1,7 +1,7 @@
 import { onBeforeUnmount, ref, watch, type Ref, type WatchSource } from 'vue';
 
 /**
- * True once `source` has stayed true for `delayMs` (300 ms by default; SPEC §9: progress
+ * True once `source` has stayed true for `delayMs` (300 ms by default; docs/product.md §9: progress
  * indication on anything slower than 300 ms), so quick answers never flash a spinner.
  */
 export function useDelayedFlag(source: WatchSource<boolean>, delayMs = 300): Ref<boolean> {

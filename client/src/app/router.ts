@@ -19,7 +19,7 @@ export const router = createRouter({
     { path: '/admin/tokens', name: 'admin-tokens', component: () => import('../admin/TokensView.vue') },
     { path: '/reports', name: 'reports', component: () => import('../reports/ReportsView.vue') },
     { path: '/login', name: 'login', component: () => import('../auth/LoginView.vue'), meta: { public: true } },
-    // The wall screen authenticates with a display token, not a session (SPEC §1, §9).
+    // The wall screen authenticates with a display token, not a session (docs/product.md §1, §9).
     { path: '/wall', name: 'wall', component: () => import('../wall/WallView.vue'), meta: { public: true } },
     { path: '/:pathMatch(.*)*', redirect: '/' },
   ],

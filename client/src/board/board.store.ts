@@ -15,7 +15,7 @@ import { DEFAULT_THRESHOLDS, type Thresholds } from './utilization';
 
 /** Default span of the board: today and the next six weeks. */
 export const DEFAULT_WEEKS = 6;
-/** Spans offered (SPEC §9: 2–26 weeks; the API serves at most 26). */
+/** Spans offered (docs/product.md §9: 2–26 weeks; the API serves at most 26). */
 export const WEEK_OPTIONS = [2, 4, 6, 8, 13, 26] as const;
 
 /** Columns are days (capacity per day) or the same days narrower with capacity summed per week. */

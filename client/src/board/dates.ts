@@ -1,5 +1,5 @@
 /**
- * Plant-local calendar dates (`YYYY-MM-DD`, SPEC §2). They are calendar days, not instants, so all
+ * Plant-local calendar dates (`YYYY-MM-DD`, docs/product.md §2). They are calendar days, not instants, so all
  * arithmetic happens in UTC where every day has 24 hours and no zone can shift a date.
  */
 const DAY_MS = 86_400_000;

@@ -3,7 +3,7 @@ import type { BoardRow, RowView } from './layout';
 
 /**
  * Pixel geometry of the virtualized board. Rows and blocks are absolutely positioned from these
- * numbers, so the grid can render only what is in view (SPEC §9: smooth with 10,000 jobs).
+ * numbers, so the grid can render only what is in view (docs/product.md §9: smooth with 10,000 jobs).
  */
 export const LABEL_W = 216;
 export const CAP_H = 30;

@@ -8,7 +8,7 @@ import { addDays, type IsoDate } from './dates';
 import type { Job } from './layout';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
-/** Roles that may move jobs on the board (SPEC §1: planners; managers hold all of a planner's rights). */
+/** Roles that may move jobs on the board (docs/product.md §1: planners; managers hold all of a planner's rights). */
 export const MOVERS: readonly Role[] = ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
 
 /** How long the pointer must rest on a day before its move is previewed while dragging. */

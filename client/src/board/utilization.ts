@@ -1,6 +1,6 @@
 /**
  * How a bucket's utilization reads on the board. The thresholds come from the plant's policy
- * (SPEC §4: autoApproveMaxUtilization, managerMaxUtilization), so a bucket is amber exactly when a
+ * (docs/product.md §4: autoApproveMaxUtilization, managerMaxUtilization), so a bucket is amber exactly when a
  * change landing on it would need the ops manager. The defaults below only apply until the policy
  * has loaded.
  */

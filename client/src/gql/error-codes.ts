@@ -44,7 +44,7 @@ export const CapacityTier = {
 } as const;
 
 export type CapacityTier = typeof CapacityTier[keyof typeof CapacityTier];
-/** What a change order changes; several kinds combine in one change order (SPEC §5). */
+/** What a change order changes; several kinds combine in one change order (docs/product.md §5). */
 export const ChangeKind = {
   /** Cancel the order (frees its load). */
   Cancel: 'CANCEL',
@@ -61,7 +61,7 @@ export const ChangeKind = {
 } as const;
 
 export type ChangeKind = typeof ChangeKind[keyof typeof ChangeKind];
-/** Where a change order is in its lifecycle (SPEC §5). */
+/** Where a change order is in its lifecycle (docs/product.md §5). */
 export const ChangeOrderStatus = {
   /** Applied to the schedule. */
   Applied: 'APPLIED',
@@ -247,7 +247,7 @@ export const PolicyRule = {
 } as const;
 
 export type PolicyRule = typeof PolicyRule[keyof typeof PolicyRule];
-/** What a person has open (SPEC §6 presence). */
+/** What a person has open (docs/product.md §6 presence). */
 export const PresenceKind = {
   /** The board itself, nothing selected. */
   Board: 'BOARD',
@@ -260,7 +260,7 @@ export const PresenceKind = {
 } as const;
 
 export type PresenceKind = typeof PresenceKind[keyof typeof PresenceKind];
-/** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
+/** What a user may do (docs/product.md §1). A higher capacity role satisfies a lower tier. */
 export const Role = {
   /** Finance: decides the cost and margin lane. */
   Accounting: 'ACCOUNTING',
@@ -292,7 +292,7 @@ export const Tier = {
 } as const;
 
 export type Tier = typeof Tier[keyof typeof Tier];
-/** What kind of non-human client a token is for (SPEC §1). */
+/** What kind of non-human client a token is for (docs/product.md §1). */
 export const TokenKind = {
   /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   Api: 'API',

@@ -69,7 +69,7 @@ export type CapacityTier =
   /** The plant manager (overtime). */
   | 'OVERTIME';
 
-/** What a change order changes; several kinds combine in one change order (SPEC §5). */
+/** What a change order changes; several kinds combine in one change order (docs/product.md §5). */
 export type ChangeKind =
   /** Cancel the order (frees its load). */
   | 'CANCEL'
@@ -131,7 +131,7 @@ export type ChangeOrderInput = {
   unitPrice?: string | null | undefined;
 };
 
-/** Where a change order is in its lifecycle (SPEC §5). */
+/** Where a change order is in its lifecycle (docs/product.md §5). */
 export type ChangeOrderStatus =
   /** Applied to the schedule. */
   | 'APPLIED'
@@ -286,7 +286,7 @@ export type PolicyRule =
   /** An option that needs a quality review. */
   | 'REVIEW_REQUIRED';
 
-/** What a person has open (SPEC §6 presence). */
+/** What a person has open (docs/product.md §6 presence). */
 export type PresenceKind =
   /** The board itself, nothing selected. */
   | 'BOARD'
@@ -305,7 +305,7 @@ export type PresenceViewingInput = {
   kind: PresenceKind;
 };
 
-/** What a user may do (SPEC §1). A higher capacity role satisfies a lower tier. */
+/** What a user may do (docs/product.md §1). A higher capacity role satisfies a lower tier. */
 export type Role =
   /** Finance: decides the cost and margin lane. */
   | 'ACCOUNTING'
@@ -333,7 +333,7 @@ export type Tier =
   /** A raised bucket goes above the manager utilization, into overtime: the plant manager. */
   | 'OVERTIME';
 
-/** What kind of non-human client a token is for (SPEC §1). */
+/** What kind of non-human client a token is for (docs/product.md §1). */
 export type TokenKind =
   /** An integration: `reports:read` (reports), `masterdata:write` (imports of master data and cut-over orders). */
   | 'API'

@@ -27,7 +27,7 @@ import { useLiveFeed } from './live-feed';
 export type ChangeOrder = DecisionChangeOrderFragment;
 export type ChangeOrderDetail = ChangeOrderDetailQuery['changeOrder'];
 
-/** One decision a person can take on a change order (SPEC §5). */
+/** One decision a person can take on a change order (docs/product.md §5). */
 export type Decision =
   | { kind: 'approve'; comment?: string }
   | { kind: 'reject'; reason: string }
@@ -120,7 +120,7 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
     return co.approvals.some((a) => a.status === 'PENDING' && roleCovers(session.me?.role, a.requiredRole));
   }
 
-  /** The proposer, or their manager, may escalate a rejection (SPEC §5). */
+  /** The proposer, or their manager, may escalate a rejection (docs/product.md §5). */
   function canEscalate(co: ChangeOrder): boolean {
     if (co.status !== 'REJECTED') return false;
     return isProposer(co) || session.me?.role === 'OPS_MANAGER' || session.me?.role === 'PLANT_MANAGER';

@@ -11,7 +11,7 @@ export type RuleKey =
   | 'minMarginPct'
   | 'approvalSlaHours';
 
-/** How each rule reads, is edited and is shown (SPEC §4). Fractions are edited as percent. */
+/** How each rule reads, is edited and is shown (docs/product.md §4). Fractions are edited as percent. */
 export interface RuleSpec {
   key: RuleKey;
   label: string;

@@ -32,7 +32,7 @@ const RETRY_LOAD_MS = 5_000;
 const DECIDED = new Set(['APPLIED', 'REJECTED', 'COUNTER_PROPOSED', 'WITHDRAWN', 'CLOSED', 'INFEASIBLE', 'APPROVED']);
 
 /**
- * The wall screen's data (SPEC §9): the plant's buckets for the coming weeks, the change-order
+ * The wall screen's data (docs/product.md §9): the plant's buckets for the coming weeks, the change-order
  * queue and today's decisions, signed in with a display token over HTTP (Bearer) and WebSocket
  * (connection_init). It patches buckets from board events, refetches the queue on change-order
  * events, and never gives up: a failed load retries, a dropped socket reconnects and resumes.

@@ -54,11 +54,11 @@ export interface Product {
   readonly options: readonly ProductOption[];
 }
 
-/** Job lifecycle (SPEC §2). */
+/** Job lifecycle (docs/product.md §2). */
 export const JobStatus = { PLANNED: 'PLANNED', STARTED: 'STARTED', DONE: 'DONE' } as const;
 export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
 
-/** Order lifecycle (SPEC §2); CANCELLED, DONE and SHIPPED orders cannot change. */
+/** Order lifecycle (docs/product.md §2); CANCELLED, DONE and SHIPPED orders cannot change. */
 export const OrderStatus = {
   CONFIRMED: 'CONFIRMED',
   IN_PRODUCTION: 'IN_PRODUCTION',
@@ -121,7 +121,7 @@ export interface Policy {
   readonly shipBufferDays: number;
 }
 
-/** Change-order kinds (SPEC §5), derived from which fields of a {@link Change} are set. */
+/** Change-order kinds (docs/product.md §5), derived from which fields of a {@link Change} are set. */
 export const ChangeKind = {
   QUANTITY: 'QUANTITY',
   DUE_DATE: 'DUE_DATE',
@@ -178,7 +178,7 @@ export const ApproverRole = {
 } as const;
 export type ApproverRole = (typeof ApproverRole)[keyof typeof ApproverRole];
 
-/** The policy rules that can require an approval (SPEC §4). */
+/** The policy rules that can require an approval (docs/product.md §4). */
 export const Rule = {
   CAPACITY_MANAGER: 'CAPACITY_MANAGER',
   OVERTIME: 'OVERTIME',

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 
 /**
  * Failures that happen before GraphQL runs (malformed JSON, an oversized body, a wrong content
- * type) answer in the GraphQL error shape with a code, like every other rejection (SPEC §7).
+ * type) answer in the GraphQL error shape with a code, like every other rejection (docs/product.md §7).
  * A 5xx here is a fault of ours: logged, and answered without details.
  */
 export function registerHttpErrors(fastify: FastifyInstance, log: Logger): void {

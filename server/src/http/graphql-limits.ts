@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../graphql/context.ts';
 import { GraphQLError, parse, specifiedRules, validate, type ASTVisitor, type DocumentNode, type ExecutionArgs, type GraphQLSchema, type ValidationContext, type ValidationRule } from 'graphql';
 
 /**
- * Query limits (SPEC §7), the same over HTTP and WebSocket. No type in the schema refers back to
+ * Query limits (docs/product.md §7), the same over HTTP and WebSocket. No type in the schema refers back to
  * itself, so depth is bounded by the schema (8 today) and `maxDepth` is a backstop should a cycle
  * appear. Width is stopped by aliases, directives, tokens and graphql-armor's static cost (objects
  * 2, scalars 1, ×1.5 per level of depth, fragments counted at every spread): the cost is what stops

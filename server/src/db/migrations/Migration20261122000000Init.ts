@@ -61,7 +61,7 @@ export class Migration20261122000000Init extends Migration {
     this.addSql(`alter table "work_center_exception" add constraint "work_center_exception_minutes_nonnegative" check ("minutes" >= 0);`);
     this.addSql(`create index "job_order_id_index" on "job" ("order_id");`);
     this.addSql(`create index "session_user_id_index" on "session" ("user_id");`);
-    // The audit trail is append-only in the database itself (SPEC §7): UPDATE, DELETE and
+    // The audit trail is append-only in the database itself (docs/product.md §7): UPDATE, DELETE and
     // TRUNCATE are refused by triggers, whatever the client.
     this.addSql(`create function takt_refuse_audit_change() returns trigger language plpgsql as $$
       begin raise exception '% is append-only: % refused', tg_table_name, tg_op using errcode = 'P0001'; end $$;`);

@@ -1,6 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
-/** Versioned plant policy (SPEC §4): every edit is a new row with its author and reason. */
+/** Versioned plant policy (docs/product.md §4): every edit is a new row with its author and reason. */
 export class Migration20261122010000Policy extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table "policy" (
@@ -25,9 +25,9 @@ export class Migration20261122010000Policy extends Migration {
     // Policies are history: a version is never rewritten, only superseded.
     this.addSql(`create trigger policy_append_only before update or delete on "policy"
       for each row execute function takt_refuse_audit_change();`);
-    // Plants that exist already start from the defaults of SPEC §4.
+    // Plants that exist already start from the defaults of docs/product.md §4.
     this.addSql(`insert into "policy" ("plant_id", "version", "auto_approve_max_utilization_bp", "manager_max_utilization_bp",
       "overtime_allowed", "freeze_window_working_days", "cost_increase_limit_cents", "min_margin_bp", "approval_sla_hours", "reason")
-      select "id", 1, 8000, 10000, true, 3, 500000, 1500, 8, 'Defaults (SPEC §4)' from "plant";`);
+      select "id", 1, 8000, 10000, true, 3, 500000, 1500, 8, 'Default rules' from "plant";`);
   }
 }

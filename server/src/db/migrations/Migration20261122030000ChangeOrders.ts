@@ -52,7 +52,7 @@ export class Migration20261122030000ChangeOrders extends Migration {
       "created_at" timestamptz not null default now()
     );`);
     this.addSql(`create index "change_order_comment_co" on "change_order_comment" ("change_order_id", "created_at");`);
-    // A user names a delegate who acts for them between two dates (SPEC §1, out of office).
+    // A user names a delegate who acts for them between two dates (docs/product.md §1, out of office).
     this.addSql(`create table "delegation" (
       "id" uuid primary key default gen_random_uuid(),
       "user_id" uuid not null references "app_user" ("id"),

@@ -5,7 +5,7 @@ import type { Actor } from './actor.ts';
 
 /**
  * A secret presented with a request: a browser session (cookie, or a session token sent by a
- * non-browser client) or a display/API token (`takt_…`, SPEC §1).
+ * non-browser client) or a display/API token (`takt_…`, docs/product.md §1).
  */
 export interface Credential {
   kind: 'session' | 'token';

@@ -25,7 +25,7 @@ export interface LoginAttempt {
 }
 
 /**
- * Login throttling (SPEC §7) with OWASP's device cookies ("Slow Down Online Guessing Attacks
+ * Login throttling (docs/product.md §7) with OWASP's device cookies ("Slow Down Online Guessing Attacks
  * with Device Cookies"), in PostgreSQL so that every process of the cluster shares it and a
  * restart forgets nothing:
  *

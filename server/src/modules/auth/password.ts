@@ -1,6 +1,6 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
 
-// scrypt is memory-hard (SPEC §7). N=2^15, r=8 uses 32 MiB per hash: slow enough to hurt an
+// scrypt is memory-hard (docs/product.md §7). N=2^15, r=8 uses 32 MiB per hash: slow enough to hurt an
 // offline attack, fast enough (~50 ms) for an interactive login.
 const N = 1 << 15;
 const R = 8;

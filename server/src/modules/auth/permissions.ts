@@ -3,7 +3,7 @@ import type { Actor } from './actor.ts';
 import { AppError } from '../../graphql/errors.ts';
 
 /**
- * The permission table (SPEC §7): every GraphQL root operation × who may call it. Resolvers are
+ * The permission table (docs/product.md §7): every GraphQL root operation × who may call it. Resolvers are
  * wrapped from this table (graphql/schema.ts), so an operation missing here fails at startup and
  * in the authorization-matrix test.
  *

@@ -5,7 +5,7 @@ import type { Authority } from './authority.ts';
 
 /**
  * The authorities an actor can use today: their own role first, then the role of everyone who
- * named them delegate for a range that contains `today` (SPEC §1, out of office).
+ * named them delegate for a range that contains `today` (docs/product.md §1, out of office).
  */
 export async function authoritiesOf(em: EntityManager, actor: Actor, today: string): Promise<Authority[]> {
   if (actor.kind !== 'user' || !actor.userId || !actor.role) return [];

@@ -77,7 +77,7 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
   return { change, customerId: null };
 }
 
-/** Only planners (and the roles above them) may move jobs by hand (SPEC §1). */
+/** Only planners (and the roles above them) may move jobs by hand (docs/product.md §1). */
 export function assertMayMoveJobs(role: string | null, change: Change): void {
   if (change.moveJob && !['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'].includes(role ?? '')) {
     throw new AppError('FORBIDDEN', 'Only planners and managers move jobs on the board; propose a date change instead.');

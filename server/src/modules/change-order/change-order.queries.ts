@@ -124,7 +124,7 @@ export async function approvalInbox(em: EntityManager, actor: Actor, today: stri
   );
   const rows = await changeOrdersByIds(em, actor.plantId, pending.map((r) => r.id));
   const approvals = await approvalsOf(em, rows.map((r) => r.id));
-  // Never one's own proposal, not even as someone's delegate (SPEC §1).
+  // Never one's own proposal, not even as someone's delegate (docs/product.md §1).
   return rows.filter((co) => approvals.some((a) => a.changeOrderId === co.id && a.status === 'PENDING' &&
     authorityFor(authorities.filter((x) => x.userId !== co.proposerId), a.lane, a.requiredRole) !== null),
   );

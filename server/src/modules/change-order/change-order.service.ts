@@ -23,7 +23,7 @@ import { checkOrderVersion } from './order-version.ts';
 
 export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
 
-/** The commands of the change-order lifecycle (SPEC §5). Each runs inside `withPlantWrite`. */
+/** The commands of the change-order lifecycle (docs/product.md §5). Each runs inside `withPlantWrite`. */
 export class ChangeOrderCommands {
   readonly #deps: EvaluationDeps;
   constructor(deps: EvaluationDeps) {

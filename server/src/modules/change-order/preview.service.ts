@@ -54,7 +54,7 @@ export async function evaluateBeforeLock(em: EntityManager, deps: EvaluationDeps
 }
 
 /**
- * Whether an evaluation made before the lock is exactly the one the lock would make (SPEC §5:
+ * Whether an evaluation made before the lock is exactly the one the lock would make (docs/product.md §5:
  * apply re-evaluates under the lock). Every write to what an evaluation reads — orders, jobs and
  * allocations, the policy, the plant's calendar and catalogue — commits board events, so an
  * unchanged event sequence (read under the lock, `lockedSeq`) means unchanged inputs; the

@@ -24,7 +24,7 @@ export interface Transition {
 
 /**
  * Every transition writes an audit event (actor and delegate from the write, the evaluation
- * snapshot) and a CHANGE_ORDER_UPDATED board event, in the same transaction (SPEC §5, §6).
+ * snapshot) and a CHANGE_ORDER_UPDATED board event, in the same transaction (docs/product.md §5, §6).
  */
 export function recordTransition(w: PlantWrite, t: Transition): void {
   w.audit({

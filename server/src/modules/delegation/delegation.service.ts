@@ -27,7 +27,7 @@ const SELECT = `select d.id, d.user_id as "userId", d.delegate_id as "delegateId
   from delegation d join app_user u on u.id = d.user_id`;
 
 /**
- * Names `delegateId` to decide the actor's approvals from `from` to `to` (SPEC §1). Runs in the
+ * Names `delegateId` to decide the actor's approvals from `from` to `to` (docs/product.md §1). Runs in the
  * plant's write path, so the overlap check cannot race another naming; audited as DELEGATION_SET.
  */
 export async function setDelegate(w: PlantWrite, actor: Actor, today: string, input: { delegateId: string; from: string; to: string }): Promise<string> {

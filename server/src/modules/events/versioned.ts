@@ -13,7 +13,7 @@ export interface VersionedRow {
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * Optimistic concurrency (SPEC §6): moves the row from `expectedVersion` to the next version in
+ * Optimistic concurrency (docs/product.md §6): moves the row from `expectedVersion` to the next version in
  * one conditional UPDATE and returns the new version. When someone else got there first (0 rows)
  * it reads the current version and throws CONFLICT with `extensions.currentVersion`, so a stale
  * write never overwrites silently; NOT_FOUND when the row does not exist.

@@ -23,7 +23,7 @@ export interface AuditInput {
   /**
    * The authority this entry was decided with, when it is not the writer's own: a delegate deciding
    * for someone out of office. The audit then names that user as the actor and the writer as the
-   * delegate (SPEC §1). Unset: both come from the write's actor.
+   * delegate (docs/product.md §1). Unset: both come from the write's actor.
    */
   onBehalfOf?: { userId: string; delegateId: string } | null;
   data?: Record<string, unknown> | null;
@@ -54,7 +54,7 @@ export interface WriteResult<T> {
 }
 
 /**
- * The one write path (SPEC §5, §6): every state change runs here, in one transaction that first
+ * The one write path (docs/product.md §5, §6): every state change runs here, in one transaction that first
  * takes the plant's row lock (`SELECT … FOR UPDATE`). Holding that lock until commit serializes
  * the plant's writers, so the board-event sequence assigned under it is strictly increasing and
  * gap-free in commit order, and events, audit rows and data commit or roll back together.

@@ -152,7 +152,7 @@ async function runImport(
   const result = (impact: CutOverImpact | null) => ({ counts: plan.counts, errors, errorsCsv: errorsAsCsv(errors), impact });
   if (errors.length > 0) return result(null);
 
-  const boardChanged = await writeMasterData(em, plantId, plan);
+  const boardChanged = await writeMasterData(em, plantId, plan, services.clock.now());
   let impact: CutOverImpact | null = null;
   if (plan.orders.length > 0) {
     impact = await placeOrders(services, em, plantId, plan.orders, errors, workbook);
@@ -173,14 +173,14 @@ async function runImport(
 }
 
 /** Writes the plan's master data in import order; true when what boards show (calendars, catalogue, customers) changed. */
-async function writeMasterData(em: EntityManager, plantId: string, plan: ImportPlan): Promise<boolean> {
+async function writeMasterData(em: EntityManager, plantId: string, plan: ImportPlan, now: Date): Promise<boolean> {
   for (const w of plan.workCenters) await saveWorkCenter(em, plantId, w.record, w.stored);
   const wcIds = new Map((await em.execute<{ code: string; id: string }[]>('select code, id from work_center where plant_id = ?', [plantId])).map((r) => [r.code, r.id]));
   for (const w of plan.exceptions) await saveCalendarException(em, plantId, w.record, w.record.workCenterCode ? wcIds.get(w.record.workCenterCode)! : null, w.stored);
   if (plan.workCenters.length || plan.exceptions.length) await materializeCalendar(em, plantId);
   for (const w of plan.products) await saveProduct(em, plantId, w.record, wcIds, w.stored);
   for (const w of plan.customers) await saveCustomer(em, plantId, w.record, w.stored);
-  for (const w of plan.users) await saveUser(em, plantId, w.record, w.stored);
+  for (const w of plan.users) await saveUser(em, plantId, w.record, now, w.stored);
   return plan.workCenters.length + plan.exceptions.length + plan.products.length + plan.customers.length > 0;
 }
 

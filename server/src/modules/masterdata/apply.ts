@@ -141,7 +141,7 @@ export interface SavedUser {
  * SHA-256 is stored) that the admin hands over, since Takt sends no mail. A user made inactive
  * loses every session at once.
  */
-export async function saveUser(em: EntityManager, plantId: string, r: UserRecord, stored?: Stored<UserRecord>): Promise<SavedUser> {
+export async function saveUser(em: EntityManager, plantId: string, r: UserRecord, now: Date, stored?: Stored<UserRecord>): Promise<SavedUser> {
   if (stored) {
     await em.execute('update app_user set name = ?, role = ?, active = ?, version = version + 1 where id = ?', [r.name, r.role, r.active, stored.id]);
     if (!r.active) await em.execute('delete from session where user_id = ?', [stored.id]);
@@ -150,13 +150,16 @@ export async function saveUser(em: EntityManager, plantId: string, r: UserRecord
   const [row] = await em.execute<{ id: string }[]>(
     'insert into app_user (plant_id, email, name, role, active, password_hash) values (?, ?, ?, ?, ?, ?) returning id',
     [plantId, r.email, r.name, r.role, r.active, await hashPassword(randomBytes(32).toString('base64url'))]);
-  return { id: row!.id, setPasswordToken: await newSetPasswordToken(em, row!.id) };
+  return { id: row!.id, setPasswordToken: await newSetPasswordToken(em, row!.id, now) };
 }
 
-/** A fresh one-time set-password token for a user (only its SHA-256 is stored; an earlier one stops working). */
-export async function newSetPasswordToken(em: EntityManager, userId: string): Promise<string> {
+/**
+ * A fresh one-time set-password token for a user (only its SHA-256 is stored; an earlier one stops
+ * working). It ends SET_PASSWORD_TTL_HOURS after `now`, the server's clock, which is what checks it.
+ */
+export async function newSetPasswordToken(em: EntityManager, userId: string, now: Date): Promise<string> {
   const token = randomBytes(24).toString('base64url');
-  await em.execute('update app_user set set_password_hash = ?, set_password_expires_at = now() + make_interval(hours => ?) where id = ?',
-    [sha256(token), SET_PASSWORD_TTL_HOURS, userId]);
+  await em.execute('update app_user set set_password_hash = ?, set_password_expires_at = ? where id = ?',
+    [sha256(token), new Date(now.getTime() + SET_PASSWORD_TTL_HOURS * 3_600_000), userId]);
   return token;
 }

@@ -246,7 +246,7 @@ export async function saveUserCommand(
       if (taken) throw new AppError('BAD_USER_INPUT', `A user with the email ${next.email} already exists.`, { field: 'email' });
     }
     rejectProblems('The user cannot be saved', checkUser(next));
-    const saved = await saveUser(w.em, plantId, next, stored);
+    const saved = await saveUser(w.em, plantId, next, services.clock.now(), stored);
     w.audit({ action: stored ? (next.active ? 'USER_UPDATED' : 'USER_DEACTIVATED') : 'USER_CREATED', entityType: 'User', entityId: saved.id, data: { email: next.email, role: next.role } });
     return saved;
   });
@@ -258,7 +258,7 @@ export async function issueSetPasswordToken(services: Services, actor: Actor, us
   const { value } = await withPlantWrite(services.orm, actor.plantId, actor, async (w) => {
     await rowOfPlant(w.em, 'app_user', 'User', userId, actor.plantId);
     w.audit({ action: 'SET_PASSWORD_TOKEN_ISSUED', entityType: 'User', entityId: userId });
-    return newSetPasswordToken(w.em, userId);
+    return newSetPasswordToken(w.em, userId, services.clock.now());
   });
   return value;
 }

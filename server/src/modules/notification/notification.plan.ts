@@ -46,7 +46,7 @@ export interface PlannedNotification {
  *   user whose role satisfies it, and their active delegates — never the proposer;
  * - those same deciders when the change order stops waiting for them without their decision;
  * - the counter-proposer when the proposer answers;
- * - accounting when an applied change recorded a billing adjustment (SPEC §1: accounting sees
+ * - accounting when an applied change recorded a billing adjustment (docs/product.md §1: accounting sees
  *   every price and cost change).
  * The actor is never notified of their own action. One notification per user and kind per write,
  * so an approval that completes and applies a change order reads as one message.

@@ -86,7 +86,11 @@ interface FanOutContext {
  */
 async function contextOf(em: EntityManager, plantId: string, changeOrderIds: readonly string[], appliedIds: readonly string[]): Promise<FanOutContext> {
   const [row] = await em.execute<FanOutContext[]>(
-    `with t as (select id, now() as now, (now() at time zone time_zone)::date as today from plant where id = ?)
+    // "now" is the write's own time as its commands stamped the change orders (the server's
+    // clock, which a demo or a test may shift), not the database's: delegations are by that day
+    `with w as (select p.id, p.time_zone, coalesce((select max(c.updated_at) from change_order c where c.id = any(?::uuid[])), now()) as now
+                  from plant p where p.id = ?),
+          t as (select id, now, (now at time zone time_zone)::date as today from w)
      select t.now,
        coalesce((select json_agg(json_build_object('id', c.id, 'number', c.number, 'status', c.status, 'proposerId', c.proposer_id,
                                                    'orderId', c.order_id, 'counter', c.counter, 'evaluation', c.evaluation))
@@ -102,7 +106,7 @@ async function contextOf(em: EntityManager, plantId: string, changeOrderIds: rea
                   from billing_adjustment b where b.change_order_id = any(?::uuid[])), '[]') as billing,
        coalesce((select json_agg(json_build_object('id', h.id, 'events', h.events)) from webhook h where h.plant_id = t.id and h.deleted_at is null), '[]') as hooks
        from t`,
-    [plantId, pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(appliedIds)],
+    [pgArray(changeOrderIds), plantId, pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(changeOrderIds), pgArray(appliedIds)],
   );
   return row!;
 }

@@ -93,10 +93,10 @@ export async function insertPolicy(
   );
 }
 
-/** The defaults of SPEC §4 as a first version. */
+/** The defaults of docs/product.md §4 as a first version. */
 export function insertDefaultPolicy(em: EntityManager, plantId: string): Promise<void> {
   const { version: _v, shipBufferDays: _s, ...rules } = DEFAULT_POLICY;
-  return insertPolicy(em, plantId, 1, rules, null, 'Defaults (SPEC §4)');
+  return insertPolicy(em, plantId, 1, rules, null, 'Default rules');
 }
 
 /**

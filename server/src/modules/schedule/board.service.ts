@@ -7,7 +7,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { BoardCache } from './board.model.ts';
 import type { BoardView, PackedBoardDto } from './board.view.ts';
 
-/** The longest range one board query may ask for (SPEC §9: up to 26 weeks). */
+/** The longest range one board query may ask for (docs/product.md §9: up to 26 weeks). */
 export const MAX_BOARD_DAYS = 26 * 7;
 
 /** Capacity and load of one work center on one day, in minutes. Derived, never stored. */

@@ -32,7 +32,7 @@ export interface SlaDeps extends EvaluationDeps {
   orm: Orm;
 }
 
-/** The SLA acts as nobody: its audit entries have no actor (SPEC §4, "escalates itself"). */
+/** The SLA acts as nobody: its audit entries have no actor (docs/product.md §4, "escalates itself"). */
 const slaActor = (plantId: string): Actor => ({ kind: 'api', userId: null, role: null, plantId, name: 'Approval SLA' });
 
 /**

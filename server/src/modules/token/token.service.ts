@@ -40,7 +40,7 @@ const COLUMNS = `id, kind, name, scopes, prefix, created_by as "createdById", cr
 
 /**
  * Display tokens (wall screens: one plant, read-only) and API tokens (report clients: read-only
- * scopes). The secret is returned once by `create`; only its hash is stored (SPEC §1).
+ * scopes). The secret is returned once by `create`; only its hash is stored (docs/product.md §1).
  */
 export class TokenService {
   readonly #orm: Orm;
