@@ -208,8 +208,8 @@ describe('the audit trail', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('audit-export').click()]);
-    const csv = await readFile((await download.path())!, 'utf8');
-    const lines = csv.trim().split('\n');
+    const csv = (await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, '');
+    const lines = csv.trim().split('\r\n');
     expect(lines[0]).toMatch(/^When \(plant time\),At \(UTC\),Entity,Order,Customer,Action/);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.slice(1).every((l) => l.includes(pending.number))).toBe(true);

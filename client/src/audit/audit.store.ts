@@ -1,6 +1,5 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { stringify } from 'csv-stringify/browser/esm/sync';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import { formatInstant, plantTimeZone, startOfDayIn, STATUS_LABEL } from '../app/format';
@@ -10,6 +9,7 @@ import {
   type AuditEntryFragment, type AuditEventFilter, type DecisionEvaluationFragment, type PolicyRule,
 } from '../gql/graphql';
 import { actionLabel, RULE_LABEL } from '../inbox/format';
+import { toCsv } from '../reports/csv';
 
 /** The audit page's filters, as they stand in the URL (docs/product.md §9: shareable state). */
 export interface AuditQuery {
@@ -130,14 +130,15 @@ export const useAuditStore = defineStore('audit', () => {
       after = auditEvents.hasNextPage ? (auditEvents.endCursor ?? null) : null;
     } while (after && rows.length < EXPORT_LIMIT);
     const status = (s: string | null | undefined) => (s && s in STATUS_LABEL ? STATUS_LABEL[s as keyof typeof STATUS_LABEL] : (s ?? ''));
-    return stringify([
+    const text = (value: string | null | undefined) => ({ value, text: true });
+    return toCsv(
       ['When (plant time)', 'At (UTC)', 'Entity', 'Order', 'Customer', 'Action', 'From', 'To', 'By', 'For', 'Rules', 'Policy version', 'Comment'],
-      ...rows.map((e) => [
-        formatInstant(e.at), e.at, e.entityLabel, e.orderNumber ?? '', e.customerName ?? '', actionLabel(e.action),
-        status(e.fromStatus), status(e.toStatus), e.delegate ? e.delegate.name : (e.actor?.name ?? 'Takt (automatic)'),
-        e.delegate ? (e.actor?.name ?? '') : '', e.rules.map((r) => RULE_LABEL[r]).join('; '), e.policyVersion ?? '', e.comment ?? '',
+      rows.map((e) => [
+        { value: formatInstant(e.at) }, { value: e.at }, text(e.entityLabel), text(e.orderNumber), text(e.customerName), { value: actionLabel(e.action) },
+        { value: status(e.fromStatus) }, { value: status(e.toStatus) }, text(e.delegate ? e.delegate.name : (e.actor?.name ?? 'Takt (automatic)')),
+        text(e.delegate ? e.actor?.name : ''), { value: e.rules.map((r) => RULE_LABEL[r]).join('; ') }, { value: e.policyVersion }, text(e.comment),
       ]),
-    ]);
+    );
   }
 
   return { entries, more, loading, error, customers, snapshots, people, load, loadMore, loadCustomers, toggleSnapshot, exportCsv };
