@@ -134,23 +134,35 @@ export type AuditEvent = {
   at: Scalars['DateTime']['output'];
   /** Comment or reason. */
   comment: Maybe<Scalars['String']['output']>;
+  /** The customer of that order (or of the proposed new order). */
+  customerName: Maybe<Scalars['String']['output']>;
   /** The delegate who acted for `actor`, if any. */
   delegate: Maybe<User>;
   /** Entity id. */
   entityId: Scalars['ID']['output'];
+  /** What a person calls the entity: `CO-1001` for a change order, `Policy v3`, a user's name; the type and a short id otherwise. */
+  entityLabel: Scalars['String']['output'];
   /** Entity type, e.g. `ChangeOrder`. */
   entityType: Scalars['String']['output'];
+  /** The evaluation the decision was made on, as it stood then (null when the entry has no snapshot). */
+  evaluation: Maybe<ChangeEvaluation>;
   /** Status before. */
   fromStatus: Maybe<Scalars['String']['output']>;
   /** Id (increasing). */
   id: Scalars['ID']['output'];
+  /** The order a change-order entry is about (null for other entities, and for a new order never created). */
+  orderId: Maybe<Scalars['ID']['output']>;
+  /** That order's number. */
+  orderNumber: Maybe<Scalars['String']['output']>;
   /** Policy version in force. */
   policyVersion: Maybe<Scalars['Int']['output']>;
+  /** The policy rules the evaluation snapshot of this entry asked approvals for (empty when none or no snapshot). */
+  rules: Array<PolicyRule>;
   /** Status after. */
   toStatus: Maybe<Scalars['String']['output']>;
 };
 
-/** A page of audit events, oldest first. */
+/** A page of audit events, oldest first unless `newestFirst`. */
 export type AuditEventConnection = {
   __typename?: 'AuditEventConnection';
   /** Cursor for the next page. */
@@ -165,12 +177,24 @@ export type AuditEventConnection = {
 export type AuditEventFilter = {
   /** Actor. */
   actorId?: InputMaybe<Scalars['ID']['input']>;
+  /** Change-order entries about orders of this customer. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
   /** Entity id. */
   entityId?: InputMaybe<Scalars['ID']['input']>;
   /** Entity type, e.g. `ChangeOrder`, `Policy`. */
   entityType?: InputMaybe<Scalars['String']['input']>;
   /** On or after. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Just this entry. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** Newest first (the audit screen's order) instead of oldest first. */
+  newestFirst?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Change-order entries about this order. */
+  orderId?: InputMaybe<Scalars['ID']['input']>;
+  /** Entries whose evaluation snapshot asked an approval under this rule. */
+  rule?: InputMaybe<PolicyRule>;
+  /** Words found in the comment, the action, the change order's or order's number, the customer's or the actor's name (case-insensitive). */
+  search?: InputMaybe<Scalars['String']['input']>;
   /** Before. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
@@ -2088,7 +2112,7 @@ export type Query = {
   accessTokens: Array<AccessToken>;
   /** What waits for my decision, including as a delegate, oldest first. */
   approvalInbox: Array<ChangeOrder>;
-  /** The audit trail, oldest first, cursor-paginated (`first` ≤ 500). */
+  /** The audit trail, oldest first (or newest first with `filter.newestFirst`), cursor-paginated (`first` ≤ 500). */
   auditEvents: AuditEventConnection;
   /**
    * The board between `from` and `to` inclusive (at most 26 weeks). BAD_USER_INPUT when a date is
@@ -2932,12 +2956,18 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
   actor?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  customerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   delegate?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  entityLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  evaluation?: Resolver<Maybe<ResolversTypes['ChangeEvaluation']>, ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   policyVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['PolicyRule']>, ParentType, ContextType>;
   toStatus?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 

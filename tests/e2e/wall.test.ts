@@ -48,7 +48,8 @@ describe('the wall screen', () => {
     await wall.getByTestId('wall-heatmap').waitFor();
     await wall.locator('[data-testid="wall"][data-state="live"]').waitFor();
     expect(await wall.getByTestId('wall-row').count()).toBeGreaterThanOrEqual(6);
-    expect(await wall.getByTestId('wall-cell').count()).toBeGreaterThan(100);
+    // two weeks of working days per work center: wide enough to read from five metres
+    expect(await wall.getByTestId('wall-cell').count()).toBeGreaterThanOrEqual(6 * 10);
     await wall.getByTestId('wall-queue').waitFor({ state: 'attached' });
 
     // a proposal appears in the queue, its approval moves the load and lands in today's decisions
@@ -63,7 +64,9 @@ describe('the wall screen', () => {
       'query($id: ID!) { changeOrder(id: $id) { evaluation { impact { buckets { workCenterCode date loadBeforeHours loadAfterHours } } } } }',
       { id: co.id },
     );
-    const moved = evaluation.changeOrder.evaluation.impact.buckets.find((b) => b.loadAfterHours !== b.loadBeforeHours)!;
+    const shown = new Set(await wall.getByTestId('wall-cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-date'))));
+    const moved = evaluation.changeOrder.evaluation.impact.buckets.find((b) => b.loadAfterHours !== b.loadBeforeHours && shown.has(b.date))!;
+    expect(moved, 'the change moves load within the wall\'s two weeks').toBeDefined();
     const cell = wall.locator(`[data-testid="wall-row"][data-wc-code="${moved.workCenterCode}"] [data-testid="wall-cell"][data-date="${moved.date}"]`);
     const before = Number(await cell.getAttribute('data-utilization'));
 

@@ -61,17 +61,50 @@ export const STATUS_LABEL: Record<ChangeOrderStatus, string> = {
 
 export const LANE_LABEL: Record<Lane, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Cost & margin', QUALITY: 'Quality' };
 
-const instant = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-const timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
+/**
+ * Times are read in the plant's time zone on every screen (docs/product.md §9): a planner abroad
+ * and the wall by the machines say the same hour. Set once the plant is known; the browser's zone
+ * until then.
+ */
+let plantZone: string | undefined;
+let instant = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
+let timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' });
 
+export function setPlantTimeZone(timeZone: string): void {
+  if (timeZone === plantZone) return;
+  plantZone = timeZone;
+  instant = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone });
+  timeOnly = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone });
+}
+
+/** The zone times are shown in, for the screens that say so ("times in Europe/Berlin"). */
+export function plantTimeZone(): string {
+  return plantZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** "3 Dec, 14:05" in the plant's time zone. */
 export function formatInstant(iso: string): string {
   return instant.format(new Date(iso));
 }
 
-/** "14:05", in `timeZone` when given (a wall screen shows the plant's time), else the browser's. */
+/** "14:05" in `timeZone` when given (the wall's display token names its plant), else the plant's. */
 export function formatTime(iso: string, timeZone?: string): string {
   if (!timeZone) return timeOnly.format(new Date(iso));
   return new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone }).format(new Date(iso));
+}
+
+/** The instant a plant-local day (`2026-12-03`) begins in `timeZone`. */
+export function startOfDayIn(date: string, timeZone: string): Date {
+  const guess = Date.parse(`${date}T00:00:00Z`);
+  const offset = (at: number) => {
+    const parts = Object.fromEntries(new Intl.DateTimeFormat('en-US', {
+      timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit',
+    }).formatToParts(at).map((p) => [p.type, p.value]));
+    return Date.UTC(+parts.year!, +parts.month! - 1, +parts.day!, +parts.hour!, +parts.minute!, +parts.second!) - at;
+  };
+  // Twice: the offset at local midnight can differ from the one at UTC midnight across a DST change.
+  const first = guess - offset(guess);
+  return new Date(guess - offset(first));
 }
 
 /** "3 h ago", "2 d ago": how long something has waited. */

@@ -1,4 +1,5 @@
 import { defineStore } from 'pinia';
+import { setPlantTimeZone } from '../app/format';
 import { computed, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { ApiError, describeError } from '../api/errors';
@@ -46,6 +47,7 @@ export const useSessionStore = defineStore('session', () => {
       const data = await request(MeDocument);
       me.value = data.me;
       plants.value = data.plants;
+      if (plant.value) setPlantTimeZone(plant.value.timeZone);
       status.value = 'signedIn';
       loadError.value = null;
     } catch (error) {

@@ -47,6 +47,8 @@ export const useBoardStore = defineStore('board', () => {
   const expandedWorkCenters = ref(new Set<string>());
   const policy = shallowRef<Policy | null>(null);
   const zoom = ref<Zoom>('day');
+  /** One work center shown alone (the toolbar's filter), or null for all of them. */
+  const workCenterShown = ref<string | null>(null);
   const lastScheduleChange = shallowRef<ScheduleChange | null>(null);
   /** The change being previewed in the order panel, drawn on the board like a pending one. */
   const previewGhost = shallowRef<OpenChangeOrder | null>(null);
@@ -82,7 +84,8 @@ export const useBoardStore = defineStore('board', () => {
   const ghosts = computed(() =>
     data.value ? ghostIndex(previewGhost.value ? [...openChangeOrders.list, previewGhost.value] : openChangeOrders.list, data.value) : null,
   );
-  const rows = computed(() => (data.value ? buildRows(data.value, thresholds.value, ghosts.value ?? undefined) : []));
+  const allRows = computed(() => (data.value ? buildRows(data.value, thresholds.value, ghosts.value ?? undefined) : []));
+  const rows = computed(() => (workCenterShown.value ? allRows.value.filter((r) => r.workCenter.id === workCenterShown.value) : allRows.value));
   const weeksShown = computed(() => weekGroups(columns.value));
   const totals = computed(() => sumRows(rows.value));
   const selectedOrder = computed(() => (selectedOrderId.value ? (orderById.value.get(selectedOrderId.value) ?? null) : null));
@@ -268,6 +271,7 @@ export const useBoardStore = defineStore('board', () => {
     error.value = null;
     selectedOrderId.value = null;
     expandedWorkCenters.value = new Set();
+    workCenterShown.value = null;
     policy.value = null;
     lastScheduleChange.value = null;
     previewGhost.value = null;
@@ -283,7 +287,7 @@ export const useBoardStore = defineStore('board', () => {
   );
 
   return {
-    data, range, loading, error, selectedOrderId, expandedWorkCenters, policy, zoom, lastScheduleChange, previewGhost,
+    data, range, loading, error, selectedOrderId, expandedWorkCenters, policy, zoom, workCenterShown, lastScheduleChange, previewGhost,
     plant, today, workCenters, buckets, jobs, orders, weeks, thresholds,
     orderById, workCenterById, jobById, jobsByOrderId, columns, weeksShown, rows, totals, selectedOrder,
     load, showToday, shift, setWeeks, setZoom, reload, selectOrder, focusOrder, toggleExpanded, stopLive, $reset,

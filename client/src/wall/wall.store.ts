@@ -9,6 +9,7 @@ import {
   WallFloorDocument,
   type WallFloorQuery,
   WallPlantDocument,
+  WallTodayDocument,
   type WallBoardQuery,
   type WallChangeOrderFragment,
 } from '../gql/graphql';
@@ -18,8 +19,15 @@ import { graphqlWsUrl } from '../realtime/realtime.store';
 export type WallBucket = WallBoardQuery['board']['buckets'][number];
 export type WallChangeOrder = WallChangeOrderFragment;
 
-/** How far ahead the wall looks. */
-export const WALL_DAYS = 35;
+/** How far ahead the wall looks: two weeks, so a day's column is wide enough to read from 5 m. */
+export const WALL_DAYS = 14;
+
+/** A job with time on the plant's today. */
+export interface RunningJob {
+  orderNumber: string;
+  customer: string;
+  started: boolean;
+}
 /** Reconnect quickly: nobody is in front of a wall screen to press "retry". */
 const BACKOFF = { minMs: 500, maxMs: 5_000 };
 const RETRY_LOAD_MS = 5_000;
@@ -43,6 +51,8 @@ export const useWallStore = defineStore('wall', () => {
   const atRisk = shallowRef<WallFloorQuery['ahead']['orders']>([]);
   /** Jobs under way now (started, not paused). */
   const runningNow = ref(0);
+  /** Work center id → the jobs allocated on today, started ones first. */
+  const runningToday = shallowRef(new Map<string, RunningJob[]>());
   const from = ref<string | null>(null);
   const state = ref<ConnectionState>('offline');
   /** Why the screen cannot show anything (bad token), or null. */
@@ -96,10 +106,30 @@ export const useWallStore = defineStore('wall', () => {
     return data.board.lastEventSeq;
   }
 
+  async function loadToday(): Promise<void> {
+    const p = plant.value;
+    if (!p) return;
+    const { board } = await request(WallTodayDocument, { plantId: p.id, day: p.today });
+    const { jobs, orders, customers } = board.packed;
+    const byCenter = new Map<string, RunningJob[]>();
+    jobs.order.forEach((row, i) => {
+      const wc = board.workCenters[jobs.workCenter[i]!]!.id;
+      const job = {
+        orderNumber: orders.number[row]!,
+        customer: customers[orders.customer[row]!]!.name,
+        started: jobs.status[i] === 'STARTED',
+      };
+      byCenter.set(wc, [...(byCenter.get(wc) ?? []), job]);
+    });
+    for (const list of byCenter.values()) list.sort((a, b) => Number(b.started) - Number(a.started) || a.orderNumber.localeCompare(b.orderNumber));
+    runningToday.value = byCenter;
+  }
+
   async function loadChangeOrders(): Promise<void> {
     const data = await request(WallChangeOrdersDocument, { open: ['PENDING', 'COUNTER_PROPOSED'] });
     queue.value = [...data.queue.nodes].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     recent.value = data.recent.nodes;
+    await loadToday();
   }
 
   async function loadFloor(): Promise<void> {
@@ -211,7 +241,7 @@ export const useWallStore = defineStore('wall', () => {
   }
 
   return {
-    plant, timeZone, workCenters, buckets, thresholds, queue, recent, from, days, state, stale, fatal, loadError, freshAt,
+    plant, timeZone, workCenters, buckets, thresholds, queue, recent, runningToday, from, days, state, stale, fatal, loadError, freshAt,
     lastEventAt, pulse, todaysDecisions, atRisk, runningNow, start, stop, bucket, key,
   };
 });

@@ -4,10 +4,11 @@ import { allocationsOfJobs, jobsOfOrders } from '../modules/order/order.service.
 import type { AllocationDto, JobDto } from '../modules/order/order.dto.ts';
 import { approvalsOf, type ApprovalRow } from '../modules/change-order/change-order.repository.ts';
 import { pgArray } from '../db/sql.ts';
+import type { Evaluation } from '../engine/index.ts';
 import type { UserRow } from '../modules/auth/auth.service.ts';
 import { ordersByIds } from '../modules/order/order.service.ts';
 import type { OrderDto } from '../modules/order/order.dto.ts';
-import { AUDIT_COLUMNS, type AuditEventRow } from '../modules/change-order/change-order.queries.ts';
+import { AUDIT_COLUMNS, AUDIT_FROM, type AuditEventRow } from '../modules/change-order/change-order.queries.ts';
 import type { CommentRow } from '../modules/change-order/change-order.resolvers.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
@@ -56,7 +57,7 @@ export function createLoaders(em: EntityManager) {
     }),
     historyByChangeOrder: new DataLoader<string, AuditEventRow[]>(async (ids) => {
       const rows = await em.execute<AuditEventRow[]>(
-        `select ${AUDIT_COLUMNS} from audit_event where entity_type = 'ChangeOrder' and entity_id = any(?::text[]) order by audit_event.id`,
+        `select ${AUDIT_COLUMNS} from ${AUDIT_FROM} where audit_event.entity_type = 'ChangeOrder' and audit_event.entity_id = any(?::text[]) order by audit_event.id`,
         [pgArray(ids)],
       );
       const byCo = groupBy(rows, (r) => r.entityId);
@@ -68,6 +69,15 @@ export function createLoaders(em: EntityManager) {
         [pgArray(ids)],
       );
       const byId = new Map(rows.map((u) => [u.id, u]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    /** An audit entry's evaluation snapshot, read only when asked for (it is the row's bulk). */
+    evaluationByAuditEvent: new DataLoader<string, Evaluation | null>(async (ids) => {
+      const rows = await em.execute<{ id: string; evaluation: Evaluation | null }[]>(
+        `select id::text as id, data->'evaluation' as evaluation from audit_event where id = any(?::bigint[])`,
+        [pgArray(ids)],
+      );
+      const byId = new Map(rows.map((r) => [r.id, r.evaluation]));
       return ids.map((id) => byId.get(id) ?? null);
     }),
   };

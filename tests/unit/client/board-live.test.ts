@@ -4,7 +4,7 @@ import { buildRows, rowView, weekCells, dayColumns, type BoardData } from '../..
 import type { BoardEvent } from '../../../client/src/realtime/connection.ts';
 
 const wc = { id: 'w1', code: 'LASER', name: 'Laser' };
-const order = (id: string) => ({ id, number: `SO-${id}`, quantity: 1, dueDate: '2026-12-31', status: 'CONFIRMED' as const, customer: { id: 'c', name: 'C' }, product: { id: 'p', sku: 'P', name: 'P' } });
+const order = (id: string) => ({ id, number: `SO-${id}`, quantity: 1, dueDate: '2026-12-31', status: 'CONFIRMED' as const, customer: { id: 'c', name: 'C', tier: 'STANDARD' as const }, product: { id: 'p', sku: 'P', name: 'P' } });
 const job = (id: string, orderId: string, start: string, end = start) => ({ id, orderId, seq: 1, workCenterId: 'w1', start, end, hours: 4, status: 'PLANNED' as const });
 const bucket = (date: string, loadHours: number) => ({ workCenterId: 'w1', date, capacityHours: 8, overtimeHours: 2, loadHours, utilization: loadHours / 8 });
 

@@ -15,7 +15,7 @@ const packedBoard: BoardQuery['board'] = {
     bucketLoadMinutes: [100, 0, 0, 140],
     jobs: { id: ['j1', 'j2'], order: [1, 0], seq: [1, 2], workCenter: [1, 0], startOffset: [-2, 0], endOffset: [1, 0], minutes: [140, 100], status: ['STARTED', 'PLANNED'] },
     orders: { id: ['o1', 'o2'], number: ['SO-1', 'SO-2'], quantity: [3, 5], dueDate: ['2026-12-10', '2026-12-11'], status: ['CONFIRMED', 'IN_PRODUCTION'], customer: [0, 0], product: [1, 0] },
-    customers: [{ id: 'c1', name: 'Acme' }],
+    customers: [{ id: 'c1', name: 'Acme', tier: 'STANDARD' }],
     products: [{ id: 'p1', sku: 'A', name: 'Alpha' }, { id: 'p2', sku: 'B', name: 'Beta' }],
   },
 };
@@ -42,7 +42,7 @@ describe('unpacking the board columns', () => {
   it('resolves orders to their customer and product, and keeps the rest of the board', () => {
     expect(board.orders[1]).toEqual({
       id: 'o2', number: 'SO-2', quantity: 5, dueDate: '2026-12-11', status: 'IN_PRODUCTION',
-      customer: { id: 'c1', name: 'Acme' }, product: { id: 'p1', sku: 'A', name: 'Alpha' },
+      customer: { id: 'c1', name: 'Acme', tier: 'STANDARD' }, product: { id: 'p1', sku: 'A', name: 'Alpha' },
     });
     expect(board.orders[0]!.product.sku).toBe('B');
     expect(board).toMatchObject({ from: '2026-11-30', to: '2026-12-01', lastEventSeq: 7, plant: { id: 'p' } });

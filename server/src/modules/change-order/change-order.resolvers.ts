@@ -84,5 +84,6 @@ export const changeOrderResolvers: Resolvers = {
   AuditEvent: {
     actor: (e, _, ctx) => user(ctx, e.actorId),
     delegate: (e, _, ctx) => user(ctx, e.delegateId),
+    evaluation: (e, _, ctx) => ctx.loaders.evaluationByAuditEvent.load(e.id),
   },
 };
