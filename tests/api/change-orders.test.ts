@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../support/server.ts';
 import { code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import type { FactoryRole } from '../support/factories.ts';
+import { todayUtc, type FactoryRole } from '../support/factories.ts';
 import { changeOrderScenario, counter, decide, escalate, getCo, ok, ORDER_A, ORDER_B, propose, reject, respond } from '../support/change-orders.ts';
 
 let server: TestServer;
@@ -184,8 +184,8 @@ describe('the change-order lifecycle', () => {
   it('lets a planner move a job, evaluated like a change order', async () => {
     const { plant, as } = await scenario();
     const planner = await as('PLANNER');
-    const target = (await sql<{ d: string }>(server.databaseUrl, `select (current_date + 40)::text as d`))[0]!.d;
-    const monday = new Date(`${target}T00:00:00Z`);
+    // 40 days from the plant's today (the servers' clock, not the database's current_date)
+    const monday = new Date(Date.parse(`${todayUtc()}T00:00:00Z`) + 40 * 86_400_000);
     while (monday.getUTCDay() !== 1) monday.setUTCDate(monday.getUTCDate() + 1);
     const res = await planner.request<{ moveJob: { status: string; kinds: string[] } }>(
       'mutation($j: ID!, $d: Date!) { moveJob(jobId: $j, startDate: $d, comment: "balance the line") { status kinds } }',

@@ -38,7 +38,8 @@ beforeAll(async () => {
   [order] = (await sql<typeof order>(
     server.databaseUrl,
     `select o.id, o.quantity, o.due_date::text as due_date, o.product_id from sales_order o
-      where o.due_date > current_date + 40 order by o.number limit 1`,
+      where o.due_date > $1::date + 40 order by o.number limit 1`,
+    [suiteNow().toISOString().slice(0, 10)], // the servers' today, not the database's current_date
   )) as [typeof order];
 });
 afterAll(async () => {
