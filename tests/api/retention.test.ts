@@ -27,7 +27,7 @@ const count = async (table: string, where: string, params: unknown[]) =>
   Number((await sql<{ n: string }>(server.databaseUrl, `select count(*) as n from ${table} where ${where}`, params))[0]!.n);
 
 describe('retention', () => {
-  it('prunes on schedule what only serves a while, and never the audit trail, policy history, comments or billing adjustments', async () => {
+  it('prunes on schedule what only serves a while, and never the audit trail, policy history, comments or billing adjustments', { timeout: 240_000 }, async () => {
     const plant = await buildPlant(server.databaseUrl, { orders: { A: { quantity: 1, dueInWorkingDays: 25 } } });
     const p = plant.plantId;
     const admin = await signIn(server.url, plant.users.ADMIN);
@@ -91,11 +91,11 @@ describe('retention', () => {
       (await count('webhook_delivery', `plant_id = $1 and status = 'DELIVERED'`, [p])) === 0 &&
       (await count('graphile_worker.jobs', 'key = $1', [`failed-${p}`])) === 0 &&
       (await count('login_throttle', 'key = any($1)', [[`ip:198.51.100.${p.slice(0, 4)}`, `account:old-${p}`]])) === 0 &&
-      (await count('session', 'token_hash = $1', [`expired-${p}`])) === 0, 'the sweep prunes what is past its retention');
+      (await count('session', 'token_hash = $1', [`expired-${p}`])) === 0, 'the sweep prunes what is past its retention', 90_000);
     // …and a sweep that started after all of that was gone has run to its end: a sentinel of the
     // first kind it prunes goes only then
     await sql(server.databaseUrl, `insert into notification (plant_id, user_id, kind, message, created_at) values ($1, $2, 'CHANGE_ORDER_UPDATED', 'sentinel', ${NOW()} - interval '1 year')`, [p, rep0]);
-    await eventually(async () => (await count('notification', `plant_id = $1 and message = 'sentinel'`, [p])) === 0, 'a further sweep');
+    await eventually(async () => (await count('notification', `plant_id = $1 and message = 'sentinel'`, [p])) === 0, 'a further sweep', 90_000);
 
     // what is kept: recent or unfinished rows, a browser's trust, a block in force, a valid session
     expect(await count('notification', `plant_id = $1 and message = 'recent'`, [p])).toBe(1);
