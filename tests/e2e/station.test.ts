@@ -82,7 +82,8 @@ describe('an order put at risk by downtime', () => {
     const page = await openContextPage(browser, contexts, { baseURL: server.url, viewport: { width: 1600, height: 1000 }, errors });
     await signInPage(page, 'rep@demo.test');
     await page.getByTestId('notification-bell').click();
-    const told = page.getByTestId('notification').filter({ hasText: /is at risk: .* the plant can promise \d{4}-\d{2}-\d{2} \(auto\)/ }).first();
+    // the bell writes dates as people read them ("21 Dec"), not as the API sends them
+    const told = page.getByTestId('notification').filter({ hasText: /is at risk: .* the plant can promise \d{1,2} \p{L}+ \(auto\)/u }).first();
     await told.waitFor();
     const number = (await told.textContent())!.match(/SO-\d+/)![0];
     await told.click();
