@@ -12,7 +12,10 @@ import { suiteNow } from '../support/suite-clock.ts';
 // a sweep every 200 ms, the documented retention periods otherwise
 let server: TestServer;
 const receiver = new WebhookReceiver();
-/** The servers' clock (the suite's) in SQL: the sweep judges ages by it, not by the database's now(). */
+/**
+ * The servers' clock (the suite's) in SQL, for the rows the server stamps with it (sign-in
+ * throttle windows, sessions); rows PostgreSQL stamps (creation times) are aged by its now().
+ */
 const NOW = () => `'${suiteNow().toISOString()}'::timestamptz`;
 beforeAll(async () => {
   await receiver.start();
@@ -48,18 +51,18 @@ describe('retention', () => {
       await client.query(`set local session_replication_role = replica`);
       await client.query(`insert into billing_adjustment (plant_id, change_order_id, order_id, price_delta_cents, cost_delta_cents) values ($1, $2, $3, 100, 50)`, [p, co.id, plant.orders.A!.id]);
       for (const table of ['audit_event', 'policy', 'billing_adjustment', 'webhook_delivery'])
-        await client.query(`update ${table} set created_at = ${NOW()} - interval '400 days' where plant_id = $1`, [p]);
-      await client.query(`update change_order_comment set created_at = ${NOW()} - interval '400 days' where change_order_id = $1`, [co.id]);
+        await client.query(`update ${table} set created_at = now() - interval '400 days' where plant_id = $1`, [p]);
+      await client.query(`update change_order_comment set created_at = now() - interval '400 days' where change_order_id = $1`, [co.id]);
       // notifications: one old (pruned), one recent (kept)
       await client.query(`insert into notification (plant_id, user_id, kind, message, created_at) values
-        ($1, $2, 'CHANGE_ORDER_UPDATED', 'old', ${NOW()} - interval '200 days'), ($1, $2, 'CHANGE_ORDER_UPDATED', 'recent', ${NOW()} - interval '10 days')`, [p, rep0]);
+        ($1, $2, 'CHANGE_ORDER_UPDATED', 'old', now() - interval '200 days'), ($1, $2, 'CHANGE_ORDER_UPDATED', 'recent', now() - interval '10 days')`, [p, rep0]);
       // a delivery still pending after 400 days (a receiver down for good) is kept until it is done
       await client.query(`insert into webhook_delivery (webhook_id, plant_id, event, body, status, next_attempt_at, created_at)
-        values ($1, $2, 'change_order.applied', '{}', 'PENDING', ${NOW()} + interval '1 day', ${NOW()} - interval '400 days')`, [createWebhook.webhook.id, p]);
+        values ($1, $2, 'change_order.applied', '{}', 'PENDING', now() + interval '1 day', now() - interval '400 days')`, [createWebhook.webhook.id, p]);
       // queue jobs: one that failed for good 40 days ago (pruned), one waiting for next month (kept)
       await client.query(`select graphile_worker.add_job('retention_test_failed', '{}', job_key := $1, max_attempts := 1)`, [`failed-${p}`]);
-      await client.query(`update graphile_worker._private_jobs set attempts = max_attempts, updated_at = ${NOW()} - interval '40 days', run_at = ${NOW()} + interval '1 year' where key = $1`, [`failed-${p}`]);
-      await client.query(`select graphile_worker.add_job('retention_test_waiting', '{}', job_key := $1, run_at := ${NOW()} + interval '30 days')`, [`waiting-${p}`]);
+      await client.query(`update graphile_worker._private_jobs set attempts = max_attempts, updated_at = now() - interval '40 days', run_at = now() + interval '1 year' where key = $1`, [`failed-${p}`]);
+      await client.query(`select graphile_worker.add_job('retention_test_waiting', '{}', job_key := $1, run_at := now() + interval '30 days')`, [`waiting-${p}`]);
       // login throttle: counters of an address and an account from long ago (pruned); a browser's
       // trust from long ago, an account blocked right now and a recent address counter (kept).
       // Windows, blocks and session ends follow the server's clock (the suite clock, hours off
@@ -94,7 +97,7 @@ describe('retention', () => {
       (await count('session', 'token_hash = $1', [`expired-${p}`])) === 0, 'the sweep prunes what is past its retention', 90_000);
     // …and a sweep that started after all of that was gone has run to its end: a sentinel of the
     // first kind it prunes goes only then
-    await sql(server.databaseUrl, `insert into notification (plant_id, user_id, kind, message, created_at) values ($1, $2, 'CHANGE_ORDER_UPDATED', 'sentinel', ${NOW()} - interval '1 year')`, [p, rep0]);
+    await sql(server.databaseUrl, `insert into notification (plant_id, user_id, kind, message, created_at) values ($1, $2, 'CHANGE_ORDER_UPDATED', 'sentinel', now() - interval '1 year')`, [p, rep0]);
     await eventually(async () => (await count('notification', `plant_id = $1 and message = 'sentinel'`, [p])) === 0, 'a further sweep', 90_000);
 
     // what is kept: recent or unfinished rows, a browser's trust, a block in force, a valid session
