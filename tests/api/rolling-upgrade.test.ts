@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnServer, type TestServer } from '../support/server.ts';
 import { as, type ApiClient } from '../support/api.ts';
@@ -38,7 +40,7 @@ const env = () => ({
 const applied = async () => (await sql<{ name: string }>(db.adminUrl, 'select name from mikro_orm_migrations order by id')).map((r) => r.name);
 const head = async (plantId: string) => Number((await sql<{ s: string }>(db.adminUrl, 'select event_seq as s from plant where id = $1', [plantId]))[0]!.s);
 
-/** The order of the plant whose first job starts last: far from the freeze window, so a smaller quantity applies at once. */
+/** The order of the plant whose first job starts last: far from the freeze window. */
 async function lastOrder(c: ApiClient & { plantId: string }): Promise<{ id: string; quantity: number }> {
   const from = suiteToday();
   const to = new Date(Date.parse(from) + 180 * 86_400_000).toISOString().slice(0, 10);
@@ -53,14 +55,38 @@ async function lastOrder(c: ApiClient & { plantId: string }): Promise<{ id: stri
   return { id, quantity: order.quantity };
 }
 
-/** A smaller quantity through the release's own API: the fields every release has. */
-async function reduce(c: ApiClient, order: { id: string; quantity: number }, to: number): Promise<{ id: string; status: string }> {
-  const { order: current } = await c.data<{ order: { version: number } }>('query($id: ID!) { order(id: $id) { version } }', { id: order.id });
+/**
+ * A smaller quantity through a release's own API, naming the order's version where the release's
+ * schema has `expectedOrderVersion` (releases before it did not).
+ */
+async function reduce(c: ApiClient, root: string, order: { id: string; quantity: number }, to: number): Promise<{ id: string; status: string }> {
+  const named = readFileSync(join(root, 'schema/change-order.graphql'), 'utf8').includes('expectedOrderVersion');
+  const version = named ? (await c.data<{ order: { version: number } }>('query($id: ID!) { order(id: $id) { version } }', { id: order.id })).order.version : undefined;
   const res = await c.data<{ proposeChangeOrder: { id: string; status: string } }>(
     'mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { id status } }',
-    { input: { orderId: order.id, quantity: to, expectedOrderVersion: current.version } },
+    { input: { orderId: order.id, quantity: to, ...(named ? { expectedOrderVersion: version } : {}) } },
   );
   return res.proposeChangeOrder;
+}
+
+interface Pending {
+  status: string;
+  version: number;
+  approvals: { requiredRole: string; status: string }[];
+}
+
+/** Every approval the change order asks for, given on `server` by the demo user of its role, until it is applied. */
+async function approveAll(server: TestServer, id: string): Promise<string[]> {
+  const roles: string[] = [];
+  for (;;) {
+    const reader = await as(server.url, 'OPS_MANAGER');
+    const { changeOrder: co } = await reader.data<{ changeOrder: Pending }>('query($id: ID!) { changeOrder(id: $id) { status version approvals { requiredRole status } } }', { id });
+    const next = co.approvals.find((a) => a.status === 'PENDING');
+    if (co.status !== 'PENDING' || !next) return [...roles, co.status];
+    roles.push(next.requiredRole);
+    const approver = await as(server.url, next.requiredRole);
+    await approver.data('mutation($id: ID!, $v: Int!) { approveChangeOrder(id: $id, expectedVersion: $v) { id } }', { id, v: co.version });
+  }
 }
 
 describe('a rolling upgrade from the previous release', () => {
@@ -72,7 +98,9 @@ describe('a rolling upgrade from the previous release', () => {
     // forward-only: this release keeps every migration the previous one shipped, in its order
     expect(now.slice(0, before.length), `migrations of ${tag}`).toEqual(before);
 
-    const old = await spawnServer({ ...env(), TAKT_DEMO: '1', TAKT_DEMO_ORDERS: '40' }, previous);
+    // a release from before the two database roles connects as the owner alone
+    const oldEnv = previous.knowsRoles ? env() : { ...env(), DATABASE_URL: db.ownerUrl };
+    const old = await spawnServer({ ...oldEnv, TAKT_DEMO: '1', TAKT_DEMO_ORDERS: '40' }, previous);
     servers.push(old);
     expect(await applied()).toEqual(before);
     const repOnOld = await as(old.url, 'SALES_REP');
@@ -91,17 +119,18 @@ describe('a rolling upgrade from the previous release', () => {
     const onOld = boardClient({ name: 'live-on-old', url: () => wsUrl(old.url), cookie: repOnOld.cookie, plantId, since: await head(plantId) });
     clients.push(onNew, onOld);
 
-    // a write on the old release after the expansion: applied, and streamed by the new one
-    const first = await reduce(repOnOld, order, order.quantity - 1);
-    expect(first.status).toBe('APPLIED');
+    // a change proposed on the old release after the expansion, approved on the new one: applied,
+    // and streamed by both
+    const first = await reduce(repOnOld, previous.root, order, order.quantity - 1);
+    expect((await approveAll(neu, first.id)).at(-1)).toBe('APPLIED');
     const afterOld = await head(plantId);
     await Promise.all([onNew.reach(afterOld), onOld.reach(afterOld)]);
     expect((await plannerOnNew.data<{ changeOrder: { status: string } }>('query($id: ID!) { changeOrder(id: $id) { status } }', { id: first.id })).changeOrder.status).toBe('APPLIED');
 
-    // a write on the new release: read and streamed by the old one
+    // one proposed on the new release and approved on the old one: read and streamed by both
     const repOnNew = await as(neu.url, 'SALES_REP');
-    const second = await reduce(repOnNew, order, order.quantity - 2);
-    expect(second.status).toBe('APPLIED');
+    const second = await reduce(repOnNew, ROOT, order, order.quantity - 2);
+    expect((await approveAll(old, second.id)).at(-1)).toBe('APPLIED');
     const afterNew = await head(plantId);
     await Promise.all([onNew.reach(afterNew), onOld.reach(afterNew)]);
     const seen = await repOnOld.data<{ order: { quantity: number } }>('query($id: ID!) { order(id: $id) { quantity } }', { id: order.id });

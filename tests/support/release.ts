@@ -32,7 +32,7 @@ export function migrationNames(root: string): string[] {
  * the pnpm its package.json pins (from the machine's pnpm store, so mostly offline). Kept between
  * runs: a second run reuses the install.
  */
-export function checkoutRelease(tag: string): Release & { tag: string; commit: string } {
+export function checkoutRelease(tag: string): Release & { tag: string; commit: string; knowsRoles: boolean } {
   const commit = git('rev-parse', `${tag}^{commit}`);
   const root = join(ROOT, '.data', 'releases', tag);
   const node = join(root, 'node_modules', 'node', 'bin', 'node');
@@ -44,5 +44,7 @@ export function checkoutRelease(tag: string): Release & { tag: string; commit: s
     execFileSync('npx', ['-y', pm, 'install', '--frozen-lockfile', '--prefer-offline'], { cwd: root, stdio: 'pipe', env: { ...process.env, CI: '1' } });
     writeFileSync(join(root, '.commit'), commit);
   }
-  return { tag, commit, root, node };
+  // releases before the two database roles read DATABASE_URL alone, as the owner
+  const knowsRoles = readFileSync(join(root, 'server/src/config.ts'), 'utf8').includes('DATABASE_OWNER_URL');
+  return { tag, commit, root, node, knowsRoles };
 }
