@@ -1,16 +1,34 @@
 // Lint config for the SPA alone, so `pnpm --filter @takt/client lint` does not depend on a root
-// config: typescript-eslint for .ts, eslint-plugin-vue (flat) for single-file components.
+// config: typescript-eslint for .ts, eslint-plugin-vue (flat) for single-file components,
+// eslint-plugin-import-x for import cycles (docs/ARCHITECTURE.md states the layering rule).
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import pluginVue from 'eslint-plugin-vue';
 import tseslint from 'typescript-eslint';
+import vueParser from 'vue-eslint-parser';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'src/gql/**'] },
   ...tseslint.configs.recommended,
   ...pluginVue.configs['flat/recommended'],
   {
-    files: ['**/*.vue'],
+    // vue-eslint-parser for .ts too (it hands plain scripts to the TypeScript parser), so that the
+    // cycle check can read the components a script imports, not only the scripts a component imports.
+    files: ['**/*.ts', '**/*.vue'],
     languageOptions: {
+      parser: vueParser,
       parserOptions: { parser: tseslint.parser, sourceType: 'module', extraFileExtensions: ['.vue'] },
+    },
+  },
+  {
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.vue'],
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.vue'] })],
+    },
+    rules: {
+      // Lazy route components count too: a cycle through `import()` is still two modules that
+      // cannot be understood apart.
+      'import-x/no-cycle': 'error',
     },
   },
   {
