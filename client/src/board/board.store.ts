@@ -5,7 +5,7 @@ import { request } from '../api/graphql';
 import { BoardDocument, BoardOrderSummaryDocument, BoardPolicyDocument, type BoardPolicyQuery } from '../gql/graphql';
 import { useSessionStore } from '../auth/session.store';
 import { useRealtimeStore, type BoardEvent } from '../realtime/realtime.store';
-import { addDays, daysBetween, type IsoDate } from './dates';
+import { addDays, daysBetween, type IsoDate } from '../shared/dates';
 import { ghostIndex, type OpenChangeOrder } from './ghosts';
 import { buildRows, dayColumns, totals as sumRows, weekGroups, type BoardData, type Job, type Order, type WorkCenter } from './layout';
 import { applyScheduleEvents, withOrders } from './live';

@@ -1,4 +1,4 @@
-import { addDays } from './dates';
+import { addDays } from '../shared/dates';
 import type { Job } from './layout';
 import { useMoveStore } from './move.store';
 

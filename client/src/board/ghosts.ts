@@ -1,5 +1,5 @@
 import type { BoardChangeOrderFragment } from '../gql/graphql';
-import { daysBetween } from './dates';
+import { daysBetween } from '../shared/dates';
 import type { BoardData, GhostTier } from './layout';
 
 /** A change order still waiting for a decision (PENDING or COUNTER_PROPOSED). */

@@ -1,5 +1,5 @@
 import type { BoardOrderFragment, BoardQuery, JobStatus } from '../gql/graphql';
-import { dateRange, daysBetween, weekday, type IsoDate } from './dates';
+import { dateRange, daysBetween, weekday, type IsoDate } from '../shared/dates';
 import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob } from './ghosts';
 import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from './utilization';
 

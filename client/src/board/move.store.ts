@@ -4,7 +4,7 @@ import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import { useSessionStore } from '../auth/session.store';
 import { BoardMoveJobDocument, BoardPreviewChangeDocument, type BoardEvaluationFragment, type BoardChangeOrderFragment, type Role } from '../gql/graphql';
-import { addDays, type IsoDate } from './dates';
+import { addDays, type IsoDate } from '../shared/dates';
 import type { Job } from './layout';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 

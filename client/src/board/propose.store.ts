@@ -15,9 +15,9 @@ import {
 } from '../gql/graphql';
 import { onBoardEvent, onReconnected } from '../realtime/event-bus';
 import { useRealtimeStore } from '../realtime/realtime.store';
-import { COMMENT_MAX } from '../app/limits';
+import { COMMENT_MAX } from '../shared/limits';
 import { useBoardStore } from './board.store';
-import { formatDate } from './dates';
+import { formatDate } from '../shared/dates';
 import { PREVIEW_ID } from './ghosts';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 

@@ -12,9 +12,9 @@ import {
   type ChangeOrderInput,
   type QuoteCatalogQuery,
 } from '../gql/graphql';
-import { COMMENT_MAX } from '../app/limits';
+import { COMMENT_MAX } from '../shared/limits';
 import { useBoardStore } from './board.store';
-import { formatDate } from './dates';
+import { formatDate } from '../shared/dates';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 import { PREVIEW_DEBOUNCE_MS } from './propose.store';
 
