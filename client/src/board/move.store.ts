@@ -5,7 +5,7 @@ import { request } from '../api/graphql';
 import { useSessionStore } from '../auth/session.store';
 import { BoardMoveJobDocument, BoardPreviewChangeDocument, type BoardEvaluationFragment, type BoardChangeOrderFragment, type Role } from '../gql/graphql';
 import { addDays, type IsoDate } from '../shared/dates';
-import type { Job } from './layout';
+import type { Job } from './board-data';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
 /** Roles that may move jobs on the board (docs/product.md §1: planners; managers hold all of a planner's rights). */
