@@ -1,4 +1,4 @@
-import type { BoardEvent } from '../realtime/connection';
+import type { BoardEvent } from '../../realtime/connection';
 import type { BoardData, Bucket, Job, Order } from './board-data';
 
 /**

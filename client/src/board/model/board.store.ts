@@ -1,11 +1,11 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { ApiError, describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { BoardDocument, BoardOrderSummaryDocument, BoardPolicyDocument, type BoardPolicyQuery } from '../gql/graphql';
-import { useSessionStore } from '../auth/session.store';
-import { useRealtimeStore, type BoardEvent } from '../realtime/realtime.store';
-import { addDays, daysBetween, type IsoDate } from '../shared/dates';
+import { ApiError, describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
+import { BoardDocument, BoardOrderSummaryDocument, BoardPolicyDocument, type BoardPolicyQuery } from '../../gql/graphql';
+import { useSessionStore } from '../../auth/session.store';
+import { useRealtimeStore, type BoardEvent } from '../../realtime/realtime.store';
+import { addDays, daysBetween, type IsoDate } from '../../shared/dates';
 import { ghostIndex, type OpenChangeOrder } from './ghosts';
 import { buildRows, dayColumns, totals as sumRows, weekGroups } from './layout';
 import type { BoardData, Job, Order, WorkCenter } from './board-data';

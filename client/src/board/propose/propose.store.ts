@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { ApiError, describeError } from '../api/errors';
-import { request } from '../api/graphql';
+import { ApiError, describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
 import {
   BoardOrderChangeOrdersDocument,
   BoardOrderDetailDocument,
@@ -12,14 +12,14 @@ import {
   type BoardEvaluationFragment,
   type BoardOrderDetailQuery,
   type ChangeOrderInput,
-} from '../gql/graphql';
-import { onBoardEvent, onReconnected } from '../realtime/event-bus';
-import { useRealtimeStore } from '../realtime/realtime.store';
-import { COMMENT_MAX } from '../shared/limits';
-import { useBoardStore } from './board.store';
-import { formatDate } from '../shared/dates';
-import { PREVIEW_ID } from './ghosts';
-import { useOpenChangeOrdersStore } from './open-change-orders.store';
+} from '../../gql/graphql';
+import { onBoardEvent, onReconnected } from '../../realtime/event-bus';
+import { useRealtimeStore } from '../../realtime/realtime.store';
+import { COMMENT_MAX } from '../../shared/limits';
+import { useBoardStore } from '../model/board.store';
+import { formatDate } from '../../shared/dates';
+import { PREVIEW_ID } from '../model/ghosts';
+import { useOpenChangeOrdersStore } from '../model/open-change-orders.store';
 
 export type OrderDetail = BoardOrderDetailQuery['order'];
 export type OrderChange = BoardOrderChangeOrdersQuery['changeOrders']['nodes'][number];

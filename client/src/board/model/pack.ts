@@ -1,5 +1,5 @@
-import type { BoardQuery, JobStatus, OrderStatus } from '../gql/graphql';
-import { addDays, type IsoDate } from '../shared/dates';
+import type { BoardQuery, JobStatus, OrderStatus } from '../../gql/graphql';
+import { addDays, type IsoDate } from '../../shared/dates';
 import type { BoardData, Bucket, Job, Order } from './board-data';
 
 /**

@@ -1,5 +1,5 @@
-import type { BoardOrderFragment, BoardQuery, JobStatus } from '../gql/graphql';
-import type { IsoDate } from '../shared/dates';
+import type { BoardOrderFragment, BoardQuery, JobStatus } from '../../gql/graphql';
+import type { IsoDate } from '../../shared/dates';
 
 /** The board as the client works with it: the query's columns unpacked into rows (pack.ts). */
 export interface BoardData extends Omit<BoardQuery['board'], 'packed'> {

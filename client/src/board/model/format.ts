@@ -1,5 +1,5 @@
-import type { ChangeKind, Role, Tier } from '../gql/graphql';
-import { ROLE_LABEL } from '../auth/session.store';
+import type { ChangeKind, Role, Tier } from '../../gql/graphql';
+import { ROLE_LABEL } from '../../auth/session.store';
 
 /** The board's own wording; formats every page shares are in shared/format.ts. */
 

@@ -1,5 +1,5 @@
-import type { BoardChangeOrderFragment } from '../gql/graphql';
-import { daysBetween } from '../shared/dates';
+import type { BoardChangeOrderFragment } from '../../gql/graphql';
+import { daysBetween } from '../../shared/dates';
 import type { BoardData } from './board-data';
 
 export type GhostTier = 'AUTO' | 'MANAGER' | 'OVERTIME' | 'INFEASIBLE';

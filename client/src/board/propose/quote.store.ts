@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { useSessionStore } from '../auth/session.store';
+import { describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
+import { useSessionStore } from '../../auth/session.store';
 import {
   BoardPreviewChangeDocument,
   BoardProposeChangeDocument,
@@ -11,11 +11,11 @@ import {
   type BoardEvaluationFragment,
   type ChangeOrderInput,
   type QuoteCatalogQuery,
-} from '../gql/graphql';
-import { COMMENT_MAX } from '../shared/limits';
-import { useBoardStore } from './board.store';
-import { formatDate } from '../shared/dates';
-import { useOpenChangeOrdersStore } from './open-change-orders.store';
+} from '../../gql/graphql';
+import { COMMENT_MAX } from '../../shared/limits';
+import { useBoardStore } from '../model/board.store';
+import { formatDate } from '../../shared/dates';
+import { useOpenChangeOrdersStore } from '../model/open-change-orders.store';
 import { PREVIEW_DEBOUNCE_MS } from './propose.store';
 
 export type QuoteProduct = QuoteCatalogQuery['products'][number];
