@@ -29,6 +29,21 @@ export default tseslint.config(
       // Lazy route components count too: a cycle through `import()` is still two modules that
       // cannot be understood apart.
       'import-x/no-cycle': 'error',
+      // The layering rule of docs/ARCHITECTURE.md ("Client layers"), where a folder must not look up.
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            { target: './src/!(app)/**', from: './src/app', message: 'Only main.ts imports the shell; a page places the header with shared/ShellHeader.vue.' },
+            {
+              target: ['./src/shared/**', './src/api/**', './src/auth/**', './src/realtime/**'],
+              from: ['./src/!(shared|api|auth|realtime|gql)/**'],
+              message: 'The kit and the connection serve every page and import none.',
+            },
+            { target: './src/board/model/**', from: ['./src/board/!(model)/**', './src/board/*.*'], message: 'The board model imports no view of it.' },
+          ],
+        },
+      ],
     },
   },
   {
