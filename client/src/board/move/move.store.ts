@@ -1,12 +1,12 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { useSessionStore } from '../auth/session.store';
-import { BoardMoveJobDocument, BoardPreviewChangeDocument, type BoardEvaluationFragment, type BoardChangeOrderFragment, type Role } from '../gql/graphql';
-import { addDays, type IsoDate } from './dates';
-import type { Job } from './layout';
-import { useOpenChangeOrdersStore } from './open-change-orders.store';
+import { describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
+import { useSessionStore } from '../../auth/session.store';
+import { BoardMoveJobDocument, BoardPreviewChangeDocument, type BoardEvaluationFragment, type BoardChangeOrderFragment, type Role } from '../../gql/graphql';
+import { addDays, type IsoDate } from '../../shared/dates';
+import type { Job } from '../model/board-data';
+import { useOpenChangeOrdersStore } from '../model/open-change-orders.store';
 
 /** Roles that may move jobs on the board (docs/product.md §1: planners; managers hold all of a planner's rights). */
 export const MOVERS: readonly Role[] = ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];

@@ -1,4 +1,4 @@
-import { formatDate } from '../board/dates';
+import { formatDate } from './dates';
 
 const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})(?![\dT:])/g;
 

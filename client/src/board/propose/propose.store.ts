@@ -1,31 +1,27 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { ApiError, describeError } from '../api/errors';
-import { request } from '../api/graphql';
+import { ApiError, describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
 import {
   BoardOrderChangeOrdersDocument,
   BoardOrderDetailDocument,
-  BoardPreviewChangeDocument,
   BoardProposeChangeDocument,
   type BoardChangeOrderFragment,
   type BoardOrderChangeOrdersQuery,
-  type BoardEvaluationFragment,
   type BoardOrderDetailQuery,
   type ChangeOrderInput,
-} from '../gql/graphql';
-import { onBoardEvent, onReconnected } from '../realtime/event-bus';
-import { useRealtimeStore } from '../realtime/realtime.store';
-import { COMMENT_MAX } from '../app/limits';
-import { useBoardStore } from './board.store';
-import { formatDate } from './dates';
-import { PREVIEW_ID } from './ghosts';
-import { useOpenChangeOrdersStore } from './open-change-orders.store';
+} from '../../gql/graphql';
+import { onBoardEvent, onReconnected } from '../../realtime/event-bus';
+import { useRealtimeStore } from '../../realtime/realtime.store';
+import { COMMENT_MAX } from '../../shared/limits';
+import { useLivePreview } from '../../shared/live-preview';
+import { useBoardStore } from '../model/board.store';
+import { formatDate } from '../../shared/dates';
+import { PREVIEW_ID } from '../model/ghosts';
+import { useOpenChangeOrdersStore } from '../model/open-change-orders.store';
 
 export type OrderDetail = BoardOrderDetailQuery['order'];
 export type OrderChange = BoardOrderChangeOrdersQuery['changeOrders']['nodes'][number];
-
-/** Quiet time after the last keystroke before the preview is asked for. */
-export const PREVIEW_DEBOUNCE_MS = 250;
 
 export interface Draft {
   quantity: number | null;
@@ -53,19 +49,12 @@ export const useProposeStore = defineStore('boardPropose', () => {
   const formOpen = ref(false);
   const draft = reactive<Draft>({ quantity: null, dueDate: '', options: {}, cancel: false });
   const comment = ref('');
-  const preview = shallowRef<BoardEvaluationFragment | null>(null);
-  const previewing = ref(false);
-  const previewError = ref<string | null>(null);
-  /** Set when the shown preview was re-run because someone changed the schedule. */
-  const refreshedBy = ref<string | null>(null);
   const submitting = ref(false);
   const submitError = ref<string | null>(null);
   const result = shallowRef<BoardChangeOrderFragment | null>(null);
   /** The tier the rep saw when they pressed submit (to explain a different outcome). */
   const tierAtSubmit = ref<string | null>(null);
   let detailSeq = 0;
-  let previewSeq = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
 
   const optionGroups = computed(() => {
     const groups = new Map<string, OrderDetail['product']['options']>();
@@ -107,6 +96,16 @@ export const useProposeStore = defineStore('boardPropose', () => {
     if (comment.value.length > COMMENT_MAX) return `The comment is too long: at most ${COMMENT_MAX.toLocaleString('en-GB')} characters.`;
     return null;
   });
+
+  // The preview follows the draft, a moment after the rep stops typing.
+  const live = useLivePreview({
+    input: () => (invalid.value ? null : input.value),
+    open: () => formOpen.value,
+    typing: () => [formOpen.value, JSON.stringify(draft)],
+    onEdit: () => (result.value = null),
+  });
+  // refreshedBy: set when the shown preview was re-run because someone changed the schedule.
+  const { preview, previewing, previewError, refreshedBy } = live;
 
   function resetDraft(): void {
     const d = detail.value;
@@ -161,48 +160,9 @@ export const useProposeStore = defineStore('boardPropose', () => {
 
   function closeForm(): void {
     formOpen.value = false;
-    previewSeq++;
-    if (timer) clearTimeout(timer);
-    previewing.value = false;
+    live.stop();
     if (orderId.value) realtime.setViewing({ kind: 'ORDER', id: orderId.value });
   }
-
-  async function runPreview(reason: string | null = null): Promise<void> {
-    const change = input.value;
-    if (!formOpen.value || !change || invalid.value) {
-      previewSeq++;
-      previewing.value = false;
-      preview.value = null;
-      previewError.value = null; // the form shows what is invalid itself, once
-      return;
-    }
-    const seq = ++previewSeq;
-    previewing.value = true;
-    try {
-      const { previewChangeOrder } = await request(BoardPreviewChangeDocument, { input: change });
-      if (seq !== previewSeq) return;
-      preview.value = previewChangeOrder;
-      previewError.value = null;
-      refreshedBy.value = reason;
-    } catch (e) {
-      if (seq !== previewSeq) return;
-      preview.value = null;
-      previewError.value = describeError(e);
-    } finally {
-      if (seq === previewSeq) previewing.value = false;
-    }
-  }
-
-  // The preview follows the draft, a moment after the rep stops typing.
-  watch(
-    () => [formOpen.value, JSON.stringify(draft)],
-    () => {
-      if (timer) clearTimeout(timer);
-      if (!formOpen.value) return;
-      result.value = null;
-      timer = setTimeout(() => void runPreview(), PREVIEW_DEBOUNCE_MS);
-    },
-  );
 
   // The previewed plan is drawn on the board where it would land, like a pending change order.
   watch([preview, formOpen, detail], () => {
@@ -235,7 +195,7 @@ export const useProposeStore = defineStore('boardPropose', () => {
       if (!change) return;
       if (formOpen.value && preview.value && !submitting.value && !result.value) {
         const co = change.changeOrderId ? openChangeOrders.byId.get(change.changeOrderId)?.number : null;
-        void runPreview(co ? `${co} changed the schedule` : 'the schedule changed');
+        void live.run(co ? `${co} changed the schedule` : 'the schedule changed');
       }
       // the order itself may have changed (terms, jobs): refresh its details quietly
       if (orderId.value && !formOpen.value) void refreshDetail(orderId.value);
@@ -311,7 +271,7 @@ export const useProposeStore = defineStore('boardPropose', () => {
       const { order } = await request(BoardOrderDetailDocument, { id });
       if (orderId.value !== id) return;
       detail.value = order;
-      void runPreview(`${order.number} changed`);
+      void live.run(`${order.number} changed`);
     } catch {
       // the message already says what happened; the rep can reopen the order
     }

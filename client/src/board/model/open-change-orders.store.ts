@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { ApiError, describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { BoardChangeOrderByIdDocument, BoardOpenChangeOrdersDocument, BoardWithdrawChangeDocument, type ChangeOrderStatus } from '../gql/graphql';
-import type { BoardEvent } from '../realtime/connection';
+import { ApiError, describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
+import { BoardChangeOrderByIdDocument, BoardOpenChangeOrdersDocument, BoardWithdrawChangeDocument, type ChangeOrderStatus } from '../../gql/graphql';
+import type { BoardEvent } from '../../realtime/connection';
 import type { OpenChangeOrder } from './ghosts';
 import { useNoticesStore } from './notices.store';
 

@@ -1,5 +1,5 @@
-import type { BoardEvent } from '../realtime/connection';
-import type { BoardData, Bucket, Job, Order } from './layout';
+import type { BoardEvent } from '../../realtime/connection';
+import type { BoardData, Bucket, Job, Order } from './board-data';
 
 /**
  * Patching the board from its event stream (docs/realtime.md, "Board events"). Pure functions over

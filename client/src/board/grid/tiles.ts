@@ -1,4 +1,4 @@
-import type { WeekGroup } from './layout';
+import type { WeekGroup } from '../model/layout';
 
 /**
  * The board is drawn in tiles: runs of whole weeks, one component each (BoardHeadTile, TileCells,

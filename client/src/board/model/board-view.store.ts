@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef, watch } from 'vue';
-import { request } from '../api/graphql';
-import { useSessionStore } from '../auth/session.store';
-import { BoardMyChangeOrdersDocument } from '../gql/graphql';
+import { request } from '../../api/graphql';
+import { useSessionStore } from '../../auth/session.store';
+import { BoardMyChangeOrdersDocument } from '../../gql/graphql';
 import { useBoardStore } from './board.store';
-import type { Order } from './layout';
+import type { Order } from './board-data';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
 
 /**

@@ -1,34 +1,7 @@
-import type { BoardOrderFragment, BoardQuery, JobStatus } from '../gql/graphql';
-import { dateRange, daysBetween, weekday, type IsoDate } from './dates';
-import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob } from './ghosts';
+import { dateRange, daysBetween, weekday, type IsoDate } from '../../shared/dates';
+import type { BoardData, Job, Order, WorkCenter } from './board-data';
+import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob, type GhostTier } from './ghosts';
 import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from './utilization';
-
-/** The board as the client works with it: the query's columns unpacked into rows (pack.ts). */
-export interface BoardData extends Omit<BoardQuery['board'], 'packed'> {
-  buckets: Bucket[];
-  jobs: Job[];
-  orders: Order[];
-}
-export type WorkCenter = BoardData['workCenters'][number];
-export interface Bucket {
-  workCenterId: string;
-  date: IsoDate;
-  capacityHours: number;
-  overtimeHours: number;
-  loadHours: number;
-  utilization: number;
-}
-export interface Job {
-  id: string;
-  orderId: string;
-  seq: number;
-  workCenterId: string;
-  start: IsoDate;
-  end: IsoDate;
-  hours: number;
-  status: JobStatus;
-}
-export type Order = BoardOrderFragment;
 
 export interface DayColumn {
   date: IsoDate;
@@ -51,8 +24,6 @@ export interface BucketCell {
   ghostHours: number;
   ghostTier: GhostTier | null;
 }
-
-export type GhostTier = 'AUTO' | 'MANAGER' | 'OVERTIME' | 'INFEASIBLE';
 
 export interface PlacedJob {
   job: Job;

@@ -1,5 +1,5 @@
-import type { Zoom } from './board.store';
-import type { BoardRow, RowView } from './layout';
+import type { Zoom } from '../model/board.store';
+import type { BoardRow, RowView } from '../model/layout';
 
 /**
  * Pixel geometry of the virtualized board. Rows and blocks are absolutely positioned from these

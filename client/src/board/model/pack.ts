@@ -1,6 +1,6 @@
-import type { BoardQuery, JobStatus, OrderStatus } from '../gql/graphql';
-import { addDays, type IsoDate } from './dates';
-import type { BoardData, Bucket, Job, Order } from './layout';
+import type { BoardQuery, JobStatus, OrderStatus } from '../../gql/graphql';
+import { addDays, type IsoDate } from '../../shared/dates';
+import type { BoardData, Bucket, Job, Order } from './board-data';
 
 /**
  * Hours and utilization exactly as the API's object fields give them (server

@@ -1,5 +1,5 @@
-import { addDays } from './dates';
-import type { Job } from './layout';
+import { addDays } from '../../shared/dates';
+import type { Job } from '../model/board-data';
 import { useMoveStore } from './move.store';
 
 /** Pixels the pointer must travel before a press on a job becomes a drag (below it: a click). */

@@ -1,7 +1,7 @@
-import type { ChangeKind, Role, Tier } from '../gql/graphql';
-import { ROLE_LABEL } from '../auth/session.store';
+import type { ChangeKind, Role, Tier } from '../../gql/graphql';
+import { ROLE_LABEL } from '../../auth/session.store';
 
-/** The board's own wording; formats every page shares are in app/format.ts. */
+/** The board's own wording; formats every page shares are in shared/format.ts. */
 
 /** Who a tier needs, in a rep's words. */
 export const TIER_LABEL: Record<Tier, string> = {

@@ -1,6 +1,8 @@
-import type { BoardChangeOrderFragment } from '../gql/graphql';
-import { daysBetween } from './dates';
-import type { BoardData, GhostTier } from './layout';
+import type { BoardChangeOrderFragment } from '../../gql/graphql';
+import { daysBetween } from '../../shared/dates';
+import type { BoardData } from './board-data';
+
+export type GhostTier = 'AUTO' | 'MANAGER' | 'OVERTIME' | 'INFEASIBLE';
 
 /** A change order still waiting for a decision (PENDING or COUNTER_PROPOSED). */
 export type OpenChangeOrder = BoardChangeOrderFragment;

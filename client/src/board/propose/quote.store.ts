@@ -1,22 +1,20 @@
 import { defineStore } from 'pinia';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { useSessionStore } from '../auth/session.store';
+import { describeError } from '../../api/errors';
+import { request } from '../../api/graphql';
+import { useSessionStore } from '../../auth/session.store';
 import {
-  BoardPreviewChangeDocument,
   BoardProposeChangeDocument,
   QuoteCatalogDocument,
   type BoardChangeOrderFragment,
-  type BoardEvaluationFragment,
   type ChangeOrderInput,
   type QuoteCatalogQuery,
-} from '../gql/graphql';
-import { COMMENT_MAX } from '../app/limits';
-import { useBoardStore } from './board.store';
-import { formatDate } from './dates';
-import { useOpenChangeOrdersStore } from './open-change-orders.store';
-import { PREVIEW_DEBOUNCE_MS } from './propose.store';
+} from '../../gql/graphql';
+import { COMMENT_MAX } from '../../shared/limits';
+import { useLivePreview } from '../../shared/live-preview';
+import { useBoardStore } from '../model/board.store';
+import { formatDate } from '../../shared/dates';
+import { useOpenChangeOrdersStore } from '../model/open-change-orders.store';
 
 export type QuoteProduct = QuoteCatalogQuery['products'][number];
 
@@ -47,14 +45,9 @@ export const useQuoteStore = defineStore('boardQuote', () => {
   const catalogError = ref<string | null>(null);
   const draft = reactive<QuoteDraft>({ customerId: '', productId: '', options: {}, quantity: null, dueDate: '', unitPrice: '' });
   const comment = ref('');
-  const preview = shallowRef<BoardEvaluationFragment | null>(null);
-  const previewing = ref(false);
-  const previewError = ref<string | null>(null);
   const submitting = ref(false);
   const submitError = ref<string | null>(null);
   const result = shallowRef<BoardChangeOrderFragment | null>(null);
-  let previewSeq = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
 
   const product = computed(() => catalog.value?.products.find((p) => p.id === draft.productId) ?? null);
   const optionGroups = computed(() => {
@@ -90,6 +83,14 @@ export const useQuoteStore = defineStore('boardQuote', () => {
     };
   });
 
+  const live = useLivePreview({
+    input: () => input.value,
+    open: () => isOpen.value,
+    typing: () => [isOpen.value, JSON.stringify(draft)],
+    onEdit: () => (result.value = null),
+  });
+  const { preview, previewing, previewError } = live;
+
   async function open(): Promise<void> {
     isOpen.value = true;
     result.value = null;
@@ -107,9 +108,7 @@ export const useQuoteStore = defineStore('boardQuote', () => {
 
   function close(): void {
     isOpen.value = false;
-    previewSeq++;
-    if (timer) clearTimeout(timer);
-    previewing.value = false;
+    live.stop();
   }
 
   /** Starts over (after a proposal, or on "New quote"). */
@@ -128,44 +127,11 @@ export const useQuoteStore = defineStore('boardQuote', () => {
     () => (draft.options = Object.fromEntries(optionGroups.value.map((g) => [g.attribute, '']))),
   );
 
-  async function runPreview(): Promise<void> {
-    const change = input.value;
-    const seq = ++previewSeq;
-    if (!isOpen.value || !change) {
-      preview.value = null;
-      previewing.value = false;
-      return;
-    }
-    previewing.value = true;
-    try {
-      const { previewChangeOrder } = await request(BoardPreviewChangeDocument, { input: change });
-      if (seq !== previewSeq) return;
-      preview.value = previewChangeOrder;
-      previewError.value = null;
-    } catch (e) {
-      if (seq !== previewSeq) return;
-      preview.value = null;
-      previewError.value = describeError(e);
-    } finally {
-      if (seq === previewSeq) previewing.value = false;
-    }
-  }
-
-  watch(
-    () => [isOpen.value, JSON.stringify(draft)],
-    () => {
-      if (timer) clearTimeout(timer);
-      if (!isOpen.value) return;
-      result.value = null;
-      timer = setTimeout(() => void runPreview(), PREVIEW_DEBOUNCE_MS);
-    },
-  );
-
   // someone changed the schedule: the promise dates may have moved
   watch(
     () => board.lastScheduleChange,
     () => {
-      if (isOpen.value && preview.value && !submitting.value) void runPreview();
+      if (isOpen.value && preview.value && !submitting.value) void live.run();
     },
   );
 
