@@ -263,6 +263,8 @@ export type NewOrderInput = {
   customerId: string | number;
   /** Requested due date. */
   dueDate: string;
+  /** The order number it gets when applied (an ERP's or CRM's own number, up to 32 characters, not yet used in the plant); default the next `SO-` number. */
+  number?: string | null | undefined;
   /** Chosen option ids, one per attribute. */
   optionIds?: Array<string | number> | null | undefined;
   /** What is made. */
@@ -482,7 +484,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (docs/product.md §1). */
 export type TokenKind =
-  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders) or `progress:write` (an MES reporting job progress). */
+  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders), `orders:write` (order rows: cut-over orders, and change orders once the plant is live) or `progress:write` (an MES reporting job progress). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';

@@ -114,8 +114,9 @@ export const PERMISSIONS = {
   'Mutation.issueSetPasswordToken': { roles: ['ADMIN'] },
   'Mutation.setPasswordWithToken': { public: true },
   'Query.exportPlantData': { roles: MASTER_DATA },
-  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
-  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
+  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token, order rows
+  // (change orders once the plant is live) with an `orders:write` one (docs/import.md).
+  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write', 'orders:write'] },
   // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
   'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
   'Mutation.shipOrder': { roles: FLOOR },
