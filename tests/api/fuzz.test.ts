@@ -188,6 +188,32 @@ describe('fuzzing', () => {
     expect(problems).toEqual([]);
   });
 
+  it('answers order rows pushed after go-live (they become change orders) with a code', { timeout: 120_000 }, async () => {
+    problems.length = 0;
+    const [ref] = await sql<{ customer: string; sku: string; number: string }>(server.databaseUrl,
+      `select c.code as customer, p.sku, o.number from sales_order o join customer c on c.id = o.customer_id join product p on p.id = o.product_id
+        where o.plant_id = $1 order by o.number limit 1`, [plant.plantId]);
+    const [option] = await sql<{ option: string }>(server.databaseUrl, `select attribute || '=' || value as option from product_option where id = $1`, [plant.standardOptionId]);
+    const cell = (known: string[]) => fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...known) }, arbString);
+    const row = fc.tuple(
+      cell([ref!.number, 'FZ-1', 'FZ-2']), cell([ref!.customer]), cell([ref!.sku]), fc.oneof(arbInt.map(String), arbString),
+      cell(['', option!.option, `${option!.option};${option!.option}`, 'nope=1']), arbDate, fc.oneof(fc.constant(''), arbMoney), cell(['', '0', '1', '-1']),
+    ).map((cells) => cells.map((c) => `"${String(c).replace(/"/g, '""')}"`).join(','));
+    const query = `mutation($p: ID!, $f: [ImportFileInput!]!, $m: ImportMode!, $k: String) { importPlantData(plantId: $p, files: $f, mode: $m, idempotencyKey: $k) {
+      applied errors { row column } changeOrders { tier status changeOrderNumber } } }`;
+    const importers = [clients[2]!, clients[3]!]; // PLANT_MANAGER, ADMIN
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.constantFrom('DRY_RUN', 'COMMIT'), fc.option(fc.constantFrom('k-1', 'k-2')), fc.nat(1), async (rows, mode, key, who) => {
+        const content = Buffer.from(`number,customer_code,sku,quantity,options,due_date,unit_price,completed_steps\n${rows.join('\n')}\n`).toString('base64');
+        const variables = { p: plant.plantId, f: [{ name: 'orders.csv', content }], m: mode, k: mode === 'COMMIT' ? key : null };
+        check(`orders after go-live ${JSON.stringify(rows).slice(0, 200)}`, await raw(JSON.stringify({ query, variables }), {}, importers[who]!.cookie));
+        return true;
+      }),
+      { numRuns: 60, seed: 7_2026 },
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('answers subscriptions with generated arguments with a code, never by crashing the socket', { timeout: 60_000 }, async () => {
     problems.length = 0;
     for (const op of ops.filter((o) => o.root === 'Subscription')) {
