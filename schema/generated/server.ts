@@ -925,7 +925,7 @@ export type ImportChangeOrder = {
   orderNumber: Scalars['String']['output'];
   /** Row as a spreadsheet shows it. */
   row: Scalars['Int']['output'];
-  /** Where the rules route it: AUTO_APPROVED (applied at once), PENDING (waiting for approvals) or INFEASIBLE. */
+  /** Where the rules route it: APPLIED (the rules approve it: applied at once), PENDING (waiting for `waitsFor`) or INFEASIBLE (recorded, not applied). */
   status: ChangeOrderStatus;
   /** The capacity tier the rules give it (a dry run predicts it). */
   tier: Tier;
