@@ -96,7 +96,9 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   if (options.mode === 'DRY_RUN') {
     try {
       await services.orm.em.fork().transactional(async (em) => {
-        const [plant] = await em.execute<{ event_seq: string }[]>('select event_seq from plant where id = ?', [plantId]);
+        // Orders may become change orders, whose numbering writes the plant row: take its lock first,
+        // in the order every writer takes it, so a dry run waits for a writer instead of deadlocking with one.
+        const [plant] = await em.execute<{ event_seq: string }[]>(`select event_seq from plant where id = ?${parsed.orders ? ' for update' : ''}`, [plantId]);
         if (!plant) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
         // the dry run's write: events, audit and notifications go nowhere, since it rolls back
         const dry: PlantWrite = { em, plantId, actor, seq: Number(plant.event_seq), emit: () => {}, audit: () => {}, beforeCommit: () => {} };
