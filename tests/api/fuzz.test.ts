@@ -202,16 +202,20 @@ describe('fuzzing', () => {
     const query = `mutation($p: ID!, $f: [ImportFileInput!]!, $m: ImportMode!, $k: String) { importPlantData(plantId: $p, files: $f, mode: $m, idempotencyKey: $k) {
       applied errors { row column } changeOrders { tier status changeOrderNumber } } }`;
     const importers = [clients[2]!, clients[3]!]; // PLANT_MANAGER, ADMIN
+    let proposed = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.constantFrom('DRY_RUN', 'COMMIT'), fc.option(fc.constantFrom('k-1', 'k-2')), fc.nat(1), async (rows, mode, key, who) => {
         const content = Buffer.from(`number,customer_code,sku,quantity,options,due_date,unit_price,completed_steps\n${rows.join('\n')}\n`).toString('base64');
         const variables = { p: plant.plantId, f: [{ name: 'orders.csv', content }], m: mode, k: mode === 'COMMIT' ? key : null };
-        check(`orders after go-live ${JSON.stringify(rows).slice(0, 200)}`, await raw(JSON.stringify({ query, variables }), {}, importers[who]!.cookie));
+        const res = await raw(JSON.stringify({ query, variables }), {}, importers[who]!.cookie);
+        check(`orders after go-live ${JSON.stringify(rows).slice(0, 200)}`, res);
+        proposed += (res.body as { data?: { importPlantData?: { changeOrders: unknown[] } } } | null)?.data?.importPlantData?.changeOrders.length ?? 0;
         return true;
       }),
       { numRuns: 60, seed: 7_2026 },
     );
     expect(problems).toEqual([]);
+    expect(proposed, 'no generated row reached a change order').toBeGreaterThan(0);
   });
 
   it('answers subscriptions with generated arguments with a code, never by crashing the socket', { timeout: 60_000 }, async () => {
