@@ -137,8 +137,8 @@ describe('an ERP pushing orders after go-live', () => {
 
   it('turns a new order row into a NEW_ORDER change order that, once applied, carries the ERP\'s number', async () => {
     const [template] = await openOrders();
-    const [{ today }] = await sql<{ today: string }>(server.databaseUrl, `select (now() at time zone time_zone)::date::text as today from plant where id = $1`, [admin.plantId]);
-    const due = new Date(Date.parse(`${today}T00:00:00Z`) + 150 * 86_400_000).toISOString().slice(0, 10);
+    const { plants } = await admin.data<{ plants: { today: string }[] }>('{ plants { today } }');
+    const due = new Date(Date.parse(`${plants[0]!.today}T00:00:00Z`) + 150 * 86_400_000).toISOString().slice(0, 10);
     const row = { ...template!, number: 'ERP-77001', quantity: 1, options: '', dueDate: due, unitPrice: '' };
     const preview = (await rep.data<Preview>(PREVIEW, { i: { newOrder: { customerId: (await sql<{ id: string }>(server.databaseUrl, 'select id from customer where plant_id = $1 and code = $2', [admin.plantId, row.customer]))[0]!.id,
       productId: (await sql<{ id: string }>(server.databaseUrl, 'select id from product where plant_id = $1 and sku = $2', [admin.plantId, row.sku]))[0]!.id, quantity: 1, dueDate: due } } })).previewChangeOrder;
