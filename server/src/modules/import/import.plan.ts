@@ -154,18 +154,22 @@ export function planImport(parsed: ParsedImport, ctx: PlanContext, errors: RowEr
   const orders: Keyed<OrderRecord>[] = [];
   const proposals: OrderProposal[] = [];
   const live = ctx.existingOrders.size > 0;
-  /** The row's customer, product, options and steps checked against the merged master data; false when refused. */
-  const orderFits = (row: number, o: OrderRecord): boolean => {
+  /**
+   * The row's customer, product, options and steps checked against the merged master data; false
+   * when refused. An existing order may change though its customer or product was retired since,
+   * as on the board: retired ones take no new orders.
+   */
+  const orderFits = (row: number, o: OrderRecord, existing = false): boolean => {
     const before = errors.length;
     const customer = cu.merged.get(o.customerCode);
     if (!customer) fail('orders', row, 'customer_code', o.customerCode, 'is not a customer of this plant (add it to customers)');
-    else if (!customer.active) fail('orders', row, 'customer_code', o.customerCode, 'is a retired customer');
+    else if (!customer.active && !existing) fail('orders', row, 'customer_code', o.customerCode, 'is a retired customer');
     const product = products.merged.get(o.sku);
     if (!product) {
       fail('orders', row, 'sku', o.sku, 'is not a product of this plant (add it to products)');
       return false;
     }
-    if (!product.active) fail('orders', row, 'sku', o.sku, 'is a retired product');
+    if (!product.active && !existing) fail('orders', row, 'sku', o.sku, 'is a retired product');
     for (const [attribute, value] of Object.entries(o.options)) {
       if (!product.options.some((x) => x.attribute === attribute && x.value === value)) {
         const offered = product.options.filter((x) => x.attribute === attribute).map((x) => x.value);
@@ -209,7 +213,7 @@ export function planImport(parsed: ParsedImport, ctx: PlanContext, errors: RowEr
       fail('orders', r.row, 'completed_steps', String(o.completedSteps), 'a new order after go-live starts with nothing done (leave it empty); progress is reported on the floor');
       continue;
     }
-    if (!orderFits(r.row, { ...o, completedSteps: 0 })) continue;
+    if (!orderFits(r.row, { ...o, completedSteps: 0 }, before !== null)) continue;
     proposals.push({ row: r.row, value: o, before });
     count('orders', before ? 'updated' : 'created');
   }
