@@ -35,11 +35,13 @@ Commands:
   plant create --name N --time-zone TZ [--ship-buffer-days D]
                                create an empty plant (IANA time zone, e.g. Europe/Berlin);
                                prints its id
-  import --plant PLANT [--dry-run] [--retire-missing] FOLDER|FILE.xlsx
+  import --plant PLANT [--dry-run] [--retire-missing] [--as EMAIL] FOLDER|FILE.xlsx
                                import a plant's CSV files (work_centers.csv, … orders.csv) or
                                one workbook (docs/import.md); PLANT is an id or a name. Prints
                                counts per file and every rejected row; exit 0 when applied or a
-                               clean dry run, 1 when rows were rejected (nothing is written)
+                               clean dry run, 1 when rows were rejected (nothing is written).
+                               Once the plant is live, new and changed order rows become change
+                               orders proposed by the plant's user EMAIL (--as)
   export --plant PLANT FOLDER|FILE.xlsx
                                write a plant's data in the import formats
   backup FILE                  write the whole database to FILE (pg_dump, custom format), as the

@@ -39,6 +39,7 @@ const IDENTITIES: Identity[] = [
   { label: 'display token', kind: 'display' },
   { label: 'API token (reports:read)', kind: 'api', scope: 'reports:read' },
   { label: 'API token (progress:write)', kind: 'api', scope: 'progress:write' },
+  { label: 'API token (orders:write)', kind: 'api', scope: 'orders:write' },
   { label: 'no identity', kind: 'none' },
 ];
 
@@ -156,6 +157,7 @@ beforeAll(async () => {
   credentials.set('display token', { token: (await createToken(admin, 'DISPLAY', 'matrix wall')).secret });
   credentials.set('API token (reports:read)', { token: (await createToken(admin, 'API', 'matrix api', ['reports:read'])).secret });
   credentials.set('API token (progress:write)', { token: (await createToken(admin, 'API', 'matrix mes', ['progress:write'])).secret });
+  credentials.set('API token (orders:write)', { token: (await createToken(admin, 'API', 'matrix erp', ['orders:write'])).secret });
   credentials.set('no identity', {});
 });
 afterAll(async () => {

@@ -61,6 +61,15 @@ export const ChangeKind = {
 } as const;
 
 export type ChangeKind = typeof ChangeKind[keyof typeof ChangeKind];
+/** How a change order that was not proposed on the board arrived (docs/import.md, "After go-live"). */
+export const ChangeOrderSource = {
+  /** A file import by a signed-in user: the import page, or `takt import --as`. */
+  Import: 'IMPORT',
+  /** An integration's push with an API token that has the `orders:write` scope. */
+  Integration: 'INTEGRATION'
+} as const;
+
+export type ChangeOrderSource = typeof ChangeOrderSource[keyof typeof ChangeOrderSource];
 /** Where a change order is in its lifecycle (docs/product.md §5). */
 export const ChangeOrderStatus = {
   /** Applied to the schedule. */
@@ -317,7 +326,7 @@ export const Tier = {
 export type Tier = typeof Tier[keyof typeof Tier];
 /** What kind of non-human client a token is for (docs/product.md §1). */
 export const TokenKind = {
-  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders) or `progress:write` (an MES reporting job progress). */
+  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders), `orders:write` (order rows: cut-over orders, and change orders once the plant is live) or `progress:write` (an MES reporting job progress). */
   Api: 'API',
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   Display: 'DISPLAY'

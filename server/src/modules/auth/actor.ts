@@ -13,4 +13,6 @@ export interface Actor {
   onBehalfOf?: string | null;
   /** For token actors: the scopes granted. */
   scopes?: readonly string[];
+  /** For token actors: the token's id (an integration's change orders name their token). */
+  tokenId?: string;
 }
