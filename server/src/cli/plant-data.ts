@@ -18,7 +18,8 @@ import { parse, required, withDatabase } from './shared.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function servicesFor(orm: Orm) {
-  return createServices(orm, loadConfig(), systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
+  const config = loadConfig();
+  return createServices(orm, config, systemClock(config.clockOffsetMs));
 }
 
 /** The plant named by id or by its (unique) name. */
