@@ -5,7 +5,7 @@ import { createServices } from './services.ts';
 import { systemClock } from './modules/shared/clock.ts';
 import { DEMO_SEED, DEMO_USERS, seedDemoPlant } from './modules/demo/demo.seed.ts';
 import { withPlantWrite } from './modules/events/write-path.ts';
-import { ROLES, type Role } from './modules/auth/user.entity.ts';
+import { ROLES, type Role } from './modules/auth/roles.ts';
 import { importCommand, exportCommand, plantCreateCommand } from './cli/plant-data.ts';
 import { Failure, UsageError } from './cli/errors.ts';
 import { parse, required, withDatabase } from './cli/shared.ts';

@@ -116,7 +116,6 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
         beforeCommit: (task) => tasks.push(task),
       });
       for (const task of tasks) await task();
-      await em.flush();
       const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
       await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
       return { value, seqs };
