@@ -1,10 +1,10 @@
-import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { cloneTemplate, serverRoleUrls } from '../support/database.ts';
 import { clockOffsetMs, suiteClockOffsetMs } from '../support/suite-clock.ts';
+import { answers, runUntil, type Ended } from '../support/run-until.ts';
 
 /**
  * The README's commands work as written on a fresh machine, as its quick start does (CI runs
@@ -20,45 +20,12 @@ const PNPM = `pnpm@${(JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'
 /** The first command of each row of the README's "Other commands" table. */
 const otherCommands = [...(README.split('## Other commands')[1] ?? '').split('\n## ')[0]!.matchAll(/^\| `([^`]+)`/gm)].map((m) => m[1]!);
 
-/** How a command ended: its exit code, or `served` when `until` held first and it was stopped. */
-interface Run { code: number | null; output: string; served: boolean }
-
-/** Runs `command` through `sh -c` in the repository, with an environment like a fresh shell's. */
-function shell(command: string, env: Record<string, string> = {}, until?: () => Promise<boolean>): Promise<Run> {
+/** Runs `command` through `sh -c`, with an environment like a fresh shell's. */
+function shell(command: string, env: Record<string, string> = {}, until?: () => Promise<boolean>): Promise<Ended> {
   // no npm_* settings of the pnpm that runs this suite: the command must stand on its own
   const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(npm|pnpm)_/i.test(k)));
-  const child = spawn('sh', ['-c', command], { cwd: ROOT, env: { ...clean, LOG_LEVEL: 'warn', ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  return (async () => {
-    if (until) {
-      let ended = false;
-      void exited.then(() => (ended = true));
-      while (!ended && !(await until())) await Promise.race([exited, new Promise((r) => setTimeout(r, 250))]);
-      if (!ended) {
-        // the whole group (sh, npx, pnpm, node and its children), read until every one has exited:
-        // a command that does not stop on SIGTERM fails the test by its timeout
-        process.kill(-child.pid!, 'SIGTERM');
-        while (groupAlive(child.pid!)) await new Promise((r) => setTimeout(r, 100));
-        return { code: null, output, served: true };
-      }
-    }
-    return { code: await exited, output, served: false };
-  })();
+  return runUntil('sh', ['-c', command], { ...clean, LOG_LEVEL: 'warn', ...env }, until);
 }
-
-function groupAlive(pgid: number): boolean {
-  try {
-    process.kill(-pgid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const answers = (url: string) => () => fetch(url).then((r) => r.ok, () => false);
 
 let databaseUrl: string;
 beforeAll(async () => {

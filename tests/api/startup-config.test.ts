@@ -1,40 +1,18 @@
-import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { freePort } from '../../server/src/db/embedded.ts';
 import { cloneTemplate, serverRoleUrls } from '../support/database.ts';
 import { clockOffsetMs } from '../support/suite-clock.ts';
+import { answers, runUntil, type Ended } from '../support/run-until.ts';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-
-interface Outcome { code: number | null; output: string; served: boolean }
-
-/**
- * Starts `server/src/main.ts` or `server/src/cli.ts` on a working database with one more setting,
- * and reports how it ended: by exiting, or by serving (then it is stopped), whichever comes first.
- */
-async function start(script: string, args: string[], env: Record<string, string>): Promise<Outcome> {
+/** Starts `server/src/main.ts` or `server/src/cli.ts` on a working database with one more setting. */
+async function start(script: string, args: string[], env: Record<string, string>): Promise<Ended> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script, ...args], {
-    cwd: ROOT,
-    env: { ...process.env, ...serverRoleUrls(databaseUrl), LOG_LEVEL: 'warn', TAKT_DEMO: '0', TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs()), PORT: String(port), HOST: '127.0.0.1', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (d) => (output += d));
-  child.stderr.on('data', (d) => (output += d));
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
-  let ended = false;
-  void exited.then(() => (ended = true));
-  while (!ended) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/healthz`).then((r) => r.ok, () => false);
-    if (healthy) {
-      child.kill('SIGTERM');
-      return { code: await exited, output, served: true };
-    }
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 100))]);
-  }
-  return { code: await exited, output, served: false };
+  return runUntil(
+    process.execPath,
+    [script, ...args],
+    { ...process.env, ...serverRoleUrls(databaseUrl), LOG_LEVEL: 'warn', TAKT_DEMO: '0', TAKT_CLOCK_OFFSET_MS: String(clockOffsetMs()), PORT: String(port), HOST: '127.0.0.1', ...env },
+    answers(`http://127.0.0.1:${port}/healthz`),
+  );
 }
 
 let databaseUrl: string;
