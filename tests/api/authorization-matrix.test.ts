@@ -10,7 +10,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { as, DEMO_LOGIN, signIn, type GraphQLResponse } from '../support/api.ts';
 import { createToken, wsSession } from '../support/security.ts';
 import { PERMISSIONS, type Permission } from '../../server/src/modules/auth/permissions.ts';
-import { ROLES, type Role } from '../../server/src/modules/auth/user.entity.ts';
+import { ROLES, type Role } from '../../server/src/modules/auth/roles.ts';
 import { suiteToday } from '../support/suite-clock.ts';
 
 /**

@@ -7,7 +7,7 @@ import { systemClock } from '../modules/shared/clock.ts';
 import type { Orm } from '../db/orm.ts';
 import { AppError } from '../graphql/errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
-import type { Role } from '../modules/auth/user.entity.ts';
+import type { Role } from '../modules/auth/roles.ts';
 import { createPlant } from '../modules/masterdata/masterdata.service.ts';
 import { importPlantData, type ImportOutcome } from '../modules/import/import.service.ts';
 import { exportPlantData } from '../modules/import/export.service.ts';
@@ -20,7 +20,8 @@ import { parse, required, withDatabase } from './shared.ts';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function servicesFor(orm: Orm) {
-  return createServices(orm, loadConfig(), systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
+  const config = loadConfig();
+  return createServices(orm, config, systemClock(config.clockOffsetMs));
 }
 
 /** The plant named by id or by its (unique) name. */

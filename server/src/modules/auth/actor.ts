@@ -1,4 +1,4 @@
-import type { Role } from './user.entity.ts';
+import type { Role } from './roles.ts';
 
 /**
  * Who performs an operation. A human user has a role; `onBehalfOf` is set when a delegate acts

@@ -1,4 +1,4 @@
-import type { Role } from './user.entity.ts';
+import { ROLES, type Role } from './roles.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from '../../graphql/errors.ts';
 
@@ -18,9 +18,7 @@ export interface Permission {
   apiScopes?: readonly string[];
 }
 
-export const ALL_ROLES: readonly Role[] = [
-  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR',
-];
+export const ALL_ROLES = ROLES;
 
 /** Who may propose change orders (and answer or withdraw their own): sales and operations. */
 const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Change, Evaluation, Lane } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { pgArray } from '../../db/sql.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 
 export type ChangeOrderStatus =
   | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE' | 'RETURNED';

@@ -4,7 +4,7 @@ import type { Services } from '../../services.ts';
 import { EngineError } from '../../engine/index.ts';
 import { AppError } from '../../graphql/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { ChangeOrderCommands } from '../change-order/change-order.service.ts';
 import { approvalsOf, changeOrdersByIds, type ChangeOrderOriginRow } from '../change-order/change-order.repository.ts';

@@ -5,10 +5,10 @@ import type { Logger } from '../../logger.ts';
 import { pgArray } from '../../db/sql.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../order/order.service.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import { Channel } from '../events/realtime-protocol.ts';
 import type { PgListener } from '../events/pg-listener.ts';
-import type { PresenceKind } from './presence.entity.ts';
+import type { PresenceKind } from '../../../../schema/generated/enums.ts';
 
 export interface Viewing {
   kind: PresenceKind;

@@ -5,7 +5,7 @@ import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import type { Page } from '../shared/pagination.ts';
 import { isUuid } from '../order/order.service.ts';
-import type { WebhookConfig } from './webhook.config.ts';
+import type { WebhookConfig } from '../../config.ts';
 import { WEBHOOK_EVENTS } from './webhook.outbox.ts';
 import { newSecret } from './webhook.signature.ts';
 import { decodeSeq, encodeSeq } from '../notification/notification.service.ts';
