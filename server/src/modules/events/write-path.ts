@@ -43,8 +43,23 @@ export interface PlantWrite {
   emit(event: BoardEventInput): void;
   /** Append an audit event (actor and delegate taken from the actor). */
   audit(entry: AuditInput): void;
-  /** Run `task` in this transaction after the command, before commit (e.g. notifications, webhook outbox). */
+  /** Run `task` in this transaction after the command, before commit. */
   beforeCommit(task: () => Promise<void>): void;
+  /**
+   * Hand `fact` to `topic`: after the command, still inside this transaction, the topic receives
+   * every fact the write published to it, as one list (change-order transitions reach their
+   * subscribers this way, docs/ARCHITECTURE.md "Who is notified of what").
+   */
+  publish<T>(topic: WriteTopic<T>, fact: T): void;
+}
+
+/**
+ * A kind of fact commands publish during a write. The write calls `deliver` once, after the
+ * command and before commit, with all of them in publication order: what the topic writes then
+ * sees the state the write ends with, and commits or rolls back with it.
+ */
+export interface WriteTopic<T> {
+  deliver(w: PlantWrite, facts: readonly T[]): Promise<void>;
 }
 
 export interface WriteResult<T> {
@@ -108,7 +123,8 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
       plantLockWait.observe((lockedAt - asked) / 1000);
       const row = locked[0];
       if (!row) throw notFound('Plant', plantId);
-      const value = await command({
+      const published = new Map<WriteTopic<never>, unknown[]>();
+      const w: PlantWrite = {
         em,
         plantId,
         actor,
@@ -116,7 +132,17 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
         emit: (e) => events.push(e),
         audit: (a) => audits.push(a),
         beforeCommit: (task) => tasks.push(task),
-      });
+        publish: <T>(topic: WriteTopic<T>, fact: T) => {
+          let facts = published.get(topic) as T[] | undefined;
+          if (!facts) {
+            const list: T[] = (facts = []);
+            published.set(topic, list);
+            tasks.push(() => topic.deliver(w, list));
+          }
+          facts.push(fact);
+        },
+      };
+      const value = await command(w);
       for (const task of tasks) await task();
       await em.flush();
       const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
