@@ -43,12 +43,10 @@ export interface PlantWrite {
   emit(event: BoardEventInput): void;
   /** Append an audit event (actor and delegate taken from the actor). */
   audit(entry: AuditInput): void;
-  /** Run `task` in this transaction after the command, before commit. */
-  beforeCommit(task: () => Promise<void>): void;
   /**
    * Hand `fact` to `topic`: after the command, still inside this transaction, the topic receives
    * every fact the write published to it, as one list (change-order transitions reach their
-   * subscribers this way, docs/ARCHITECTURE.md "Who is notified of what").
+   * subscribers this way; docs/ARCHITECTURE.md, "The write path").
    */
   publish<T>(topic: WriteTopic<T>, fact: T): void;
 }
@@ -110,7 +108,6 @@ function inTurn<T>(orm: Orm, plantId: string, task: () => Promise<T>): Promise<T
 async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command: (w: PlantWrite) => Promise<T>): Promise<WriteResult<T>> {
   const events: BoardEventInput[] = [];
   const audits: AuditInput[] = [];
-  const tasks: (() => Promise<void>)[] = [];
   let lockedAt = 0;
   try {
     return await orm.em.fork().transactional(async (em) => {
@@ -123,6 +120,7 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
       plantLockWait.observe((lockedAt - asked) / 1000);
       const row = locked[0];
       if (!row) throw notFound('Plant', plantId);
+      // each topic's facts, topics in the order of their first fact
       const published = new Map<WriteTopic<never>, unknown[]>();
       const w: PlantWrite = {
         em,
@@ -131,19 +129,14 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
         seq: Number(row.event_seq),
         emit: (e) => events.push(e),
         audit: (a) => audits.push(a),
-        beforeCommit: (task) => tasks.push(task),
-        publish: <T>(topic: WriteTopic<T>, fact: T) => {
-          let facts = published.get(topic) as T[] | undefined;
-          if (!facts) {
-            const list: T[] = (facts = []);
-            published.set(topic, list);
-            tasks.push(() => topic.deliver(w, list));
-          }
+        publish: (topic, fact) => {
+          const facts = published.get(topic) ?? [];
+          if (facts.length === 0) published.set(topic, facts);
           facts.push(fact);
         },
       };
       const value = await command(w);
-      for (const task of tasks) await task();
+      for (const [topic, facts] of published) await topic.deliver(w, facts as never[]);
       await em.flush();
       const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
       await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
