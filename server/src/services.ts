@@ -33,7 +33,7 @@ export interface Services {
 
 /**
  * Who hears of change-order transitions, in this order, inside the transaction that makes them
- * (docs/ARCHITECTURE.md, "Who is notified of what"): the in-app notifications, then the webhook outbox.
+ * (docs/ARCHITECTURE.md, "Where to look"): the in-app notifications, then the webhook outbox.
  */
 export function changeOrderTransitions(): Transitions {
   return new Transitions([notifyOfTransitions, queueWebhooksOfTransitions]);

@@ -26,11 +26,7 @@ export interface Transition {
  * Hears of a write's change-order transitions, inside its transaction, after the command: what it
  * writes commits exactly when the transitions do (no notification for a change that rolled back).
  */
-export interface TransitionSubscriber {
-  /** What it writes, for logs and docs ("in-app notifications", "webhook outbox"). */
-  readonly name: string;
-  onTransitions(w: PlantWrite, batch: TransitionBatch): Promise<void>;
-}
+export type TransitionSubscriber = (w: PlantWrite, batch: TransitionBatch) => Promise<void>;
 
 /**
  * The change-order lifecycle's record on the write path. Every transition writes an audit event
@@ -66,6 +62,6 @@ export class Transitions implements WriteTopic<Transition> {
   async deliver(w: PlantWrite, transitions: readonly Transition[]): Promise<void> {
     if (this.subscribers.length === 0) return;
     const batch = await readTransitionBatch(w, transitions);
-    for (const subscriber of this.subscribers) await subscriber.onTransitions(w, batch);
+    for (const subscriber of this.subscribers) await subscriber(w, batch);
   }
 }

@@ -7,16 +7,13 @@ import { planNotifications, type PlannedNotification } from './notification.plan
  * In-app notifications of change-order transitions (who hears of what: `planNotifications`),
  * written in the transaction of the transitions themselves.
  */
-export const notifyOfTransitions: TransitionSubscriber = {
-  name: 'in-app notifications',
-  async onTransitions(w, batch) {
-    const planned = batch.changeOrders.flatMap(({ co, transitions }) => planNotifications({
-      co, transitions, approvals: batch.approvals.filter((a) => a.changeOrderId === co.id), users: batch.users,
-      delegatesOf: batch.delegatesOf, actorId: batch.actorId,
-      orderNumber: batch.orderNumbers.get(co.orderId) ?? null, billing: batch.billing.get(co.id) ?? null,
-    }));
-    await insertNotifications(w.em, w.plantId, planned);
-  },
+export const notifyOfTransitions: TransitionSubscriber = async (w, batch) => {
+  const planned = batch.changeOrders.flatMap(({ co, transitions }) => planNotifications({
+    co, transitions, approvals: batch.approvals.filter((a) => a.changeOrderId === co.id), users: batch.users,
+    delegatesOf: batch.delegatesOf, actorId: batch.actorId,
+    orderNumber: batch.orderNumbers.get(co.orderId) ?? null, billing: batch.billing.get(co.id) ?? null,
+  }));
+  await insertNotifications(w.em, w.plantId, planned);
 };
 
 async function insertNotifications(em: EntityManager, plantId: string, rows: readonly PlannedNotification[]): Promise<void> {

@@ -8,15 +8,12 @@ import { enqueueDeliveries, eventName, type OutgoingEvent } from './webhook.outb
  * The webhook outbox of change-order transitions: one `change_order.<action>` event per transition,
  * queued for every webhook that subscribes to it, in the transaction of the transition itself.
  */
-export const queueWebhooksOfTransitions: TransitionSubscriber = {
-  name: 'webhook outbox',
-  async onTransitions(w, batch) {
-    const occurredAt = batch.now.toISOString();
-    const events: OutgoingEvent[] = batch.changeOrders.flatMap(({ co, transitions }) => transitions.map((t) => ({
-      event: eventName(t.action), occurredAt, changeOrder: payload(co, t, batch.users, batch.actorId, batch.orderNumbers.get(co.orderId) ?? null),
-    })));
-    await enqueueDeliveries(w.em, w.plantId, batch.hooks, events);
-  },
+export const queueWebhooksOfTransitions: TransitionSubscriber = async (w, batch) => {
+  const occurredAt = batch.now.toISOString();
+  const events: OutgoingEvent[] = batch.changeOrders.flatMap(({ co, transitions }) => transitions.map((t) => ({
+    event: eventName(t.action), occurredAt, changeOrder: payload(co, t, batch.users, batch.actorId, batch.orderNumbers.get(co.orderId) ?? null),
+  })));
+  await enqueueDeliveries(w.em, w.plantId, batch.hooks, events);
 };
 
 /** The `changeOrder` of a webhook body: the change order as of this transition. */
