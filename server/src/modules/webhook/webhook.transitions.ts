@@ -1,5 +1,4 @@
-import type { Transition, TransitionSubscriber } from '../change-order/transitions.ts';
-import type { BatchChangeOrder, PlantUser } from '../change-order/transition-batch.ts';
+import type { BatchChangeOrder, PlantUser, Transition, TransitionSubscriber } from '../change-order/transitions.ts';
 import type { ChangeOrderRow } from '../change-order/change-order.repository.ts';
 import { formatMoney } from '../shared/money.ts';
 import { enqueueDeliveries, eventName, type OutgoingEvent } from './webhook.outbox.ts';
