@@ -39,9 +39,9 @@ export type TransitionSubscriber = (w: PlantWrite, batch: TransitionBatch) => Pr
  * rows are created after its PROPOSED transition).
  */
 export class Transitions implements WriteTopic<Transition> {
-  readonly subscribers: readonly TransitionSubscriber[];
+  readonly #subscribers: readonly TransitionSubscriber[];
   constructor(subscribers: readonly TransitionSubscriber[]) {
-    this.subscribers = subscribers;
+    this.#subscribers = subscribers;
   }
 
   record(w: PlantWrite, t: Transition): void {
@@ -62,9 +62,9 @@ export class Transitions implements WriteTopic<Transition> {
 
   /** Reads once what the subscribers need (one round trip under the plant lock), then runs them in order. */
   async deliver(w: PlantWrite, transitions: readonly Transition[]): Promise<void> {
-    if (this.subscribers.length === 0) return;
+    if (this.#subscribers.length === 0) return;
     const batch = await readTransitionBatch(w, transitions);
-    for (const subscriber of this.subscribers) await subscriber(w, batch);
+    for (const subscriber of this.#subscribers) await subscriber(w, batch);
   }
 }
 
