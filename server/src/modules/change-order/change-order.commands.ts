@@ -1,7 +1,7 @@
 import type {
   ChangeOrderInput, MutationApproveChangeOrderArgs, MutationCommentOnChangeOrderArgs, MutationConfirmChangeOrderArgs,
-  MutationCounterProposeChangeOrderArgs, MutationEscalateChangeOrderArgs, MutationMoveJobArgs, MutationProposeChangeOrderArgs, MutationRejectChangeOrderArgs,
-  MutationRespondToCounterProposalArgs, MutationWithdrawChangeOrderArgs,
+  MutationCounterProposeChangeOrderArgs, MutationEscalateChangeOrderArgs, MutationMoveJobArgs, MutationProposeChangeOrderArgs,
+  MutationRejectChangeOrderArgs, MutationRespondToCounterProposalArgs, MutationWithdrawChangeOrderArgs,
 } from '../../../../schema/generated/server.ts';
 import type { Orm } from '../../db/orm.ts';
 import { notFound } from '../../graphql/errors.ts';
@@ -10,11 +10,11 @@ import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { ChangeOrderCommands, type ChangeOrderDeps } from './change-order.service.ts';
 import { evaluateBeforeLock } from './preview.service.ts';
 
-/**
- * The change-order mutations, one command each (docs/product.md §5): what a command evaluates
- * before the plant lock, then its step of the lifecycle in the plant's write path. Each returns
- * the id of the change order it wrote; the caller reads it back as committed.
- */
+// The change-order mutations, one command each (docs/product.md §5): what a command evaluates
+// before the plant lock, then its step of the lifecycle in the plant's write path. Each returns
+// the id of the change order it wrote; the caller reads it back as committed.
+
+/** What the commands need: the lifecycle's collaborators and the database. */
 export interface CommandDeps extends ChangeOrderDeps {
   orm: Orm;
 }
