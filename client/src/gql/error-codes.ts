@@ -161,6 +161,23 @@ export const ImportMode = {
 } as const;
 
 export type ImportMode = typeof ImportMode[keyof typeof ImportMode];
+/** A step of a running import, in the order the steps run. */
+export const ImportPhase = {
+  /** Every row is checked against the plant and the other rows (`done` = `total` = rows). */
+  Checking: 'CHECKING',
+  /** The engine places the orders on the schedule (`done` of `total` orders). */
+  Placing: 'PLACING',
+  /** The files are read and their rows parsed (`done` = `total` = rows). */
+  Reading: 'READING',
+  /** The placed orders and their jobs are saved (`done` of `total` orders). */
+  Saving: 'SAVING',
+  /** The subscription listens; no import with its key has reported yet (always the first message). */
+  Waiting: 'WAITING',
+  /** Master data is written by key (`done` of `total` records). */
+  Writing: 'WRITING'
+} as const;
+
+export type ImportPhase = typeof ImportPhase[keyof typeof ImportPhase];
 /** Progress of one job. */
 export const JobStatus = {
   /** Finished. */
