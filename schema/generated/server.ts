@@ -2445,7 +2445,7 @@ export type Subscription = {
   boardEvents: BoardEvent;
   /**
    * The progress of the import started with `importPlantData(plantId, progressKey)` (PLANT_MANAGER,
-   * ADMIN, or an API token with `masterdata:write`): WAITING at once, then a message per step and,
+   * ADMIN): WAITING at once, then a message per step and,
    * within a long step, every few percent; intermediate values may be skipped when they come faster
    * than they are read. The import's own answer is its outcome; this stream never ends by itself.
    * Subscribe before starting the import: nothing is replayed. BAD_USER_INPUT for a malformed key.

@@ -116,8 +116,8 @@ export const PERMISSIONS = {
   'Query.exportPlantData': { roles: MASTER_DATA },
   // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
   'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
-  // Whoever may import may follow an import's progress.
-  'Subscription.importProgress': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
+  // The people who import follow an import's progress on the page; an integration has the mutation's answer.
+  'Subscription.importProgress': { roles: MASTER_DATA },
   // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
   'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
   'Mutation.shipOrder': { roles: FLOOR },
