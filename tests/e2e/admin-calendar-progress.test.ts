@@ -103,6 +103,9 @@ describe('import progress', () => {
     const files = largePlantFiles(manager.today, 4_000).map((f) => ({ name: f.name, mimeType: 'text/csv', buffer: f.content }));
     const page = await newPage(errors);
     await signInPage(page, manager.email, manager.password);
+    // the empty plant's calendar says what comes first
+    await page.goto('/admin/calendar');
+    await page.getByTestId('calendar-no-work-centers').waitFor();
     await page.goto('/admin/import');
     await page.getByTestId('import-files').setInputFiles(files);
 
