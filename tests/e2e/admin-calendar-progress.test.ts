@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as } from '../support/api.ts';
 import { largePlantFiles, newPlantManager } from '../support/import-plant.ts';
-import { seriousViolations } from '../support/axe.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -28,9 +28,6 @@ const monthsBetween = (a: string, b: string) => (Number(b.slice(0, 4)) - Number(
 /** The next Tuesday after `date`: a regular working day of every demo work center. */
 const nextTuesday = (date: string) => addDays(date, ((2 - new Date(`${date}T00:00:00Z`).getUTCDay() + 7) % 7) || 7);
 
-async function expectAccessible(page: Page): Promise<void> {
-  expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 describe('the calendar month view', () => {
   it('shows an exception on its day against the regular hours, and a day chosen (by click or keyboard) starts a new exception on it', async () => {
