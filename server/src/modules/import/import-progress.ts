@@ -16,8 +16,8 @@ export interface ImportProgressDto {
 const KEY = /^[A-Za-z0-9_-]{8,100}$/;
 
 /** The key, checked (BAD_USER_INPUT when malformed). */
-export function progressKeyOf(key: string, argument = 'progressKey'): string {
-  if (!KEY.test(key)) throw badInput('A progress key has 8 to 100 letters, digits, `-` or `_`.', argument);
+export function progressKeyOf(key: string): string {
+  if (!KEY.test(key)) throw badInput('A progress key has 8 to 100 letters, digits, `-` or `_`.', 'progressKey');
   return key;
 }
 

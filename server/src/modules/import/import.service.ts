@@ -85,8 +85,8 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   const read = await readImportFiles(files);
   const errors = [...read.errors];
   const parsed = parseRows(read.tables, read.workbook, errors);
-  const rows = Object.values(parsed).reduce((n, list) => n + list.length, 0);
   const progress = options.progress ?? ImportProgress.silent(plantId);
+  const rows = rowCount(parsed);
   progress.step('READING', rows, rows);
   const fingerprint = canonical({ parsed, retireMissing: options.retireMissing });
   const tokenAt = (seq: number) => createHash('sha256').update(`${fingerprint}\u0000${plantId}\u0000${seq}`).digest('base64url');
@@ -138,6 +138,9 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   }
 }
 
+/** Rows of every file, for progress. */
+const rowCount = (parsed: ParsedImport) => Object.values(parsed).reduce((n, list) => n + list.length, 0);
+
 interface Sink {
   emit(event: BoardEventInput): void;
   audit(entry: AuditInput): void;
@@ -148,7 +151,7 @@ async function runImport(
   errors: RowError[], options: ImportOptions & { progress: ImportProgress }, sink: Sink,
 ): Promise<Omit<ImportOutcome, 'mode' | 'applied' | 'previewToken'>> {
   const { progress } = options;
-  const rows = Object.values(parsed).reduce((n, list) => n + list.length, 0);
+  const rows = rowCount(parsed);
   progress.step('CHECKING', rows);
   const data = await loadMasterData(em, plantId);
   const existingOrders = await ordersAsRecords(em, plantId);
