@@ -980,6 +980,34 @@ export type ImportMode =
   /** Validate and preview: counts, every rejected row and the schedule impact; nothing is written. */
   | 'DRY_RUN';
 
+/** A step of a running import, in the order the steps run. */
+export type ImportPhase =
+  /** Every row is checked against the plant and the other rows (`done` = `total` = rows). */
+  | 'CHECKING'
+  /** The engine places the orders on the schedule (`done` of `total` orders). */
+  | 'PLACING'
+  /** The files are read and their rows parsed (`done` = `total` = rows). */
+  | 'READING'
+  /** The placed orders and their jobs are saved (`done` of `total` orders). */
+  | 'SAVING'
+  /** The subscription listens; no import with its key has reported yet (always the first message). */
+  | 'WAITING'
+  /** Master data is written by key (`done` of `total` records). */
+  | 'WRITING';
+
+/** How far one import is: the step it is in and how much of that step is done. */
+export type ImportProgress = {
+  __typename?: 'ImportProgress';
+  /** Units of the step done (rows, records or orders, as the phase says). */
+  done: Scalars['Int']['output'];
+  /** The step it is in. */
+  phase: ImportPhase;
+  /** The key the import was started with (`importPlantData(progressKey:)`). */
+  progressKey: Scalars['String']['output'];
+  /** Units the step has in all. */
+  total: Scalars['Int']['output'];
+};
+
 /** The preview or outcome of an import. */
 export type ImportResult = {
   __typename?: 'ImportResult';
@@ -1406,6 +1434,7 @@ export type MutationImportPlantDataArgs = {
   mode: ImportMode;
   plantId: Scalars['ID']['input'];
   previewToken?: InputMaybe<Scalars['String']['input']>;
+  progressKey?: InputMaybe<Scalars['String']['input']>;
   retireMissing?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -2472,6 +2501,14 @@ export type Subscription = {
    */
   boardEvents: BoardEvent;
   /**
+   * The progress of the import started with `importPlantData(plantId, progressKey)` (PLANT_MANAGER,
+   * ADMIN): WAITING at once, then a message per step and,
+   * within a long step, every few percent; intermediate values may be skipped when they come faster
+   * than they are read. The import's own answer is its outcome; this stream never ends by itself.
+   * Subscribe before starting the import: nothing is replayed. BAD_USER_INPUT for a malformed key.
+   */
+  importProgress: ImportProgress;
+  /**
    * Who is looking at the plant: the current snapshot at once, then a new one whenever it changes.
    * Subscribing makes you present (until you disconnect, or at most 30 s after your connection
    * is lost); `updatePresence` says what you have open.
@@ -2484,6 +2521,13 @@ export type Subscription = {
 export type SubscriptionBoardEventsArgs = {
   plantId: Scalars['ID']['input'];
   since?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
+export type SubscriptionImportProgressArgs = {
+  plantId: Scalars['ID']['input'];
+  progressKey: Scalars['String']['input'];
 };
 
 
@@ -2813,6 +2857,8 @@ export type ResolversTypes = {
   ImportFileInput: ImportFileInput;
   ImportImpact: ResolverTypeWrapper<ImportImpact>;
   ImportMode: ImportMode;
+  ImportPhase: ImportPhase;
+  ImportProgress: ResolverTypeWrapper<ImportProgress>;
   ImportResult: ResolverTypeWrapper<ImportOutcomeModel>;
   ImportRowError: ResolverTypeWrapper<ImportRowError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2925,6 +2971,7 @@ export type ResolversParentTypes = {
   ImportCount: ImportCount;
   ImportFileInput: ImportFileInput;
   ImportImpact: ImportImpact;
+  ImportProgress: ImportProgress;
   ImportResult: ImportOutcomeModel;
   ImportRowError: ImportRowError;
   Int: Scalars['Int']['output'];
@@ -3336,6 +3383,13 @@ export type ImportImpactResolvers<ContextType = GraphQLContext, ParentType exten
   ordersPlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportProgress'] = ResolversParentTypes['ImportProgress']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['ImportPhase'], ParentType, ContextType>;
+  progressKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changeOrders?: Resolver<Array<ResolversTypes['ImportChangeOrder']>, ParentType, ContextType>;
@@ -3664,6 +3718,7 @@ export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   boardEvents?: SubscriptionResolver<ResolversTypes['BoardEvent'], "boardEvents", ParentType, ContextType, RequireFields<SubscriptionBoardEventsArgs, 'plantId'>>;
+  importProgress?: SubscriptionResolver<ResolversTypes['ImportProgress'], "importProgress", ParentType, ContextType, RequireFields<SubscriptionImportProgressArgs, 'plantId' | 'progressKey'>>;
   presence?: SubscriptionResolver<ResolversTypes['PresenceSnapshot'], "presence", ParentType, ContextType, RequireFields<SubscriptionPresenceArgs, 'plantId'>>;
 };
 
@@ -3769,6 +3824,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportChangeOrder?: ImportChangeOrderResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportImpact?: ImportImpactResolvers<ContextType>;
+  ImportProgress?: ImportProgressResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;
   IntColumn?: GraphQLScalarType;
