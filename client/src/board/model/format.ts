@@ -1,5 +1,6 @@
 import type { ChangeKind, Role, Tier } from '../../gql/graphql';
 import { ROLE_LABEL } from '../../auth/session.store';
+import { formatDate } from '../../shared/dates';
 
 /** The board's own wording; formats every page shares are in shared/format.ts. */
 
@@ -15,6 +16,9 @@ export const TIER_SHORT: Record<Tier, string> = { AUTO: 'Auto', MANAGER: 'Ops ma
 
 /** A capable-to-promise card: the date a tier can promise, and who would approve it. */
 export const CTP_LABEL: Record<Tier, string> = { AUTO: 'No approval', MANAGER: 'Ops manager', OVERTIME: 'Overtime · plant manager', INFEASIBLE: 'Infeasible' };
+
+/** A one-click proposal of a promised date, with who would approve it: "Propose 21 Dec · no approval". */
+export const proposeDateLabel = (p: { tier: Tier; dueDate: string }) => `Propose ${formatDate(p.dueDate, 'short')} · ${CTP_LABEL[p.tier].toLowerCase()}`;
 
 export const KIND_LABEL: Record<ChangeKind, string> = {
   QUANTITY: 'quantity',
