@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { as } from '../support/api.ts';
 import { createToken } from '../support/security.ts';
+import { seriousViolations } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -92,6 +93,7 @@ describe('an order put at risk by downtime', () => {
     // the panel's risk section offers the dates the plant can promise, each one click away
     await page.getByTestId('order-promise').getByTestId('propose-promise-date').first().waitFor();
     await saveScreenshot(page, 'order-at-risk');
+    expect(await seriousViolations(page, '[data-testid=order-panel]')).toEqual([]);
 
     // the board marks the order on its blocks (a sign in words for assistive technology too) and draws
     // the present in today's column
@@ -130,6 +132,7 @@ describe('an order put at risk by downtime', () => {
     await page.getByTestId('notification-bell').click();
     const offer = page.locator('#notification-panel li').filter({ hasText: `${number} is at risk` }).getByTestId('notification-propose').first();
     const dueDate = (await offer.getAttribute('data-due-date'))!;
+    expect(await seriousViolations(page, '#notification-panel')).toEqual([]);
     expect(await offer.textContent()).toMatch(/^\s*Propose \d{1,2} \p{L}+ · /u);
     await offer.click();
     await page.getByTestId('propose-form').waitFor();
