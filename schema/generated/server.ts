@@ -1660,6 +1660,8 @@ export type Order = {
   /**
    * The due dates the plant can promise this order now, per capacity tier (capable-to-promise on its
    * current terms, earliest first); empty when it is not at risk. Each is a date a rep can propose.
+   * Evaluated when asked (one capable-to-promise run per at-risk order): ask it of one order, as the
+   * order panel does, not of a list.
    */
   promiseDates: Array<PromiseDate>;
   /** Units ordered. */
