@@ -19,8 +19,7 @@ import type { Logger } from './logger.ts';
 import type { Actor } from './modules/auth/actor.ts';
 import { actorForCredential, credentialFrom, hashSecret, type Credential } from './modules/auth/credentials.ts';
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
-import { loadSecurityConfig } from './modules/auth/security.config.ts';
-import { CloseCode } from './modules/events/realtime-protocol.ts';
+import { CloseCode } from '../../schema/realtime-close-codes.ts';
 import { sharedSubscribe } from './modules/events/shared-execution.ts';
 import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
@@ -69,7 +68,7 @@ async function drainHttp(fastify: FastifyInstance, graceMs: number): Promise<voi
  */
 export async function createApp(services: Services, log: Logger): Promise<App> {
   const { config } = services;
-  const security = loadSecurityConfig();
+  const { security } = config;
   const fastify: FastifyInstance = Fastify({
     trustProxy: security.trustProxy,
     loggerInstance: log as FastifyBaseLogger,
@@ -164,7 +163,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
 
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: !config.production || process.env.TAKT_INTROSPECTION === '1',
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
     // splices in JSON serialized once and shared, e.g. a cached packed board's columns
@@ -282,7 +281,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     schema,
     async close() {
       credentialWatch.stop();
-      for (const client of wss.clients) client.close(1001, 'Server shutting down');
+      for (const client of wss.clients) client.close(CloseCode.GOING_AWAY, 'Server shutting down');
       await apollo.stop();
       await fastify.close();
     },

@@ -5,10 +5,10 @@ import type { Logger } from '../../logger.ts';
 import { pgArray } from '../../db/sql.ts';
 import { badInput, notFound } from '../../graphql/errors.ts';
 import { isUuid } from '../order/order.service.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import { Channel } from '../events/realtime-protocol.ts';
 import type { PgListener } from '../events/pg-listener.ts';
-import type { PresenceKind } from './presence.entity.ts';
+import type { PresenceKind } from '../../../../schema/generated/enums.ts';
 
 export interface Viewing {
   kind: PresenceKind;
@@ -146,8 +146,12 @@ export class PresenceService {
     };
   }
 
-  /** Records what the key's user has open. */
+  /**
+   * The `updatePresence` command: records what the key's user has open, once it is known to be in
+   * the key's plant (`requireViewable`).
+   */
   async update(key: PresenceKey, viewing: Viewing): Promise<void> {
+    await requireViewable(this.#orm.em.fork(), key.plantId, viewing);
     const local = this.#local.get(keyString(key));
     if (local) local.viewing = viewing;
     await this.#upsert(this.#orm.em.fork(), [{ key, viewing }], true);
