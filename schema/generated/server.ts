@@ -1688,6 +1688,8 @@ export type Notification = {
   message: Scalars['String']['output'];
   /** The order it is about (ORDER_AT_RISK): propose a new date for it from the dates in the message. */
   orderId: Maybe<Scalars['ID']['output']>;
+  /** The due dates the plant could promise when it told you (ORDER_AT_RISK); empty for other kinds. */
+  promiseDates: Array<PromiseDate>;
   /** When you marked it read; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -1741,6 +1743,13 @@ export type Order = {
   product: Product;
   /** The day its last work is now placed on (for a done order, the day it was finished); null without jobs. */
   projectedFinish: Maybe<Scalars['Date']['output']>;
+  /**
+   * The due dates the plant can promise this order now, per capacity tier (capable-to-promise on its
+   * current terms, earliest first); empty when it is not at risk. Each is a date a rep can propose.
+   * Evaluated when asked (one capable-to-promise run per at-risk order): ask it of one order, as the
+   * order panel does, not of a list.
+   */
+  promiseDates: Array<PromiseDate>;
   /** Units ordered. */
   quantity: Scalars['Int']['output'];
   /**
@@ -1844,6 +1853,8 @@ export type PackedBoard = {
 /** Jobs as columns (see `PackedBoard`). */
 export type PackedJobs = {
   __typename?: 'PackedJobs';
+  /** Good units reported on each job so far (its progress against the order's quantity). */
+  completedQuantity: Scalars['IntColumn']['output'];
   /** Last allocated day, as days after `Board.from`. */
   endOffset: Scalars['IntColumn']['output'];
   /** Job ids. */
@@ -1865,6 +1876,8 @@ export type PackedJobs = {
 /** Orders as columns (see `PackedBoard`). */
 export type PackedOrders = {
   __typename?: 'PackedOrders';
+  /** 1 for an order at risk (its projected finish passes its due date), else 0. */
+  atRisk: Scalars['IntColumn']['output'];
   /** Row of the order's customer in `PackedBoard.customers`. */
   customer: Scalars['IntColumn']['output'];
   /** Due dates, `YYYY-MM-DD`. */
@@ -2189,6 +2202,15 @@ export type ProgressReportInput = {
   jobId: Scalars['ID']['input'];
   /** Units scrapped since the last report (added to `scrapQuantity`). */
   scrapQuantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A due date the plant can promise an order, and the capacity approval it takes. */
+export type PromiseDate = {
+  __typename?: 'PromiseDate';
+  /** The earliest due date under that tier. */
+  dueDate: Scalars['Date']['output'];
+  /** The capacity approval the date takes (AUTO: nobody's). */
+  tier: CapacityTier;
 };
 
 /** Liveness of the API itself. */
@@ -2901,6 +2923,7 @@ export type ResolversTypes = {
   ProductOptionInput: ProductOptionInput;
   ProgressAction: ProgressAction;
   ProgressReportInput: ProgressReportInput;
+  PromiseDate: ResolverTypeWrapper<PromiseDate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
@@ -3006,6 +3029,7 @@ export type ResolversParentTypes = {
   ProductOption: ProductOptionDtoModel;
   ProductOptionInput: ProductOptionInput;
   ProgressReportInput: ProgressReportInput;
+  PromiseDate: PromiseDate;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
@@ -3505,6 +3529,7 @@ export type NotificationResolvers<ContextType = GraphQLContext, ParentType exten
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  promiseDates?: Resolver<Array<ResolversTypes['PromiseDate']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -3525,6 +3550,7 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   projectedFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  promiseDates?: Resolver<Array<ResolversTypes['PromiseDate']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   riskCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
@@ -3558,6 +3584,7 @@ export type PackedBoardResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type PackedJobsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedJobs'] = ResolversParentTypes['PackedJobs']> = {
+  completedQuantity?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   endOffset?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
@@ -3569,6 +3596,7 @@ export type PackedJobsResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type PackedOrdersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedOrders'] = ResolversParentTypes['PackedOrders']> = {
+  atRisk?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
@@ -3656,6 +3684,11 @@ export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType exte
   step?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stepWorkCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PromiseDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PromiseDate'] = ResolversParentTypes['PromiseDate']> = {
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
@@ -3849,6 +3882,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PresenceViewing?: PresenceViewingResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
+  PromiseDate?: PromiseDateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
