@@ -307,6 +307,17 @@ export const ProgressAction = {
 } as const;
 
 export type ProgressAction = typeof ProgressAction[keyof typeof ProgressAction];
+/** What became of one row of a `progress.csv` file. */
+export const ProgressRowOutcome = {
+  /** The report was applied now. */
+  APPLIED: 'APPLIED',
+  /** A report with this idempotency key was applied before (an earlier file, an earlier row, a retry): it counted once and changed nothing now. */
+  DUPLICATE: 'DUPLICATE',
+  /** The row was not applied; `column`, `value`, `reason` and `code` say why. */
+  REJECTED: 'REJECTED'
+} as const;
+
+export type ProgressRowOutcome = typeof ProgressRowOutcome[keyof typeof ProgressRowOutcome];
 /** What a user may do (docs/product.md §1). A higher capacity role satisfies a lower tier. */
 export const Role = {
   /** Finance: decides the cost and margin lane. */

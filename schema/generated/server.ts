@@ -1246,6 +1246,16 @@ export type Mutation = {
    * report on a cancelled or shipped order): it was made against a state that has since changed.
    */
   reportProgress: Job;
+  /**
+   * Applies a `progress.csv` file (docs/floor.md) for the caller's plant (OPERATOR, PLANNER and up, or
+   * an API token with `progress:write`): its rows in file order, each exactly as `reportProgress`
+   * would, naming jobs by order number and routing step. Each row stands alone — a rejected row does
+   * not stop the rows after it, and the rows applied stay applied — so the answer says per row what
+   * happened. Sending the file again applies nothing twice (its idempotency keys were counted).
+   * BAD_USER_INPUT, with nothing applied, for a file that is not UTF-8 CSV, lacks a column in its
+   * header or has more than 1,000 rows.
+   */
+  reportProgressFile: ProgressFileResult;
   /** The proposer accepts (re-evaluated; applied if within the counter-proposer's authority) or declines (CLOSED). */
   respondToCounterProposal: ChangeOrder;
   /** Retires a calendar exception: the weekly hours apply again (PLANNER, OPS_MANAGER, PLANT_MANAGER, ADMIN). */
@@ -1495,6 +1505,12 @@ export type MutationReportDowntimeArgs = {
 /** All state changes. */
 export type MutationReportProgressArgs = {
   input: ProgressReportInput;
+};
+
+
+/** All state changes. */
+export type MutationReportProgressFileArgs = {
+  file: Scalars['Base64']['input'];
 };
 
 
@@ -2182,6 +2198,19 @@ export type ProgressAction =
   /** Work on the job began (a PLANNED job becomes STARTED). */
   | 'START';
 
+/** What a `progress.csv` file did: one result per data row, in file order. */
+export type ProgressFileResult = {
+  __typename?: 'ProgressFileResult';
+  /** Rows applied now. */
+  applied: Scalars['Int']['output'];
+  /** Rows whose idempotency key had been counted before: nothing changed. */
+  duplicates: Scalars['Int']['output'];
+  /** Rows not applied. */
+  rejected: Scalars['Int']['output'];
+  /** Every data row in file order. */
+  rows: Array<ProgressRowResult>;
+};
+
 /** One progress report from the floor, a station, an MES or a file. */
 export type ProgressReportInput = {
   /** What happened. */
@@ -2202,6 +2231,38 @@ export type ProgressReportInput = {
   jobId: Scalars['ID']['input'];
   /** Units scrapped since the last report (added to `scrapQuantity`). */
   scrapQuantity?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** What became of one row of a `progress.csv` file. */
+export type ProgressRowOutcome =
+  /** The report was applied now. */
+  | 'APPLIED'
+  /** A report with this idempotency key was applied before (an earlier file, an earlier row, a retry): it counted once and changed nothing now. */
+  | 'DUPLICATE'
+  /** The row was not applied; `column`, `value`, `reason` and `code` say why. */
+  | 'REJECTED';
+
+/** One data row of a `progress.csv` file and what became of it. */
+export type ProgressRowResult = {
+  __typename?: 'ProgressRowResult';
+  /** REJECTED: the error `reportProgress` would answer for the same report (BAD_USER_INPUT, NOT_FOUND, CONFLICT). */
+  code: Maybe<ErrorCode>;
+  /** REJECTED: the column at fault (`order_number`, `step`, `action`, …), null when the job's state refused the report. */
+  column: Maybe<Scalars['String']['output']>;
+  /** The row's idempotency key, as given. */
+  idempotencyKey: Scalars['String']['output'];
+  /** The job the row names (null when the order or step is unknown). */
+  jobId: Maybe<Scalars['ID']['output']>;
+  /** The row's order number, as given. */
+  orderNumber: Scalars['String']['output'];
+  /** Applied, a duplicate of a report counted before, or rejected. */
+  outcome: ProgressRowOutcome;
+  /** REJECTED: what is wrong and what to do, in words. */
+  reason: Maybe<Scalars['String']['output']>;
+  /** The row's number as a spreadsheet shows it (the header is row 1). */
+  row: Scalars['Int']['output'];
+  /** REJECTED: the value found in that column. */
+  value: Maybe<Scalars['String']['output']>;
 };
 
 /** A due date the plant can promise an order, and the capacity approval it takes. */
@@ -2922,7 +2983,10 @@ export type ResolversTypes = {
   ProductOption: ResolverTypeWrapper<ProductOptionDtoModel>;
   ProductOptionInput: ProductOptionInput;
   ProgressAction: ProgressAction;
+  ProgressFileResult: ResolverTypeWrapper<ProgressFileResult>;
   ProgressReportInput: ProgressReportInput;
+  ProgressRowOutcome: ProgressRowOutcome;
+  ProgressRowResult: ResolverTypeWrapper<ProgressRowResult>;
   PromiseDate: ResolverTypeWrapper<PromiseDate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
@@ -3028,7 +3092,9 @@ export type ResolversParentTypes = {
   ProductInput: ProductInput;
   ProductOption: ProductOptionDtoModel;
   ProductOptionInput: ProductOptionInput;
+  ProgressFileResult: ProgressFileResult;
   ProgressReportInput: ProgressReportInput;
+  ProgressRowResult: ProgressRowResult;
   PromiseDate: PromiseDate;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
@@ -3498,6 +3564,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   rejectChangeOrder?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRejectChangeOrderArgs, 'expectedVersion' | 'id' | 'reason'>>;
   reportDowntime?: Resolver<ResolversTypes['DowntimeReport'], ParentType, ContextType, RequireFields<MutationReportDowntimeArgs, 'from' | 'hoursLost' | 'reason' | 'to' | 'workCenterId'>>;
   reportProgress?: Resolver<ResolversTypes['Job'], ParentType, ContextType, RequireFields<MutationReportProgressArgs, 'input'>>;
+  reportProgressFile?: Resolver<ResolversTypes['ProgressFileResult'], ParentType, ContextType, RequireFields<MutationReportProgressFileArgs, 'file'>>;
   respondToCounterProposal?: Resolver<ResolversTypes['ChangeOrder'], ParentType, ContextType, RequireFields<MutationRespondToCounterProposalArgs, 'accept' | 'expectedVersion' | 'id'>>;
   retireCalendarException?: Resolver<ResolversTypes['CalendarException'], ParentType, ContextType, RequireFields<MutationRetireCalendarExceptionArgs, 'expectedVersion' | 'id'>>;
   retireCustomer?: Resolver<ResolversTypes['Customer'], ParentType, ContextType, RequireFields<MutationRetireCustomerArgs, 'expectedVersion' | 'id'>>;
@@ -3684,6 +3751,25 @@ export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType exte
   step?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   stepWorkCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ProgressFileResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgressFileResult'] = ResolversParentTypes['ProgressFileResult']> = {
+  applied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  duplicates?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['ProgressRowResult']>, ParentType, ContextType>;
+};
+
+export type ProgressRowResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ProgressRowResult'] = ResolversParentTypes['ProgressRowResult']> = {
+  code?: Resolver<Maybe<ResolversTypes['ErrorCode']>, ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  idempotencyKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  jobId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['ProgressRowOutcome'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type PromiseDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PromiseDate'] = ResolversParentTypes['PromiseDate']> = {
@@ -3882,6 +3968,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PresenceViewing?: PresenceViewingResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
+  ProgressFileResult?: ProgressFileResultResolvers<ContextType>;
+  ProgressRowResult?: ProgressRowResultResolvers<ContextType>;
   PromiseDate?: PromiseDateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;

@@ -10,6 +10,7 @@ import { importCommand, exportCommand, plantCreateCommand } from './cli/plant-da
 import { Failure, UsageError } from './cli/errors.ts';
 import { parse, required, withDatabase } from './cli/shared.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
+import { progressCommand } from './cli/progress.ts';
 
 /**
  * `npx pnpm@10 takt <command>`: operate a Takt database from a shell. It uses the same
@@ -44,6 +45,11 @@ Commands:
                                orders proposed by the plant's user EMAIL (--as)
   export --plant PLANT FOLDER|FILE.xlsx
                                write a plant's data in the import formats
+  progress --plant PLANT [--as EMAIL] FILE.csv
+                               apply a progress.csv file of progress reports (docs/floor.md)
+                               row by row in file order; prints what became of each row; exit 0
+                               when every row was applied or a duplicate, 1 when rows were rejected
+                               (the others are applied). EMAIL: the plant's user the reports name
   backup FILE                  write the whole database to FILE (pg_dump, custom format), as the
                                owner role; safe while the servers run
   restore FILE [--force]       replace the database with the backup in FILE (pg_restore, in one
@@ -222,6 +228,9 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'export':
       return exportCommand(rest, HELP);
+    case 'progress':
+      process.exitCode = await progressCommand(rest, HELP);
+      return;
     case 'backup':
       return backupCommand(rest, HELP);
     case 'restore':

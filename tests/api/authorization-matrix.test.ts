@@ -175,7 +175,7 @@ describe('the permission table', () => {
     for (const [name, rule] of Object.entries(PERMISSIONS as Record<string, Permission>)) {
       if (name.startsWith('Mutation.')) expect([name, rule.display ?? false, (rule.apiScopes ?? []).filter((s) => !s.endsWith(':write'))]).toEqual([name, false, []]);
     }
-    expect(Object.entries(PERMISSIONS as Record<string, Permission>).filter(([, r]) => r.apiScopes?.some((s) => s.endsWith(':write'))).map(([n]) => n).sort()).toEqual(['Mutation.importPlantData', 'Mutation.reportProgress']);
+    expect(Object.entries(PERMISSIONS as Record<string, Permission>).filter(([, r]) => r.apiScopes?.some((s) => s.endsWith(':write'))).map(([n]) => n).sort()).toEqual(['Mutation.importPlantData', 'Mutation.reportProgress', 'Mutation.reportProgressFile']);
     for (const verb of ['approve', 'reject', 'counterPropose', 'escalate']) {
       expect((PERMISSIONS as Record<string, Permission>)[`Mutation.${verb}ChangeOrder`]!.roles).not.toContain('ADMIN');
     }

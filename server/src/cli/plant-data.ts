@@ -19,13 +19,13 @@ import { parse, required, withDatabase } from './shared.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function servicesFor(orm: Orm) {
+export function servicesFor(orm: Orm) {
   const config = loadConfig();
   return createServices(orm, config, systemClock(config.clockOffsetMs));
 }
 
 /** The plant named by id or by its (unique) name. */
-async function resolvePlant(orm: Orm, plant: string): Promise<string> {
+export async function resolvePlant(orm: Orm, plant: string): Promise<string> {
   const rows = await orm.em.fork().execute<{ id: string }[]>(
     `select id from plant where ${UUID.test(plant) ? 'id = ?::uuid' : 'name = ?'}`, [plant]);
   if (rows.length === 0) throw new Failure(`There is no plant "${plant}"; "takt plants" lists them.`);
@@ -34,7 +34,7 @@ async function resolvePlant(orm: Orm, plant: string): Promise<string> {
 }
 
 /** Parses `--plant` and the boolean flags, plus the positional path(s). */
-function withPath(args: string[]) {
+export function withPath(args: string[]) {
   try {
     return parseArgs({
       args, strict: true, allowPositionals: true,
@@ -80,7 +80,7 @@ async function filesAt(path: string): Promise<ImportFile[]> {
  * `--as EMAIL`: the plant's user the import acts as. Once the plant is live its new and changed
  * order rows become change orders, and a change order has a proposer (docs/import.md).
  */
-async function importer(orm: Orm, plantId: string, email: string | undefined): Promise<Actor | null> {
+export async function importer(orm: Orm, plantId: string, email: string | undefined): Promise<Actor | null> {
   if (email === undefined) return null;
   const [user] = await orm.em.fork().execute<{ id: string; role: Role; name: string; active: boolean }[]>(
     'select id, role, name, active from app_user where plant_id = ? and lower(email) = lower(?)', [plantId, email]);

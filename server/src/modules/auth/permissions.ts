@@ -124,6 +124,7 @@ export const PERMISSIONS = {
   'Subscription.importProgress': { roles: MASTER_DATA },
   // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
   'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
+  'Mutation.reportProgressFile': { roles: FLOOR, apiScopes: ['progress:write'] },
   'Mutation.shipOrder': { roles: FLOOR },
   'Mutation.reportDowntime': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
 } as const satisfies Record<string, Permission>;

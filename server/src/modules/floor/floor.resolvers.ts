@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { reportProgress } from './progress.service.ts';
+import { reportProgressFile } from './progress-file.ts';
 import { shipOrder } from './ship.service.ts';
 import { reportDowntime } from './downtime.service.ts';
 import { promiseDatesNow } from './risk.ts';
@@ -7,6 +8,7 @@ import { promiseDatesNow } from './risk.ts';
 export const floorResolvers: Resolvers = {
   Mutation: {
     reportProgress: (_, { input }, ctx) => reportProgress(ctx.services, ctx.actor!, input),
+    reportProgressFile: (_, { file }, ctx) => reportProgressFile(ctx.services, ctx.actor!, file),
     shipOrder: (_, { orderId, expectedVersion }, ctx) => shipOrder(ctx.services, ctx.actor!, orderId, expectedVersion),
     reportDowntime: (_, args, ctx) => reportDowntime(ctx.services, ctx.actor!, args),
   },

@@ -50,6 +50,13 @@ interface JobRow {
  * once; one that does not fit the job's state now is a CONFLICT.
  */
 export async function reportProgress(services: Services, actor: Actor, input: ProgressInput): Promise<JobDto> {
+  const { jobId } = await recordProgress(services, actor, input);
+  const [job] = (await jobsOfOrders(services.orm.em.fork(), [await orderOf(services, jobId)])).filter((j) => j.id === jobId);
+  return job!;
+}
+
+/** `reportProgress` without the answer's job: whether the report was applied now or its key was seen (a file says which per row). */
+export async function recordProgress(services: Services, actor: Actor, input: ProgressInput): Promise<{ jobId: string; duplicate: boolean }> {
   const report = validate(input, services.clock.now());
   const { value } = await withPlantWrite(services.orm, actor.plantId, actor, async (w) => {
     const seen = await w.em.execute<{ jobId: string; action: string }[]>(
@@ -58,15 +65,14 @@ export async function reportProgress(services: Services, actor: Actor, input: Pr
       if (seen[0].jobId !== input.jobId || seen[0].action !== input.action) {
         throw new AppError('CONFLICT', `Idempotency key "${report.key}" was already used for a ${seen[0].action} report on another job or action; use a new key for a new report.`);
       }
-      return input.jobId;
+      return { jobId: input.jobId, duplicate: true };
     }
     const job = await jobRow(w.em, w.plantId, input.jobId);
     const next = transition(job, input.action, report);
     await apply(services, w, job, next, report);
-    return job.id;
+    return { jobId: job.id, duplicate: false };
   });
-  const [job] = (await jobsOfOrders(services.orm.em.fork(), [await orderOf(services, value)])).filter((j) => j.id === value);
-  return job!;
+  return value;
 }
 
 interface Report {

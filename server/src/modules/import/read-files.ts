@@ -52,9 +52,19 @@ export async function readImportFiles(files: readonly ImportFile[]): Promise<Rea
       continue;
     }
     const text = decodeCsv(f, errors);
-    if (text !== null) tables[entity] = csvRows(`${entity}.csv`, entity, text, errors);
+    if (text !== null) tables[entity] = csvRows(`${entity}.csv`, IMPORT_FILES[entity], text, errors);
   }
   return { tables, workbook: false, errors };
+}
+
+/**
+ * One CSV file of other rows than a plant's (`progress.csv`), read by the same rules: UTF-8, `,` or
+ * `;`, a header naming exactly `columns`, cells kept as text.
+ */
+export function readCsvFile(f: ImportFile, columns: readonly string[]): { rows: SourceRow[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const text = decodeCsv(f, errors);
+  return { rows: text === null ? [] : csvRows(f.name, columns, text, errors), errors };
 }
 
 /** The file as text, or null with an error when it is not UTF-8 text. */
@@ -80,7 +90,7 @@ function decodeCsv(f: ImportFile, errors: RowError[]): string | null {
   }
 }
 
-function csvRows(file: string, entity: ImportEntity, text: string, errors: RowError[]): SourceRow[] {
+function csvRows(file: string, expected: readonly string[], text: string, errors: RowError[]): SourceRow[] {
   const firstLine = text.slice(0, text.search(/\r?\n|$/));
   const delimiter = (firstLine.match(/;/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? ';' : ',';
   let records: string[][];
@@ -90,12 +100,11 @@ function csvRows(file: string, entity: ImportEntity, text: string, errors: RowEr
     errors.push(fileError(file, `The file is not valid CSV: ${(err as Error).message}`, (err as { lines?: number }).lines ?? 1));
     return [];
   }
-  return toRows(file, entity, records, errors);
+  return toRows(file, expected, records, errors);
 }
 
 /** Header checks and cells by column; the first record is the header (row 1). */
-function toRows(file: string, entity: ImportEntity, records: string[][], errors: RowError[]): SourceRow[] {
-  const expected: readonly string[] = IMPORT_FILES[entity];
+function toRows(file: string, expected: readonly string[], records: string[][], errors: RowError[]): SourceRow[] {
   const header = (records[0] ?? []).map((h) => h.trim());
   const missing = expected.filter((c) => !header.includes(c));
   const unknown = header.filter((c) => c !== '' && !expected.includes(c));
@@ -137,7 +146,7 @@ async function readWorkbook(f: ImportFile, tables: SourceTables, errors: RowErro
       });
       records[rowNumber - 1] = Array.from(cells, (c) => c ?? '');
     });
-    tables[entity] = toRows(entity, entity, Array.from(records, (r) => r ?? []), errors);
+    tables[entity] = toRows(entity, IMPORT_FILES[entity], Array.from(records, (r) => r ?? []), errors);
   }
 }
 
