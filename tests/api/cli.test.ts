@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { resolve } from 'node:path';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { cloneTemplate, sql } from '../support/database.ts';
 import { spawnServer } from '../support/server.ts';
@@ -100,7 +102,37 @@ describe('takt CLI', () => {
     expect(await sql(databaseUrl, `select id from app_user where email = 'nopass@plant.test'`)).toEqual([]);
   });
 
+  it('applies a progress.csv row by row: 0 when every row applied or was a duplicate, 1 naming the rejected rows', async () => {
+    const [order] = await sql<{ number: string; steps: number; first: string }>(databaseUrl,
+      `select o.number, count(j.id)::int as steps, (array_agg(j.id order by j.seq))[1] as first from sales_order o join job j on j.order_id = o.id
+        where o.plant_id = $1 and o.status = 'CONFIRMED' group by o.id having bool_and(j.status = 'PLANNED') order by o.number limit 1`, [demoPlantId]);
+    const dir = await mkdtemp(join(tmpdir(), 'takt-progress-'));
+    const header = 'order_number,step,action,good_quantity,scrap_quantity,hours,at,idempotency_key';
+    const good = join(dir, 'progress.csv');
+    await writeFile(good, `${header}\n${order!.number},1,START,,,,,cli-1\n${order!.number},1,REPORT,1,0,0.5,,cli-2\n`);
+    const first = await takt(['progress', '--plant', demoPlantId, good]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`progress.csv:2 ${order!.number}: applied`);
+    expect(first.stdout).toContain('Applied 2, duplicates 0, rejected 0.');
+    const again = await takt(['progress', '--plant', demoPlantId, good]);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain('Applied 0, duplicates 2, rejected 0.');
+
+    const bad = join(dir, 'bad.csv');
+    await writeFile(bad, `${header}\n${order!.number},${order!.steps + 1},START,,,,,cli-3\n${order!.number},1,PAUSE,,,,,cli-4\n`);
+    const mixed = await takt(['progress', '--plant', demoPlantId, bad]);
+    expect(mixed.code).toBe(1);
+    expect(mixed.stdout).toContain(`progress.csv:2 ${order!.number}: rejected step "${order!.steps + 1}": Order ${order!.number} has steps 1 to ${order!.steps}`);
+    expect(mixed.stdout).toContain('Applied 1, duplicates 0, rejected 1.');
+    const [job] = await sql<{ status: string; paused: boolean; completed: number }>(databaseUrl,
+      'select status, paused, completed_quantity as completed from job where id = $1', [order!.first]);
+    expect(job).toEqual({ status: 'STARTED', paused: true, completed: 1 });
+  });
+
   it.each([
+    [['progress', '--plant', 'DEMO'], 'Give one progress.csv file', 2],
+    [['progress', 'docs/examples/progress.csv'], '--plant is required', 2],
+    [['progress', '--plant', 'DEMO', 'no/such/progress.csv'], 'There is no file "no/such/progress.csv"', 2],
     [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'BOSS', '--plant', '00000000-0000-0000-0000-000000000000'], '--role must be one of', 2],
     [['user', 'create', '--email', 'x@plant.test', '--name', 'X', '--role', 'PLANNER', '--plant', '00000000-0000-0000-0000-000000000000'], 'There is no plant', 1],
     [['user', 'create', '--email', 'rep@demo.test', '--name', 'X', '--role', 'PLANNER', '--plant', 'DEMO'], 'already exists', 1],
