@@ -129,6 +129,23 @@ describe('takt CLI', () => {
     expect(job).toEqual({ status: 'STARTED', paused: true, completed: 1 });
   });
 
+  it('applies the documented example progress.csv to the example plant', async () => {
+    expect((await takt(['plant', 'create', '--name', 'Brightwater', '--time-zone', 'America/Chicago'])).code).toBe(0);
+    const imported = await takt(['import', '--plant', 'Brightwater', 'docs/examples/plant']);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    const run = await takt(['progress', '--plant', 'Brightwater', 'docs/examples/progress.csv']);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain('Applied 7, duplicates 0, rejected 0.');
+    // BW-24101 step 3 made 18 good of 19 with one scrapped: short, so it stays open for the last unit
+    const jobs = await sql<{ number: string; seq: number; status: string; completed: number; scrap: number }>(databaseUrl,
+      `select o.number, j.seq, j.status, j.completed_quantity as completed, j.scrap_quantity as scrap from job j join sales_order o on o.id = j.order_id
+        join plant p on p.id = o.plant_id where p.name = 'Brightwater' and (o.number, j.seq) in (('BW-24101', 3), ('BW-24104', 2)) order by o.number`);
+    expect(jobs).toEqual([
+      { number: 'BW-24101', seq: 3, status: 'STARTED', completed: 18, scrap: 1 },
+      { number: 'BW-24104', seq: 2, status: 'DONE', completed: 8, scrap: 0 },
+    ]);
+  });
+
   it.each([
     [['progress', '--plant', 'DEMO'], 'Give one progress.csv file', 2],
     [['progress', 'docs/examples/progress.csv'], '--plant is required', 2],
