@@ -5,7 +5,7 @@ import { databaseRoleWarnings } from './db/roles.ts';
 import { drainBeforeStoppingOnSignals, EmbeddedPostgresError } from './db/embedded.ts';
 import { createServices } from './services.ts';
 import { createApp } from './app.ts';
-import { systemClock } from './modules/shared/clock.ts';
+import { systemClock } from './shared/clock.ts';
 import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
 import { ensureDemoWallToken } from './modules/demo/demo.wall.ts';
 import { startJobQueue } from './modules/jobs/jobs.ts';

@@ -1,6 +1,6 @@
 import type { Orm } from './db/orm.ts';
 import type { Config } from './config.ts';
-import type { Clock } from './modules/shared/clock.ts';
+import type { Clock } from './shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
 import { BoardCache } from './modules/schedule/board.model.ts';

@@ -14,7 +14,7 @@ import { EMBEDDED_ROLES, provisionEmbeddedRoles, urlAs } from '../../server/src/
 import { createLogger } from '../../server/src/logger.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices } from '../../server/src/services.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { seedDemoPlant } from '../../server/src/modules/demo/demo.seed.ts';
 import { sql } from './database.ts';
 

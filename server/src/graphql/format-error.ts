@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, type ErrorCode } from './errors.ts';
+import { AppError, type ErrorCode } from '../shared/errors.ts';
 import { ENGINE_ERROR_CLASS, EngineError } from '../engine/index.ts';
 import type { Logger } from '../logger.ts';
 

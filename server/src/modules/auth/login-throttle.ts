@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../../graphql/errors.ts';
-import type { Clock } from '../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { hashSecret } from './credentials.ts';
 import { loginRefusals } from '../../metrics/metrics.ts';
 import type { SecurityConfig } from './security.config.ts';

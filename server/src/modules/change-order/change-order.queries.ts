@@ -1,11 +1,11 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeOrderFilter, AuditEventFilter, PolicyRule } from '../../../../schema/generated/server.ts';
-import { notFound } from '../../graphql/errors.ts';
-import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../shared/pagination.ts';
+import { notFound } from '../../shared/errors.ts';
+import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../../shared/pagination.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ApproverRole, Lane } from '../../engine/index.ts';
-import { isUuid } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { authorityFor } from './authority.ts';
 import { authoritiesOf } from './authorities.ts';
 import { approvalsOf, changeOrdersByIds, type ChangeOrderRow } from './change-order.repository.ts';

@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import { plantById } from '../plant/plant.service.ts';
-import { AppError, notFound } from '../../graphql/errors.ts';
+import { AppError, notFound } from '../../shared/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { ChangeOrderCommands } from './change-order.service.ts';
 import { evaluateBeforeLock } from './preview.service.ts';

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import { plantById } from '../plant/plant.service.ts';

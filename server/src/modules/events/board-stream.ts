@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
 import type { BoardEventHub, LiveSink } from './event-hub.ts';
 import type { DirectSource } from './shared-execution.ts';
 import { readEvents, resyncMessage, streamBounds, type BoardEventMessage } from './event-store.ts';

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, conflict, notFound } from '../../graphql/errors.ts';
+import { badInput, conflict, notFound } from '../../shared/errors.ts';
 
 /** A table whose rows carry an integer `version` column and a `uuid` id. */
 export interface VersionedRow {

@@ -3,7 +3,7 @@ import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { APPROVAL_COLUMNS, type ApprovalRow, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
 import type { Transition } from '../change-order/transitions.ts';
-import { formatMoney } from '../shared/money.ts';
+import { formatMoney } from '../../shared/money.ts';
 import { enqueueDeliveries, eventName, type OutgoingEvent, type Webhook } from '../webhook/webhook.outbox.ts';
 import { planNotifications, type PlannedNotification, type PlantUser } from './notification.plan.ts';
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { apiHours } from '../shared/units.ts';
+import { apiHours } from '../../shared/units.ts';
 import { plantCalendar } from '../schedule/plant-calendar.ts';
 import { plantById } from './plant.service.ts';
 

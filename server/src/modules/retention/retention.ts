@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
 import type { Orm } from '../../db/orm.ts';
 import type { RetentionConfig } from '../../config.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import type { JobQueue, Producer } from '../jobs/job-queue.ts';
 import { retentionPruned } from '../../metrics/metrics.ts';
 

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
-import { apiHours } from '../shared/units.ts';
+import { apiHours } from '../../shared/units.ts';
 import { loadBoard } from './board.service.ts';
 import { bucketsOf, jobsOf, ordersOf } from './board.view.ts';
 

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 import { toDay } from '../../engine/index.ts';
-import { daysBetween, isIsoDate } from '../shared/dates.ts';
+import { daysBetween, isIsoDate } from '../../shared/dates.ts';
 import { plantById, type PlantDto, type WorkCenterDto } from '../plant/plant.service.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import type { BoardCache } from './board.model.ts';
 import type { BoardView, PackedBoardDto } from './board.view.ts';
 
