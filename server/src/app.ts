@@ -15,9 +15,9 @@ import { createFormatError } from './graphql/format-error.ts';
 import { createLoaders, type Loaders } from './graphql/loaders.ts';
 import type { GraphQLContext } from './graphql/context.ts';
 import type { Services } from './services.ts';
-import type { Logger } from './logger.ts';
+import type { Logger } from './shared/logger.ts';
 import type { Actor } from './modules/auth/actor.ts';
-import { actorForCredential, credentialFrom, hashSecret, type Credential } from './modules/auth/credentials.ts';
+import { credentialFrom, hashSecret, type Credential } from './modules/auth/credentials.ts';
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
@@ -95,7 +95,15 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
   observeProcess({ services, wss });
   recordLiveLag();
 
-  const actorFrom = (credential: Credential | null, used = false): Promise<Actor | null> => actorForCredential(services, services.orm.em.fork(), credential, used);
+  /**
+   * The actor behind a credential, or null when it is unknown, expired or revoked. `used`: the
+   * request is the person's own doing, which keeps a session from its idle timeout.
+   */
+  const actorFrom = (credential: Credential | null, used = false): Promise<Actor | null> => {
+    if (!credential) return Promise.resolve(null);
+    const em = services.orm.em.fork();
+    return credential.kind === 'token' ? services.tokens.actorForSecret(em, credential.secret) : services.auth.actorForSession(em, credential.secret, used);
+  };
   const sessionTokenOf = (credential: Credential | null | undefined) => (credential?.kind === 'session' ? credential.secret : null);
   // Closes sockets whose session or token ended, within a second or two (docs/security.md).
   const credentialWatch = new CredentialWatch(services.orm, services.clock, log, security.credentialRecheckMs);

@@ -1,5 +1,5 @@
 import { loadConfig } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from './shared/logger.ts';
 import { openConfiguredDatabase } from './db/database.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
 import { drainBeforeStoppingOnSignals, EmbeddedPostgresError } from './db/embedded.ts';

@@ -3,7 +3,7 @@ import type { Config } from './config.ts';
 import type { Clock } from './shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
-import { BoardCache } from './modules/schedule/board.model.ts';
+import { BoardCache } from './modules/schedule/board.cache.ts';
 import { Realtime } from './modules/events/realtime.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TokenService } from './modules/token/token.service.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
-import { createLogger } from '../../server/src/logger.ts';
+import { createLogger } from '../../server/src/shared/logger.ts';
 import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { Realtime } from '../../server/src/modules/events/realtime.ts';
 import { BoardStream } from '../../server/src/modules/events/board-stream.ts';

@@ -1,5 +1,5 @@
 import type { Config } from '../config.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 import { migrateJobQueue } from '../modules/jobs/job-queue.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrate, openDatabase, type Orm } from './orm.ts';

@@ -3,7 +3,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Credential } from '../modules/auth/credentials.ts';
 import type { Services } from '../services.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { Loaders } from './loaders.ts';
 
 /** What every resolver receives. `em` is a fork per request (MikroORM's request context). */

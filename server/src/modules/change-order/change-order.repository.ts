@@ -48,6 +48,14 @@ export interface ChangeOrderRow {
   appliedAt: Date | null;
 }
 
+/** A comment on a change order (read per change order by the request's loaders). */
+export interface CommentRow {
+  id: string;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+}
+
 export interface ApprovalRow {
   changeOrderId: string;
   lane: Lane;

@@ -8,13 +8,6 @@ import { evaluateBeforeLock } from './preview.service.ts';
 import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders } from './change-order.queries.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 
-export interface CommentRow {
-  id: string;
-  authorId: string;
-  body: string;
-  createdAt: Date;
-}
-
 /** Runs a change-order command in the plant's write path and returns the change order as committed. */
 async function command(ctx: GraphQLContext, run: (commands: ChangeOrderCommands, w: PlantWrite) => Promise<string | void>, id?: string) {
   const actor = ctx.actor!;

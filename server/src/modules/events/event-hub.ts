@@ -1,5 +1,5 @@
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { plantHeads, readEvents, type BoardEventMessage } from './event-store.ts';
 import { fanOutChannel, wallClock, type FanOutMessage } from './fan-out-timing.ts';
 import { Channel } from './realtime-protocol.ts';

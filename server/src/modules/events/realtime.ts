@@ -1,5 +1,5 @@
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { PresenceService } from '../presence/presence.service.ts';
 import { BoardEventHub } from './event-hub.ts';
 import { pruneBoardEvents } from './event-store.ts';

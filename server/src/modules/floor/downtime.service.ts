@@ -11,7 +11,7 @@ import { jobsOfOrders, ordersByIds } from '../order/order.service.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { JobDto, OrderDto } from '../order/order.dto.ts';
 import { plantById } from '../plant/plant.service.ts';
-import type { BucketDto } from '../schedule/board.service.ts';
+import type { BucketDto } from '../schedule/board.view.ts';
 import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { daysBetween, isIsoDate } from '../../shared/dates.ts';
 import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';

@@ -1,4 +1,4 @@
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { Services } from '../../services.ts';
 import { slaJobs } from '../sla/sla.escalation.ts';
 import { retentionJobs } from '../retention/retention.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { pgArray } from '../../db/sql.ts';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
