@@ -1,6 +1,6 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
-import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/modules/events/fan-out-timing.ts';
+import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/realtime/fan-out-timing.ts';
 
 /**
  * Preloaded into benchmarked server processes (`node --import`): records the live fan-out's

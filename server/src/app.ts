@@ -21,8 +21,8 @@ import { credentialFrom, hashSecret, type Credential } from './modules/auth/cred
 import { CredentialWatch } from './modules/auth/credential-watch.ts';
 import { loadSecurityConfig } from './modules/auth/security.config.ts';
 import { CloseCode } from './modules/events/realtime-protocol.ts';
-import { sharedSubscribe } from './modules/events/shared-execution.ts';
-import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './modules/events/ws-frames.ts';
+import { sharedSubscribe } from './realtime/shared-execution.ts';
+import { nextFrameWriter, preSerialized, writeFramesPerTurn } from './realtime/ws-frames.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
 import { registerSecurityHeaders } from './http/security-headers.ts';
 import { registerHttpErrors } from './http/errors.ts';

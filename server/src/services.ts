@@ -4,7 +4,7 @@ import type { Clock } from './shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
 import { BoardCache } from './modules/schedule/board.cache.ts';
-import { Realtime } from './modules/events/realtime.ts';
+import { Realtime } from './realtime/realtime.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TokenService } from './modules/token/token.service.ts';
 

@@ -3,8 +3,8 @@ import { inject } from 'vitest';
 import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
 import { createLogger } from '../../server/src/shared/logger.ts';
 import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
-import { Realtime } from '../../server/src/modules/events/realtime.ts';
-import { BoardStream } from '../../server/src/modules/events/board-stream.ts';
+import { Realtime } from '../../server/src/realtime/realtime.ts';
+import { BoardStream } from '../../server/src/realtime/board-stream.ts';
 import type { BoardEventMessage } from '../../server/src/modules/events/event-store.ts';
 import { cloneTemplate, sql } from '../support/database.ts';
 

@@ -6,7 +6,7 @@ import { Order, Job, Allocation } from '../modules/order/order.entity.ts';
 import { User, Session } from '../modules/auth/user.entity.ts';
 import { BoardEvent, AuditEvent } from '../modules/events/event.entity.ts';
 import { PolicyVersion } from '../modules/policy/policy.entity.ts';
-import { Presence } from '../modules/presence/presence.entity.ts';
+import { Presence } from '../realtime/presence/presence.entity.ts';
 
 /** Every entity the ORM knows; the migrations are diffed against these. */
 export const entities = [

@@ -14,8 +14,8 @@ import { evaluationResolvers } from '../modules/change-order/evaluation.resolver
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
 import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
 import { reportResolvers } from '../modules/report/report.resolvers.ts';
-import { realtimeResolvers } from '../modules/events/realtime.resolvers.ts';
-import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
+import { realtimeResolvers } from '../realtime/realtime.resolvers.ts';
+import { presenceResolvers } from '../realtime/presence/presence.resolvers.ts';
 import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
 import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';

@@ -1,5 +1,5 @@
 import { subscribe } from 'node:diagnostics_channel';
-import { fanOutChannel, framesReleasedChannel, type FanOutMessage, type FramesReleasedMessage } from '../modules/events/fan-out-timing.ts';
+import { fanOutChannel, framesReleasedChannel, type FanOutMessage, type FramesReleasedMessage } from '../realtime/fan-out-timing.ts';
 import { liveLag } from './metrics.ts';
 
 /**

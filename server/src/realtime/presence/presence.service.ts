@@ -5,9 +5,9 @@ import type { Logger } from '../../shared/logger.ts';
 import { pgArray } from '../../db/sql.ts';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import type { Role } from '../auth/user.entity.ts';
-import { Channel } from '../events/realtime-protocol.ts';
-import type { PgListener } from '../events/pg-listener.ts';
+import type { Role } from '../../modules/auth/user.entity.ts';
+import { Channel } from '../../modules/events/realtime-protocol.ts';
+import type { PgListener } from '../pg-listener.ts';
 import type { PresenceKind } from './presence.entity.ts';
 
 export interface Viewing {

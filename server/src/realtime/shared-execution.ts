@@ -1,5 +1,5 @@
 import { createSourceEventStream, execute, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { GraphQLContext } from '../../graphql/context.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
 
 /**
  * graphql-ws's `subscribe` (server/src/app.ts) with each live event executed once per process

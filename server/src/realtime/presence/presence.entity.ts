@@ -1,6 +1,6 @@
 import { defineEntity, p, type InferEntity } from '@mikro-orm/postgresql';
-import { Plant } from '../plant/plant.entity.ts';
-import { User } from '../auth/user.entity.ts';
+import { Plant } from '../../modules/plant/plant.entity.ts';
+import { User } from '../../modules/auth/user.entity.ts';
 
 export const PRESENCE_KINDS = ['BOARD', 'ORDER', 'CHANGE_ORDER', 'PROPOSING'] as const;
 export type PresenceKind = (typeof PRESENCE_KINDS)[number];
