@@ -10,8 +10,9 @@ import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/polic
 import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
-import type { AuditEventRow as AuditEventRowModel, ChangeOrderPage as ChangeOrderPageModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
+import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
+import type { ChangeOrderPage as ChangeOrderPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
 import type { NotificationRow as NotificationRowModel, NotificationPage as NotificationPageModel } from '../../server/src/modules/notification/notification.service.ts';
 import type { WebhookRow as WebhookRowModel, WebhookDeliveryRow as WebhookDeliveryRowModel, WebhookDeliveryPage as WebhookDeliveryPageModel } from '../../server/src/modules/webhook/webhook.service.ts';
 import type { TokenDto as TokenDtoModel } from '../../server/src/modules/token/token.service.ts';

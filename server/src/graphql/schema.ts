@@ -12,6 +12,7 @@ import { orderResolvers } from '../modules/order/order.resolvers.ts';
 import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
 import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
+import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
 import { reportResolvers } from '../modules/report/report.resolvers.ts';
 import { realtimeResolvers } from '../realtime/realtime.resolvers.ts';
@@ -55,7 +56,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, floorResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, floorResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

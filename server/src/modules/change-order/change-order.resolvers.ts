@@ -5,7 +5,7 @@ import { AppError, notFound } from '../../shared/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { ChangeOrderCommands } from './change-order.service.ts';
 import { evaluateBeforeLock } from './preview.service.ts';
-import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders } from './change-order.queries.ts';
+import { approvalInbox, changeOrderById, listChangeOrders } from './change-order.queries.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 
 /** Runs a change-order command in the plant's write path and returns the change order as committed. */
@@ -23,7 +23,6 @@ export const changeOrderResolvers: Resolvers = {
     changeOrder: (_, { id }, ctx) => changeOrderById(ctx.em, ctx.actor!.plantId, id),
     changeOrders: (_, { filter, first, after }, ctx) => listChangeOrders(ctx.em, ctx.actor!.plantId, filter, first, after),
     approvalInbox: async (_, __, ctx) => approvalInbox(ctx.em, ctx.actor!, (await plantById(ctx.em, ctx.services.clock, ctx.actor!.plantId)).today),
-    auditEvents: (_, { filter, first, after }, ctx) => listAuditEvents(ctx.em, ctx.actor!.plantId, filter, first, after),
   },
   Mutation: {
     proposeChangeOrder: async (_, { input, comment }, ctx) => {
@@ -73,10 +72,5 @@ export const changeOrderResolvers: Resolvers = {
   CounterProposal: {
     by: async (c, _, ctx) => (await ctx.loaders.userById.load(c.byUserId))!,
     createdAt: (c) => c.createdAt,
-  },
-  AuditEvent: {
-    actor: (e, _, ctx) => user(ctx, e.actorId),
-    delegate: (e, _, ctx) => user(ctx, e.delegateId),
-    evaluation: (e, _, ctx) => ctx.loaders.evaluationByAuditEvent.load(e.id),
   },
 };

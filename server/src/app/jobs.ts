@@ -1,9 +1,9 @@
-import type { Logger } from '../../shared/logger.ts';
-import type { Services } from '../../services.ts';
-import { slaJobs } from '../sla/sla.escalation.ts';
-import { retentionJobs } from '../retention/retention.ts';
-import { dayTurnJobs } from '../floor/day-turn.ts';
-import { JobQueue } from './job-queue.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Services } from '../services.ts';
+import { slaJobs } from '../modules/sla/sla.escalation.ts';
+import { retentionJobs } from '../modules/retention/retention.ts';
+import { dayTurnJobs } from '../modules/floor/day-turn.ts';
+import { JobQueue } from '../modules/jobs/job-queue.ts';
 
 export interface JobsConfig {
   /** How often each process queues an SLA sweep (TAKT_SLA_SWEEP_MS; default one minute). */
