@@ -3,7 +3,7 @@ import type { Services } from '../services.ts';
 import { slaJobs } from '../modules/sla/sla.escalation.ts';
 import { retentionJobs } from '../modules/retention/retention.ts';
 import { dayTurnJobs } from '../modules/floor/day-turn.ts';
-import { JobQueue } from '../modules/jobs/job-queue.ts';
+import { JobQueue } from '../jobs/job-queue.ts';
 
 export interface JobsConfig {
   /** How often each process queues an SLA sweep (TAKT_SLA_SWEEP_MS; default one minute). */

@@ -3,7 +3,7 @@ import type { TaskList } from 'graphile-worker';
 import type { Orm } from '../../db/orm.ts';
 import type { RetentionConfig } from '../../config.ts';
 import type { Clock } from '../../shared/clock.ts';
-import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 import { retentionPruned } from '../../metrics/metrics.ts';
 
 /** Queue task name. */

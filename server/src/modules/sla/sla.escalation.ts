@@ -7,7 +7,7 @@ import type { Role } from '../auth/user.entity.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import type { EvaluationDeps } from '../change-order/preview.service.ts';
 import { ChangeOrderCommands } from '../change-order/change-order.service.ts';
-import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 
 /** Queue task names. */
 export const SLA_SWEEP = 'sla_sweep';
