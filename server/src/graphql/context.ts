@@ -26,6 +26,6 @@ export interface GraphQLContext {
   setDeviceCookie?: (value: string) => void;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
-  /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (events/ws-frames.ts). */
+  /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (realtime/ws-frames.ts). */
   sendNext?: (result: ExecutionResult) => boolean;
 }
