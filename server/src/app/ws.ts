@@ -9,13 +9,13 @@ import { credentialFrom, type Credential } from '../modules/auth/credentials.ts'
 import { CredentialWatch } from '../modules/auth/credential-watch.ts';
 import type { SecurityConfig } from '../modules/auth/security.config.ts';
 import { CloseCode } from '../modules/events/realtime-protocol.ts';
+import { wsOperationGuard, type graphqlArmor } from '../http/graphql-limits.ts';
+import { foreignOrigin } from '../http/origin-check.ts';
 import { sharedSubscribe } from '../realtime/shared-execution.ts';
 import { preSerialized, writeFramesPerTurn } from '../realtime/ws-frames.ts';
 import type { ApolloFormatError } from './apollo.ts';
 import { SESSION_COOKIE, type ContextBuilder } from './context.ts';
 import { BODY_LIMIT_BYTES } from './http.ts';
-import { wsOperationGuard, type graphqlArmor } from '../http/graphql-limits.ts';
-import { foreignOrigin } from '../http/origin-check.ts';
 
 export interface GraphqlWebSocket {
   wss: WebSocketServer;
