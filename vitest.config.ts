@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, as in STYLE.md: pure unit tests (engine, domain functions), API tests against a
+// Three tiers (docs/ARCHITECTURE.md): pure unit tests (engine, domain functions), API tests against a
 // real server process on a real PostgreSQL, and browser tests in Debian's Chromium.
 export default defineConfig({
   test: {

@@ -8,8 +8,10 @@ import { summarizeProfiles, type ProfileSummary } from './lib/profile.ts';
 import { toMarkdown, writeReport, type Figure, type RunReport } from './lib/report.ts';
 import { boardSuite } from './suites/board.ts';
 import { clientSuite } from './suites/client.ts';
+import { clusterSuite } from './suites/cluster.ts';
 import { compressionSuite } from './suites/compression.ts';
 import { engineSuite } from './suites/engine.ts';
+import { floorSuite } from './suites/floor.ts';
 import { importSuite } from './suites/import.ts';
 import { liveSuite } from './suites/live.ts';
 import { memorySuite } from './suites/memory.ts';
@@ -24,7 +26,7 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, compressionSuite, reportsSuite, importSuite, liveSuite, memorySuite, throughputSuite, soakSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, compressionSuite, reportsSuite, importSuite, liveSuite, memorySuite, throughputSuite, clusterSuite, floorSuite, soakSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)

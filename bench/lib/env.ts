@@ -61,7 +61,7 @@ export class BenchEnv {
   readonly #dir: string;
   readonly #pg: EmbeddedDatabase;
   readonly #orm: Orm;
-  readonly #plants = new Map<PlantKey, Promise<BenchPlant>>();
+  readonly #plants = new Map<string, Promise<BenchPlant>>();
   readonly #servers = new Map<string, Promise<BenchServer>>();
   /** How each server was started, so `restartServer` brings it back the same way on the same port. */
   readonly #serverArgs = new Map<string, { extraArgs: string[]; port: number }>();
@@ -102,12 +102,16 @@ export class BenchEnv {
     return this.#orm;
   }
 
-  /** The plant `key`, seeded on first use with `takt seed`, with a planner and an ops manager. */
-  plant(key: PlantKey): Promise<BenchPlant> {
-    let p = this.#plants.get(key);
+  /**
+   * The plant `key`, seeded on first use with `takt seed`, with a planner and an ops manager;
+   * `copy` > 0 is another plant of the same shape (the cluster suite's many plants).
+   */
+  plant(key: PlantKey, copy = 0): Promise<BenchPlant> {
+    const id = copy ? `${key}-${copy}` : key;
+    let p = this.#plants.get(id);
     if (!p) {
-      p = this.#seed(key);
-      this.#plants.set(key, p);
+      p = this.#seed(key, copy);
+      this.#plants.set(id, p);
     }
     return p;
   }
@@ -117,16 +121,17 @@ export class BenchEnv {
     return [...this.#plants.values()].map((p) => p.catch(() => null));
   }
 
-  async #seed(key: PlantKey): Promise<BenchPlant> {
+  async #seed(key: PlantKey, copy: number): Promise<BenchPlant> {
     const spec = PLANTS[key];
-    this.#log(`seeding ${key}: ${spec.orders} orders, ${spec.copies * 7} work centers`);
+    const tag = copy ? `${key}-${copy}` : key;
+    this.#log(`seeding ${tag}: ${spec.orders} orders, ${spec.copies * 7} work centers`);
     const env = { DATABASE_URL: this.databaseUrl };
-    const out = await runCli(['seed', '--orders', String(spec.orders), '--work-centers-copies', String(spec.copies), '--plant-name', spec.name], env);
+    const out = await runCli(['seed', '--orders', String(spec.orders), '--work-centers-copies', String(spec.copies), '--plant-name', copy ? `${spec.name} #${copy}` : spec.name], env);
     const m = /Seeded plant ([0-9a-f-]{36}): (\d+) work centers, (\d+) orders in ([\d.]+) s/.exec(out);
     if (!m) throw new Error(`unexpected seed output: ${out}`);
     const plantId = m[1]!;
     const password = randomBytes(12).toString('base64url');
-    const users = { planner: `planner+${key}@bench.test`, ops: `ops+${key}@bench.test`, rep: `rep+${key}@bench.test`, admin: `admin+${key}@bench.test` };
+    const users = { planner: `planner+${tag}@bench.test`, ops: `ops+${tag}@bench.test`, rep: `rep+${tag}@bench.test`, admin: `admin+${tag}@bench.test` };
     const roles = [['PLANNER', users.planner], ['OPS_MANAGER', users.ops], ['SALES_REP', users.rep], ['ADMIN', users.admin]] as const;
     for (const [role, email] of roles) {
       await runCli(['user', 'create', '--email', email, '--name', `Bench ${role}`, '--role', role, '--plant', plantId], { ...env, TAKT_PASSWORD: password });

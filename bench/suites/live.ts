@@ -110,7 +110,7 @@ function latencies(receipts: Map<number, Receipts>, sentAt: (key: number, r: Rec
   return out;
 }
 
-async function taktRound(fleet: Fleet, n: number, events: number, ctx: LiveContext): Promise<Round> {
+export async function taktRound(fleet: Fleet, n: number, events: number, ctx: LiveContext): Promise<Round> {
   const since = ctx.clock.head;
   const opened = await fleet.open({ kind: 'takt', urls: ctx.urls, count: n, token: ctx.token, plantId: ctx.plantId, since, concurrency: 25 });
   // one warm-up change reaches everyone: every subscription is registered with its process's hub
@@ -166,7 +166,7 @@ async function bareRound(kind: 'gql' | 'ws', fleet: Fleet, n: number, events: nu
   }
 }
 
-interface LiveContext {
+export interface LiveContext {
   clock: CommitClock;
   urls: string[];
   /** The server processes behind `urls` (their preloads report the fan-out's timing). */

@@ -1,7 +1,8 @@
-import { createApp } from 'vue';
+import { createApp, defineAsyncComponent } from 'vue';
 import { createPinia } from 'pinia';
 import App from './app/App.vue';
 import { router } from './app/router';
+import { SHELL_HEADER } from './shared/shell';
 import './styles/base.css';
 
 const app = createApp(App);
@@ -9,4 +10,6 @@ const app = createApp(App);
 // store, and that store injects the router through the app context.
 app.use(createPinia());
 app.use(router);
+// Loaded with the first page that shows it, as when each page imported it (not on the login page).
+app.provide(SHELL_HEADER, defineAsyncComponent(() => import('./app/AppHeader.vue')));
 app.mount('#app');

@@ -4,12 +4,21 @@ interface BoardOrders {
   plants: { id: string; today: string }[];
 }
 
+interface Preview {
+  tier: string;
+  requiredApprovals: { lane: string }[];
+  impact: { buckets: { workCenterId: string; date: string }[] } | null;
+}
+
 const taken = new Set<string>();
 
 /**
  * Quantity increases on demo orders that the ops manager alone decides (tier MANAGER, only the
  * capacity lane), found by previewing: the demo plant's load decides which orders qualify, so the
- * tests ask the engine rather than hard-coding order numbers. Each order is handed out once.
+ * tests ask the engine rather than hard-coding order numbers. Each order is handed out once, and
+ * the changes found together touch no common bucket: applying one leaves the others' verdicts as
+ * they were (on some days two such orders share a work center's day, and the second one, decided
+ * after the first was applied, would rightly need more approvals).
  */
 export async function findManagerTierChanges(client: ApiClient, count: number): Promise<{ orderId: string; quantity: number }[]> {
   const { plants } = await client.data<BoardOrders>('{ plants { id today } }');
@@ -20,17 +29,20 @@ export async function findManagerTierChanges(client: ApiClient, count: number): 
     { p: plant.id, f: plant.today, t: to },
   );
   const found: { orderId: string; quantity: number }[] = [];
+  const touched = new Set<string>();
   for (const order of board.orders) {
     if (found.length === count) break;
     if (order.status !== 'CONFIRMED' || taken.has(order.id)) continue;
     const quantity = Math.ceil(order.quantity * 1.2) + 1;
-    const res = await client.request<{ previewChangeOrder: { tier: string; requiredApprovals: { lane: string }[] } }>(
-      'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier requiredApprovals { lane } } }',
+    const res = await client.request<{ previewChangeOrder: Preview }>(
+      'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier requiredApprovals { lane } impact { buckets { workCenterId date } } } }',
       { i: { orderId: order.id, quantity } },
     );
     const evaluation = res.data?.previewChangeOrder;
-    if (evaluation?.tier === 'MANAGER' && evaluation.requiredApprovals.every((a) => a.lane === 'CAPACITY')) {
+    const buckets = (evaluation?.impact?.buckets ?? []).map((b) => `${b.workCenterId}|${b.date}`);
+    if (evaluation?.tier === 'MANAGER' && evaluation.requiredApprovals.every((a) => a.lane === 'CAPACITY') && !buckets.some((b) => touched.has(b))) {
       taken.add(order.id);
+      for (const b of buckets) touched.add(b);
       found.push({ orderId: order.id, quantity });
     }
   }

@@ -32,19 +32,26 @@ export async function waitForHealthy(url: string, child: ChildProcess, output: s
   throw new Error(`server did not become healthy in ${timeoutMs} ms:\n${output.join('')}`);
 }
 
+/** Another release's checkout: its directory and the Node binary its install pinned. */
+export interface Release {
+  root: string;
+  node: string;
+}
+
 /**
  * Starts `node server/src/main.ts` (Node 24 from node_modules/.bin) with the given environment,
  * on the suite's clock; a `TAKT_CLOCK_OFFSET_MS` in `env` moves it further ("nine hours later").
  * A DATABASE_URL of the test PostgreSQL (the superuser's, as tests hold it) is served as the
- * runtime role with migrations as the owner role, unless DATABASE_OWNER_URL is given.
+ * runtime role with migrations as the owner role, unless DATABASE_OWNER_URL is given. `release`
+ * runs another release's server (a rolling upgrade's previous one) instead of this checkout's.
  */
-export async function spawnServer(env: Record<string, string>): Promise<TestServer> {
+export async function spawnServer(env: Record<string, string>, release?: Release): Promise<TestServer> {
   const port = Number(env.PORT) || (await freePort());
   const output: string[] = [];
   // process.execPath is the pinned Node 24 binary itself (node_modules/.bin/node is a shell
   // wrapper that would not pass signals on), so SIGTERM reaches the server.
-  const child = spawn(process.execPath, ['server/src/main.ts'], {
-    cwd: ROOT,
+  const child = spawn(release?.node ?? process.execPath, ['server/src/main.ts'], {
+    cwd: release?.root ?? ROOT,
     env: {
       ...process.env,
       LOG_LEVEL: 'warn',

@@ -3,6 +3,7 @@ import { ref, shallowRef } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import { AdminCreateTokenDocument, AdminRevokeTokenDocument, AdminTokensDocument, type AdminTokenFragment, type TokenKind } from '../gql/graphql';
+import { useBusy } from './busy';
 
 export type AccessToken = AdminTokenFragment;
 
@@ -16,8 +17,7 @@ export const API_SCOPES = [
 const tokensStore = (kind: TokenKind) => defineStore(`tokens-${kind}`, () => {
   const tokens = shallowRef<AccessToken[]>([]);
   const loading = ref(false);
-  const busy = ref<string | null>(null);
-  const error = ref<string | null>(null);
+  const { busy, error, run } = useBusy();
   /** The secret of the token just created: shown once, never fetched again. */
   const justCreated = ref<{ token: AccessToken; secret: string } | null>(null);
 
@@ -33,34 +33,20 @@ const tokensStore = (kind: TokenKind) => defineStore(`tokens-${kind}`, () => {
     }
   }
 
-  async function create(name: string, scopes?: string[]): Promise<boolean> {
-    busy.value = 'create';
-    error.value = null;
-    try {
+  function create(name: string, scopes?: string[]): Promise<boolean> {
+    return run('create', async () => {
       const { createAccessToken } = await request(AdminCreateTokenDocument, { kind, name, scopes });
       justCreated.value = createAccessToken;
       tokens.value = [createAccessToken.token, ...tokens.value];
-      return true;
-    } catch (e) {
-      error.value = describeError(e);
-      return false;
-    } finally {
-      busy.value = null;
-    }
+    });
   }
 
   async function revoke(id: string): Promise<void> {
-    busy.value = id;
-    error.value = null;
-    try {
+    await run(id, async () => {
       const { revokeAccessToken } = await request(AdminRevokeTokenDocument, { id });
       tokens.value = tokens.value.map((t) => (t.id === id ? revokeAccessToken : t));
       if (justCreated.value?.token.id === id) justCreated.value = null;
-    } catch (e) {
-      error.value = describeError(e);
-    } finally {
-      busy.value = null;
-    }
+    });
   }
 
   function forgetSecret(): void {

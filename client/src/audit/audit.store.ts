@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { describeError } from '../api/errors';
 import { request } from '../api/graphql';
-import { formatInstant, plantTimeZone, startOfDayIn, STATUS_LABEL } from '../app/format';
+import { formatInstant, plantTimeZone, startOfDayIn, STATUS_LABEL } from '../shared/format';
 import { useSessionStore } from '../auth/session.store';
 import {
   AuditCustomersDocument, AuditEntriesDocument, AuditSnapshotDocument,

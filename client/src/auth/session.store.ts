@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { setPlantTimeZone } from '../app/format';
+import { setPlantTimeZone } from '../shared/format';
 import { computed, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { ApiError, describeError } from '../api/errors';

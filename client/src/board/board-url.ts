@@ -1,7 +1,7 @@
 import { computed, watch, type Ref } from 'vue';
 import { useRoute, useRouter, type LocationQuery } from 'vue-router';
-import { DEFAULT_WEEKS, useBoardStore, WEEK_OPTIONS, type Zoom } from './board.store';
-import { COLOR_BY_LABEL, FILTER_LABEL, useBoardViewStore, type CellNumbers, type ColorBy, type OrderFilter } from './board-view.store';
+import { DEFAULT_WEEKS, useBoardStore, WEEK_OPTIONS, type Zoom } from './model/board.store';
+import { COLOR_BY_LABEL, FILTER_LABEL, useBoardViewStore, type CellNumbers, type ColorBy, type OrderFilter } from './model/board-view.store';
 
 /**
  * The board's shareable state in its URL (docs/product.md §9): the open order (`order`), the open

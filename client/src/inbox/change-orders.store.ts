@@ -20,7 +20,7 @@ import {
   type DecisionChangeOrderFragment,
   type Role,
 } from '../gql/graphql';
-import { STATUS_LABEL } from '../app/format';
+import { STATUS_LABEL } from '../shared/format';
 import { onBoardEvent, onReconnected } from '../realtime/event-bus';
 import { useLiveFeed } from './live-feed';
 

@@ -1,12 +1,9 @@
 import { defineStore } from 'pinia';
-import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import { describeError } from '../api/errors';
-import { request } from '../api/graphql';
-import { BoardPreviewChangeDocument, type BoardEvaluationFragment, type ChangeOrderInput } from '../gql/graphql';
+import { computed, reactive, ref } from 'vue';
+import type { ChangeOrderInput } from '../gql/graphql';
 import { useSessionStore } from '../auth/session.store';
+import { useLivePreview } from '../shared/live-preview';
 import { useChangeOrdersStore } from './change-orders.store';
-
-const PREVIEW_DEBOUNCE_MS = 250;
 
 /** The terms an approver offers instead: any due date, a (partial) quantity, a price. */
 export interface CounterTerms {
@@ -27,31 +24,7 @@ export const useCounterDraftStore = defineStore('counterDraft', () => {
   const changeOrderId = ref<string | null>(null);
   const co = computed(() => (changeOrderId.value ? (changeOrders.byId.get(changeOrderId.value) ?? null) : null));
   const terms = reactive<CounterTerms>({ dueDate: '', quantity: null, unitPrice: '' });
-  const preview = shallowRef<BoardEvaluationFragment | null>(null);
-  const previewError = shallowRef<string | null>(null);
-  const previewing = shallowRef(false);
-  let seq = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
   let active = false;
-
-  /** Starts a counter-proposal on a change order from what was asked (or a capable-to-promise date). */
-  function start(id: string, dueDate: string | null): void {
-    changeOrderId.value = id;
-    const asked = co.value?.evaluation.terms;
-    terms.dueDate = dueDate ?? asked?.dueDate ?? '';
-    terms.quantity = asked?.quantity ?? null;
-    terms.unitPrice = '';
-    preview.value = null;
-    previewError.value = null;
-    active = true;
-  }
-
-  function stop(): void {
-    active = false;
-    seq++;
-    if (timer) clearTimeout(timer);
-    previewing.value = false;
-  }
 
   const invalid = computed<string | null>(() => {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(terms.dueDate)) return 'Pick a date to offer.';
@@ -70,36 +43,25 @@ export const useCounterDraftStore = defineStore('counterDraft', () => {
     return { orderId: c.orderId, dueDate: terms.dueDate, quantity: terms.quantity!, ...(price ? { unitPrice: price } : {}) };
   });
 
-  async function runPreview(): Promise<void> {
-    const change = input.value;
-    const mine = ++seq;
-    if (!active || !change) {
-      preview.value = null;
-      previewing.value = false;
-      return;
-    }
-    previewing.value = true;
-    try {
-      const { previewChangeOrder } = await request(BoardPreviewChangeDocument, { input: change });
-      if (mine !== seq) return;
-      preview.value = previewChangeOrder;
-      previewError.value = null;
-    } catch (e) {
-      if (mine !== seq) return;
-      preview.value = null;
-      previewError.value = describeError(e);
-    } finally {
-      if (mine === seq) previewing.value = false;
-    }
+  const live = useLivePreview({ input: () => input.value, open: () => active, typing: () => JSON.stringify(terms) });
+  const { preview, previewError, previewing } = live;
+
+  /** Starts a counter-proposal on a change order from what was asked (or a capable-to-promise date). */
+  function start(id: string, dueDate: string | null): void {
+    changeOrderId.value = id;
+    const asked = co.value?.evaluation.terms;
+    terms.dueDate = dueDate ?? asked?.dueDate ?? '';
+    terms.quantity = asked?.quantity ?? null;
+    terms.unitPrice = '';
+    preview.value = null;
+    previewError.value = null;
+    active = true;
   }
 
-  watch(
-    () => JSON.stringify(terms),
-    () => {
-      if (timer) clearTimeout(timer);
-      if (active) timer = setTimeout(() => void runPreview(), PREVIEW_DEBOUNCE_MS);
-    },
-  );
+  function stop(): void {
+    active = false;
+    live.stop();
+  }
 
   return { changeOrderId, terms, invalid, input, preview, previewError, previewing, start, stop };
 });

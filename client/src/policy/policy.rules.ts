@@ -1,5 +1,5 @@
 import type { PolicyVersionFragment } from '../gql/graphql';
-import { formatMoney } from '../app/format';
+import { formatMoney } from '../shared/format';
 
 export type PolicyVersion = PolicyVersionFragment;
 export type RuleKey =

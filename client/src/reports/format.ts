@@ -2,7 +2,7 @@
  * Display formats of the Reports page. Report dates are plant-local calendar days (`YYYY-MM-DD`),
  * so all date arithmetic runs in UTC where no zone can shift a day.
  */
-import { addDays, daysBetween, startOfWeek } from '../board/dates';
+import { addDays, daysBetween, startOfWeek } from '../shared/dates';
 
 export { addDays, daysBetween, startOfWeek };
 

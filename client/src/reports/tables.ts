@@ -1,6 +1,6 @@
 import type { CapacityReportQuery, ChangeOrderReportQuery } from '../gql/graphql';
 import { toCsv } from './csv';
-import { formatMoney, STATUS_LABEL } from '../app/format';
+import { formatMoney, STATUS_LABEL } from '../shared/format';
 import { formatDate, formatHours, formatInt, formatPercent, periodLabel, type Granularity } from './format';
 
 /**

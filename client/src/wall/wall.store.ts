@@ -2,7 +2,7 @@ import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
 import { ApiError, describeError } from '../api/errors';
 import { request, setBearerToken } from '../api/graphql';
-import { addDays } from '../board/dates';
+import { addDays } from '../shared/dates';
 import {
   WallBoardDocument,
   WallChangeOrdersDocument,

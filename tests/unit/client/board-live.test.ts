@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { applyScheduleEvents, withOrders } from '../../../client/src/board/live.ts';
-import { buildRows, rowView, weekCells, dayColumns, type BoardData } from '../../../client/src/board/layout.ts';
+import { applyScheduleEvents, withOrders } from '../../../client/src/board/model/live.ts';
+import { buildRows, rowView, weekCells, dayColumns } from '../../../client/src/board/model/layout.ts';
+import type { BoardData } from '../../../client/src/board/model/board-data.ts';
 import type { BoardEvent } from '../../../client/src/realtime/connection.ts';
 
 const wc = { id: 'w1', code: 'LASER', name: 'Laser' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { unpackBoard } from '../../../client/src/board/pack.ts';
+import { unpackBoard } from '../../../client/src/board/model/pack.ts';
 import type { BoardQuery } from '../../../client/src/gql/graphql.ts';
 
 const packedBoard: BoardQuery['board'] = {

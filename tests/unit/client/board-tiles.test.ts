@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BAND_H, LABEL_W, HEAD_H, OVERSCAN_X, OVERSCAN_Y, renderWindow, TILES_PER_STEP, type RenderWindow } from '../../../client/src/board/geometry.ts';
-import { dayColumns, weekGroups } from '../../../client/src/board/layout.ts';
-import { boardTiles, ownedBy, reachingInto, type Tile } from '../../../client/src/board/tiles.ts';
-import { addDays, isoWeek } from '../../../client/src/board/dates.ts';
+import { BAND_H, LABEL_W, HEAD_H, OVERSCAN_X, OVERSCAN_Y, renderWindow, TILES_PER_STEP, type RenderWindow } from '../../../client/src/board/grid/geometry.ts';
+import { dayColumns, weekGroups } from '../../../client/src/board/model/layout.ts';
+import { boardTiles, ownedBy, reachingInto, type Tile } from '../../../client/src/board/grid/tiles.ts';
+import { addDays, isoWeek } from '../../../client/src/shared/dates.ts';
 import { ANY_DAY } from '../../support/any-day.ts';
 
 // 26 weeks from a Wednesday to a Tuesday: a first tile of five days, whole weeks, a last one of two.
