@@ -41,7 +41,7 @@ function layers(src) {
     zone(`${src}/engine/**`, [`${src}/!(engine)/**`, `${src}/*.ts`], 'The planning engine is pure: it imports nothing else of the server.'),
     zone(`${src}/shared/**`, [`${src}/!(engine|shared)/**`, `${src}/*.ts`], 'shared/ is the floor: it may import the engine only.'),
     zone(`${src}/jobs/**`, above('db', 'modules', 'realtime', 'graphql', 'http', 'app'), 'jobs/ is the queue; the tasks it runs are registered by app/jobs.ts.'),
-    zone(`${src}/db/**`, above('modules', 'realtime', 'graphql', 'http', 'metrics', 'app'), 'db/ sits below the domain; only db/entities.ts lists the modules\' entities.', ['**/*.entity.ts']),
+    zone(`${src}/db/**`, above('modules', 'realtime', 'graphql', 'http', 'metrics', 'app'), 'db/ sits below the domain.'),
     zone(`${src}/modules/**`, above('realtime', 'http', 'app'), 'Domain modules do not import the transport or the app assembly.'),
     zone(`${src}/modules/**`, [`${src}/metrics/**`], 'Domain modules may use metrics/metrics.ts (the instruments) only.', ['**/metrics/metrics.ts']),
     zone(`${src}/modules/**/!(*.resolvers).ts`, [`${src}/graphql/**`], 'Only resolvers files know GraphQL (graphql/context.ts).'),

@@ -75,11 +75,12 @@ const config: CodegenConfig = {
         avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
       },
     },
-    // The error codes as a runtime object for the client (operations never select ErrorCode, so
-    // the client preset would not emit it).
-    '../client/src/gql/error-codes.ts': {
+    // Every SDL enum as a runtime object (keys = values), the one source of
+    // roles, statuses and error codes for the server, the engine and the client (operations never
+    // select ErrorCode, so the client preset would not emit it).
+    './generated/enums.ts': {
       plugins: [{ add: { content: '/* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */' } }, 'typescript'],
-      config: { onlyEnums: true, enumsAsConst: true },
+      config: { onlyEnums: true, enumsAsConst: true, namingConvention: { enumValues: 'keep' } },
     },
     '../client/src/gql/': {
       documents: ['../client/src/**/*.graphql'],

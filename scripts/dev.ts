@@ -27,7 +27,7 @@ function start(name: string, args: string[], cwd: string, env: NodeJS.ProcessEnv
 }
 
 const services: Service[] = [
-  start('server', ['server/src/main.ts'], root, { ...process.env, TAKT_DEV: '1', PORT: apiPort }),
+  start('server', ['server/src/main.ts'], root, { ...process.env, PORT: apiPort }),
   start('vite', [resolve(root, 'client/node_modules/vite/bin/vite.js')], resolve(root, 'client'), {
     ...process.env,
     TAKT_API_URL: process.env.TAKT_API_URL ?? `http://localhost:${apiPort}`,

@@ -7,8 +7,9 @@ import type * as Pg from 'pg';
 
 /**
  * The server's own `ws`, `graphql-ws`, `graphql` and `pg`, so that the bench's clients and bare
- * baselines run exactly the library versions Takt serves with. The bench is not a workspace
- * package (it has no node_modules of its own), so it resolves them from server/package.json;
+ * baselines run exactly the library versions Takt serves with. The bench package declares no
+ * dependencies of its own (it is a workspace package only to be linted and typechecked), so it
+ * resolves them from server/package.json;
  * bench/tsconfig.json maps the same names to the server's types.
  */
 const require = createRequire(new URL('../../server/package.json', import.meta.url));

@@ -493,6 +493,8 @@ export type ChangeOrder = {
   order: Maybe<Order>;
   /** The order id it concerns (a new order's id before it exists). */
   orderId: Scalars['ID']['output'];
+  /** Where it came from when it was not proposed on the board: an import or an integration's push (null: the board). */
+  origin: Maybe<ChangeOrderOrigin>;
   /** Who proposed it. */
   proposer: User;
   /** Lifecycle status. */
@@ -578,6 +580,25 @@ export type ChangeOrderInput = {
   unitPrice?: InputMaybe<Scalars['Money']['input']>;
 };
 
+/** Where a change order made from an order row came from: who sent it, in which batch, from which row. */
+export type ChangeOrderOrigin = {
+  __typename?: 'ChangeOrderOrigin';
+  /** The batch's idempotency key, when the push gave one. */
+  batch: Maybe<Scalars['String']['output']>;
+  /** The file (or sheet) the row was in, e.g. `orders.csv`. */
+  file: Scalars['String']['output'];
+  /** All of it in words, e.g. `Integration "ERP", batch erp-0001, orders.csv row 3`. */
+  label: Scalars['String']['output'];
+  /** The order number the row names (a new order gets it when applied). */
+  orderNumber: Scalars['String']['output'];
+  /** The row, as a spreadsheet numbers it (the header is row 1). */
+  row: Scalars['Int']['output'];
+  /** An import by a user, or an integration's push. */
+  source: ChangeOrderSource;
+  /** The API token's name (INTEGRATION); null for an import by a user. */
+  tokenName: Maybe<Scalars['String']['output']>;
+};
+
 /** How change orders flowed in a period (by proposal date). */
 export type ChangeOrderReport = {
   __typename?: 'ChangeOrderReport';
@@ -612,6 +633,13 @@ export type ChangeOrderReport = {
   /** Change orders proposed in the range. */
   total: Scalars['Int']['output'];
 };
+
+/** How a change order that was not proposed on the board arrived (docs/import.md, "After go-live"). */
+export type ChangeOrderSource =
+  /** A file import by a signed-in user: the import page, or `takt import --as`. */
+  | 'IMPORT'
+  /** An integration's push with an API token that has the `orders:write` scope. */
+  | 'INTEGRATION';
 
 /** Where a change order is in its lifecycle (docs/product.md §5). */
 export type ChangeOrderStatus =
@@ -882,6 +910,29 @@ export type Impact = {
   priceDelta: Scalars['Money']['output'];
 };
 
+/** An order row that becomes a change order because the plant is live (docs/import.md, "After go-live"). */
+export type ImportChangeOrder = {
+  __typename?: 'ImportChangeOrder';
+  /** The change order proposed (null in a dry run, which records nothing). */
+  changeOrderId: Maybe<Scalars['ID']['output']>;
+  /** Its number, e.g. `CO-1042` (null in a dry run). */
+  changeOrderNumber: Maybe<Scalars['String']['output']>;
+  /** File (or sheet) name. */
+  file: Scalars['String']['output'];
+  /** What it changes (NEW_ORDER for a number the plant does not have). */
+  kinds: Array<ChangeKind>;
+  /** The order number the row names. */
+  orderNumber: Scalars['String']['output'];
+  /** Row as a spreadsheet shows it. */
+  row: Scalars['Int']['output'];
+  /** Where the rules route it: APPLIED (the rules approve it: applied at once), PENDING (waiting for `waitsFor`) or INFEASIBLE (recorded, not applied). */
+  status: ChangeOrderStatus;
+  /** The capacity tier the rules give it (a dry run predicts it). */
+  tier: Tier;
+  /** The approvals it waits for, as `LANE: ROLE` (empty when it needs none). */
+  waitsFor: Array<Scalars['String']['output']>;
+};
+
 /** What an import does (or would do) to one entity. */
 export type ImportCount = {
   __typename?: 'ImportCount';
@@ -934,6 +985,8 @@ export type ImportResult = {
   __typename?: 'ImportResult';
   /** True when it wrote (COMMIT without rejected rows; a replayed idempotency key reports the first outcome). */
   applied: Scalars['Boolean']['output'];
+  /** Order rows that become change orders because the plant is live, each with its tier and route (empty at cut-over). */
+  changeOrders: Array<ImportChangeOrder>;
   /** Counts per entity, in import order. */
   counts: Array<ImportCount>;
   /** Every rejected row (not just the first). */
@@ -1104,7 +1157,9 @@ export type Mutation = {
   escalateChangeOrder: ChangeOrder;
   /**
    * Imports CSV files (one per entity) or one XLSX workbook into a plant (PLANT_MANAGER, ADMIN, or an
-   * API token with `masterdata:write`). DRY_RUN
+   * API token: `masterdata:write` for master data and cut-over orders, `orders:write` for orders.csv alone).
+   * Once the plant is live, a new or changed order row becomes a change order proposed by the importer
+   * (for a token: the admin who created it), routed by the rules and listed in `changeOrders`. DRY_RUN
    * previews; COMMIT with the preview's token writes exactly that, all or nothing, or fails with
    * CONFLICT when the plant changed since. With rejected rows nothing is written. `retireMissing`
    * deactivates records missing from a file that is given; nothing is ever deleted. The request
@@ -1575,6 +1630,8 @@ export type NewOrderInput = {
   customerId: Scalars['ID']['input'];
   /** Requested due date. */
   dueDate: Scalars['Date']['input'];
+  /** The order number it gets when applied (an ERP's or CRM's own number, up to 32 characters, not yet used in the plant); default the next `SO-` number. */
+  number?: InputMaybe<Scalars['String']['input']>;
   /** Chosen option ids, one per attribute. */
   optionIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** What is made. */
@@ -2448,7 +2505,7 @@ export type Tier =
 
 /** What kind of non-human client a token is for (docs/product.md §1). */
 export type TokenKind =
-  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders) or `progress:write` (an MES reporting job progress). */
+  /** An integration: `reports:read` (reports, BI tools, scripts), `masterdata:write` (imports of master data and cut-over orders), `orders:write` (order rows: cut-over orders, and change orders once the plant is live) or `progress:write` (an MES reporting job progress). */
   | 'API'
   /** A wall screen: one plant, read-only (board, events, presence, policy). */
   | 'DISPLAY';
@@ -2725,7 +2782,9 @@ export type ResolversTypes = {
   ChangeOrderConnection: ResolverTypeWrapper<ChangeOrderPageModel>;
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
+  ChangeOrderOrigin: ResolverTypeWrapper<ChangeOrderOrigin>;
   ChangeOrderReport: ResolverTypeWrapper<ChangeOrderReportModel>;
+  ChangeOrderSource: ChangeOrderSource;
   ChangeOrderStatus: ChangeOrderStatus;
   CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
   CounterProposal: ResolverTypeWrapper<StoredCounterModel>;
@@ -2749,6 +2808,7 @@ export type ResolversTypes = {
   Granularity: Granularity;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Impact: ResolverTypeWrapper<ImpactModel>;
+  ImportChangeOrder: ResolverTypeWrapper<ImportChangeOrder>;
   ImportCount: ResolverTypeWrapper<ImportCount>;
   ImportFileInput: ImportFileInput;
   ImportImpact: ResolverTypeWrapper<ImportImpact>;
@@ -2842,6 +2902,7 @@ export type ResolversParentTypes = {
   ChangeOrderConnection: ChangeOrderPageModel;
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
+  ChangeOrderOrigin: ChangeOrderOrigin;
   ChangeOrderReport: ChangeOrderReportModel;
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
@@ -2860,6 +2921,7 @@ export type ResolversParentTypes = {
   FrozenJob: FrozenJob;
   ID: Scalars['ID']['output'];
   Impact: ImpactModel;
+  ImportChangeOrder: ImportChangeOrder;
   ImportCount: ImportCount;
   ImportFileInput: ImportFileInput;
   ImportImpact: ImportImpact;
@@ -3094,6 +3156,7 @@ export type ChangeOrderResolvers<ContextType = GraphQLContext, ParentType extend
   number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType>;
   orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  origin?: Resolver<Maybe<ResolversTypes['ChangeOrderOrigin']>, ParentType, ContextType>;
   proposer?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ChangeOrderStatus'], ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3113,6 +3176,16 @@ export type ChangeOrderConnectionResolvers<ContextType = GraphQLContext, ParentT
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
+};
+
+export type ChangeOrderOriginResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderOrigin'] = ResolversParentTypes['ChangeOrderOrigin']> = {
+  batch?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ChangeOrderSource'], ParentType, ContextType>;
+  tokenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderReport'] = ResolversParentTypes['ChangeOrderReport']> = {
@@ -3234,6 +3307,18 @@ export type ImpactResolvers<ContextType = GraphQLContext, ParentType extends Res
   priceDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type ImportChangeOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportChangeOrder'] = ResolversParentTypes['ImportChangeOrder']> = {
+  changeOrderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  changeOrderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChangeKind']>, ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  row?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeOrderStatus'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  waitsFor?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ImportCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportCount'] = ResolversParentTypes['ImportCount']> = {
   created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3253,6 +3338,7 @@ export type ImportImpactResolvers<ContextType = GraphQLContext, ParentType exten
 
 export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changeOrders?: Resolver<Array<ResolversTypes['ImportChangeOrder']>, ParentType, ContextType>;
   counts?: Resolver<Array<ResolversTypes['ImportCount']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['ImportRowError']>, ParentType, ContextType>;
   errorsCsv?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3664,6 +3750,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChangeOrder?: ChangeOrderResolvers<ContextType>;
   ChangeOrderComment?: ChangeOrderCommentResolvers<ContextType>;
   ChangeOrderConnection?: ChangeOrderConnectionResolvers<ContextType>;
+  ChangeOrderOrigin?: ChangeOrderOriginResolvers<ContextType>;
   ChangeOrderReport?: ChangeOrderReportResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
@@ -3679,6 +3766,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ExportFile?: ExportFileResolvers<ContextType>;
   FrozenJob?: FrozenJobResolvers<ContextType>;
   Impact?: ImpactResolvers<ContextType>;
+  ImportChangeOrder?: ImportChangeOrderResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportImpact?: ImportImpactResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;

@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, userPasswordFromEnv } from './config.ts';
 import { createServices } from './services.ts';
 import { systemClock } from './shared/clock.ts';
 import { DEMO_SEED, DEMO_USERS, seedDemoPlant } from './modules/demo/demo.seed.ts';
 import { withPlantWrite } from './modules/events/write-path.ts';
-import { ROLES, type Role } from './modules/auth/user.entity.ts';
+import { ROLES, type Role } from './modules/auth/roles.ts';
 import { importCommand, exportCommand, plantCreateCommand } from './cli/plant-data.ts';
 import { Failure, UsageError } from './cli/errors.ts';
 import { parse, required, withDatabase } from './cli/shared.ts';
@@ -36,11 +36,13 @@ Commands:
   plant create --name N --time-zone TZ [--ship-buffer-days D]
                                create an empty plant (IANA time zone, e.g. Europe/Berlin);
                                prints its id
-  import --plant PLANT [--dry-run] [--retire-missing] FOLDER|FILE.xlsx
+  import --plant PLANT [--dry-run] [--retire-missing] [--as EMAIL] FOLDER|FILE.xlsx
                                import a plant's CSV files (work_centers.csv, … orders.csv) or
                                one workbook (docs/import.md); PLANT is an id or a name. Prints
                                counts per file and every rejected row; exit 0 when applied or a
-                               clean dry run, 1 when rows were rejected (nothing is written)
+                               clean dry run, 1 when rows were rejected (nothing is written).
+                               Once the plant is live, new and changed order rows become change
+                               orders proposed by the plant's user EMAIL (--as)
   export --plant PLANT FOLDER|FILE.xlsx
                                write a plant's data in the import formats
   backup FILE                  write the whole database to FILE (pg_dump, custom format), as the
@@ -104,7 +106,7 @@ async function seedCommand(args: string[]): Promise<void> {
   if (plantName !== undefined && plantName.trim() === '') throw new UsageError('--plant-name must not be empty.');
   await withDatabase(async (db) => {
     const config = loadConfig();
-    const services = createServices(db.orm, config, systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
+    const services = createServices(db.orm, config, systemClock(config.clockOffsetMs));
     const started = performance.now();
     const result = await seedDemoPlant(services, {
       orders, seed, workCenterCopies: copies, users: values['demo-users'] === true, ...(plantName ? { plantName: plantName.trim() } : {}),
@@ -143,7 +145,7 @@ async function userCreateCommand(args: string[]): Promise<void> {
   const role = required(values, 'role').toUpperCase();
   if (!(ROLES as readonly string[]).includes(role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}; got "${role}".`);
   const plantId = plantIdArg(required(values, 'plant'));
-  let password = process.env.TAKT_PASSWORD;
+  let password = userPasswordFromEnv();
   if (password === undefined || password === '') {
     if (!process.stdin.isTTY) throw new UsageError('Set the password in the TAKT_PASSWORD environment variable (or run on a terminal to be asked).');
     password = await promptPassword();
@@ -244,7 +246,7 @@ try {
   if (err instanceof UsageError) {
     process.stderr.write(`takt: ${err.message}\nRun "takt --help" for usage.\n`);
     process.exit(2);
-  } else if (err instanceof Failure) {
+  } else if (err instanceof Failure || err instanceof ConfigError) {
     process.stderr.write(`takt: ${err.message}\n`);
   } else {
     process.stderr.write(`takt: ${(err as Error).stack ?? String(err)}\n`);

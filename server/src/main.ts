@@ -1,4 +1,4 @@
-import { loadConfig } from './config.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import { createLogger } from './shared/logger.ts';
 import { openConfiguredDatabase } from './db/database.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
@@ -15,7 +15,16 @@ import { startMetricsServer } from './metrics/metrics-endpoint.ts';
  * `node server/src/main.ts`: one process of the Takt cluster. Opens (or starts) PostgreSQL,
  * migrates, seeds the demo plant once in demo mode, and serves HTTP + WebSocket on one port.
  */
-const config = loadConfig();
+const config = ((): Config => {
+  try {
+    return loadConfig();
+  } catch (err) {
+    // a setting the operator can fix, named, instead of a stack or a server running with a default
+    if (!(err instanceof ConfigError)) throw err;
+    process.stderr.write(`\nTakt cannot start: ${err.message}\n\n`);
+    process.exit(1);
+  }
+})();
 const log = createLogger(config.logLevel);
 const db = await openConfiguredDatabase(config, log).catch((err: unknown) => {
   // a reason an operator can act on (the kept port is taken, the data directory is in use), not a stack
@@ -26,11 +35,11 @@ const db = await openConfiguredDatabase(config, log).catch((err: unknown) => {
 });
 // a runtime role that could bypass the append-only triggers (also in /readyz; docs/security.md)
 for (const warning of await databaseRoleWarnings(db.orm.em.fork())) log.warn(warning);
-const clock = systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0));
+const clock = systemClock(config.clockOffsetMs);
 const services = createServices(db.orm, config, clock);
 
 if (config.demo) {
-  const seeded = await seedDemoOnce(services, { orders: Number(process.env.TAKT_DEMO_ORDERS ?? 300) });
+  const seeded = await seedDemoOnce(services, { orders: config.demoOrders });
   if (seeded) log.info({ orders: seeded.orders }, 'demo plant seeded');
 }
 // A ready wall-screen URL in the banner (the secret is shown this once; only its hash is kept)
@@ -41,10 +50,7 @@ await services.realtime.start(log);
 services.webhooks.start(log);
 // Every process works the durable job queue (approval SLA; docs/adr/0004-sla-escalation-job-queue.md)
 // and the plants' turning days, caught up at start (docs/product.md §12)
-const jobs = await startJobQueue(services, log, {
-  slaSweepMs: Number(process.env.TAKT_SLA_SWEEP_MS ?? 60_000),
-  dayTurnSweepMs: Number(process.env.TAKT_DAY_TURN_SWEEP_MS ?? 60_000),
-});
+const jobs = await startJobQueue(services, log);
 const app = await createApp(services, log);
 await app.fastify.listen({ port: config.port, host: config.host });
 const url = `http://localhost:${(app.fastify.server.address() as { port: number }).port}`;

@@ -27,5 +27,5 @@ export interface Services {
 }
 
 export function createServices(orm: Orm, config: Config, clock: Clock): Services {
-  return { orm, config, clock, auth: new AuthService(clock, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes }), schedules: new ScheduleCache(), boards: new BoardCache(), realtime: new Realtime(orm), webhooks: new WebhookDispatcher(orm), tokens: new TokenService(orm, clock) };
+  return { orm, config, clock, auth: new AuthService(clock, { ttlHours: config.sessionTtlHours, idleMinutes: config.sessionIdleMinutes }, config.security), schedules: new ScheduleCache(), boards: new BoardCache(), realtime: new Realtime(orm, config.realtime), webhooks: new WebhookDispatcher(orm, config.webhooks), tokens: new TokenService(orm, clock) };
 }

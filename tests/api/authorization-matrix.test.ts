@@ -10,7 +10,7 @@ import { startServer, type TestServer } from '../support/server.ts';
 import { as, DEMO_LOGIN, signIn, type GraphQLResponse } from '../support/api.ts';
 import { createToken, wsSession } from '../support/security.ts';
 import { PERMISSIONS, type Permission } from '../../server/src/modules/auth/permissions.ts';
-import { ROLES, type Role } from '../../server/src/modules/auth/user.entity.ts';
+import { ROLES, type Role } from '../../server/src/modules/auth/roles.ts';
 import { suiteToday } from '../support/suite-clock.ts';
 
 /**
@@ -39,6 +39,7 @@ const IDENTITIES: Identity[] = [
   { label: 'display token', kind: 'display' },
   { label: 'API token (reports:read)', kind: 'api', scope: 'reports:read' },
   { label: 'API token (progress:write)', kind: 'api', scope: 'progress:write' },
+  { label: 'API token (orders:write)', kind: 'api', scope: 'orders:write' },
   { label: 'no identity', kind: 'none' },
 ];
 
@@ -156,6 +157,7 @@ beforeAll(async () => {
   credentials.set('display token', { token: (await createToken(admin, 'DISPLAY', 'matrix wall')).secret });
   credentials.set('API token (reports:read)', { token: (await createToken(admin, 'API', 'matrix api', ['reports:read'])).secret });
   credentials.set('API token (progress:write)', { token: (await createToken(admin, 'API', 'matrix mes', ['progress:write'])).secret });
+  credentials.set('API token (orders:write)', { token: (await createToken(admin, 'API', 'matrix erp', ['orders:write'])).secret });
   credentials.set('no identity', {});
 });
 afterAll(async () => {

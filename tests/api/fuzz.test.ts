@@ -188,6 +188,38 @@ describe('fuzzing', () => {
     expect(problems).toEqual([]);
   });
 
+  it('answers order rows pushed after go-live (they become change orders) with a code', { timeout: 120_000 }, async () => {
+    problems.length = 0;
+    const [ref] = await sql<{ customer: string; sku: string; number: string }>(server.databaseUrl,
+      `select c.code as customer, p.sku, o.number from sales_order o join customer c on c.id = o.customer_id join product p on p.id = o.product_id
+        where o.plant_id = $1 order by o.number limit 1`, [plant.plantId]);
+    const [option] = await sql<{ option: string }>(server.databaseUrl, `select attribute || '=' || value as option from product_option where id = $1`, [plant.standardOptionId]);
+    // mostly cells that make sense, so that many rows get as far as a change order, with odd ones among them
+    const cell = (sensible: fc.Arbitrary<string>, odd: fc.Arbitrary<unknown> = arbString) => fc.oneof({ weight: 8, arbitrary: sensible }, { weight: 1, arbitrary: odd.map(String) });
+    const row = fc.tuple(
+      cell(fc.constantFrom(ref!.number, 'FZ-1', 'FZ-2')), cell(fc.constant(ref!.customer)), cell(fc.constant(ref!.sku)),
+      cell(fc.integer({ min: 1, max: 40 }).map(String), arbInt), cell(fc.constantFrom('', option!.option), fc.constantFrom(`${option!.option};${option!.option}`, 'nope=1', '=', ';')),
+      cell(fc.integer({ min: 3, max: 120 }).map((n) => workingDay(today, n)), arbDate), cell(fc.constant(''), arbMoney), cell(fc.constantFrom('', '0'), fc.constantFrom('1', '-1', 'x')),
+    ).map((cells) => cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(','));
+    const query = `mutation($p: ID!, $f: [ImportFileInput!]!, $m: ImportMode!, $k: String) { importPlantData(plantId: $p, files: $f, mode: $m, idempotencyKey: $k) {
+      applied errors { row column } changeOrders { tier status changeOrderNumber } } }`;
+    const importers = [clients[2]!, clients[3]!]; // PLANT_MANAGER, ADMIN
+    let proposed = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(row, { minLength: 1, maxLength: 4 }), fc.constantFrom('DRY_RUN', 'COMMIT'), fc.option(fc.constantFrom('k-1', 'k-2')), fc.nat(1), async (rows, mode, key, who) => {
+        const content = Buffer.from(`number,customer_code,sku,quantity,options,due_date,unit_price,completed_steps\n${rows.join('\n')}\n`).toString('base64');
+        const variables = { p: plant.plantId, f: [{ name: 'orders.csv', content }], m: mode, k: mode === 'COMMIT' ? key : null };
+        const res = await raw(JSON.stringify({ query, variables }), {}, importers[who]!.cookie);
+        check(`orders after go-live ${JSON.stringify(rows).slice(0, 200)}`, res);
+        proposed += (res.body as { data?: { importPlantData?: { changeOrders: unknown[] } } } | null)?.data?.importPlantData?.changeOrders.length ?? 0;
+        return true;
+      }),
+      { numRuns: 60, seed: 7_2026 },
+    );
+    expect(problems).toEqual([]);
+    expect(proposed, 'no generated row reached a change order').toBeGreaterThan(0);
+  });
+
   it('answers subscriptions with generated arguments with a code, never by crashing the socket', { timeout: 60_000 }, async () => {
     problems.length = 0;
     for (const op of ops.filter((o) => o.root === 'Subscription')) {

@@ -202,14 +202,19 @@ describe('importing the example machine shop with the CLI', () => {
     expect(run.stdout).toContain('product_options.csv:2 value "material=4140 alloy steel": orders chose material=4140 alloy steel of SHF-1020, so it cannot be removed');
   });
 
-  it('refuses a new or changed order after go-live with a clear message', async () => {
+  it('turns a new order after go-live into a change order proposed by the user named with --as, and refuses it without one', async () => {
     const dir = join(work, 'after-go-live');
     await cp(EXAMPLE, dir, { recursive: true });
     const text = await readFile(join(dir, 'orders.csv'), 'utf8');
     await writeFile(join(dir, 'orders.csv'), `${text}BW-99999,C-101,PIN-5010,100,,2027-03-01,,\n`);
     const run = await takt(['import', '--plant', plantId, dir]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('orders.csv:42 number "BW-99999": the plant is live (its orders were imported): a new order after go-live is a change order');
+    expect(run.stdout).toContain('orders.csv:42 number "BW-99999": the plant is live: this new order becomes a change order, which needs a proposer; import from the import page, or with takt import --as <your email>');
+    const dry = await takt(['import', '--plant', plantId, '--dry-run', '--as', 'planner@brightwater.test', dir]);
+    expect(dry.code, dry.stdout + dry.stderr).toBe(0);
+    expect(counts(dry.stdout).orders).toEqual([1, 0, 40, 0, 0]);
+    expect(dry.stdout).toMatch(/Order rows that would become change orders \(the plant is live\):\n {2}orders\.csv:42 BW-99999: NEW_ORDER, tier \w+, (APPLIED|PENDING|INFEASIBLE)/);
+    expect(await sql(server.databaseUrl, 'select id from change_order where plant_id = $1', [plantId])).toEqual([]);
   });
 
   it('lists every bad row with its row and column, and writes nothing', async () => {

@@ -220,3 +220,52 @@ describe('bringing your own plant through the admin UI', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('orders after go-live through the import page', () => {
+  it('a plant manager imports a raised quantity into the live demo plant: the page lists the change order with its tier, and the inbox and the change-order page say where it came from', async () => {
+    const errors: string[] = [];
+    // an order whose tripled quantity the rules send for approval
+    const rep = await as(server.url, 'SALES_REP');
+    const { orders } = await rep.data<{ orders: { nodes: { id: string; number: string; quantity: number; dueDate: string; unitPrice: number; customer: { code: string }; product: { sku: string }; options: { attribute: string; value: string }[] }[] } }>(
+      `query($p: ID!) { orders(plantId: $p, first: 30, filter: { status: [CONFIRMED] }) { nodes { id number quantity dueDate unitPrice customer { code } product { sku } options { attribute value } } } }`, { p: rep.plantId });
+    let pick: (typeof orders.nodes)[number] | null = null;
+    for (const o of orders.nodes) {
+      const { previewChangeOrder: p } = await rep.data<{ previewChangeOrder: { tier: string; requiredApprovals: unknown[] } }>(
+        'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { tier requiredApprovals { lane } } }', { i: { orderId: o.id, quantity: o.quantity * 3 } });
+      if (p.tier !== 'INFEASIBLE' && p.requiredApprovals.length > 0) {
+        pick = o;
+        break;
+      }
+    }
+    expect(pick).not.toBeNull();
+    const o = pick!;
+    const options = o.options.map((x) => `${x.attribute}=${x.value}`).join(';');
+    const file = csv('orders.csv', ['number,customer_code,sku,quantity,options,due_date,unit_price,completed_steps', `${o.number},${o.customer.code},${o.product.sku},${o.quantity * 3},${options},${o.dueDate},,`]);
+
+    const page = await newPage(errors);
+    await signInPage(page, 'plant@demo.test');
+    await page.goto('/admin/import');
+    await page.getByTestId('import-files').setInputFiles([file]);
+    await page.getByTestId('import-dry-run').click();
+    const row = page.getByTestId('import-change-order');
+    await row.waitFor();
+    expect((await row.locator('td').allTextContents()).slice(0, 3)).toEqual(['2', o.number, 'Quantity']);
+    expect(await row.locator('td').nth(4).textContent()).toMatch(/^waits for /);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-import-change-orders', { fullPage: true });
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-committed').waitFor();
+    const number = (await page.getByTestId('import-change-order').locator('td').nth(1).textContent())!.split(' · ')[1]!;
+    expect(number).toMatch(/^CO-\d+$/);
+
+    // the importer's inbox lists it among their proposals, with where it came from
+    await page.getByTestId('nav-inbox').click();
+    const item = page.locator(`[data-testid="inbox-item"][data-co-number="${number}"]`);
+    await item.waitFor();
+    expect(await item.getByTestId('inbox-origin').textContent()).toBe('Import, orders.csv row 2');
+    await item.click();
+    await expect.poll(() => page.getByTestId('inbox-detail').getByTestId('co-origin').textContent()).toBe('From Import, orders.csv row 2');
+    await expectAccessible(page);
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Role } from '../../server/src/modules/auth/user.entity.ts';
+import type { Role } from '../../server/src/modules/auth/roles.ts';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { fromDay } from '../../server/src/engine/index.ts';
 import { satisfies } from '../../server/src/modules/change-order/authority.ts';
-import type { Role } from '../../server/src/modules/auth/user.entity.ts';
+import type { Role } from '../../server/src/modules/auth/roles.ts';
 
 /**
  * Invariants over one plant's final database, for the concurrency, fuzz and soak tests: whatever

@@ -10,7 +10,8 @@ export type AccessToken = AdminTokenFragment;
 /** The API token scopes an admin may grant (server/src/modules/token/token.service.ts API_SCOPES). */
 export const API_SCOPES = [
   { scope: 'reports:read', label: 'Read reports and the plant (reporting tools)' },
-  { scope: 'masterdata:write', label: 'Import master data and orders (ERP or CRM push)' },
+  { scope: 'masterdata:write', label: 'Import master data and cut-over orders (ERP or CRM push)' },
+  { scope: 'orders:write', label: 'Push orders; once the plant is live they become change orders (ERP or CRM)' },
 ] as const;
 
 /** Tokens of one kind of my plant (ADMIN): list, create (the secret is kept only until dismissed), revoke. */

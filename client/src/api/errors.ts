@@ -1,6 +1,7 @@
-import { ErrorCode } from '../gql/error-codes';
+import { ErrorCode } from '@takt/schema/generated/enums.ts';
 
-// The closed set of `extensions.code` values, generated from schema/common.graphql `ErrorCode`.
+// The closed set of `extensions.code` values, generated from schema/common.graphql `ErrorCode`
+// (schema/generated/enums.ts, shared with the server).
 export { ErrorCode };
 
 /** Client-side failures that never reached a GraphQL response. */

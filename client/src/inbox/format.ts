@@ -1,14 +1,7 @@
-import type { ChangeKind, PolicyRule, Role, Tier } from '../gql/graphql';
+import type { ChangeKind, PolicyRule, Role } from '../gql/graphql';
 import { ROLE_LABEL } from '../auth/session.store';
 
 /** The decision pages' own wording; formats every page shares are in shared/format.ts. */
-
-export const TIER_LABEL: Record<Tier, string> = {
-  AUTO: 'No approval',
-  MANAGER: 'Ops manager',
-  OVERTIME: 'Overtime',
-  INFEASIBLE: 'Infeasible',
-};
 
 export const KIND_LABEL: Record<ChangeKind, string> = {
   QUANTITY: 'Quantity',

@@ -1,5 +1,6 @@
 import { print } from 'graphql';
 import { createClient, type Client } from 'graphql-ws';
+import { CloseCode } from '@takt/schema/realtime-close-codes.ts';
 import {
   BoardEventsDocument,
   PresenceDocument,
@@ -18,8 +19,6 @@ export type ConnectionState = 'live' | 'reconnecting' | 'offline';
 /** Why the connection is offline, when it is. */
 export type OfflineReason = 'stopped' | 'unauthenticated' | 'forbidden' | 'error';
 
-/** Close codes of docs/realtime.md that end retrying (mirrors server CloseCode). */
-export const FatalCloseCode = { UNAUTHENTICATED: 4401, FORBIDDEN: 4403, BAD_REQUEST: 4400 } as const;
 
 export interface RealtimeOptions {
   /** The WebSocket URL, or a function asked before every attempt (tests switch servers with it). */
@@ -133,8 +132,9 @@ export function connectRealtime(opts: RealtimeOptions): RealtimeConnection {
     if (gen !== generation || stopped) return;
     const code = (error as { code?: unknown } | null)?.code;
     teardown();
-    if (code === FatalCloseCode.UNAUTHENTICATED) return stop('unauthenticated', code);
-    if (code === FatalCloseCode.FORBIDDEN) return stop('forbidden', code);
+    // the two close codes that end retrying (docs/realtime.md); any other one reconnects
+    if (code === CloseCode.UNAUTHENTICATED) return stop('unauthenticated', code);
+    if (code === CloseCode.FORBIDDEN) return stop('forbidden', code);
     if (Array.isArray(error)) {
       // GraphQL errors on the operation itself (NOT_FOUND plant, FORBIDDEN role): retrying will not help
       const ext = (error[0] as { extensions?: { code?: string } } | undefined)?.extensions?.code;

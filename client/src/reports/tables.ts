@@ -1,6 +1,6 @@
 import type { CapacityReportQuery, ChangeOrderReportQuery } from '../gql/graphql';
 import { toCsv } from './csv';
-import { formatMoney, STATUS_LABEL } from '../shared/format';
+import { formatMoney, STATUS_LABEL, TIER_LABEL } from '../shared/format';
 import { formatDate, formatHours, formatInt, formatPercent, periodLabel, type Granularity } from './format';
 
 /**
@@ -110,7 +110,6 @@ export function utilizationTable(rows: readonly CapacityRow[], granularity: Gran
 
 export type ChangeOrderReport = ChangeOrderReportQuery['changeOrderReport'];
 
-export const TIER_LABEL: Record<string, string> = { AUTO: 'Auto', MANAGER: 'Manager', OVERTIME: 'Overtime', INFEASIBLE: 'Infeasible' };
 export const LANE_LABEL: Record<string, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Accounting', QUALITY: 'Quality' };
 
 export const RULE_LABEL: Record<string, string> = {

@@ -1,9 +1,17 @@
-import type { ChangeOrderStatus, Lane, MeasureUnit } from '../gql/graphql';
+import type { ChangeOrderStatus, Lane, MeasureUnit, Tier } from '../gql/graphql';
 
 /**
- * Display formats every page shares. Labels whose wording differs by page (a tier on the board
- * reads "Ops manager approves", in the inbox "Ops manager") stay in each feature's own format file.
+ * Display formats every page shares. Wording that is a page's own (the board's verdict sentence
+ * "Ops manager approves") stays in that feature's format file.
  */
+
+/** A tier's name wherever one is shown (a badge, a chip, a report's row). */
+export const TIER_LABEL: Record<Tier, string> = {
+  AUTO: 'No approval',
+  MANAGER: 'Ops manager',
+  OVERTIME: 'Overtime',
+  INFEASIBLE: 'Infeasible',
+};
 
 /**
  * Money arrives as an exact decimal string (`"-1234.5"`). It is formatted by string, never through

@@ -24,7 +24,7 @@ export async function startApollo(
   const { schema, config, formatError, armor, drain } = deps;
   const apollo = new ApolloServer<GraphQLContext>({
     schema,
-    introspection: !config.production || process.env.TAKT_INTROSPECTION === '1',
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
     // splices in JSON serialized once and shared, e.g. a cached packed board's columns

@@ -4,7 +4,7 @@ import type { Services } from '../services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { buildSchema } from '../graphql/schema.ts';
 import { createFormatError } from '../graphql/format-error.ts';
-import { loadSecurityConfig } from '../modules/auth/security.config.ts';
+import { CloseCode } from '../../../schema/realtime-close-codes.ts';
 import { graphqlArmor } from '../http/graphql-limits.ts';
 import { countingErrors } from '../metrics/graphql-metrics.ts';
 import { observeProcess } from '../metrics/process-gauges.ts';
@@ -27,7 +27,7 @@ export interface App {
  */
 export async function createApp(services: Services, log: Logger): Promise<App> {
   const { config } = services;
-  const security = loadSecurityConfig();
+  const { security } = config;
   const fastify = await createHttpServer(services, security, log);
   const schema = buildSchema();
   // every formatted error is counted by its code (takt_graphql_errors_total)
@@ -56,7 +56,7 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
     schema,
     async close() {
       ws.stopWatching();
-      for (const client of ws.wss.clients) client.close(1001, 'Server shutting down');
+      for (const client of ws.wss.clients) client.close(CloseCode.GOING_AWAY, 'Server shutting down');
       await apollo.stop();
       await fastify.close();
     },

@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import type { Services } from '../services.ts';
 import type { Logger } from '../shared/logger.ts';
 import { hashSecret } from '../modules/auth/credentials.ts';
-import type { SecurityConfig } from '../modules/auth/security.config.ts';
+import type { SecurityConfig } from '../config.ts';
 import { databaseRoleWarnings } from '../db/roles.ts';
 import { registerSecurityHeaders } from '../http/security-headers.ts';
 import { registerHttpErrors } from '../http/errors.ts';

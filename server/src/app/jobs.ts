@@ -5,15 +5,9 @@ import { retentionJobs } from '../modules/retention/retention.ts';
 import { dayTurnJobs } from '../modules/floor/day-turn.ts';
 import { JobQueue } from '../jobs/job-queue.ts';
 
-export interface JobsConfig {
-  /** How often each process queues an SLA sweep (TAKT_SLA_SWEEP_MS; default one minute). */
-  slaSweepMs: number;
-  /** How often each process looks for plants whose day has turned (TAKT_DAY_TURN_SWEEP_MS; default one minute). */
-  dayTurnSweepMs: number;
-}
-
 /** Starts this process's worker on the cluster's durable job queue with every task Takt runs. */
-export async function startJobQueue(services: Services, log: Logger, config: JobsConfig): Promise<JobQueue> {
+export async function startJobQueue(services: Services, log: Logger): Promise<JobQueue> {
+  const config = services.config.jobs;
   const sla = slaJobs(services, config.slaSweepMs);
   const retention = retentionJobs(services, services.config.retention);
   const days = dayTurnJobs(services, config.dayTurnSweepMs);

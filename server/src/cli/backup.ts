@@ -15,9 +15,9 @@ type Options = NonNullable<ParseArgsConfig['options']>;
  * is, and a restore replaces it before any migration (the next start migrates what it restored).
  */
 async function withOwnerUrl<T>(task: (ownerUrl: string) => Promise<T>): Promise<T> {
-  const config = loadConfig();
+  const config = loadConfig(process.env, { logLevel: 'warn' });
   if (config.databaseUrl) return task(config.databaseOwnerUrl ?? config.databaseUrl);
-  const embedded = await startEmbeddedPostgres(config.dataDir, createLogger(process.env.LOG_LEVEL ?? 'warn'), config.embeddedPgPort);
+  const embedded = await startEmbeddedPostgres(config.dataDir, createLogger(config.logLevel), config.embeddedPgPort);
   try {
     return await task((await provisionEmbeddedRoles(embedded.url)).ownerUrl);
   } finally {

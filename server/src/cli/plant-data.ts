@@ -6,6 +6,8 @@ import { createServices } from '../services.ts';
 import { systemClock } from '../shared/clock.ts';
 import type { Orm } from '../db/orm.ts';
 import { AppError } from '../shared/errors.ts';
+import type { Actor } from '../modules/auth/actor.ts';
+import type { Role } from '../modules/auth/roles.ts';
 import { createPlant } from '../modules/masterdata/masterdata.service.ts';
 import { importPlantData, type ImportOutcome } from '../modules/import/import.service.ts';
 import { exportPlantData } from '../modules/import/export.service.ts';
@@ -17,7 +19,8 @@ import { isUuid } from '../shared/ids.ts';
 /** `takt plant create`, `takt import`, `takt export` (docs/import.md). */
 
 function servicesFor(orm: Orm) {
-  return createServices(orm, loadConfig(), systemClock(Number(process.env.TAKT_CLOCK_OFFSET_MS ?? 0)));
+  const config = loadConfig();
+  return createServices(orm, config, systemClock(config.clockOffsetMs));
 }
 
 /** The plant named by id or by its (unique) name. */
@@ -34,7 +37,7 @@ function withPath(args: string[]) {
   try {
     return parseArgs({
       args, strict: true, allowPositionals: true,
-      options: { plant: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'retire-missing': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+      options: { plant: { type: 'string' }, as: { type: 'string' }, 'dry-run': { type: 'boolean' }, 'retire-missing': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (err) {
     throw new UsageError((err as Error).message);
@@ -72,6 +75,19 @@ async function filesAt(path: string): Promise<ImportFile[]> {
   return [{ name: basename(path), content: await readFile(path) }];
 }
 
+/**
+ * `--as EMAIL`: the plant's user the import acts as. Once the plant is live its new and changed
+ * order rows become change orders, and a change order has a proposer (docs/import.md).
+ */
+async function importer(orm: Orm, plantId: string, email: string | undefined): Promise<Actor | null> {
+  if (email === undefined) return null;
+  const [user] = await orm.em.fork().execute<{ id: string; role: Role; name: string; active: boolean }[]>(
+    'select id, role, name, active from app_user where plant_id = ? and lower(email) = lower(?)', [plantId, email]);
+  if (!user) throw new Failure(`There is no user "${email}" in this plant; --as names a user of the plant (see "takt user list").`);
+  if (!user.active) throw new Failure(`${email} is deactivated and cannot propose change orders.`);
+  return { kind: 'user', userId: user.id, role: user.role, plantId, name: user.name };
+}
+
 /** Late orders listed one by one (rejected rows are always listed in full). */
 const LATE_ORDERS_LISTED = 20;
 
@@ -85,6 +101,13 @@ function report(outcome: ImportOutcome): string {
     lines.push('', `Orders placed: ${i.ordersPlaced}; late: ${i.lateOrders.length}; future buckets above auto-approve: ${i.bucketsAboveAuto}, above manager: ${i.bucketsAboveManager}, above capacity: ${i.bucketsAboveCapacity}.`);
     for (const l of i.lateOrders.slice(0, LATE_ORDERS_LISTED)) lines.push(`  late: ${l.number} due ${l.dueDate}, earliest ${l.earliestDate ?? 'not within the horizon'}`);
     if (i.lateOrders.length > LATE_ORDERS_LISTED) lines.push(`  … and ${i.lateOrders.length - LATE_ORDERS_LISTED} more late orders`);
+  }
+  if (outcome.changeOrders.length) {
+    lines.push('', `Order rows that ${outcome.mode === 'DRY_RUN' ? 'would become' : 'became'} change orders (the plant is live):`);
+    for (const c of outcome.changeOrders) {
+      const waits = c.waitsFor.length ? `, waits for ${c.waitsFor.join(', ')}` : '';
+      lines.push(`  ${c.file}:${c.row} ${c.orderNumber}${c.changeOrderNumber ? ` ${c.changeOrderNumber}` : ''}: ${c.kinds.join(', ')}, tier ${c.tier}, ${c.status}${waits}`);
+    }
   }
   if (outcome.errors.length) {
     lines.push('', `${outcome.errors.length} problem(s); nothing was written:`);
@@ -107,9 +130,10 @@ export async function importCommand(args: string[], help: string): Promise<numbe
     const services = servicesFor(db.orm);
     const plantId = await resolvePlant(db.orm, plant);
     const retireMissing = values['retire-missing'] === true;
+    const actor = await importer(db.orm, plantId, values.as);
     const run = async (mode: 'DRY_RUN' | 'COMMIT', previewToken: string | null) => {
       try {
-        return await importPlantData(services, null, plantId, files, { mode, retireMissing, previewToken });
+        return await importPlantData(services, actor, plantId, files, { mode, retireMissing, previewToken });
       } catch (err) {
         // CONFLICT (the plant changed between the dry run and the commit) and the like: say it plainly
         if (err instanceof AppError) throw new Failure(`${err.message} Nothing was written.`);
@@ -132,7 +156,7 @@ export async function importCommand(args: string[], help: string): Promise<numbe
 export async function exportCommand(args: string[], help: string): Promise<void> {
   const { values, positionals } = withPath(args);
   if (values.help) return void process.stdout.write(help);
-  if (values['dry-run'] || values['retire-missing']) throw new UsageError('export takes only --plant and a target.');
+  if (values['dry-run'] || values['retire-missing'] || values.as !== undefined) throw new UsageError('export takes only --plant and a target.');
   const plant = required(values, 'plant');
   if (positionals.length !== 1) throw new UsageError('Give the folder (for CSV files) or the .xlsx file to export to.');
   const target = positionals[0]!;

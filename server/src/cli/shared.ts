@@ -21,8 +21,8 @@ export function required(values: Record<string, unknown>, name: string): string 
 }
 
 export async function withDatabase<T>(run: (db: Database) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const db = await openConfiguredDatabase(config, createLogger(process.env.LOG_LEVEL ?? 'warn'));
+  const config = loadConfig(process.env, { logLevel: 'warn' });
+  const db = await openConfiguredDatabase(config, createLogger(config.logLevel));
   try {
     return await run(db);
   } finally {

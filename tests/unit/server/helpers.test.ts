@@ -8,7 +8,7 @@ import { ANY_DAY } from '../../support/any-day.ts';
 const HOUR_MS = 3_600_000;
 import { validateRange } from '../../../server/src/modules/schedule/board.service.ts';
 import { authorize, PERMISSIONS } from '../../../server/src/modules/auth/permissions.ts';
-import { ROLES } from '../../../server/src/modules/auth/user.entity.ts';
+import { ROLES } from '../../../server/src/modules/auth/roles.ts';
 import { pgArray } from '../../../server/src/db/sql.ts';
 
 describe('passwords', () => {

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { retryDelayMs } from '../../../server/src/modules/webhook/webhook.config.ts';
+import { retryDelayMs } from '../../../server/src/modules/webhook/webhook.retry.ts';
 import { validateWebhookUrl } from '../../../server/src/modules/webhook/webhook.service.ts';
 import { addressKind, checkedLookup, RefusedAddress } from '../../../server/src/modules/webhook/webhook.address.ts';
 import { newSecret, sign, verify } from '../../../server/src/modules/webhook/webhook.signature.ts';

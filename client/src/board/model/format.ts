@@ -3,15 +3,13 @@ import { ROLE_LABEL } from '../../auth/session.store';
 
 /** The board's own wording; formats every page shares are in shared/format.ts. */
 
-/** Who a tier needs, in a rep's words. */
-export const TIER_LABEL: Record<Tier, string> = {
+/** Who a tier needs, as a sentence in a rep's words (a tier's name is shared/format.ts's TIER_LABEL). */
+export const TIER_VERDICT: Record<Tier, string> = {
   AUTO: 'No approval needed',
   MANAGER: 'Ops manager approves',
   OVERTIME: 'Overtime: plant manager approves',
   INFEASIBLE: 'Does not fit by this date',
 };
-
-export const TIER_SHORT: Record<Tier, string> = { AUTO: 'Auto', MANAGER: 'Ops manager', OVERTIME: 'Overtime', INFEASIBLE: 'Infeasible' };
 
 /** A capable-to-promise card: the date a tier can promise, and who would approve it. */
 export const CTP_LABEL: Record<Tier, string> = { AUTO: 'No approval', MANAGER: 'Ops manager', OVERTIME: 'Overtime · plant manager', INFEASIBLE: 'Infeasible' };
@@ -30,7 +28,7 @@ export const KIND_LABEL: Record<ChangeKind, string> = {
  * "Ops manager and Accounting approve".
  */
 export function verdictText(tier: Tier, approvers: readonly { role: Role }[]): string {
-  if (tier === 'INFEASIBLE' || approvers.length === 0) return TIER_LABEL[tier];
+  if (tier === 'INFEASIBLE' || approvers.length === 0) return TIER_VERDICT[tier];
   const names = [...new Set(approvers.map((a) => ROLE_LABEL[a.role]))];
   const list = names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
   return `${tier === 'OVERTIME' ? 'Overtime: ' : ''}${list} ${names.length === 1 ? 'approves' : 'approve'}`;

@@ -46,9 +46,6 @@ export function levelLabels(t: Thresholds = DEFAULT_THRESHOLDS): Record<Utilizat
   };
 }
 
-/** The labels under the default thresholds (screens without a policy, e.g. before it loads). */
-export const LEVEL_LABEL: Record<UtilizationLevel, string> = levelLabels();
-
 export function formatPercent(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;
 }

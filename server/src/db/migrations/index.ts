@@ -10,6 +10,7 @@ import { Migration20261202051000OrderVersion } from './Migration20261202051000Or
 import { Migration20261202010000AppendOnlyTruncate } from './Migration20261202010000AppendOnlyTruncate.ts';
 import { Migration20261202060000MasterData } from './Migration20261202060000MasterData.ts';
 import { Migration20261202070000Progress } from './Migration20261202070000Progress.ts';
+import { Migration20261202080000ChangeOrderOrigin } from './Migration20261202080000ChangeOrderOrigin.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -24,4 +25,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202010000AppendOnlyTruncate', class: Migration20261202010000AppendOnlyTruncate },
   { name: 'Migration20261202060000MasterData', class: Migration20261202060000MasterData },
   { name: 'Migration20261202070000Progress', class: Migration20261202070000Progress },
+  { name: 'Migration20261202080000ChangeOrderOrigin', class: Migration20261202080000ChangeOrderOrigin },
 ];

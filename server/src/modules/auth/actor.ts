@@ -1,4 +1,4 @@
-import type { Role } from './user.entity.ts';
+import type { Role } from './roles.ts';
 
 /**
  * Who performs an operation. A human user has a role; `onBehalfOf` is set when a delegate acts
@@ -13,4 +13,6 @@ export interface Actor {
   onBehalfOf?: string | null;
   /** For token actors: the scopes granted. */
   scopes?: readonly string[];
+  /** For token actors: the token's id (an integration's change orders name their token). */
+  tokenId?: string;
 }

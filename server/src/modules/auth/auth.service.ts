@@ -3,10 +3,10 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './actor.ts';
-import type { Role } from './user.entity.ts';
+import type { Role } from './roles.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { LoginThrottle } from './login-throttle.ts';
-import { loadSecurityConfig, type SecurityConfig } from './security.config.ts';
+import type { SecurityConfig } from '../../config.ts';
 
 export interface UserRow {
   id: string;
@@ -37,7 +37,7 @@ export class AuthService {
   readonly #ttlMs: number;
   readonly #idleMs: number;
   readonly #throttle: LoginThrottle;
-  constructor(clock: Clock, session: { ttlHours: number; idleMinutes: number }, security: SecurityConfig = loadSecurityConfig()) {
+  constructor(clock: Clock, session: { ttlHours: number; idleMinutes: number }, security: SecurityConfig) {
     this.#clock = clock;
     this.#ttlMs = session.ttlHours * 3_600_000;
     this.#idleMs = session.idleMinutes > 0 ? session.idleMinutes * 60_000 : this.#ttlMs;

@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { hashSecret } from './credentials.ts';
 import { loginRefusals } from '../../metrics/metrics.ts';
-import type { SecurityConfig } from './security.config.ts';
+import type { SecurityConfig } from '../../config.ts';
 
 /** Per-address counters start over after this long without a failure (per-account ones too). */
 const ACCOUNT_FORGET_MS = 24 * 3_600_000;

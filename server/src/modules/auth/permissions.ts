@@ -1,4 +1,4 @@
-import type { Role } from './user.entity.ts';
+import { ROLES, type Role } from './roles.ts';
 import type { Actor } from './actor.ts';
 import { AppError } from '../../shared/errors.ts';
 
@@ -18,12 +18,15 @@ export interface Permission {
   apiScopes?: readonly string[];
 }
 
-export const ALL_ROLES: readonly Role[] = [
-  'SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'ADMIN', 'OPERATOR',
-];
+export const ALL_ROLES = ROLES;
 
 /** Who may propose change orders (and answer or withdraw their own): sales and operations. */
 const PROPOSERS: readonly Role[] = ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'];
+/**
+ * Who answers for their own change orders (the service checks it is theirs): the proposers, and
+ * administrators, whose imports and API tokens propose in their name (docs/product.md §5.13).
+ */
+const OWNERS: readonly Role[] = [...PROPOSERS, 'ADMIN'];
 /** Who holds some approval authority (which lanes exactly is decided per change order). */
 const APPROVERS: readonly Role[] = ['OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY', 'SALES_REP', 'PLANNER'];
 /** Who maintains work centers, products and customers, and imports a plant's data. */
@@ -66,9 +69,9 @@ export const PERMISSIONS = {
   'Mutation.rejectChangeOrder': { roles: APPROVERS },
   'Mutation.counterProposeChangeOrder': { roles: APPROVERS },
   'Mutation.escalateChangeOrder': { roles: [...PROPOSERS] },
-  'Mutation.respondToCounterProposal': { roles: PROPOSERS },
-  'Mutation.confirmChangeOrder': { roles: PROPOSERS },
-  'Mutation.withdrawChangeOrder': { roles: PROPOSERS },
+  'Mutation.respondToCounterProposal': { roles: OWNERS },
+  'Mutation.confirmChangeOrder': { roles: OWNERS },
+  'Mutation.withdrawChangeOrder': { roles: OWNERS },
   'Mutation.commentOnChangeOrder': { roles: ['SALES_REP', 'PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER', 'ACCOUNTING', 'QUALITY'] },
   'Mutation.moveJob': { roles: ['PLANNER', 'OPS_MANAGER', 'PLANT_MANAGER'] },
   // Whoever holds approval authority may name a delegate for it; anyone may be named (not ADMIN).
@@ -114,8 +117,9 @@ export const PERMISSIONS = {
   'Mutation.issueSetPasswordToken': { roles: ['ADMIN'] },
   'Mutation.setPasswordWithToken': { public: true },
   'Query.exportPlantData': { roles: MASTER_DATA },
-  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token (docs/import.md).
-  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write'] },
+  // An ERP pushes master data and cut-over orders with a `masterdata:write` API token, order rows
+  // (change orders once the plant is live) with an `orders:write` one (docs/import.md).
+  'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write', 'orders:write'] },
   // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
   'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
   'Mutation.shipOrder': { roles: FLOOR },

@@ -43,7 +43,7 @@ export async function applyEvaluation(w: PlantWrite, co: ChangeOrderRow, evaluat
     );
     const t = evaluation.terms;
     await insertOrdersWithJobs(em, plantId, [{
-      order: { id: orderId, number: `SO-${row!.n}`, customerId: co.customerId!, productId: t.productId, quantity: t.quantity,
+      order: { id: orderId, number: co.request.input.newOrder?.number?.trim() || `SO-${row!.n}`, customerId: co.customerId!, productId: t.productId, quantity: t.quantity,
         optionIds: t.optionIds, dueDate: fromDay(t.dueDate), unitPriceCents: t.unitPriceCents },
       jobs,
     }]);

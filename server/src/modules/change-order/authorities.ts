@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import type { Authority } from './authority.ts';
 
 /**

@@ -1,5 +1,5 @@
 import type { ApproverRole, Lane } from '../../engine/index.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 
 /** The capacity lane is a chain: a higher role satisfies a lower tier (docs/product.md §1). */
 const CAPACITY_RANK: Partial<Record<Role, number>> = { OPS_MANAGER: 1, PLANT_MANAGER: 2 };

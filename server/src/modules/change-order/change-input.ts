@@ -48,6 +48,7 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
     if (!product) throw unknown('Product', n.productId);
     const [retired] = await em.execute<{ id: string }[]>('select id from product where id = ? and not active', [productId]);
     if (retired) throw badInput(`${product.sku} is retired and takes no new orders; a plant manager can make it active again.`, 'newOrder.productId');
+    if (n.number != null) await checkNewNumber(em, plantId, n.number.trim());
     const chosen = optionIds(n.optionIds) ?? [];
     const optionCost = product.options.filter((o) => chosen.includes(o.id)).reduce((s, o) => s + o.addCostCents, 0);
     return {
@@ -75,6 +76,19 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
     ...(input.moveJob ? { moveJob: { jobId: knownId(input.moveJob.jobId, 'Job'), startDay: toDay(input.moveJob.startDate) } } : {}),
   };
   return { change, customerId: null };
+}
+
+/**
+ * A new order may bring its own number (an ERP's, docs/import.md "After go-live"): a plant's order
+ * numbers are unique, so it must name no order and no open change order's new order.
+ */
+async function checkNewNumber(em: EntityManager, plantId: string, number: string): Promise<void> {
+  if (number.length === 0 || number.length > 32) throw badInput('An order number has 1 to 32 characters.', 'newOrder.number');
+  const [taken] = await em.execute<{ what: string }[]>(
+    `select 'order' as what from sales_order where plant_id = ? and number = ?
+     union all select co.number from change_order co where co.plant_id = ? and co.status in ('PENDING', 'APPROVED', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED')
+       and co.request->'input'->'newOrder'->>'number' = ? limit 1`, [plantId, number, plantId, number]);
+  if (taken) throw badInput(taken.what === 'order' ? `${number} is already an order of this plant; change that order instead.` : `${taken.what} already proposes a new order ${number}; decide or withdraw it first.`, 'newOrder.number');
 }
 
 /** Only planners (and the roles above them) may move jobs by hand (docs/product.md §1). */

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Change, Evaluation, Lane } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { pgArray } from '../../db/sql.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 
 export type ChangeOrderStatus =
   | 'AUTO_APPROVED' | 'PENDING' | 'APPROVED' | 'APPLIED' | 'REJECTED' | 'COUNTER_PROPOSED' | 'WITHDRAWN' | 'CLOSED' | 'INFEASIBLE' | 'RETURNED';
@@ -46,6 +46,20 @@ export interface ChangeOrderRow {
   createdAt: Date;
   updatedAt: Date;
   appliedAt: Date | null;
+  /** Where it came from when not from the board (docs/import.md, "After go-live"); null: the board. */
+  origin: ChangeOrderOriginRow | null;
+}
+
+/** The stored origin of a change order made from an order row (import/go-live.ts writes it). */
+export interface ChangeOrderOriginRow {
+  source: 'IMPORT' | 'INTEGRATION';
+  tokenName: string | null;
+  batch: string | null;
+  file: string;
+  row: number;
+  orderNumber: string;
+  /** The row's terms, to know a re-pushed row that asks for the same again. */
+  terms: string;
 }
 
 /** A comment on a change order (read per change order by the request's loaders). */
@@ -73,7 +87,7 @@ export interface ApprovalRow {
 
 const CO_COLUMNS = `id, plant_id as "plantId", number, status, version, proposer_id as "proposerId", order_id as "orderId",
   order_version as "orderVersion", customer_id as "customerId", kinds, request, evaluation, tier, policy_version as "policyVersion", status_reason as "statusReason",
-  counter, created_at as "createdAt", updated_at as "updatedAt", applied_at as "appliedAt"`;
+  counter, created_at as "createdAt", updated_at as "updatedAt", applied_at as "appliedAt", origin`;
 
 /** An approval row as an `ApprovalRow`. */
 export const APPROVAL_COLUMNS = `change_order_id as "changeOrderId", lane, required_role as "requiredRole", status, granted_role as "grantedRole",

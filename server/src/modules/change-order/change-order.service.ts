@@ -2,7 +2,7 @@ import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule }
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { pgArray } from '../../db/sql.ts';

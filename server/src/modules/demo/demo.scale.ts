@@ -7,9 +7,6 @@ import { DEMO_PRODUCTS, DEMO_WORK_CENTERS } from './demo.catalog.ts';
  * spread over a horizon that grows with their number. Pure: no database, no randomness.
  */
 
-/** Work centers in one copy group (the demo catalogue). */
-export const WORK_CENTERS_PER_COPY = DEMO_WORK_CENTERS.length;
-
 /** Working days the demo's due dates are spread over at up to 300 orders (about twelve weeks). */
 export const DEMO_SPAN_WORKING_DAYS = 58;
 const DEMO_ORDERS = 300;

@@ -1,5 +1,6 @@
 /**
  * The realtime protocol's constants, mirrored one to one in docs/realtime.md. Change both together.
+ * The WebSocket close codes, shared with the client, are in schema/realtime-close-codes.ts.
  */
 
 /** PostgreSQL NOTIFY channels. Payloads are tiny pointers; the data is always read from the tables. */
@@ -9,22 +10,6 @@ export const Channel = {
   /** `plantId` — someone's presence in that plant changed (joined, left, looks elsewhere, expired). */
   PRESENCE: 'takt_presence',
 } as const;
-
-/**
- * WebSocket close codes Takt uses (graphql-ws's own codes, 4400/4403/4409/4429/4500, keep their
- * meaning). A client reconnects after 1001, 1006 and 1011, and stops on 4401 and 4403.
- */
-export const CloseCode = {
-  /** The process is shutting down; reconnect (to any process) and resume with `since`. */
-  GOING_AWAY: 1001,
-  /** graphql-ws: a malformed protocol message. Do not retry the same message. */
-  BAD_REQUEST: 4400,
-  /** The session behind the socket expired or was ended (logout, revoked) while it was open. */
-  UNAUTHENTICATED: 4401,
-  /** graphql-ws: connection_init carried no valid session cookie or token. */
-  FORBIDDEN: 4403,
-} as const;
-export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /** Event types only the stream produces; they are never stored. */
 export const StreamOnlyEventType = { RESYNC: 'RESYNC' } as const;

@@ -5,9 +5,7 @@ import { notFound } from '../../shared/errors.ts';
 import type { BoardEventPayload } from './board-events.ts';
 import { performance } from 'node:perf_hooks';
 import { plantLockHold, plantLockWait, writerQueue } from '../../metrics/metrics.ts';
-
-/** The PostgreSQL NOTIFY channel that carries `plantId:seq` after each commit (docs/realtime.md). */
-export const BOARD_CHANNEL = 'takt_board';
+import { Channel } from './realtime-protocol.ts';
 
 /** A board event as a command emits it; the write path assigns its sequence number. */
 export type BoardEventInput = BoardEventPayload;
@@ -118,7 +116,6 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
         beforeCommit: (task) => tasks.push(task),
       });
       for (const task of tasks) await task();
-      await em.flush();
       const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
       await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
       return { value, seqs };
@@ -165,6 +162,6 @@ async function appendEventsAndAudit(
   if (parts.length === 0) return;
   // Unreferenced data-modifying CTEs still run to completion; the NOTIFY is delivered at commit.
   const notify = events.length ? 'select pg_notify(?, ?)' : 'select 1';
-  if (events.length) params.push(BOARD_CHANNEL, `${plantId}:${seqs[seqs.length - 1]}`);
+  if (events.length) params.push(Channel.BOARD, `${plantId}:${seqs[seqs.length - 1]}`);
   await em.execute(`with ${parts.join(', ')} ${notify}`, params);
 }

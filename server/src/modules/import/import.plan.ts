@@ -35,8 +35,21 @@ export interface ImportPlan {
   users: Write<UserRecord>[];
   /** Orders to place at cut-over (the plant's first order import). */
   orders: Keyed<OrderRecord>[];
+  /** Order rows that become change orders: the plant is live (docs/import.md, "After go-live"). */
+  proposals: OrderProposal[];
   counts: EntityCount[];
 }
+
+/** An order row after go-live: a new order (`before` null) or a change to one, to propose. */
+export interface OrderProposal {
+  row: number;
+  value: OrderRecord;
+  before: OrderRecord | null;
+}
+
+/** What an order row asks for, as change orders made from rows remember it (a re-pushed row asks nothing new). */
+export const orderTerms = (o: OrderRecord): string =>
+  canonical({ number: o.number, customerCode: o.customerCode, sku: o.sku, quantity: o.quantity, options: o.options, dueDate: o.dueDate, unitPriceCents: o.unitPriceCents });
 
 export interface PlanContext {
   data: MasterData;
@@ -46,6 +59,8 @@ export interface PlanContext {
   optionsInUse: ReadonlyMap<string, ReadonlySet<string>>;
   /** The plant's orders as they are, by number (non-empty: the plant is live, orders come as change orders). */
   existingOrders: ReadonlyMap<string, OrderRecord>;
+  /** Open change orders made from order rows, by order number: their number and the row's terms. */
+  openProposals: ReadonlyMap<string, { changeOrder: string; terms: string }>;
   /** Emails of users in other plants (an email is unique across Takt). */
   emailsElsewhere: ReadonlySet<string>;
   /** The importing user, never deactivated by "retire missing". */
@@ -135,34 +150,72 @@ export function planImport(parsed: ParsedImport, ctx: PlanContext, errors: RowEr
     }
   }
 
-  // Orders
+  // Orders: placed at cut-over; once the plant is live, a new or changed row becomes a change order
   const orders: Keyed<OrderRecord>[] = [];
-  for (const r of parsed.orders ?? []) {
-    const o = r.value;
-    if (ctx.existingOrders.size > 0) {
-      const before = ctx.existingOrders.get(o.number);
-      if (before && canonical({ ...before, unitPriceCents: null }) === canonical({ ...o, unitPriceCents: null }) && (o.unitPriceCents === null || o.unitPriceCents === before.unitPriceCents)) count('orders', 'unchanged');
-      else fail('orders', r.row, 'number', o.number, `the plant is live (its orders were imported): ${before ? 'changing an order' : 'a new order'} after go-live is a change order; propose it in Takt`);
-      continue;
-    }
+  const proposals: OrderProposal[] = [];
+  const live = ctx.existingOrders.size > 0;
+  /**
+   * The row's customer, product, options and steps checked against the merged master data; false
+   * when refused. An existing order may change though its customer or product was retired since,
+   * as on the board: retired ones take no new orders.
+   */
+  const orderFits = (row: number, o: OrderRecord, existing = false): boolean => {
+    const before = errors.length;
     const customer = cu.merged.get(o.customerCode);
-    if (!customer) fail('orders', r.row, 'customer_code', o.customerCode, 'is not a customer of this plant (add it to customers)');
-    else if (!customer.active) fail('orders', r.row, 'customer_code', o.customerCode, 'is a retired customer');
+    if (!customer) fail('orders', row, 'customer_code', o.customerCode, 'is not a customer of this plant (add it to customers)');
+    else if (!customer.active && !existing) fail('orders', row, 'customer_code', o.customerCode, 'is a retired customer');
     const product = products.merged.get(o.sku);
     if (!product) {
-      fail('orders', r.row, 'sku', o.sku, 'is not a product of this plant (add it to products)');
-      continue;
+      fail('orders', row, 'sku', o.sku, 'is not a product of this plant (add it to products)');
+      return false;
     }
-    if (!product.active) fail('orders', r.row, 'sku', o.sku, 'is a retired product');
+    if (!product.active && !existing) fail('orders', row, 'sku', o.sku, 'is a retired product');
     for (const [attribute, value] of Object.entries(o.options)) {
       if (!product.options.some((x) => x.attribute === attribute && x.value === value)) {
         const offered = product.options.filter((x) => x.attribute === attribute).map((x) => x.value);
-        fail('orders', r.row, 'options', `${attribute}=${value}`, offered.length ? `is not an option of ${o.sku}; ${attribute} is one of: ${offered.join(', ')}` : `${o.sku} has no option ${attribute}`);
+        fail('orders', row, 'options', `${attribute}=${value}`, offered.length ? `is not an option of ${o.sku}; ${attribute} is one of: ${offered.join(', ')}` : `${o.sku} has no option ${attribute}`);
       }
     }
-    if (o.completedSteps > product.routing.length) fail('orders', r.row, 'completed_steps', String(o.completedSteps), `${o.sku} has ${product.routing.length} routing steps`);
-    orders.push(r);
-    count('orders', 'created');
+    if (o.completedSteps > product.routing.length) fail('orders', row, 'completed_steps', String(o.completedSteps), `${o.sku} has ${product.routing.length} routing steps`);
+    return errors.length === before;
+  };
+  for (const r of parsed.orders ?? []) {
+    const o = r.value;
+    if (!live) {
+      orderFits(r.row, o);
+      if (!products.merged.has(o.sku)) continue;
+      orders.push(r);
+      count('orders', 'created');
+      continue;
+    }
+    const before = ctx.existingOrders.get(o.number) ?? null;
+    // progress after go-live is reported on the floor, so an order's completed steps are not compared
+    const same = before && canonical({ ...before, unitPriceCents: null, completedSteps: 0 }) === canonical({ ...o, unitPriceCents: null, completedSteps: 0 })
+      && (o.unitPriceCents === null || o.unitPriceCents === before.unitPriceCents);
+    if (same || ctx.openProposals.get(o.number)?.terms === orderTerms(o)) {
+      count('orders', 'unchanged');
+      continue;
+    }
+    const pending = ctx.openProposals.get(o.number);
+    if (!before && pending) {
+      fail('orders', r.row, 'number', o.number, `${pending.changeOrder} already proposes this new order and is still open; decide or withdraw it first, then send the row again`);
+      continue;
+    }
+    if (before && before.customerCode !== o.customerCode) {
+      fail('orders', r.row, 'customer_code', o.customerCode, `${o.number} is ${before.customerCode}'s order: an order keeps its customer; cancel it in Takt and send the new one under a new number`);
+      continue;
+    }
+    if (before && before.sku !== o.sku) {
+      fail('orders', r.row, 'sku', o.sku, `${o.number} makes ${before.sku}: an order keeps its product; cancel it in Takt and send the new one under a new number`);
+      continue;
+    }
+    if (!before && o.completedSteps > 0) {
+      fail('orders', r.row, 'completed_steps', String(o.completedSteps), 'a new order after go-live starts with nothing done (leave it empty); progress is reported on the floor');
+      continue;
+    }
+    if (!orderFits(r.row, { ...o, completedSteps: 0 }, before !== null)) continue;
+    proposals.push({ row: r.row, value: o, before });
+    count('orders', before ? 'updated' : 'created');
   }
 
   // Rejected rows per file
@@ -172,7 +225,7 @@ export function planImport(parsed: ParsedImport, ctx: PlanContext, errors: RowEr
     c.rejected = rows.size;
   }
   return {
-    workCenters: wc.writes, exceptions: ex.writes, products: products.writes, customers: cu.writes, users: us.writes, orders,
+    workCenters: wc.writes, exceptions: ex.writes, products: products.writes, customers: cu.writes, users: us.writes, orders, proposals,
     counts: IMPORT_ENTITIES.filter((e) => parsed[e] !== undefined).map((e) => counts.get(e)!),
   };
 }

@@ -3,6 +3,7 @@ import { requirePlant } from '../auth/permissions.ts';
 import { badInput } from '../../shared/errors.ts';
 import { importPlantData } from './import.service.ts';
 import { exportPlantData } from './export.service.ts';
+import { originLabel } from './origin.ts';
 
 /** The most files one import takes: one per entity (or one workbook). */
 const MAX_FILES = 8;
@@ -22,5 +23,12 @@ export const importResolvers: Resolvers = {
         mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null,
       });
     },
+  },
+  // outcomes stored for an idempotency key before change orders came from rows have none
+  ImportResult: {
+    changeOrders: (r) => r.changeOrders ?? [],
+  },
+  ChangeOrder: {
+    origin: (co) => (co.origin ? { ...co.origin, label: originLabel(co.origin) } : null),
   },
 };

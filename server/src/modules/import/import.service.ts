@@ -5,7 +5,7 @@ import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { AppError, badInput } from '../../shared/errors.ts';
 import { buildSchedule, toDay } from '../../engine/index.ts';
-import { withPlantWrite, type AuditInput, type BoardEventInput } from '../events/write-path.ts';
+import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertOrdersWithJobs } from '../order/order.repository.ts';
 import { currentPolicy, toEnginePolicy } from '../policy/policy.service.ts';
 import { plantById } from '../plant/plant.service.ts';
@@ -16,11 +16,12 @@ import { openOrdersByProduct } from '../masterdata/open-work.ts';
 import {
   materializeCalendar, saveCalendarException, saveCustomer, saveProduct, saveUser, saveWorkCenter,
 } from '../masterdata/apply.ts';
-import { fileLabel, type RowError } from './contract.ts';
+import { fileLabel, IMPORT_ENTITIES, type RowError } from './contract.ts';
 import { readImportFiles, type ImportFile } from './read-files.ts';
 import { parseRows, type ParsedImport } from './parse-rows.ts';
 import { planImport, type EntityCount, type ImportPlan } from './import.plan.ts';
 import { placeCutOver, type CutOverImpact } from './cut-over.ts';
+import { openProposalsOf, proposeOrderRows, proposerOf, type ImportChangeOrder } from './go-live.ts';
 
 export type ImportMode = 'DRY_RUN' | 'COMMIT';
 
@@ -45,6 +46,8 @@ export interface ImportOutcome {
   errors: RowError[];
   errorsCsv: string;
   impact: CutOverImpact | null;
+  /** Order rows that became (or in a dry run would become) change orders: the plant is live. */
+  changeOrders: ImportChangeOrder[];
 }
 
 /** Thrown inside a transaction to roll it back with the outcome to report (a dry run, a refused commit). */
@@ -82,6 +85,7 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   const read = await readImportFiles(files);
   const errors = [...read.errors];
   const parsed = parseRows(read.tables, read.workbook, errors);
+  requireScopes(actor, parsed);
   const fingerprint = canonical({ parsed, retireMissing: options.retireMissing });
   const tokenAt = (seq: number) => createHash('sha256').update(`${fingerprint}\u0000${plantId}\u0000${seq}`).digest('base64url');
   const key = options.idempotencyKey?.trim() || null;
@@ -92,10 +96,14 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   if (options.mode === 'DRY_RUN') {
     try {
       await services.orm.em.fork().transactional(async (em) => {
-        const [plant] = await em.execute<{ event_seq: string }[]>('select event_seq from plant where id = ?', [plantId]);
+        // Orders may become change orders, whose numbering writes the plant row: take its lock first,
+        // in the order every writer takes it, so a dry run waits for a writer instead of deadlocking with one.
+        const [plant] = await em.execute<{ event_seq: string }[]>(`select event_seq from plant where id = ?${parsed.orders ? ' for update' : ''}`, [plantId]);
         if (!plant) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
-        const outcome = await runImport(services, em, plantId, actor, parsed, read.workbook, errors, options, { emit: () => {}, audit: () => {} });
-        throw new RolledBack({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(Number(plant.event_seq)) });
+        // the dry run's write: events, audit and notifications go nowhere, since it rolls back
+        const dry: PlantWrite = { em, plantId, actor, seq: Number(plant.event_seq), emit: () => {}, audit: () => {}, beforeCommit: () => {} };
+        const outcome = await runImport(services, dry, parsed, read.workbook, errors, options);
+        throw new RolledBack({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(dry.seq) });
       });
     } catch (err) {
       if (err instanceof RolledBack) return err.outcome;
@@ -117,7 +125,7 @@ export async function importPlantData(services: Services, actor: Actor | null, p
       if (options.previewToken && token !== options.previewToken) {
         throw new AppError('CONFLICT', 'The plant changed since the dry run, or the files differ from the ones previewed; run the dry run again and commit its token.', { currentVersion: w.seq });
       }
-      const outcome = await runImport(services, w.em, plantId, actor, parsed, read.workbook, errors, options, w);
+      const outcome = await runImport(services, w, parsed, read.workbook, errors, options);
       if (outcome.errors.length > 0) throw new RolledBack({ ...outcome, mode: 'COMMIT', applied: false, previewToken: token });
       const committed: ImportOutcome = { ...outcome, mode: 'COMMIT', applied: true, previewToken: token };
       if (key !== null) {
@@ -132,25 +140,32 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   }
 }
 
-interface Sink {
-  emit(event: BoardEventInput): void;
-  audit(entry: AuditInput): void;
+/**
+ * An API token imports only what its scopes cover: `masterdata:write` any file, `orders:write`
+ * orders alone (docs/import.md, "The API"); a signed-in user is covered by the permission table.
+ */
+function requireScopes(actor: Actor | null, parsed: ParsedImport): void {
+  if (actor?.kind !== 'api' || actor.scopes?.includes('masterdata:write')) return;
+  const others = IMPORT_ENTITIES.filter((e) => e !== 'orders' && parsed[e] !== undefined);
+  if (others.length > 0) throw new AppError('FORBIDDEN', `An orders:write token pushes orders only; ${others.join(', ')} need a token with the masterdata:write scope.`);
 }
 
 async function runImport(
-  services: Services, em: EntityManager, plantId: string, actor: Actor | null, parsed: ParsedImport, workbook: boolean,
-  errors: RowError[], options: ImportOptions, sink: Sink,
+  services: Services, w: PlantWrite, parsed: ParsedImport, workbook: boolean, errors: RowError[], options: ImportOptions,
 ): Promise<Omit<ImportOutcome, 'mode' | 'applied' | 'previewToken'>> {
+  const { em, plantId, actor } = w;
   const data = await loadMasterData(em, plantId);
-  const existingOrders = await ordersAsRecords(em, plantId);
+  const { records: existingOrders, ids: orderIds } = await ordersAsRecords(em, plantId);
   const elsewhere = await em.execute<{ email: string }[]>('select lower(email) as email from app_user where plant_id <> ?', [plantId]);
   const [me] = actor?.userId ? await em.execute<{ email: string }[]>('select lower(email) as email from app_user where id = ?', [actor.userId]) : [];
   const plan = planImport(parsed, {
-    data, openOrders: await openOrdersByProduct(em, plantId), optionsInUse: await optionsInUse(em, plantId), existingOrders, emailsElsewhere: new Set(elsewhere.map((u) => u.email)),
+    data, openOrders: await openOrdersByProduct(em, plantId), optionsInUse: await optionsInUse(em, plantId), existingOrders,
+    openProposals: existingOrders.size > 0 ? await openProposalsOf(em, plantId) : new Map(), emailsElsewhere: new Set(elsewhere.map((u) => u.email)),
     actorEmail: me?.email ?? null, retireMissing: options.retireMissing, workbook,
   }, errors);
-  const result = (impact: CutOverImpact | null) => ({ counts: plan.counts, errors, errorsCsv: errorsAsCsv(errors), impact });
+  const result = (impact: CutOverImpact | null, changeOrders: ImportChangeOrder[] = []) => ({ counts: plan.counts, errors, errorsCsv: errorsAsCsv(errors), impact, changeOrders });
   if (errors.length > 0) return result(null);
+  const proposer = plan.proposals.length > 0 ? await proposerOf(em, actor) : null;
 
   const boardChanged = await writeMasterData(em, plantId, plan, services.clock.now());
   let impact: CutOverImpact | null = null;
@@ -158,18 +173,22 @@ async function runImport(
     impact = await placeOrders(services, em, plantId, plan.orders, errors, workbook);
     if (errors.length > 0) return result(impact);
   }
-  if (boardChanged || plan.orders.length > 0) sink.emit({ type: 'BOARD_RESET', reason: 'plant data imported' });
+  const changeOrders = plan.proposals.length === 0 ? [] : await proposeOrderRows(services, w, proposer, plan.proposals, {
+    data: await loadMasterData(em, plantId), orderIds, file: fileLabel('orders', workbook), batch: options.idempotencyKey?.trim() || null, dryRun: options.mode === 'DRY_RUN',
+  }, errors);
+  if (errors.length > 0) return result(impact, changeOrders);
+  if (boardChanged || plan.orders.length > 0) w.emit({ type: 'BOARD_RESET', reason: 'plant data imported' });
   const written = plan.counts.some((c) => c.created + c.updated + c.retired > 0);
   if (written) {
-    sink.audit({
+    w.audit({
       action: 'IMPORT_COMMITTED', entityType: 'Plant', entityId: plantId,
       data: {
         counts: Object.fromEntries(plan.counts.map(({ entity, ...c }) => [entity, c])), retireMissing: options.retireMissing,
-        ordersPlaced: impact?.ordersPlaced ?? 0, idempotencyKey: options.idempotencyKey ?? null,
+        ordersPlaced: impact?.ordersPlaced ?? 0, changeOrders: changeOrders.map((c) => c.changeOrderNumber), idempotencyKey: options.idempotencyKey ?? null,
       },
     });
   }
-  return result(impact);
+  return result(impact, changeOrders);
 }
 
 /** Writes the plan's master data in import order; true when what boards show (calendars, catalogue, customers) changed. */
@@ -216,16 +235,17 @@ async function optionsInUse(em: EntityManager, plantId: string): Promise<Map<str
   return out;
 }
 
-/** The plant's orders as import rows (to tell a re-import's unchanged rows from changes after go-live). */
-async function ordersAsRecords(em: EntityManager, plantId: string): Promise<Map<string, OrderRecord>> {
-  const rows = await em.execute<{ number: string; customerCode: string; sku: string; quantity: number; options: string[] | null; dueDate: string; unitPriceCents: string; completedSteps: number }[]>(
-    `select o.number, c.code as "customerCode", p.sku, o.quantity, o.due_date::text as "dueDate", o.unit_price_cents as "unitPriceCents",
+/** The plant's orders as import rows (to tell a re-import's unchanged rows from changes after go-live), and their ids. */
+async function ordersAsRecords(em: EntityManager, plantId: string): Promise<{ records: Map<string, OrderRecord>; ids: Map<string, { id: string; version: number }> }> {
+  const rows = await em.execute<{ id: string; version: number; number: string; customerCode: string; sku: string; quantity: number; options: string[] | null; dueDate: string; unitPriceCents: string; completedSteps: number }[]>(
+    `select o.id, o.version, o.number, c.code as "customerCode", p.sku, o.quantity, o.due_date::text as "dueDate", o.unit_price_cents as "unitPriceCents",
             (select array_agg(po.attribute || '=' || po.value) from product_option po where po.id = any(o.option_ids)) as options,
             (select count(*)::int from job j where j.order_id = o.id and j.status = 'DONE') as "completedSteps"
        from sales_order o join customer c on c.id = o.customer_id join product p on p.id = o.product_id where o.plant_id = ?`, [plantId]);
-  return new Map(rows.map((r) => [r.number, {
+  const records = new Map(rows.map((r) => [r.number, {
     number: r.number, customerCode: r.customerCode, sku: r.sku, quantity: r.quantity,
     options: Object.fromEntries((r.options ?? []).map((x) => [x.slice(0, x.indexOf('=')), x.slice(x.indexOf('=') + 1)])),
     dueDate: r.dueDate, unitPriceCents: Number(r.unitPriceCents), completedSteps: r.completedSteps,
   }]));
+  return { records, ids: new Map(rows.map((r) => [r.number, { id: r.id, version: r.version }])) };
 }

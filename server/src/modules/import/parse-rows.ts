@@ -1,4 +1,4 @@
-import { ROLES, type Role } from '../auth/user.entity.ts';
+import { ROLES, type Role } from '../auth/roles.ts';
 import type {
   CalendarExceptionRecord, CustomerRecord, OrderRecord, ProductOptionRecord, RoutingStepRecord, UserRecord, WorkCenterRecord,
 } from '../masterdata/records.ts';

@@ -1,4 +1,4 @@
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 
 /**
  * A plant's master data as Takt keeps it, keyed the way files and the API name it (docs/import.md):

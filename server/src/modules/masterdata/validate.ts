@@ -1,4 +1,4 @@
-import { ROLES } from '../auth/user.entity.ts';
+import { ROLES } from '../auth/roles.ts';
 import { isIsoDate, daysBetween } from '../../shared/dates.ts';
 import type {
   CalendarExceptionRecord, CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord,

@@ -1,6 +1,6 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
 import { formatMoneyDelta as signed } from '../../shared/money.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import { satisfies } from '../change-order/authority.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
 import type { Transition } from '../change-order/transitions.ts';

@@ -1,3 +1,4 @@
+import type { JobStatus, OrderStatus } from '../../../../schema/generated/enums.ts';
 import type { ProductDto } from '../product/product.dto.ts';
 
 export interface CustomerDto {
@@ -21,7 +22,7 @@ export interface OrderDto {
   optionIds: string[];
   dueDate: string;
   unitPriceCents: number;
-  status: 'CONFIRMED' | 'IN_PRODUCTION' | 'DONE' | 'SHIPPED' | 'CANCELLED';
+  status: OrderStatus;
   version: number;
   /** The planned finish when its terms were last agreed (docs/product.md §12). */
   baselineFinish: string | null;
@@ -39,7 +40,7 @@ export interface JobDto {
   start: string;
   end: string;
   minutes: number;
-  status: 'PLANNED' | 'STARTED' | 'DONE';
+  status: JobStatus;
   version: number;
   completedQuantity: number;
   scrapQuantity: number;

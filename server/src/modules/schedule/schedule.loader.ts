@@ -3,6 +3,7 @@ import {
   addOrder, buildSchedule, removeOrder, toDay, type Order, type Schedule, type ScheduleInput, type WorkCenter,
 } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
+import type { JobStatus } from '../../../../schema/generated/enums.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import { workCentersOf, type WorkCenterDto } from '../plant/plant.service.ts';
 import { PlantCache } from './plant-cache.ts';
@@ -41,7 +42,7 @@ async function loadOrders(em: EntityManager, plantId: string, ids: readonly stri
             o.unit_price_cents as "unitPriceCents", o.status, o.version from sales_order o where o.plant_id = ? ${only} order by o.number`,
     params,
   );
-  const jobs = await em.execute<{ id: string; orderId: string; seq: number; workCenterId: string; minutes: number; status: 'PLANNED' | 'STARTED' | 'DONE' }[]>(
+  const jobs = await em.execute<{ id: string; orderId: string; seq: number; workCenterId: string; minutes: number; status: JobStatus }[]>(
     `select j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.minutes, j.status
        from job j join sales_order o on o.id = j.order_id where o.plant_id = ? ${only} order by j.order_id, j.seq`,
     params,

@@ -3,7 +3,7 @@ import type { TaskList } from 'graphile-worker';
 import type { Lane } from '../../engine/index.ts';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/user.entity.ts';
+import type { Role } from '../auth/roles.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import type { EvaluationDeps } from '../change-order/preview.service.ts';
 import { ChangeOrderCommands } from '../change-order/change-order.service.ts';

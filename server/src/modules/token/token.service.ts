@@ -13,7 +13,7 @@ export const TOKEN_KINDS = ['DISPLAY', 'API'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];
 
 /** Scopes an API token may hold; the permission table names them per operation (`…:write` ones may mutate). */
-export const API_SCOPES = ['reports:read', 'masterdata:write', 'progress:write'] as const;
+export const API_SCOPES = ['reports:read', 'masterdata:write', 'orders:write', 'progress:write'] as const;
 
 const KIND_TAG: Record<TokenKind, string> = { DISPLAY: 'd', API: 'a' };
 /** How many leading characters of the secret are kept, to tell tokens apart in lists. */
@@ -115,6 +115,7 @@ export class TokenService {
       plantId: row.plant_id,
       name: row.name,
       scopes: row.kind === 'API' ? row.scopes : [],
+      tokenId: row.id,
     };
   }
 }

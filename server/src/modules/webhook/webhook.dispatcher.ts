@@ -1,6 +1,7 @@
 import type { Orm } from '../../db/orm.ts';
 import type { Logger } from '../../shared/logger.ts';
-import { loadWebhookConfig, retryDelayMs, type WebhookConfig } from './webhook.config.ts';
+import type { WebhookConfig } from '../../config.ts';
+import { retryDelayMs } from './webhook.retry.ts';
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook.signature.ts';
 import { postWebhook } from './webhook.transport.ts';
 import { RefusedAddress } from './webhook.address.ts';
@@ -40,7 +41,7 @@ export class WebhookDispatcher {
   #running: Promise<void> | null = null;
   #stopped = true;
 
-  constructor(orm: Orm, config: WebhookConfig = loadWebhookConfig()) {
+  constructor(orm: Orm, config: WebhookConfig) {
     this.#orm = orm;
     this.config = config;
   }

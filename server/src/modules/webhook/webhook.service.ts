@@ -5,7 +5,7 @@ import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { decodeSeqCursor, encodeCursor, pageSize, type Page } from '../../shared/pagination.ts';
 import { isUuid } from '../../shared/ids.ts';
-import type { WebhookConfig } from './webhook.config.ts';
+import type { WebhookConfig } from '../../config.ts';
 import { WEBHOOK_EVENTS } from './webhook.outbox.ts';
 import { newSecret } from './webhook.signature.ts';
 

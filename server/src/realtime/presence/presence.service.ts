@@ -5,10 +5,10 @@ import type { Logger } from '../../shared/logger.ts';
 import { pgArray } from '../../db/sql.ts';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
-import type { Role } from '../../modules/auth/user.entity.ts';
+import type { Role } from '../../modules/auth/roles.ts';
 import { Channel } from '../../modules/events/realtime-protocol.ts';
 import type { PgListener } from '../pg-listener.ts';
-import type { PresenceKind } from './presence.entity.ts';
+import type { PresenceKind } from '../../../../schema/generated/enums.ts';
 
 export interface Viewing {
   kind: PresenceKind;
