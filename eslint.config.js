@@ -50,6 +50,6 @@ function layers(src) {
     zone(`${src}/realtime/**`, [`${src}/metrics/**`], 'realtime/ may use metrics/metrics.ts (the instruments) only.', ['**/metrics/metrics.ts']),
     zone([`${src}/graphql/**`, `${src}/http/**`, `${src}/metrics/**`], above('app'), 'Only the app assembly and the entry points import app/.'),
     zone([`${src}/http/**`, `${src}/metrics/**`], [`${src}/modules/**`], 'http/ and metrics/ know requests and instruments, not the domain.'),
-    zone(`${src}/{services,config}.ts`, above('app', 'http', 'graphql', 'metrics'), 'config.ts and services.ts are handed down to every layer, so they import none above the domain.'),
+    zone(`${src}/{services,config}.ts`, above('app', 'http', 'graphql', 'metrics'), 'config.ts and services.ts are handed down to every layer, so they import nothing of the request kit or the app.'),
   ];
 }

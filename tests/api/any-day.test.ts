@@ -4,6 +4,7 @@ import { ChangeOrderCommands } from '../../server/src/modules/change-order/chang
 import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { capacityReport } from '../../server/src/modules/report/report.service.ts';
 import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
+import { changeOrderTransitions } from '../../server/src/services.ts';
 import { escalateOverdue, overdueLanes } from '../../server/src/modules/sla/sla.escalation.ts';
 import { addDays } from '../../server/src/shared/dates.ts';
 import { ANY_DAY } from '../support/any-day.ts';
@@ -51,7 +52,7 @@ describe.each(ANY_DAY)('on $date ($what)', ({ date }) => {
     const plant = await buildPlant(db.url, { today: date, fillerMinutes: 380, fillerDays: 15, orders: { B: { quantity: 1, dueInWorkingDays: 9 } } });
     // proposed in the late afternoon (16:00 UTC): eight hours later is the next plant-local day
     let now = new Date(`${date}T16:00:00Z`);
-    const deps = { orm: db.orm, clock: { now: () => now }, schedules: new ScheduleCache() };
+    const deps = { orm: db.orm, clock: { now: () => now }, schedules: new ScheduleCache(), transitions: changeOrderTransitions() };
     const rep: Actor = { kind: 'user', userId: plant.userIds.SALES_REP, role: 'SALES_REP', plantId: plant.plantId, name: 'Rep' };
     const { value: id } = await withPlantWrite(db.orm, plant.plantId, rep, (w) => new ChangeOrderCommands(deps).propose(w, rep, { orderId: plant.orders.B!.id, quantity: 2, expectedOrderVersion: 1 }, null));
     const [co] = await sql<{ status: string; lanes: string[] }>(db.url,

@@ -4,6 +4,7 @@ import { ChangeOrderCommands } from '../../server/src/modules/change-order/chang
 import { evaluateBeforeLock, type PreviewResult } from '../../server/src/modules/change-order/preview.service.ts';
 import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
 import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
+import { changeOrderTransitions } from '../../server/src/services.ts';
 import { sql } from '../support/database.ts';
 import { templateDatabase } from '../support/lifecycle.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
@@ -15,7 +16,7 @@ const db = templateDatabase();
 async function world() {
   const plant: FactoryPlant = await buildPlant(db.url, { orders: { A: { quantity: 1, dueInWorkingDays: 30 } } });
   let now = suiteNow();
-  const deps = { clock: { now: () => now }, schedules: new ScheduleCache() };
+  const deps = { clock: { now: () => now }, schedules: new ScheduleCache(), transitions: changeOrderTransitions() };
   const actor: Actor = { kind: 'user', userId: plant.userIds.PLANNER, role: 'PLANNER', plantId: plant.plantId, name: 'Planner' };
   const input = { orderId: plant.orders.A!.id, dueDate: workingDay(todayUtc(), 40), expectedOrderVersion: 1 }; // a new order is at version 1
   const commands = new ChangeOrderCommands(deps);
@@ -57,7 +58,7 @@ describe('a proposal evaluated before the plant lock', () => {
   it('leaves bad input to the evaluation under the lock, which reports it', async () => {
     const plant = await buildPlant(db.url);
     const actor: Actor = { kind: 'user', userId: plant.userIds.PLANNER, role: 'PLANNER', plantId: plant.plantId, name: 'Planner' };
-    const deps = { clock: { now: () => new Date() }, schedules: new ScheduleCache() };
+    const deps = { clock: { now: () => new Date() }, schedules: new ScheduleCache(), transitions: changeOrderTransitions() };
     const input = { orderId: 'not-an-id', dueDate: workingDay(todayUtc(), 40) };
     expect(await evaluateBeforeLock(db.orm.em.fork(), deps, actor, input)).toBeNull();
     await expect(withPlantWrite(db.orm, plant.plantId, actor, (w) => new ChangeOrderCommands(deps).propose(w, actor, input, null, null)))

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
 import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
-import { withPlantWrite } from '../../server/src/modules/events/write-path.ts';
+import { withPlantWrite, type WriteTopic } from '../../server/src/modules/events/write-path.ts';
 import { cloneTemplate, sql } from '../support/database.ts';
 
 let orm: Orm;
@@ -71,6 +71,45 @@ describe('the one write path', () => {
     await expect(sql(url, 'delete from audit_event')).rejects.toThrow(/append-only/);
     await expect(sql(url, 'truncate audit_event')).rejects.toThrow(/append-only/);
     expect((await sql(url, 'select 1 from audit_event')).length).toBeGreaterThan(0);
+  });
+
+  it('hands a topic all the facts of a write once, after the command and inside its transaction', async () => {
+    const deliveries: string[][] = [];
+    const topic: WriteTopic<string> = {
+      async deliver(w, facts) {
+        deliveries.push([...facts]);
+        // runs after the command: it reads the name the command set after publishing
+        const [plant] = await w.em.execute<{ name: string }[]>('select name from plant where id = ?', [plantId]);
+        w.audit({ action: `TOPIC ${facts.join(',')}`, entityType: 'Plant', entityId: plantId, comment: plant!.name });
+      },
+    };
+    await withPlantWrite(orm, plantId, null, async (w) => {
+      w.publish(topic, 'a');
+      await w.em.execute('update plant set name = ? where id = ?', ['Renamed after publishing', plantId]);
+      w.publish(topic, 'b');
+    });
+    expect(deliveries).toEqual([['a', 'b']]);
+    expect(await sql(url, `select comment from audit_event where action = 'TOPIC a,b'`)).toEqual([{ comment: 'Renamed after publishing' }]);
+  });
+
+  it('rolls the write back when a topic fails, and delivers nothing of a command that failed', async () => {
+    const [before] = await sql<{ n: string }>(url, 'select count(*) as n from board_event where plant_id = $1', [plantId]);
+    const failing: WriteTopic<string> = { deliver: async () => { throw new Error('topic failed'); } };
+    await expect(withPlantWrite(orm, plantId, null, async (w) => {
+      w.emit({ type: 'BOARD_RESET', reason: 'topic fails' });
+      await w.em.execute('update plant set name = ? where id = ?', ['Never committed', plantId]);
+      w.publish(failing, 'x');
+    })).rejects.toThrow('topic failed');
+    const deliveries: string[][] = [];
+    const recording: WriteTopic<string> = { deliver: async (_, facts) => { deliveries.push([...facts]); } };
+    await expect(withPlantWrite(orm, plantId, null, async (w) => {
+      w.publish(recording, 'y');
+      throw new Error('command failed');
+    })).rejects.toThrow('command failed');
+    expect(deliveries).toEqual([]);
+    const [after] = await sql<{ n: string }>(url, 'select count(*) as n from board_event where plant_id = $1', [plantId]);
+    expect(after!.n).toBe(before!.n);
+    expect(await sql(url, 'select 1 from plant where name = $1', ['Never committed'])).toHaveLength(0);
   });
 
   it('refuses an unknown plant with NOT_FOUND', async () => {

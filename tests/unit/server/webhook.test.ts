@@ -4,7 +4,8 @@ import { retryDelayMs } from '../../../server/src/modules/webhook/webhook.retry.
 import { validateWebhookUrl } from '../../../server/src/modules/webhook/webhook.service.ts';
 import { addressKind, checkedLookup, RefusedAddress } from '../../../server/src/modules/webhook/webhook.address.ts';
 import { newSecret, sign, verify } from '../../../server/src/modules/webhook/webhook.signature.ts';
-import { planNotifications, type PlanInput, type PlantUser } from '../../../server/src/modules/notification/notification.plan.ts';
+import { planNotifications, type PlanInput } from '../../../server/src/modules/notification/notification.plan.ts';
+import type { PlantUser } from '../../../server/src/modules/change-order/transitions.ts';
 import type { ApprovalRow } from '../../../server/src/modules/change-order/change-order.repository.ts';
 
 describe('webhook signatures', () => {

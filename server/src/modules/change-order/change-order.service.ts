@@ -17,16 +17,22 @@ import {
   resetApprovals, updateChangeOrder, type ApprovalRow, type ChangeOrderRow, type ChangeOrderStatus, type StoredRequest,
 } from './change-order.repository.ts';
 import { evaluateInput, evaluateStoredChange, stillCurrent, type EvaluationDeps, type PreviewResult } from './preview.service.ts';
-import { recordTransition } from './transitions.ts';
+import type { Transitions } from './transitions.ts';
 import { beyondDecided, neededApprovals } from './decided-scope.ts';
 import { checkOrderVersion } from './order-version.ts';
 
 export const SCHEDULE_CHANGED_REASON = 'The schedule changed since evaluation; it needs these approvals now.';
 
+/** What the change-order commands need: the evaluation's inputs and where transitions are recorded. */
+export interface ChangeOrderDeps extends EvaluationDeps {
+  /** The lifecycle's record and its subscribers (notifications, webhooks), assembled in services.ts. */
+  transitions: Transitions;
+}
+
 /** The commands of the change-order lifecycle (docs/product.md §5). Each runs inside `withPlantWrite`. */
 export class ChangeOrderCommands {
-  readonly #deps: EvaluationDeps;
-  constructor(deps: EvaluationDeps) {
+  readonly #deps: ChangeOrderDeps;
+  constructor(deps: ChangeOrderDeps) {
     this.#deps = deps;
   }
 
@@ -58,7 +64,7 @@ export class ChangeOrderCommands {
     );
     const id = co.id;
     if (comment?.trim()) await insertComment(w.em, id, actor.userId!, checkComment(comment), now);
-    recordTransition(w, { changeOrderId: id, orderId: evaluation.orderId, action: 'PROPOSED', from: null, to: status, version: 1, comment, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: id, orderId: evaluation.orderId, action: 'PROPOSED', from: null, to: status, version: 1, comment, policyVersion: evaluation.policyVersion, evaluation });
     if (status === 'PENDING') await resetApprovals(w.em, id, lanes, now);
     if (status === 'AUTO_APPROVED') await this.#apply(w, co, evaluation, today);
     return id;
@@ -78,14 +84,14 @@ export class ChangeOrderCommands {
     const version = allGranted ? co.version : co.version + 1;
     for (const { approval, authority } of decisions) {
       await decideApproval(w.em, co.id, approval.lane, { status: 'GRANTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: comment?.trim() || null }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
+      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
     }
     if (!allGranted) {
       await updateChangeOrder(w.em, co.id, { status: 'PENDING' }, now);
       return;
     }
     await updateChangeOrder(w.em, co.id, { status: 'APPROVED', statusReason: null }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ALL_APPROVED', from: 'PENDING', to: 'APPROVED', version: co.version + 1, policyVersion: co.policyVersion });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ALL_APPROVED', from: 'PENDING', to: 'APPROVED', version: co.version + 1, policyVersion: co.policyVersion });
     await this.#applyApproved(w, { ...co, version: co.version + 1, status: 'APPROVED' });
   }
 
@@ -102,7 +108,7 @@ export class ChangeOrderCommands {
       await decideApproval(w.em, co.id, approval.lane, { status: 'REJECTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: checkComment(why) }, now);
     }
     await updateChangeOrder(w.em, co.id, { status: 'REJECTED', statusReason: why }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation, onBehalfOf: decisions.map((d) => onBehalfOf(d.authority)).find((o) => o !== null) ?? null });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation, onBehalfOf: decisions.map((d) => onBehalfOf(d.authority)).find((o) => o !== null) ?? null });
   }
 
   /**
@@ -139,7 +145,7 @@ export class ChangeOrderCommands {
     if (escalated === 0) return;
     await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: by === 'SLA' ? 'Waited longer than the approval SLA; escalated.' : `Escalated: ${why}` }, now);
     if (why) await insertComment(w.em, co.id, actor.userId ?? co.proposerId, checkComment(why), now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: by === 'SLA' ? 'SLA_ESCALATED' : 'ESCALATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: why || null, policyVersion: co.policyVersion, evaluation: co.evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: by === 'SLA' ? 'SLA_ESCALATED' : 'ESCALATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: why || null, policyVersion: co.policyVersion, evaluation: co.evaluation });
   }
 
   /** An approver offers an alternative; it is evaluated now and waits for the proposer. */
@@ -159,7 +165,7 @@ export class ChangeOrderCommands {
       request: { change: parsed.change, input, customerId: co.customerId }, evaluation, comment: checkComment(why), createdAt: now.toISOString(),
     };
     await updateChangeOrder(w.em, co.id, { status: 'COUNTER_PROPOSED', statusReason: why, counter }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_PROPOSED', from: 'PENDING', to: 'COUNTER_PROPOSED', version: co.version + 1, comment: why, policyVersion: evaluation.policyVersion, evaluation, onBehalfOf: onBehalfOf(decision!.authority) });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_PROPOSED', from: 'PENDING', to: 'COUNTER_PROPOSED', version: co.version + 1, comment: why, policyVersion: evaluation.policyVersion, evaluation, onBehalfOf: onBehalfOf(decision!.authority) });
   }
 
   /**
@@ -174,11 +180,11 @@ export class ChangeOrderCommands {
     const now = this.#now();
     if (!accept) {
       await updateChangeOrder(w.em, co.id, { status: 'CLOSED', statusReason: comment?.trim() || 'Counter-proposal declined.' }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_DECLINED', from: 'COUNTER_PROPOSED', to: 'CLOSED', version: co.version + 1, comment, policyVersion: co.policyVersion });
+      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_DECLINED', from: 'COUNTER_PROPOSED', to: 'CLOSED', version: co.version + 1, comment, policyVersion: co.policyVersion });
       return;
     }
     const { evaluation, today } = await evaluateStoredChange(w.em, this.#deps, w.plantId, counter.request.change, w.seq);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_ACCEPTED', from: 'COUNTER_PROPOSED', to: 'COUNTER_PROPOSED', version: co.version, comment, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COUNTER_ACCEPTED', from: 'COUNTER_PROPOSED', to: 'COUNTER_PROPOSED', version: co.version, comment, policyVersion: evaluation.policyVersion, evaluation });
     const accepted: ChangeOrderRow = { ...co, request: counter.request, evaluation };
     if (evaluation.tier === 'INFEASIBLE') return this.#infeasible(w, accepted, evaluation, now);
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
@@ -188,7 +194,7 @@ export class ChangeOrderCommands {
     if (!withinAuthority) {
       const since = beyond.differences.length ? ` Since it was offered: ${beyond.differences.join('; ')}.` : '';
       await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: `The accepted alternative needs more authority than its proposer holds.${since}`, evaluation, request: counter.request }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: 'COUNTER_PROPOSED', to: 'PENDING', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: 'COUNTER_PROPOSED', to: 'PENDING', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
       return;
     }
     for (const lane of Object.keys(lanes) as Lane[]) {
@@ -214,7 +220,7 @@ export class ChangeOrderCommands {
     const lanes = evaluation.laneRoles as Partial<Record<Lane, Role>>;
     const status = routeOf(evaluation);
     await updateChangeOrder(w.em, co.id, { status, statusReason: status === 'INFEASIBLE' ? evaluation.infeasibleReason : null, evaluation, orderVersion }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'CONFIRMED', from: 'RETURNED', to: status, version: co.version + 1, comment, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'CONFIRMED', from: 'RETURNED', to: status, version: co.version + 1, comment, policyVersion: evaluation.policyVersion, evaluation });
     if (status === 'PENDING') await resetApprovals(w.em, co.id, lanes, now);
     if (status === 'AUTO_APPROVED') await this.#apply(w, { ...co, version: co.version + 1, status }, evaluation, today);
   }
@@ -225,7 +231,7 @@ export class ChangeOrderCommands {
     requireStatus(co, ['PENDING', 'REJECTED', 'COUNTER_PROPOSED', 'RETURNED'], 'withdraw');
     if (actor.userId !== co.proposerId) throw new AppError('FORBIDDEN', `Only the proposer may withdraw ${co.number}.`);
     await updateChangeOrder(w.em, co.id, { status: 'WITHDRAWN', statusReason: comment?.trim() || 'Withdrawn by the proposer.' }, this.#now());
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'WITHDRAWN', from: co.status, to: 'WITHDRAWN', version: co.version + 1, comment, policyVersion: co.policyVersion });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'WITHDRAWN', from: co.status, to: 'WITHDRAWN', version: co.version + 1, comment, policyVersion: co.policyVersion });
   }
 
   /** Adds a comment; comments do not change the status or the version. */
@@ -233,7 +239,7 @@ export class ChangeOrderCommands {
     const [co] = await changeOrdersByIds(w.em, w.plantId, isUuid(id) ? [id] : []);
     if (!co) throw notFound('Change order', id);
     await insertComment(w.em, co.id, actor.userId!, checkComment(body), this.#now());
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COMMENTED', from: co.status, to: co.status, version: co.version, comment: body.trim(), policyVersion: co.policyVersion });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'COMMENTED', from: co.status, to: co.status, version: co.version, comment: body.trim(), policyVersion: co.policyVersion });
   }
 
   async #load(w: PlantWrite, id: string, expectedVersion: number): Promise<ChangeOrderRow> {
@@ -286,14 +292,14 @@ export class ChangeOrderCommands {
     const since = beyond.differences.length ? ` Since the approval: ${beyond.differences.join('; ')}.` : '';
     const reason = `${SCHEDULE_CHANGED_REASON}${since} Needed now: ${neededApprovals(evaluation, uncovered.map(([lane]) => lane))}.`;
     await updateChangeOrder(w.em, co.id, { status: 'PENDING', statusReason: reason, evaluation }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'PENDING', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
 
   async #apply(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, today: string): Promise<void> {
     await applyEvaluation(w, co, evaluation, today);
     const now = this.#now();
     await updateChangeOrder(w.em, co.id, { status: 'APPLIED', evaluation, applied: true }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPLIED', from: co.status, to: 'APPLIED', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPLIED', from: co.status, to: 'APPLIED', version: co.version + 1, policyVersion: evaluation.policyVersion, evaluation });
     await this.#returnOutdated(w, co.orderId, now);
   }
 
@@ -319,7 +325,7 @@ export class ChangeOrderCommands {
       const { evaluation, meaning } = await this.#againstNewTerms(w, co, schedule);
       const reason = `${order!.number} changed before this was applied (it was made from version ${co.orderVersion}, the order is now at version ${order!.version}); ${meaning}. Nothing was applied: confirm it on the new terms or withdraw it.`;
       await updateChangeOrder(w.em, co.id, { status: 'RETURNED', statusReason: reason, evaluation }, now);
-      recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'RETURNED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'ORDER_CHANGED', from: co.status, to: 'RETURNED', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
     }
   }
 
@@ -339,7 +345,7 @@ export class ChangeOrderCommands {
   async #infeasible(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, now: Date): Promise<void> {
     const reason = `The schedule changed since evaluation and it no longer fits by its date: ${evaluation.infeasibleReason ?? ''}`.trim();
     await updateChangeOrder(w.em, co.id, { status: 'INFEASIBLE', statusReason: reason, evaluation }, now);
-    recordTransition(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'INFEASIBLE', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REEVALUATED', from: co.status, to: 'INFEASIBLE', version: co.version + 1, comment: reason, policyVersion: evaluation.policyVersion, evaluation });
   }
 }
 

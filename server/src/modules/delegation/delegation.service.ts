@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { AppError, badInput, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { PlantWrite } from '../events/write-path.ts';
+import type { Orm } from '../../db/orm.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
+import { plantById } from '../plant/plant.service.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { daysBetween } from '../../shared/dates.ts';
 
@@ -26,11 +29,29 @@ const SELECT = `select d.id, d.user_id as "userId", d.delegate_id as "delegateId
   (d.revoked_at is null and d.starts_on <= ?::date and d.ends_on >= ?::date) as active
   from delegation d join app_user u on u.id = d.user_id`;
 
+/** What the delegation commands need. */
+export interface DelegationDeps {
+  orm: Orm;
+  clock: Clock;
+}
+
+/** The plant's today: delegations are judged by the plant's date. */
+export async function plantToday(deps: DelegationDeps, plantId: string): Promise<string> {
+  return (await plantById(deps.orm.em.fork(), deps.clock, plantId)).today;
+}
+
 /**
- * Names `delegateId` to decide the actor's approvals from `from` to `to` (docs/product.md §1). Runs in the
- * plant's write path, so the overlap check cannot race another naming; audited as DELEGATION_SET.
+ * The `setDelegate` command: names `delegateId` to decide the actor's approvals from `from` to `to`
+ * (docs/product.md §1). Runs in the plant's write path, so the overlap check cannot race another
+ * naming; audited as DELEGATION_SET. Returns the delegation as committed.
  */
-export async function setDelegate(w: PlantWrite, actor: Actor, today: string, input: { delegateId: string; from: string; to: string }): Promise<string> {
+export async function setDelegate(deps: DelegationDeps, actor: Actor, input: { delegateId: string; from: string; to: string }): Promise<DelegationRow> {
+  const today = await plantToday(deps, actor.plantId);
+  const { value: id } = await withPlantWrite(deps.orm, actor.plantId, actor, (w) => nameDelegate(w, actor, today, input));
+  return delegationById(deps.orm.em.fork(), actor.plantId, id, today);
+}
+
+async function nameDelegate(w: PlantWrite, actor: Actor, today: string, input: { delegateId: string; from: string; to: string }): Promise<string> {
   const { delegateId, from, to } = input;
   if (from > to) throw badInput(`The delegation must end on or after its first day (${from}).`, 'to');
   if (to < today) throw badInput(`The delegation would end in the past (${to}); today is ${today}.`, 'to');
@@ -60,8 +81,16 @@ export async function setDelegate(w: PlantWrite, actor: Actor, today: string, in
   return row!.id;
 }
 
-/** Ends a delegation the actor named. FORBIDDEN for someone else's; CONFLICT when already revoked. */
-export async function revokeDelegation(w: PlantWrite, actor: Actor, id: string, now: Date): Promise<void> {
+/**
+ * The `revokeDelegation` command: ends a delegation the actor named. FORBIDDEN for someone else's;
+ * CONFLICT when already revoked. Returns the delegation as committed.
+ */
+export async function revokeDelegation(deps: DelegationDeps, actor: Actor, id: string): Promise<DelegationRow> {
+  await withPlantWrite(deps.orm, actor.plantId, actor, (w) => endDelegation(w, actor, id, deps.clock.now()));
+  return delegationById(deps.orm.em.fork(), actor.plantId, id, await plantToday(deps, actor.plantId));
+}
+
+async function endDelegation(w: PlantWrite, actor: Actor, id: string, now: Date): Promise<void> {
   const [d] = isUuid(id)
     ? await w.em.execute<{ userId: string; revokedAt: Date | null }[]>(
       `select d.user_id as "userId", d.revoked_at as "revokedAt" from delegation d join app_user u on u.id = d.user_id

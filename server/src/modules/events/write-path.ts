@@ -41,8 +41,21 @@ export interface PlantWrite {
   emit(event: BoardEventInput): void;
   /** Append an audit event (actor and delegate taken from the actor). */
   audit(entry: AuditInput): void;
-  /** Run `task` in this transaction after the command, before commit (e.g. notifications, webhook outbox). */
-  beforeCommit(task: () => Promise<void>): void;
+  /**
+   * Hand `fact` to `topic`: after the command, still inside this transaction, the topic receives
+   * every fact the write published to it, as one list (change-order transitions reach their
+   * subscribers this way; docs/ARCHITECTURE.md, "The write path").
+   */
+  publish<T>(topic: WriteTopic<T>, fact: T): void;
+}
+
+/**
+ * A kind of fact commands publish during a write. The write calls `deliver` once, after the
+ * command and before commit, with all of them in publication order: what the topic writes then
+ * sees the state the write ends with, and commits or rolls back with it.
+ */
+export interface WriteTopic<T> {
+  deliver(w: PlantWrite, facts: readonly T[]): Promise<void>;
 }
 
 export interface WriteResult<T> {
@@ -93,7 +106,6 @@ function inTurn<T>(orm: Orm, plantId: string, task: () => Promise<T>): Promise<T
 async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command: (w: PlantWrite) => Promise<T>): Promise<WriteResult<T>> {
   const events: BoardEventInput[] = [];
   const audits: AuditInput[] = [];
-  const tasks: (() => Promise<void>)[] = [];
   let lockedAt = 0;
   try {
     return await orm.em.fork().transactional(async (em) => {
@@ -106,16 +118,23 @@ async function write<T>(orm: Orm, plantId: string, actor: Actor | null, command:
       plantLockWait.observe((lockedAt - asked) / 1000);
       const row = locked[0];
       if (!row) throw notFound('Plant', plantId);
-      const value = await command({
+      // each topic's facts, topics in the order of their first fact
+      const published = new Map<WriteTopic<never>, unknown[]>();
+      const w: PlantWrite = {
         em,
         plantId,
         actor,
         seq: Number(row.event_seq),
         emit: (e) => events.push(e),
         audit: (a) => audits.push(a),
-        beforeCommit: (task) => tasks.push(task),
-      });
-      for (const task of tasks) await task();
+        publish: (topic, fact) => {
+          const facts = published.get(topic) ?? [];
+          if (facts.length === 0) published.set(topic, facts);
+          facts.push(fact);
+        },
+      };
+      const value = await command(w);
+      for (const [topic, facts] of published) await topic.deliver(w, facts as never[]);
       const seqs = events.map((_, i) => Number(row.event_seq) + i + 1);
       await appendEventsAndAudit(em, plantId, actor, events, seqs, audits);
       return { value, seqs };

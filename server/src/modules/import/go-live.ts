@@ -99,7 +99,7 @@ export async function proposeOrderRows(
     }
     // A fresh cache per row: the evaluation must read this transaction's schedule (the import's
     // writes and the rows before it), never a cached one, and must not cache what may roll back.
-    const commands = new ChangeOrderCommands({ clock: services.clock, schedules: new ScheduleCache() });
+    const commands = new ChangeOrderCommands({ clock: services.clock, schedules: new ScheduleCache(), transitions: services.transitions });
     let id: string;
     try {
       id = await commands.propose(w, proposer.actor, inputOf(p, ctx), null);

@@ -101,7 +101,7 @@ export async function importPlantData(services: Services, actor: Actor | null, p
         const [plant] = await em.execute<{ event_seq: string }[]>(`select event_seq from plant where id = ?${parsed.orders ? ' for update' : ''}`, [plantId]);
         if (!plant) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
         // the dry run's write: events, audit and notifications go nowhere, since it rolls back
-        const dry: PlantWrite = { em, plantId, actor, seq: Number(plant.event_seq), emit: () => {}, audit: () => {}, beforeCommit: () => {} };
+        const dry: PlantWrite = { em, plantId, actor, seq: Number(plant.event_seq), emit: () => {}, audit: () => {}, publish: () => {} };
         const outcome = await runImport(services, dry, parsed, read.workbook, errors, options);
         throw new RolledBack({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(dry.seq) });
       });

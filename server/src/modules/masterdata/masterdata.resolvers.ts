@@ -6,8 +6,8 @@ import { apiHours } from '../../shared/units.ts';
 import { workCentersOf } from '../plant/plant.service.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import {
-  calendarExceptionById, calendarExceptionsOf, createPlant, retireWorkCenterCommand, saveCalendarExceptionCommand,
-  saveCustomerCommand, saveProductCommand, saveUserCommand, saveWorkCenterCommand, updatePlant, issueSetPasswordToken,
+  calendarExceptionById, calendarExceptionsOf, createPlant, retireCalendarExceptionCommand, retireWorkCenterCommand, saveCalendarExceptionCommand,
+  saveCustomerCommand, saveProductCommand, saveProductInputCommand, saveUserCommand, saveWorkCenterCommand, updatePlant, issueSetPasswordToken,
 } from './masterdata.service.ts';
 import type { CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord } from './records.ts';
 import { isIsoDate } from '../../shared/dates.ts';
@@ -28,8 +28,7 @@ function workCenterRecord(i: WorkCenterInput): WorkCenterRecord {
   };
 }
 
-async function productRecord(ctx: GraphQLContext, plantId: string, i: ProductInput): Promise<ProductRecord> {
-  const codeOf = new Map((await workCentersOf(ctx.em, plantId)).map((w) => [w.id, w.code]));
+function productRecord(i: ProductInput, codeOf: ReadonlyMap<string, string>): ProductRecord {
   return {
     sku: i.sku.trim(), name: i.name.trim(), materialCostCents: i.materialCostPerUnit, listPriceCents: i.listPrice,
     minLeadTimeDays: i.minLeadTimeDays, active: true,
@@ -107,17 +106,14 @@ export const masterDataResolvers: Resolvers = {
     },
     updateCalendarException: async (_, { id, input, expectedVersion }, ctx) =>
       calendarExceptionById(ctx.em, await saveCalendarExceptionCommand(ctx.services, me(ctx), ctx.actor!.plantId, exceptionInput(input), id, expectedVersion)),
-    retireCalendarException: async (_, { id, expectedVersion }, ctx) => {
-      const current = (await calendarExceptionsOf(ctx.em, ctx.actor!.plantId, null, null, true)).find((e) => e.id === id);
-      const input = current ? { ...current, active: false } : { workCenterId: null, dateFrom: '2000-01-01', dateTo: '2000-01-01', minutes: 0, reason: '', active: false };
-      return calendarExceptionById(ctx.em, await saveCalendarExceptionCommand(ctx.services, me(ctx), ctx.actor!.plantId, input, id, expectedVersion));
-    },
+    retireCalendarException: async (_, { id, expectedVersion }, ctx) =>
+      calendarExceptionById(ctx.em, await retireCalendarExceptionCommand(ctx.services, me(ctx), id, expectedVersion)),
     createProduct: async (_, { plantId, input }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      return productById(ctx, await saveProductCommand(ctx.services, me(ctx), plantId, await productRecord(ctx, plantId, input), null, null));
+      return productById(ctx, await saveProductInputCommand(ctx.services, me(ctx), plantId, (codeOf) => productRecord(input, codeOf), null, null));
     },
     updateProduct: async (_, { id, input, expectedVersion }, ctx) =>
-      productById(ctx, await saveProductCommand(ctx.services, me(ctx), ctx.actor!.plantId, await productRecord(ctx, ctx.actor!.plantId, input), id, expectedVersion)),
+      productById(ctx, await saveProductInputCommand(ctx.services, me(ctx), ctx.actor!.plantId, (codeOf) => productRecord(input, codeOf), id, expectedVersion)),
     retireProduct: async (_, { id, expectedVersion }, ctx) =>
       productById(ctx, await saveProductCommand(ctx.services, me(ctx), ctx.actor!.plantId, (p) => ({ ...p, active: false }), id, expectedVersion)),
     createCustomer: async (_, { plantId, input }, ctx) => {

@@ -5,7 +5,7 @@ import { AppError, conflict, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
-import { plantById, type PlantDto } from '../plant/plant.service.ts';
+import { plantById, workCentersOf, type PlantDto } from '../plant/plant.service.ts';
 import {
   materializeCalendar, newSetPasswordToken, saveCalendarException, saveCustomer, saveProduct, saveUser, saveWorkCenter, type SavedUser,
 } from './apply.ts';
@@ -168,6 +168,28 @@ export async function saveCalendarExceptionCommand(
     return id;
   });
   return value;
+}
+
+/**
+ * The `retireCalendarException` command: the exception as stored, made inactive (its version is
+ * checked under the lock; an unknown id is NOT_FOUND there).
+ */
+export async function retireCalendarExceptionCommand(services: Services, actor: Actor, id: string, expectedVersion: number): Promise<string> {
+  const current = (await calendarExceptionsOf(services.orm.em.fork(), actor.plantId, null, null, true)).find((e) => e.id === id);
+  const input = current ? { ...current, active: false } : { workCenterId: null, dateFrom: '2000-01-01', dateTo: '2000-01-01', minutes: 0, reason: '', active: false };
+  return saveCalendarExceptionCommand(services, actor, actor.plantId, input, id, expectedVersion);
+}
+
+/**
+ * The `createProduct` and `updateProduct` commands: the API names a routing's work centers by id,
+ * the record by code; `record` is given the plant's code of an id (read here, before the lock).
+ */
+export async function saveProductInputCommand(
+  services: Services, actor: Actor, plantId: string, record: (codeOf: ReadonlyMap<string, string>) => ProductRecord,
+  existingId: string | null, expectedVersion: number | null,
+): Promise<string> {
+  const codeOf = new Map((await workCentersOf(services.orm.em.fork(), plantId)).map((w) => [w.id, w.code]));
+  return saveProductCommand(services, actor, plantId, record(codeOf), existingId, expectedVersion);
 }
 
 /** Inserts, updates or retires a product (by SKU); its routing keeps its shape while orders are open. */

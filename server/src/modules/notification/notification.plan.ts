@@ -1,18 +1,11 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
 import { formatMoneyDelta as signed } from '../../shared/money.ts';
-import type { Role } from '../auth/roles.ts';
 import { satisfies } from '../change-order/authority.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
-import type { Transition } from '../change-order/transitions.ts';
+import type { PlantUser, Transition } from '../change-order/transitions.ts';
 
 /** Why a user is notified (the SDL's NotificationKind). */
 export type NotificationKind = 'DECISION_NEEDED' | 'NO_LONGER_NEEDED' | 'CHANGE_ORDER_UPDATED' | 'COUNTER_PROPOSAL_ANSWERED' | 'BILLING_ADJUSTMENT' | 'ORDER_AT_RISK';
-
-export interface PlantUser {
-  id: string;
-  email: string;
-  role: Role;
-}
 
 /** Everything the plan needs about one change order after a write, read inside that write. */
 export interface PlanInput {

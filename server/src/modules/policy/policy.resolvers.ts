@@ -1,6 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
-import { withPlantWrite } from '../events/write-path.ts';
 import { currentPolicy, policyHistory, updatePolicy } from './policy.service.ts';
 
 export const policyResolvers: Resolvers = {
@@ -15,10 +14,9 @@ export const policyResolvers: Resolvers = {
     },
   },
   Mutation: {
-    updatePolicy: async (_, { plantId, expectedVersion, changes, reason }, ctx) => {
+    updatePolicy: (_, { plantId, expectedVersion, changes, reason }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      const { value } = await withPlantWrite(ctx.services.orm, plantId, ctx.actor, (w) => updatePolicy(w, { expectedVersion, changes, reason }));
-      return value;
+      return updatePolicy(ctx.services.orm, ctx.actor, plantId, { expectedVersion, changes, reason });
     },
   },
   Policy: {

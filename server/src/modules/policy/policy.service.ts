@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints, type Policy } from '../../engine/index.ts';
 import { badInput, conflict, notFound } from '../../shared/errors.ts';
-import type { PlantWrite } from '../events/write-path.ts';
+import type { Orm } from '../../db/orm.ts';
+import type { Actor } from '../auth/actor.ts';
+import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 
 /** A stored policy version: the engine's rules plus who made it and why. */
 export interface PolicyDto extends Omit<Policy, 'shipBufferDays'> {
@@ -100,14 +102,20 @@ export function insertDefaultPolicy(em: EntityManager, plantId: string): Promise
 }
 
 /**
- * `updatePolicy` as a command inside the plant's write transaction: optimistic concurrency on the
- * version, validation, a new version row, a POLICY_UPDATED board event and an audit entry with
- * the before and after rules.
+ * The `updatePolicy` command, in the plant's write path: optimistic concurrency on the version,
+ * validation, a new version row, a POLICY_UPDATED board event and an audit entry with the before
+ * and after rules.
  */
 export async function updatePolicy(
-  w: PlantWrite,
+  orm: Orm,
+  actor: Actor | null,
+  plantId: string,
   input: { expectedVersion: number; changes: PolicyChanges; reason: string },
 ): Promise<PolicyDto> {
+  return (await withPlantWrite(orm, plantId, actor, (w) => writeNewVersion(w, input))).value;
+}
+
+async function writeNewVersion(w: PlantWrite, input: { expectedVersion: number; changes: PolicyChanges; reason: string }): Promise<PolicyDto> {
   const reason = input.reason.trim();
   if (reason.length === 0) throw badInput('Say why the policy changes: the reason is part of the record.', 'reason');
   if (reason.length > 1000) throw badInput('The reason is too long (at most 1,000 characters).', 'reason');

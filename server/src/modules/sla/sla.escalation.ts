@@ -5,8 +5,7 @@ import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import type { EvaluationDeps } from '../change-order/preview.service.ts';
-import { ChangeOrderCommands } from '../change-order/change-order.service.ts';
+import { ChangeOrderCommands, type ChangeOrderDeps } from '../change-order/change-order.service.ts';
 import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 
 /** Queue task names. */
@@ -28,7 +27,7 @@ export interface SlaEscalation {
   lanes: { lane: Lane; requiredRole: Role }[];
 }
 
-export interface SlaDeps extends EvaluationDeps {
+export interface SlaDeps extends ChangeOrderDeps {
   orm: Orm;
 }
 

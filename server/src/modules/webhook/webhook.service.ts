@@ -2,7 +2,9 @@ import { hostKind, isAllowed } from './webhook.address.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badInput, notFound } from '../../shared/errors.ts';
 import { pgArray } from '../../db/sql.ts';
-import type { PlantWrite } from '../events/write-path.ts';
+import type { Orm } from '../../db/orm.ts';
+import type { Actor } from '../auth/actor.ts';
+import { withPlantWrite } from '../events/write-path.ts';
 import { decodeSeqCursor, encodeCursor, pageSize, type Page } from '../../shared/pagination.ts';
 import { isUuid } from '../../shared/ids.ts';
 import type { WebhookConfig } from '../../config.ts';
@@ -69,32 +71,38 @@ function validateEvents(events: readonly string[] | null | undefined): string[] 
   return [...new Set(events)];
 }
 
-/** ADMIN adds a webhook (audited, without the secret); the secret is returned this once. */
-export async function createWebhook(w: PlantWrite, config: WebhookConfig, input: { url: string; events?: readonly string[] | null }): Promise<{ webhook: WebhookRow; secret: string }> {
+/** The `createWebhook` command: ADMIN adds a webhook (audited, without the secret); the secret is returned this once. */
+export async function createWebhook(orm: Orm, config: WebhookConfig, actor: Actor, input: { url: string; events?: readonly string[] | null }): Promise<{ webhook: WebhookRow; secret: string }> {
   const url = validateWebhookUrl(input.url, config);
   const events = validateEvents(input.events);
-  const [{ n }] = (await w.em.execute<{ n: number }[]>('select count(*)::int as n from webhook where plant_id = ? and deleted_at is null', [w.plantId])) as [{ n: number }];
-  if (n >= MAX_WEBHOOKS_PER_PLANT) throw badInput(`A plant can have at most ${MAX_WEBHOOKS_PER_PLANT} webhooks; delete one first.`, 'url');
-  const secret = newSecret();
-  const [webhook] = await w.em.execute<WebhookRow[]>(
-    `insert into webhook (plant_id, url, events, secret, created_by) values (?, ?, ?::text[], ?, ?) returning ${WEBHOOK_COLUMNS}`,
-    [w.plantId, url, events ? pgArray(events) : null, secret, w.actor?.userId ?? null],
-  );
-  w.audit({ action: 'WEBHOOK_CREATED', entityType: 'Webhook', entityId: webhook!.id, data: { url, events } });
-  return { webhook: webhook!, secret };
+  const { value } = await withPlantWrite(orm, actor.plantId, actor, async (w) => {
+    const [{ n }] = (await w.em.execute<{ n: number }[]>('select count(*)::int as n from webhook where plant_id = ? and deleted_at is null', [w.plantId])) as [{ n: number }];
+    if (n >= MAX_WEBHOOKS_PER_PLANT) throw badInput(`A plant can have at most ${MAX_WEBHOOKS_PER_PLANT} webhooks; delete one first.`, 'url');
+    const secret = newSecret();
+    const [webhook] = await w.em.execute<WebhookRow[]>(
+      `insert into webhook (plant_id, url, events, secret, created_by) values (?, ?, ?::text[], ?, ?) returning ${WEBHOOK_COLUMNS}`,
+      [w.plantId, url, events ? pgArray(events) : null, secret, w.actor?.userId ?? null],
+    );
+    w.audit({ action: 'WEBHOOK_CREATED', entityType: 'Webhook', entityId: webhook!.id, data: { url, events } });
+    return { webhook: webhook!, secret };
+  });
+  return value;
 }
 
-/** ADMIN deletes a webhook; its undelivered deliveries are cancelled, its log stays in the database. */
-export async function deleteWebhook(w: PlantWrite, id: string): Promise<boolean> {
-  if (!isUuid(id)) return false;
-  const rows = await w.em.execute<{ url: string }[]>(
-    'update webhook set deleted_at = now() where id = ? and plant_id = ? and deleted_at is null returning url',
-    [id, w.plantId],
-  );
-  if (rows.length === 0) return false;
-  await w.em.execute(`update webhook_delivery set status = 'CANCELLED', next_attempt_at = now() where webhook_id = ? and status = 'PENDING'`, [id]);
-  w.audit({ action: 'WEBHOOK_DELETED', entityType: 'Webhook', entityId: id, data: { url: rows[0]!.url } });
-  return true;
+/** The `deleteWebhook` command: ADMIN deletes a webhook; its undelivered deliveries are cancelled, its log stays in the database. */
+export async function deleteWebhook(orm: Orm, actor: Actor, id: string): Promise<boolean> {
+  const { value } = await withPlantWrite(orm, actor.plantId, actor, async (w) => {
+    if (!isUuid(id)) return false;
+    const rows = await w.em.execute<{ url: string }[]>(
+      'update webhook set deleted_at = now() where id = ? and plant_id = ? and deleted_at is null returning url',
+      [id, w.plantId],
+    );
+    if (rows.length === 0) return false;
+    await w.em.execute(`update webhook_delivery set status = 'CANCELLED', next_attempt_at = now() where webhook_id = ? and status = 'PENDING'`, [id]);
+    w.audit({ action: 'WEBHOOK_DELETED', entityType: 'Webhook', entityId: id, data: { url: rows[0]!.url } });
+    return true;
+  });
+  return value;
 }
 
 export async function listWebhooks(em: EntityManager, plantId: string): Promise<WebhookRow[]> {

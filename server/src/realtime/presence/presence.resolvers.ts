@@ -1,7 +1,7 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../../modules/auth/permissions.ts';
 import { LatestValue } from './latest-value.ts';
-import { parseViewing, requireViewable, sessionKeyOf, type PresenceKey, type PresenceSnapshotDto } from './presence.service.ts';
+import { parseViewing, sessionKeyOf, type PresenceKey, type PresenceSnapshotDto } from './presence.service.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 
 /** The caller's presence key, or null for identities that are never shown (display tokens). */
@@ -34,9 +34,7 @@ export const presenceResolvers: Resolvers = {
       requirePlant(ctx.actor, plantId);
       const key = presenceKey(ctx, plantId);
       if (!key) return false;
-      const parsed = parseViewing(viewing);
-      await requireViewable(ctx.em, plantId, parsed);
-      await ctx.services.realtime.presence.update(key, parsed);
+      await ctx.services.realtime.presence.update(key, parseViewing(viewing));
       return true;
     },
     setPresenceVisibility: (_, { visible }, ctx) =>

@@ -146,8 +146,12 @@ export class PresenceService {
     };
   }
 
-  /** Records what the key's user has open. */
+  /**
+   * The `updatePresence` command: records what the key's user has open, once it is known to be in
+   * the key's plant (`requireViewable`).
+   */
   async update(key: PresenceKey, viewing: Viewing): Promise<void> {
+    await requireViewable(this.#orm.em.fork(), key.plantId, viewing);
     const local = this.#local.get(keyString(key));
     if (local) local.viewing = viewing;
     await this.#upsert(this.#orm.em.fork(), [{ key, viewing }], true);
