@@ -170,6 +170,23 @@ export const ImportMode = {
 } as const;
 
 export type ImportMode = typeof ImportMode[keyof typeof ImportMode];
+/** A step of a running import, in the order the steps run. */
+export const ImportPhase = {
+  /** Every row is checked against the plant and the other rows (`done` = `total` = rows). */
+  CHECKING: 'CHECKING',
+  /** The engine places the orders on the schedule (`done` of `total` orders). */
+  PLACING: 'PLACING',
+  /** The files are read and their rows parsed (`done` = `total` = rows). */
+  READING: 'READING',
+  /** The placed orders and their jobs are saved (`done` of `total` orders). */
+  SAVING: 'SAVING',
+  /** The subscription listens; no import with its key has reported yet (always the first message). */
+  WAITING: 'WAITING',
+  /** Master data is written by key (`done` of `total` records). */
+  WRITING: 'WRITING'
+} as const;
+
+export type ImportPhase = typeof ImportPhase[keyof typeof ImportPhase];
 /** Progress of one job. */
 export const JobStatus = {
   /** Finished. */

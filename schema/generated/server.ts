@@ -980,6 +980,34 @@ export type ImportMode =
   /** Validate and preview: counts, every rejected row and the schedule impact; nothing is written. */
   | 'DRY_RUN';
 
+/** A step of a running import, in the order the steps run. */
+export type ImportPhase =
+  /** Every row is checked against the plant and the other rows (`done` = `total` = rows). */
+  | 'CHECKING'
+  /** The engine places the orders on the schedule (`done` of `total` orders). */
+  | 'PLACING'
+  /** The files are read and their rows parsed (`done` = `total` = rows). */
+  | 'READING'
+  /** The placed orders and their jobs are saved (`done` of `total` orders). */
+  | 'SAVING'
+  /** The subscription listens; no import with its key has reported yet (always the first message). */
+  | 'WAITING'
+  /** Master data is written by key (`done` of `total` records). */
+  | 'WRITING';
+
+/** How far one import is: the step it is in and how much of that step is done. */
+export type ImportProgress = {
+  __typename?: 'ImportProgress';
+  /** Units of the step done (rows, records or orders, as the phase says). */
+  done: Scalars['Int']['output'];
+  /** The step it is in. */
+  phase: ImportPhase;
+  /** The key the import was started with (`importPlantData(progressKey:)`). */
+  progressKey: Scalars['String']['output'];
+  /** Units the step has in all. */
+  total: Scalars['Int']['output'];
+};
+
 /** The preview or outcome of an import. */
 export type ImportResult = {
   __typename?: 'ImportResult';
@@ -1406,6 +1434,7 @@ export type MutationImportPlantDataArgs = {
   mode: ImportMode;
   plantId: Scalars['ID']['input'];
   previewToken?: InputMaybe<Scalars['String']['input']>;
+  progressKey?: InputMaybe<Scalars['String']['input']>;
   retireMissing?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
@@ -1659,6 +1688,8 @@ export type Notification = {
   message: Scalars['String']['output'];
   /** The order it is about (ORDER_AT_RISK): propose a new date for it from the dates in the message. */
   orderId: Maybe<Scalars['ID']['output']>;
+  /** The due dates the plant could promise when it told you (ORDER_AT_RISK); empty for other kinds. */
+  promiseDates: Array<PromiseDate>;
   /** When you marked it read; null while unread. */
   readAt: Maybe<Scalars['DateTime']['output']>;
 };
@@ -1712,6 +1743,13 @@ export type Order = {
   product: Product;
   /** The day its last work is now placed on (for a done order, the day it was finished); null without jobs. */
   projectedFinish: Maybe<Scalars['Date']['output']>;
+  /**
+   * The due dates the plant can promise this order now, per capacity tier (capable-to-promise on its
+   * current terms, earliest first); empty when it is not at risk. Each is a date a rep can propose.
+   * Evaluated when asked (one capable-to-promise run per at-risk order): ask it of one order, as the
+   * order panel does, not of a list.
+   */
+  promiseDates: Array<PromiseDate>;
   /** Units ordered. */
   quantity: Scalars['Int']['output'];
   /**
@@ -1815,6 +1853,8 @@ export type PackedBoard = {
 /** Jobs as columns (see `PackedBoard`). */
 export type PackedJobs = {
   __typename?: 'PackedJobs';
+  /** Good units reported on each job so far (its progress against the order's quantity). */
+  completedQuantity: Scalars['IntColumn']['output'];
   /** Last allocated day, as days after `Board.from`. */
   endOffset: Scalars['IntColumn']['output'];
   /** Job ids. */
@@ -1836,6 +1876,8 @@ export type PackedJobs = {
 /** Orders as columns (see `PackedBoard`). */
 export type PackedOrders = {
   __typename?: 'PackedOrders';
+  /** 1 for an order at risk (its projected finish passes its due date), else 0. */
+  atRisk: Scalars['IntColumn']['output'];
   /** Row of the order's customer in `PackedBoard.customers`. */
   customer: Scalars['IntColumn']['output'];
   /** Due dates, `YYYY-MM-DD`. */
@@ -2162,6 +2204,15 @@ export type ProgressReportInput = {
   scrapQuantity?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A due date the plant can promise an order, and the capacity approval it takes. */
+export type PromiseDate = {
+  __typename?: 'PromiseDate';
+  /** The earliest due date under that tier. */
+  dueDate: Scalars['Date']['output'];
+  /** The capacity approval the date takes (AUTO: nobody's). */
+  tier: CapacityTier;
+};
+
 /** Liveness of the API itself. */
 export type Query = {
   __typename?: 'Query';
@@ -2472,6 +2523,14 @@ export type Subscription = {
    */
   boardEvents: BoardEvent;
   /**
+   * The progress of the import started with `importPlantData(plantId, progressKey)` (PLANT_MANAGER,
+   * ADMIN): WAITING at once, then a message per step and,
+   * within a long step, every few percent; intermediate values may be skipped when they come faster
+   * than they are read. The import's own answer is its outcome; this stream never ends by itself.
+   * Subscribe before starting the import: nothing is replayed. BAD_USER_INPUT for a malformed key.
+   */
+  importProgress: ImportProgress;
+  /**
    * Who is looking at the plant: the current snapshot at once, then a new one whenever it changes.
    * Subscribing makes you present (until you disconnect, or at most 30 s after your connection
    * is lost); `updatePresence` says what you have open.
@@ -2484,6 +2543,13 @@ export type Subscription = {
 export type SubscriptionBoardEventsArgs = {
   plantId: Scalars['ID']['input'];
   since?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
+export type SubscriptionImportProgressArgs = {
+  plantId: Scalars['ID']['input'];
+  progressKey: Scalars['String']['input'];
 };
 
 
@@ -2813,6 +2879,8 @@ export type ResolversTypes = {
   ImportFileInput: ImportFileInput;
   ImportImpact: ResolverTypeWrapper<ImportImpact>;
   ImportMode: ImportMode;
+  ImportPhase: ImportPhase;
+  ImportProgress: ResolverTypeWrapper<ImportProgress>;
   ImportResult: ResolverTypeWrapper<ImportOutcomeModel>;
   ImportRowError: ResolverTypeWrapper<ImportRowError>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -2855,6 +2923,7 @@ export type ResolversTypes = {
   ProductOptionInput: ProductOptionInput;
   ProgressAction: ProgressAction;
   ProgressReportInput: ProgressReportInput;
+  PromiseDate: ResolverTypeWrapper<PromiseDate>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RequiredApproval: ResolverTypeWrapper<RequiredApprovalModel>;
   Role: Role;
@@ -2925,6 +2994,7 @@ export type ResolversParentTypes = {
   ImportCount: ImportCount;
   ImportFileInput: ImportFileInput;
   ImportImpact: ImportImpact;
+  ImportProgress: ImportProgress;
   ImportResult: ImportOutcomeModel;
   ImportRowError: ImportRowError;
   Int: Scalars['Int']['output'];
@@ -2959,6 +3029,7 @@ export type ResolversParentTypes = {
   ProductOption: ProductOptionDtoModel;
   ProductOptionInput: ProductOptionInput;
   ProgressReportInput: ProgressReportInput;
+  PromiseDate: PromiseDate;
   Query: Record<PropertyKey, never>;
   RequiredApproval: RequiredApprovalModel;
   RoutingStep: RoutingStepDtoModel;
@@ -3336,6 +3407,13 @@ export type ImportImpactResolvers<ContextType = GraphQLContext, ParentType exten
   ordersPlaced?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type ImportProgressResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportProgress'] = ResolversParentTypes['ImportProgress']> = {
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  phase?: Resolver<ResolversTypes['ImportPhase'], ParentType, ContextType>;
+  progressKey?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export type ImportResultResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ImportResult'] = ResolversParentTypes['ImportResult']> = {
   applied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   changeOrders?: Resolver<Array<ResolversTypes['ImportChangeOrder']>, ParentType, ContextType>;
@@ -3451,6 +3529,7 @@ export type NotificationResolvers<ContextType = GraphQLContext, ParentType exten
   kind?: Resolver<ResolversTypes['NotificationKind'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   orderId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  promiseDates?: Resolver<Array<ResolversTypes['PromiseDate']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
@@ -3471,6 +3550,7 @@ export type OrderResolvers<ContextType = GraphQLContext, ParentType extends Reso
   options?: Resolver<Array<ResolversTypes['ProductOption']>, ParentType, ContextType>;
   product?: Resolver<ResolversTypes['Product'], ParentType, ContextType>;
   projectedFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  promiseDates?: Resolver<Array<ResolversTypes['PromiseDate']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   riskCause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
@@ -3504,6 +3584,7 @@ export type PackedBoardResolvers<ContextType = GraphQLContext, ParentType extend
 };
 
 export type PackedJobsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedJobs'] = ResolversParentTypes['PackedJobs']> = {
+  completedQuantity?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   endOffset?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
   minutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
@@ -3515,6 +3596,7 @@ export type PackedJobsResolvers<ContextType = GraphQLContext, ParentType extends
 };
 
 export type PackedOrdersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedOrders'] = ResolversParentTypes['PackedOrders']> = {
+  atRisk?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   customer?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   dueDate?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['StringColumn'], ParentType, ContextType>;
@@ -3604,6 +3686,11 @@ export type ProductOptionResolvers<ContextType = GraphQLContext, ParentType exte
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PromiseDateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PromiseDate'] = ResolversParentTypes['PromiseDate']> = {
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   accessTokens?: Resolver<Array<ResolversTypes['AccessToken']>, ParentType, ContextType, Partial<QueryAccessTokensArgs>>;
   approvalInbox?: Resolver<Array<ResolversTypes['ChangeOrder']>, ParentType, ContextType>;
@@ -3664,6 +3751,7 @@ export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<Resolv
 
 export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   boardEvents?: SubscriptionResolver<ResolversTypes['BoardEvent'], "boardEvents", ParentType, ContextType, RequireFields<SubscriptionBoardEventsArgs, 'plantId'>>;
+  importProgress?: SubscriptionResolver<ResolversTypes['ImportProgress'], "importProgress", ParentType, ContextType, RequireFields<SubscriptionImportProgressArgs, 'plantId' | 'progressKey'>>;
   presence?: SubscriptionResolver<ResolversTypes['PresenceSnapshot'], "presence", ParentType, ContextType, RequireFields<SubscriptionPresenceArgs, 'plantId'>>;
 };
 
@@ -3769,6 +3857,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ImportChangeOrder?: ImportChangeOrderResolvers<ContextType>;
   ImportCount?: ImportCountResolvers<ContextType>;
   ImportImpact?: ImportImpactResolvers<ContextType>;
+  ImportProgress?: ImportProgressResolvers<ContextType>;
   ImportResult?: ImportResultResolvers<ContextType>;
   ImportRowError?: ImportRowErrorResolvers<ContextType>;
   IntColumn?: GraphQLScalarType;
@@ -3793,6 +3882,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PresenceViewing?: PresenceViewingResolvers<ContextType>;
   Product?: ProductResolvers<ContextType>;
   ProductOption?: ProductOptionResolvers<ContextType>;
+  PromiseDate?: PromiseDateResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;

@@ -13,12 +13,12 @@ const BOTH = `query($plantId: ID!, $from: Date!, $to: Date!) {
     from lastEventSeq
     workCenters { id }
     buckets { workCenterId date capacityHours overtimeHours loadHours }
-    jobs { id orderId seq workCenterId start end hours status }
-    orders { id number quantity dueDate status customer { id name } product { id sku name } }
+    jobs { id orderId seq workCenterId start end hours status completedQuantity }
+    orders { id number quantity dueDate status atRisk customer { id name } product { id sku name } }
     packed {
       days bucketCapacityMinutes bucketOvertimeMinutes bucketLoadMinutes
-      jobs { id order seq workCenter startOffset endOffset minutes status }
-      orders { id number quantity dueDate status customer product }
+      jobs { id order seq workCenter startOffset endOffset minutes status completedQuantity }
+      orders { id number quantity dueDate status atRisk customer product }
       customers { id name }
       products { id sku name }
     }
@@ -30,8 +30,8 @@ interface Packed {
   bucketCapacityMinutes: number[];
   bucketOvertimeMinutes: number[];
   bucketLoadMinutes: number[];
-  jobs: { id: string[]; order: number[]; seq: number[]; workCenter: number[]; startOffset: number[]; endOffset: number[]; minutes: number[]; status: string[] };
-  orders: { id: string[]; number: string[]; quantity: number[]; dueDate: string[]; status: string[]; customer: number[]; product: number[] };
+  jobs: { id: string[]; order: number[]; seq: number[]; workCenter: number[]; startOffset: number[]; endOffset: number[]; minutes: number[]; status: string[]; completedQuantity: number[] };
+  orders: { id: string[]; number: string[]; quantity: number[]; dueDate: string[]; status: string[]; atRisk: number[]; customer: number[]; product: number[] };
   customers: { id: string; name: string }[];
   products: { id: string; sku: string; name: string }[];
 }
@@ -40,8 +40,8 @@ interface Both {
   lastEventSeq: number;
   workCenters: { id: string }[];
   buckets: { workCenterId: string; date: string; capacityHours: number; overtimeHours: number; loadHours: number }[];
-  jobs: { id: string; orderId: string; seq: number; workCenterId: string; start: string; end: string; hours: number; status: string }[];
-  orders: { id: string; number: string; quantity: number; dueDate: string; status: string; customer: { id: string; name: string }; product: { id: string; sku: string; name: string } }[];
+  jobs: { id: string; orderId: string; seq: number; workCenterId: string; start: string; end: string; hours: number; status: string; completedQuantity: number }[];
+  orders: { id: string; number: string; quantity: number; dueDate: string; status: string; atRisk: boolean; customer: { id: string; name: string }; product: { id: string; sku: string; name: string } }[];
   packed: Packed;
 }
 
@@ -66,6 +66,7 @@ function unpack(b: Both) {
     quantity: p.orders.quantity[i]!,
     dueDate: p.orders.dueDate[i]!,
     status: p.orders.status[i]!,
+    atRisk: p.orders.atRisk[i] === 1,
     customer: p.customers[p.orders.customer[i]!]!,
     product: p.products[p.orders.product[i]!]!,
   }));
@@ -78,6 +79,7 @@ function unpack(b: Both) {
     end: addDays(b.from, p.jobs.endOffset[i]!),
     hours: hours(p.jobs.minutes[i]!),
     status: p.jobs.status[i]!,
+    completedQuantity: p.jobs.completedQuantity[i]!,
   }));
   return { buckets, orders: byId(orders), jobs: byId(jobs) };
 }
@@ -107,5 +109,13 @@ describe('the packed board', () => {
     expect(after.packed.orders.quantity[after.packed.orders.id.indexOf(plant.orders.A!.id)]).toBe(2);
     expect(after.packed.bucketLoadMinutes).not.toEqual(before.packed.bucketLoadMinutes);
     expect(unpack(after)).toEqual({ buckets: after.buckets, orders: byId(after.orders), jobs: byId(after.jobs) });
+
+    // progress on the floor is packed too: the units done of a job (the board's progress fill)
+    await planner.data('mutation($i: ProgressReportInput!) { reportProgress(input: $i) { id } }', {
+      i: { jobId: plant.orders.B!.jobId, action: 'REPORT', goodQuantity: 1, idempotencyKey: 'packed-progress' },
+    });
+    const reported = await board(planner, plant.plantId, from, to);
+    expect(reported.packed.jobs.completedQuantity[reported.packed.jobs.id.indexOf(plant.orders.B!.jobId)]).toBe(1);
+    expect(unpack(reported)).toEqual({ buckets: reported.buckets, orders: byId(reported.orders), jobs: byId(reported.jobs) });
   });
 });

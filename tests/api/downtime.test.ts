@@ -72,4 +72,29 @@ describe('reportDowntime', () => {
     });
     expect(await checkInvariants(server.databaseUrl, plant.plantId, { baseline })).toEqual([]);
   });
+
+  it('gives the promised dates as data, on the rep\'s notification (as told) and on the order (as now), and the board packs the at-risk flag', async () => {
+    // after the downtime above: A is at risk, B and C are not
+    type Promised = { tier: string; dueDate: string }[];
+    const rep = await signIn(server.url, plant.users.SALES_REP);
+    const { notifications } = await rep.data<{ notifications: { nodes: { kind: string; orderId: string | null; message: string; promiseDates: Promised }[] } }>(
+      '{ notifications { nodes { kind orderId message promiseDates { tier dueDate } } } }');
+    const told = notifications.nodes.find((n) => n.kind === 'ORDER_AT_RISK' && n.orderId === plant.orders.A!.id)!;
+    expect(told.promiseDates.map((p) => p.tier)).toContain('AUTO');
+    for (const p of told.promiseDates) expect(told.message).toContain(`${p.dueDate} (${p.tier.toLowerCase()})`);
+    expect(notifications.nodes.filter((n) => n.kind !== 'ORDER_AT_RISK').every((n) => n.promiseDates.length === 0)).toBe(true);
+
+    const orderQuery = 'query($id: ID!) { order(id: $id) { atRisk promiseDates { tier dueDate } } }';
+    const a = await rep.data<{ order: { atRisk: boolean; promiseDates: Promised } }>(orderQuery, { id: plant.orders.A!.id });
+    expect(a.order).toEqual({ atRisk: true, promiseDates: told.promiseDates }); // nothing changed since it was told
+    const b = await rep.data<{ order: { atRisk: boolean; promiseDates: Promised } }>(orderQuery, { id: plant.orders.B!.id });
+    expect(b.order).toEqual({ atRisk: false, promiseDates: [] });
+
+    const { board } = await rep.data<{ board: { packed: { orders: { id: string[]; atRisk: number[] }; jobs: { completedQuantity: number[] } } } }>(
+      'query($p: ID!, $from: Date!, $to: Date!) { board(plantId: $p, from: $from, to: $to) { packed { orders { id atRisk } jobs { completedQuantity } } } }',
+      { p: plant.plantId, from: today, to: workingDay(today, 10) });
+    const flags = Object.fromEntries(board.packed.orders.id.map((id, i) => [id, board.packed.orders.atRisk[i]]));
+    expect(flags).toEqual({ [plant.orders.A!.id]: 1, [plant.orders.B!.id]: 0, [plant.orders.C!.id]: 0 });
+    expect(board.packed.jobs.completedQuantity.every((q) => q === 0)).toBe(true);
+  });
 });

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient, as } from '../support/api.ts';
-import { seriousViolations } from '../support/axe.ts';
+import { expectAccessible } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
 
@@ -26,10 +26,6 @@ afterAll(async () => {
 const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 const csv = (name: string, lines: string[]) => ({ name, mimeType: 'text/csv', buffer: Buffer.from(`${lines.join('\n')}\n`) });
 
-/** Fails with the violations' ids and targets, so the message says what to fix. */
-async function expectAccessible(page: Page): Promise<void> {
-  expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
-}
 
 /** Opens a one-time set-password link in a fresh browser, sets the password and signs in with it. */
 async function acceptInvitation(url: string, email: string, password: string, errors: string[]): Promise<Page> {

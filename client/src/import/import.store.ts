@@ -4,7 +4,9 @@ import { ApiError, describeError } from '../api/errors';
 import { request } from '../api/graphql';
 import { ExportPlantDataDocument, ImportPlantDataDocument, type ExportFormat, type ImportPreviewFragment } from '../gql/graphql';
 import { useSessionStore } from '../auth/session.store';
+import { graphqlWsUrl } from '../realtime/realtime.store';
 import { download, fromBase64, toImportFile } from './files';
+import { followImportProgress, newProgressKey, type ImportProgressReport } from './progress';
 
 export type ImportPreview = ImportPreviewFragment;
 
@@ -20,6 +22,8 @@ export const useImportStore = defineStore('import', () => {
   const preview = shallowRef<ImportPreview | null>(null);
   const committed = shallowRef<ImportPreview | null>(null);
   const busy = ref<'dryRun' | 'commit' | 'export' | null>(null);
+  /** How far the running dry run or commit is (null before its first report). */
+  const progress = shallowRef<ImportProgressReport | null>(null);
   const error = ref<string | null>(null);
   /** The plant changed between the dry run and the commit: the preview is stale. */
   const conflict = ref(false);
@@ -47,14 +51,23 @@ export const useImportStore = defineStore('import', () => {
     const plantId = session.me?.plantId;
     if (!plantId) return null;
     const inputs = await Promise.all(files.value.map(toImportFile));
-    const { importPlantData } = await request(ImportPlantDataDocument, {
-      plantId,
-      files: inputs,
-      mode,
-      retireMissing: retireMissing.value,
-      previewToken: mode === 'COMMIT' ? preview.value?.previewToken : undefined,
-    });
-    return importPlantData;
+    const progressKey = newProgressKey();
+    const follow = followImportProgress({ url: graphqlWsUrl(), plantId, progressKey, onProgress: (report) => (progress.value = report) });
+    try {
+      await follow.ready;
+      const { importPlantData } = await request(ImportPlantDataDocument, {
+        plantId,
+        files: inputs,
+        mode,
+        retireMissing: retireMissing.value,
+        previewToken: mode === 'COMMIT' ? preview.value?.previewToken : undefined,
+        progressKey,
+      });
+      return importPlantData;
+    } finally {
+      follow.stop();
+      progress.value = null;
+    }
   }
 
   async function dryRun(): Promise<void> {
@@ -111,5 +124,5 @@ export const useImportStore = defineStore('import', () => {
     }
   }
 
-  return { files, retireMissing, preview, committed, busy, error, conflict, canCommit, pick, setRetireMissing, dryRun, commit, downloadErrors, exportPlant };
+  return { files, retireMissing, preview, committed, busy, progress, error, conflict, canCommit, pick, setRetireMissing, dryRun, commit, downloadErrors, exportPlant };
 });

@@ -23,6 +23,7 @@ import { tokenResolvers } from '../modules/token/token.resolvers.ts';
 import { masterDataResolvers } from '../modules/masterdata/masterdata.resolvers.ts';
 import { floorResolvers } from '../modules/floor/floor.resolvers.ts';
 import { importResolvers } from '../modules/import/import.resolvers.ts';
+import { importProgressResolvers } from '../realtime/import-progress.resolvers.ts';
 import { Base64Scalar, DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -56,7 +57,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, floorResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, importProgressResolvers, floorResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -35,7 +35,7 @@ export class Realtime {
     if (this.#running) return;
     const listener = new PgListener({
       connectionString: this.#orm.config.get('clientUrl') as string,
-      channels: [Channel.BOARD, Channel.PRESENCE],
+      channels: [Channel.BOARD, Channel.PRESENCE, Channel.IMPORT_PROGRESS],
       log,
     });
     await listener.start();

@@ -5,14 +5,14 @@ import type { BoardData } from '../../../client/src/board/model/board-data.ts';
 import type { BoardEvent } from '../../../client/src/realtime/connection.ts';
 
 const wc = { id: 'w1', code: 'LASER', name: 'Laser' };
-const order = (id: string) => ({ id, number: `SO-${id}`, quantity: 1, dueDate: '2026-12-31', status: 'CONFIRMED' as const, customer: { id: 'c', name: 'C', tier: 'STANDARD' as const }, product: { id: 'p', sku: 'P', name: 'P' } });
-const job = (id: string, orderId: string, start: string, end = start) => ({ id, orderId, seq: 1, workCenterId: 'w1', start, end, hours: 4, status: 'PLANNED' as const });
+const order = (id: string) => ({ id, number: `SO-${id}`, quantity: 1, dueDate: '2026-12-31', status: 'CONFIRMED' as const, atRisk: false, customer: { id: 'c', name: 'C', tier: 'STANDARD' as const }, product: { id: 'p', sku: 'P', name: 'P' } });
+const job = (id: string, orderId: string, start: string, end = start) => ({ id, orderId, seq: 1, workCenterId: 'w1', start, end, hours: 4, status: 'PLANNED' as const, completedQuantity: 0 });
 const bucket = (date: string, loadHours: number) => ({ workCenterId: 'w1', date, capacityHours: 8, overtimeHours: 2, loadHours, utilization: loadHours / 8 });
 
 function board(): BoardData {
   return {
     from: '2026-11-23', to: '2026-12-06', lastEventSeq: 10,
-    plant: { id: 'pl', name: 'Plant', today: '2026-11-23' },
+    plant: { id: 'pl', name: 'Plant', today: '2026-11-23', timeZone: 'Europe/Berlin' },
     workCenters: [wc],
     buckets: [bucket('2026-11-24', 4), bucket('2026-11-25', 4)],
     jobs: [job('j1', 'o1', '2026-11-24'), job('j2', 'o2', '2026-11-25')],

@@ -6,15 +6,15 @@ const packedBoard: BoardQuery['board'] = {
   from: '2026-11-30',
   to: '2026-12-01',
   lastEventSeq: 7,
-  plant: { id: 'p', name: 'Plant', today: '2026-11-30' },
+  plant: { id: 'p', name: 'Plant', today: '2026-11-30', timeZone: 'Europe/Berlin' },
   workCenters: [{ id: 'wc-1', code: 'LAS', name: 'Laser' }, { id: 'wc-2', code: 'BND', name: 'Bending' }],
   packed: {
     days: 2,
     bucketCapacityMinutes: [480, 480, 0, 420],
     bucketOvertimeMinutes: [120, 120, 0, 60],
     bucketLoadMinutes: [100, 0, 0, 140],
-    jobs: { id: ['j1', 'j2'], order: [1, 0], seq: [1, 2], workCenter: [1, 0], startOffset: [-2, 0], endOffset: [1, 0], minutes: [140, 100], status: ['STARTED', 'PLANNED'] },
-    orders: { id: ['o1', 'o2'], number: ['SO-1', 'SO-2'], quantity: [3, 5], dueDate: ['2026-12-10', '2026-12-11'], status: ['CONFIRMED', 'IN_PRODUCTION'], customer: [0, 0], product: [1, 0] },
+    jobs: { id: ['j1', 'j2'], order: [1, 0], seq: [1, 2], workCenter: [1, 0], startOffset: [-2, 0], endOffset: [1, 0], minutes: [140, 100], status: ['STARTED', 'PLANNED'], completedQuantity: [2, 0] },
+    orders: { id: ['o1', 'o2'], number: ['SO-1', 'SO-2'], quantity: [3, 5], dueDate: ['2026-12-10', '2026-12-11'], status: ['CONFIRMED', 'IN_PRODUCTION'], atRisk: [0, 1], customer: [0, 0], product: [1, 0] },
     customers: [{ id: 'c1', name: 'Acme', tier: 'STANDARD' }],
     products: [{ id: 'p1', sku: 'A', name: 'Alpha' }, { id: 'p2', sku: 'B', name: 'Beta' }],
   },
@@ -34,14 +34,14 @@ describe('unpacking the board columns', () => {
 
   it('resolves jobs to their order and work center, and offsets to dates (before the range too)', () => {
     expect(board.jobs).toEqual([
-      { id: 'j1', orderId: 'o2', seq: 1, workCenterId: 'wc-2', start: '2026-11-28', end: '2026-12-01', hours: 2.3333, status: 'STARTED' },
-      { id: 'j2', orderId: 'o1', seq: 2, workCenterId: 'wc-1', start: '2026-11-30', end: '2026-11-30', hours: 1.6667, status: 'PLANNED' },
+      { id: 'j1', orderId: 'o2', seq: 1, workCenterId: 'wc-2', start: '2026-11-28', end: '2026-12-01', hours: 2.3333, status: 'STARTED', completedQuantity: 2 },
+      { id: 'j2', orderId: 'o1', seq: 2, workCenterId: 'wc-1', start: '2026-11-30', end: '2026-11-30', hours: 1.6667, status: 'PLANNED', completedQuantity: 0 },
     ]);
   });
 
   it('resolves orders to their customer and product, and keeps the rest of the board', () => {
     expect(board.orders[1]).toEqual({
-      id: 'o2', number: 'SO-2', quantity: 5, dueDate: '2026-12-11', status: 'IN_PRODUCTION',
+      id: 'o2', number: 'SO-2', quantity: 5, dueDate: '2026-12-11', status: 'IN_PRODUCTION', atRisk: true,
       customer: { id: 'c1', name: 'Acme', tier: 'STANDARD' }, product: { id: 'p1', sku: 'A', name: 'Alpha' },
     });
     expect(board.orders[0]!.product.sku).toBe('B');

@@ -25,5 +25,7 @@ export interface Job {
   end: IsoDate;
   hours: number;
   status: JobStatus;
+  /** Good units reported so far (of the order's quantity). */
+  completedQuantity: number;
 }
 export type Order = BoardOrderFragment;

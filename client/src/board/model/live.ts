@@ -38,7 +38,7 @@ export function applyScheduleEvents(board: BoardData, events: readonly BoardEven
         jobs.delete(j.id);
         continue;
       }
-      const job: Job = { id: j.id, orderId: j.orderId, seq: j.seq, workCenterId: j.workCenterId, start: j.start, end: j.end, hours: j.hours, status: j.status };
+      const job: Job = { id: j.id, orderId: j.orderId, seq: j.seq, workCenterId: j.workCenterId, start: j.start, end: j.end, hours: j.hours, status: j.status, completedQuantity: j.completedQuantity };
       jobs.set(j.id, job);
     }
     for (const b of event.buckets ?? []) {

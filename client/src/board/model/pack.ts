@@ -47,6 +47,7 @@ export function unpackBoard(board: BoardQuery['board']): BoardData {
     quantity: o.quantity[i]!,
     dueDate: o.dueDate[i]!,
     status: o.status[i] as OrderStatus,
+    atRisk: o.atRisk[i] === 1,
     customer: packed.customers[o.customer[i]!]!,
     product: packed.products[o.product[i]!]!,
   }));
@@ -61,6 +62,7 @@ export function unpackBoard(board: BoardQuery['board']): BoardData {
     end: dateAt(j.endOffset[i]!),
     hours: hoursOf(j.minutes[i]!),
     status: j.status[i] as JobStatus,
+    completedQuantity: j.completedQuantity[i]!,
   }));
 
   return { ...rest, buckets, jobs, orders };

@@ -54,6 +54,8 @@ export const useProposeStore = defineStore('boardPropose', () => {
   const result = shallowRef<BoardChangeOrderFragment | null>(null);
   /** The tier the rep saw when they pressed submit (to explain a different outcome). */
   const tierAtSubmit = ref<string | null>(null);
+  /** A due date to propose once this order's details are in (a link from an at-risk notification). */
+  let proposing: { orderId: string; dueDate: string } | null = null;
   let detailSeq = 0;
 
   const optionGroups = computed(() => {
@@ -123,6 +125,7 @@ export const useProposeStore = defineStore('boardPropose', () => {
   /** Loads an order's details and history for the panel (the board has only its summary). */
   async function show(id: string | null): Promise<void> {
     const seq = ++detailSeq;
+    if (proposing && proposing.orderId !== id) proposing = null;
     orderId.value = id;
     formOpen.value = false;
     result.value = null;
@@ -137,6 +140,7 @@ export const useProposeStore = defineStore('boardPropose', () => {
       detail.value = order;
       resetDraft();
       void loadHistory(order);
+      if (proposing?.orderId === id) proposeDueDate(id, proposing.dueDate);
     } catch (e) {
       if (seq === detailSeq) detailError.value = describeError(e);
     }
@@ -239,6 +243,21 @@ export const useProposeStore = defineStore('boardPropose', () => {
     draft.dueDate = dueDate;
   }
 
+  /**
+   * One click on a date the plant can promise (an at-risk order's panel or notification): the form
+   * opens with that due date and its live preview; submitting it proposes the change order. An
+   * order still loading takes the date when its details are in.
+   */
+  function proposeDueDate(id: string, dueDate: string): void {
+    if (detail.value?.id !== id) {
+      proposing = { orderId: id, dueDate };
+      return;
+    }
+    proposing = null;
+    openForm();
+    chooseAlternative(dueDate);
+  }
+
   async function submit(): Promise<void> {
     const change = input.value;
     if (!change || invalid.value || submitting.value) return;
@@ -280,6 +299,6 @@ export const useProposeStore = defineStore('boardPropose', () => {
   return {
     orderId, detail, detailError, history, formOpen, draft, comment, preview, previewing, previewError, refreshedBy,
     submitting, submitError, result, tierAtSubmit, optionGroups, input, invalid,
-    show, openForm, closeForm, chooseAlternative, submit, resetDraft,
+    show, openForm, closeForm, chooseAlternative, proposeDueDate, submit, resetDraft,
   };
 });

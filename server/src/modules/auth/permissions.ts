@@ -120,6 +120,8 @@ export const PERMISSIONS = {
   // An ERP pushes master data and cut-over orders with a `masterdata:write` API token, order rows
   // (change orders once the plant is live) with an `orders:write` one (docs/import.md).
   'Mutation.importPlantData': { roles: MASTER_DATA, apiScopes: ['masterdata:write', 'orders:write'] },
+  // The people who import follow an import's progress on the page; an integration has the mutation's answer.
+  'Subscription.importProgress': { roles: MASTER_DATA },
   // The floor and the clock (docs/product.md §12): the floor and planning report progress, an MES with a progress:write token too.
   'Mutation.reportProgress': { roles: FLOOR, apiScopes: ['progress:write'] },
   'Mutation.shipOrder': { roles: FLOOR },

@@ -9,6 +9,11 @@ export const Channel = {
   BOARD: 'takt_board',
   /** `plantId` — someone's presence in that plant changed (joined, left, looks elsewhere, expired). */
   PRESENCE: 'takt_presence',
+  /**
+   * `[plantId, key, phase, done, total]` as JSON — how far an import is. The one payload that is
+   * the data itself: progress is never stored, and a lost one is superseded by the next.
+   */
+  IMPORT_PROGRESS: 'takt_import_progress',
 } as const;
 
 /** Event types only the stream produces; they are never stored. */

@@ -1,9 +1,10 @@
 import {
-  fromDay, isAtRisk, projectedFinish, riskCause, toDay, type Day, type Order, type Schedule,
+  fromDay, isAtRisk, projectedFinish, riskCause, toDay, type CapacityTier, type Day, type Order, type Schedule,
 } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { evaluateStoredChange, type EvaluationDeps } from '../change-order/preview.service.ts';
+import { plantById } from '../plant/plant.service.ts';
 import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
 
 /**
@@ -71,11 +72,12 @@ async function tellReps(
   for (const order of orders) {
     const number = info.get(order.id)?.number ?? order.id;
     const cause = causes.find((c) => c.id === order.id)?.cause ?? '';
-    const promise = await promiseDates(em, deps, plantId, order, schedule, w.seq, today);
-    const dates = promise.filter((p) => p.dueDate !== null).map((p) => `${p.dueDate} (${p.tier.toLowerCase()})`).join(', ');
+    const promise = await promiseDates(em, deps, plantId, order, today, w.seq, schedule);
+    const promised = promise.filter((p) => p.dueDate !== null);
+    const dates = promised.map((p) => `${p.dueDate} (${p.tier.toLowerCase()})`).join(', ');
     const message = `${number} is at risk: ${cause}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
     const rep = ctx!.reps.find((r) => r.orderId === order.id)?.userId;
-    for (const userId of rep ? [rep] : ctx!.salesReps) notifications.push([plantId, userId, 'ORDER_AT_RISK', order.id, message]);
+    for (const userId of rep ? [rep] : ctx!.salesReps) notifications.push([plantId, userId, 'ORDER_AT_RISK', order.id, message, JSON.stringify(promised)]);
     events.push({
       event: ORDER_AT_RISK,
       occurredAt: new Date(ctx!.now).toISOString(),
@@ -84,7 +86,7 @@ async function tellReps(
   }
   if (notifications.length) {
     await em.execute(
-      `insert into notification (plant_id, user_id, kind, order_id, message) values ${notifications.map(() => '(?, ?, ?, ?, ?)').join(', ')}`,
+      `insert into notification (plant_id, user_id, kind, order_id, message, promise_dates) values ${notifications.map(() => '(?, ?, ?, ?, ?, ?::jsonb)').join(', ')}`,
       notifications.flat(),
     );
   }
@@ -95,15 +97,29 @@ const PROMISE_ASK_DAYS = 60;
 
 /** Capable-to-promise for an at-risk order on its current terms: the earliest due date per tier. */
 async function promiseDates(
-  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Order, schedule: Schedule, seq: number, today: Day,
-): Promise<{ tier: string; dueDate: string | null }[]> {
+  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Pick<Order, 'id' | 'dueDate'>, today: Day, lockedSeq: number | null, schedule?: Schedule,
+): Promise<{ tier: CapacityTier; dueDate: string | null }[]> {
   try {
     // The alternatives are forward plans, whatever date is asked; ask for a date still ahead (a due date
     // already past is no change the engine evaluates).
-    const { evaluation } = await evaluateStoredChange(em, deps, plantId, { orderId: order.id, dueDate: Math.max(order.dueDate, today + PROMISE_ASK_DAYS) }, seq, schedule);
+    const change = { orderId: order.id, dueDate: Math.max(order.dueDate, today + PROMISE_ASK_DAYS) };
+    const { evaluation } = await evaluateStoredChange(em, deps, plantId, change, lockedSeq, schedule);
     return evaluation.alternatives.map((a) => ({ tier: a.tier, dueDate: a.dueDate === null ? null : fromDay(a.dueDate) }));
   } catch {
     // an order the engine cannot re-plan (a routing step gone): the rep hears of the risk without dates
     return [];
   }
+}
+
+/**
+ * The dates the plant can promise an at-risk order now (`Order.promiseDates`), read outside any
+ * write: the order panel offers each as a one-click proposal. None for an order on time.
+ */
+export async function promiseDatesNow(
+  em: PlantWrite['em'], deps: EvaluationDeps, order: { id: string; plantId: string; dueDate: string; atRisk: boolean },
+): Promise<{ tier: CapacityTier; dueDate: string }[]> {
+  if (!order.atRisk) return [];
+  const plant = await plantById(em, deps.clock, order.plantId);
+  const dates = await promiseDates(em, deps, order.plantId, { id: order.id, dueDate: toDay(order.dueDate) }, toDay(plant.today), null);
+  return dates.filter((p): p is { tier: CapacityTier; dueDate: string } => p.dueDate !== null);
 }

@@ -4,6 +4,7 @@ import {
   type Ceiling, type Day, type Job, type Policy, type Schedule, type StepSpec,
 } from '../../engine/index.ts';
 import type { NewOrderRow } from '../order/order.repository.ts';
+import type { ImportProgress } from './import-progress.ts';
 
 /** An imported open order, resolved to ids, as it is placed at cut-over. */
 export interface CutOverOrder {
@@ -45,9 +46,10 @@ export interface CutOverPlan {
  * as possible); an order that does not fit by its date is placed forward, as early as it fits (under
  * the same ceiling, else with overtime), and reported late with the date it can make. Nothing is
  * dropped. Steps already done at cut-over become DONE jobs whose hours are history (the day before
- * today) and hold no future load; the remaining steps follow them. MUTATES `schedule`.
+ * today) and hold no future load; the remaining steps follow them. MUTATES `schedule`. Tells
+ * `progress` how many orders are placed as it goes (and lets the event loop turn meanwhile).
  */
-export function placeCutOver(schedule: Schedule, policy: Policy, today: Day, orders: readonly CutOverOrder[]): CutOverPlan {
+export async function placeCutOver(schedule: Schedule, policy: Policy, today: Day, orders: readonly CutOverOrder[], progress?: ImportProgress): Promise<CutOverPlan> {
   const sorted = [...orders].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
   const placed: CutOverPlan['orders'] = [];
   const unplaced: CutOverPlan['unplaced'] = [];
@@ -58,7 +60,8 @@ export function placeCutOver(schedule: Schedule, policy: Policy, today: Day, ord
     { direction: 'FORWARD', ceiling: auto },
     { direction: 'FORWARD', ceiling: tierCeiling('OVERTIME', policy) },
   ];
-  for (const o of sorted) {
+  for (const [index, o] of sorted.entries()) {
+    await progress?.tick(index);
     const orderId = randomUUID();
     const product = schedule.products.get(o.productId)!;
     const chosen = product.options.filter((x) => o.optionIds.includes(x.id));
@@ -102,6 +105,7 @@ export function placeCutOver(schedule: Schedule, policy: Policy, today: Day, ord
       jobs,
     });
   }
+  await progress?.tick(sorted.length);
   return { orders: placed, unplaced, impact: { ordersPlaced: placed.length, lateOrders: late, ...bucketsAbove(schedule, policy, today, placed) } };
 }
 

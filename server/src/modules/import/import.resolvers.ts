@@ -4,6 +4,7 @@ import { badInput } from '../../shared/errors.ts';
 import { importPlantData } from './import.service.ts';
 import { exportPlantData } from './export.service.ts';
 import { originLabel } from './origin.ts';
+import { ImportProgress, progressKeyOf } from './import-progress.ts';
 
 /** The most files one import takes: one per entity (or one workbook). */
 const MAX_FILES = 8;
@@ -16,11 +17,13 @@ export const importResolvers: Resolvers = {
     },
   },
   Mutation: {
-    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey }, ctx) => {
+    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey, progressKey }, ctx) => {
       requirePlant(ctx.actor, plantId);
       if (files.length > MAX_FILES) throw badInput(`At most ${MAX_FILES} files: one per entity, or one workbook.`, 'files');
+      const { realtime } = ctx.services;
+      const progress = new ImportProgress(realtime.running ? realtime.listener : null, plantId, progressKey == null ? null : progressKeyOf(progressKey));
       return importPlantData(ctx.services, ctx.actor, plantId, files.map((f) => ({ name: f.name, content: f.content })), {
-        mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null,
+        mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null, progress,
       });
     },
   },

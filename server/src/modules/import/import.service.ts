@@ -22,6 +22,7 @@ import { parseRows, type ParsedImport } from './parse-rows.ts';
 import { planImport, type EntityCount, type ImportPlan } from './import.plan.ts';
 import { placeCutOver, type CutOverImpact } from './cut-over.ts';
 import { openProposalsOf, proposeOrderRows, proposerOf, type ImportChangeOrder } from './go-live.ts';
+import { ImportProgress } from './import-progress.ts';
 
 export type ImportMode = 'DRY_RUN' | 'COMMIT';
 
@@ -35,6 +36,8 @@ export interface ImportOptions {
   previewToken: string | null;
   /** COMMIT: a retried commit with the same key and files returns the first outcome and writes nothing. */
   idempotencyKey?: string | null;
+  /** Where the import tells how far it is (docs/import.md, "Progress"); silent when not given. */
+  progress?: ImportProgress;
 }
 
 /** The preview or outcome of an import (the GraphQL ImportResult). */
@@ -86,6 +89,9 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   const errors = [...read.errors];
   const parsed = parseRows(read.tables, read.workbook, errors);
   requireScopes(actor, parsed);
+  const progress = options.progress ?? ImportProgress.silent(plantId);
+  const rows = rowCount(parsed);
+  progress.step('READING', rows, rows);
   const fingerprint = canonical({ parsed, retireMissing: options.retireMissing });
   const tokenAt = (seq: number) => createHash('sha256').update(`${fingerprint}\u0000${plantId}\u0000${seq}`).digest('base64url');
   const key = options.idempotencyKey?.trim() || null;
@@ -102,7 +108,7 @@ export async function importPlantData(services: Services, actor: Actor | null, p
         if (!plant) throw new AppError('NOT_FOUND', `Plant ${plantId} was not found.`);
         // the dry run's write: events, audit and notifications go nowhere, since it rolls back
         const dry: PlantWrite = { em, plantId, actor, seq: Number(plant.event_seq), emit: () => {}, audit: () => {}, publish: () => {} };
-        const outcome = await runImport(services, dry, parsed, read.workbook, errors, options);
+        const outcome = await runImport(services, dry, parsed, read.workbook, errors, { ...options, progress });
         throw new RolledBack({ ...outcome, mode: 'DRY_RUN', applied: false, previewToken: tokenAt(dry.seq) });
       });
     } catch (err) {
@@ -125,7 +131,7 @@ export async function importPlantData(services: Services, actor: Actor | null, p
       if (options.previewToken && token !== options.previewToken) {
         throw new AppError('CONFLICT', 'The plant changed since the dry run, or the files differ from the ones previewed; run the dry run again and commit its token.', { currentVersion: w.seq });
       }
-      const outcome = await runImport(services, w, parsed, read.workbook, errors, options);
+      const outcome = await runImport(services, w, parsed, read.workbook, errors, { ...options, progress });
       if (outcome.errors.length > 0) throw new RolledBack({ ...outcome, mode: 'COMMIT', applied: false, previewToken: token });
       const committed: ImportOutcome = { ...outcome, mode: 'COMMIT', applied: true, previewToken: token };
       if (key !== null) {
@@ -140,6 +146,9 @@ export async function importPlantData(services: Services, actor: Actor | null, p
   }
 }
 
+/** Rows of every file, for progress. */
+const rowCount = (parsed: ParsedImport) => Object.values(parsed).reduce((n, list) => n + list.length, 0);
+
 /**
  * An API token imports only what its scopes cover: `masterdata:write` any file, `orders:write`
  * orders alone (docs/import.md, "The API"); a signed-in user is covered by the permission table.
@@ -151,9 +160,12 @@ function requireScopes(actor: Actor | null, parsed: ParsedImport): void {
 }
 
 async function runImport(
-  services: Services, w: PlantWrite, parsed: ParsedImport, workbook: boolean, errors: RowError[], options: ImportOptions,
+  services: Services, w: PlantWrite, parsed: ParsedImport, workbook: boolean, errors: RowError[], options: ImportOptions & { progress: ImportProgress },
 ): Promise<Omit<ImportOutcome, 'mode' | 'applied' | 'previewToken'>> {
   const { em, plantId, actor } = w;
+  const { progress } = options;
+  const rows = rowCount(parsed);
+  progress.step('CHECKING', rows);
   const data = await loadMasterData(em, plantId);
   const { records: existingOrders, ids: orderIds } = await ordersAsRecords(em, plantId);
   const elsewhere = await em.execute<{ email: string }[]>('select lower(email) as email from app_user where plant_id <> ?', [plantId]);
@@ -163,14 +175,15 @@ async function runImport(
     openProposals: existingOrders.size > 0 ? await openProposalsOf(em, plantId) : new Map(), emailsElsewhere: new Set(elsewhere.map((u) => u.email)),
     actorEmail: me?.email ?? null, retireMissing: options.retireMissing, workbook,
   }, errors);
+  progress.step('CHECKING', rows, rows);
   const result = (impact: CutOverImpact | null, changeOrders: ImportChangeOrder[] = []) => ({ counts: plan.counts, errors, errorsCsv: errorsAsCsv(errors), impact, changeOrders });
   if (errors.length > 0) return result(null);
   const proposer = plan.proposals.length > 0 ? await proposerOf(em, actor) : null;
 
-  const boardChanged = await writeMasterData(em, plantId, plan, services.clock.now());
+  const boardChanged = await writeMasterData(em, plantId, plan, services.clock.now(), progress);
   let impact: CutOverImpact | null = null;
   if (plan.orders.length > 0) {
-    impact = await placeOrders(services, em, plantId, plan.orders, errors, workbook);
+    impact = await placeOrders(services, em, plantId, plan.orders, errors, workbook, progress);
     if (errors.length > 0) return result(impact);
   }
   const changeOrders = plan.proposals.length === 0 ? [] : await proposeOrderRows(services, w, proposer, plan.proposals, {
@@ -192,19 +205,24 @@ async function runImport(
 }
 
 /** Writes the plan's master data in import order; true when what boards show (calendars, catalogue, customers) changed. */
-async function writeMasterData(em: EntityManager, plantId: string, plan: ImportPlan, now: Date): Promise<boolean> {
-  for (const w of plan.workCenters) await saveWorkCenter(em, plantId, w.record, w.stored);
+async function writeMasterData(em: EntityManager, plantId: string, plan: ImportPlan, now: Date, progress: ImportProgress): Promise<boolean> {
+  let written = 0;
+  progress.step('WRITING', plan.workCenters.length + plan.exceptions.length + plan.products.length + plan.customers.length + plan.users.length);
+  const tick = () => progress.tick(++written);
+  for (const w of plan.workCenters) await saveWorkCenter(em, plantId, w.record, w.stored).then(tick);
   const wcIds = new Map((await em.execute<{ code: string; id: string }[]>('select code, id from work_center where plant_id = ?', [plantId])).map((r) => [r.code, r.id]));
-  for (const w of plan.exceptions) await saveCalendarException(em, plantId, w.record, w.record.workCenterCode ? wcIds.get(w.record.workCenterCode)! : null, w.stored);
+  for (const w of plan.exceptions) await saveCalendarException(em, plantId, w.record, w.record.workCenterCode ? wcIds.get(w.record.workCenterCode)! : null, w.stored).then(tick);
   if (plan.workCenters.length || plan.exceptions.length) await materializeCalendar(em, plantId);
-  for (const w of plan.products) await saveProduct(em, plantId, w.record, wcIds, w.stored);
-  for (const w of plan.customers) await saveCustomer(em, plantId, w.record, w.stored);
-  for (const w of plan.users) await saveUser(em, plantId, w.record, now, w.stored);
+  for (const w of plan.products) await saveProduct(em, plantId, w.record, wcIds, w.stored).then(tick);
+  for (const w of plan.customers) await saveCustomer(em, plantId, w.record, w.stored).then(tick);
+  for (const w of plan.users) await saveUser(em, plantId, w.record, now, w.stored).then(tick);
   return plan.workCenters.length + plan.exceptions.length + plan.products.length + plan.customers.length > 0;
 }
 
 /** Places the cut-over orders on the plant's schedule (as written so far in this transaction) and inserts them. */
-async function placeOrders(services: Services, em: EntityManager, plantId: string, rows: { row: number; value: OrderRecord }[], errors: RowError[], workbook: boolean): Promise<CutOverImpact> {
+async function placeOrders(
+  services: Services, em: EntityManager, plantId: string, rows: { row: number; value: OrderRecord }[], errors: RowError[], workbook: boolean, progress: ImportProgress,
+): Promise<CutOverImpact> {
   const plant = await plantById(em, services.clock, plantId);
   const policy = toEnginePolicy(await currentPolicy(em, plantId), plant.shipBufferDays);
   const schedule = buildSchedule(await loadScheduleInput(em, plantId));
@@ -218,10 +236,15 @@ async function placeOrders(services: Services, em: EntityManager, plantId: strin
       dueDate: o.dueDate, unitPriceCents: o.unitPriceCents ?? product.record.listPriceCents + optionCost, completedSteps: o.completedSteps,
     };
   });
-  const placed = placeCutOver(schedule, policy, toDay(plant.today), orders);
+  progress.step('PLACING', orders.length);
+  const placed = await placeCutOver(schedule, policy, toDay(plant.today), orders, progress);
   const rowOf = new Map(rows.map((r) => [r.value.number, r.row]));
   for (const u of placed.unplaced) errors.push({ file: fileLabel('orders', workbook), row: rowOf.get(u.number)!, column: 'due_date', value: u.number, reason: `cannot be placed: ${u.reason}` });
-  if (placed.unplaced.length === 0) await insertOrdersWithJobs(em, plantId, placed.orders);
+  if (placed.unplaced.length === 0) {
+    progress.step('SAVING', placed.orders.length);
+    await insertOrdersWithJobs(em, plantId, placed.orders);
+    progress.step('SAVING', placed.orders.length, placed.orders.length);
+  }
   return placed.impact;
 }
 

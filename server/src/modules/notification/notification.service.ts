@@ -14,6 +14,8 @@ export interface NotificationRow {
   changeOrderId: string | null;
   /** The order an ORDER_AT_RISK notification is about. */
   orderId: string | null;
+  /** The dates the plant could promise that order when it was told (ORDER_AT_RISK). */
+  promiseDates: { tier: string; dueDate: string }[];
   /** Attached by the list query (one batch read), so the field costs no query per row. */
   changeOrder: ChangeOrderRow | null;
   actions: string[];
@@ -38,7 +40,7 @@ export async function listNotifications(
     params.push(decodeSeqCursor(opts.after));
   }
   const rows = await em.execute<(Omit<NotificationRow, 'changeOrder'> & { seq: string })[]>(
-    `select id, seq, kind, message, change_order_id as "changeOrderId", order_id as "orderId", actions, created_at as "createdAt", read_at as "readAt"
+    `select id, seq, kind, message, change_order_id as "changeOrderId", order_id as "orderId", promise_dates as "promiseDates", actions, created_at as "createdAt", read_at as "readAt"
        from notification where ${where.join(' and ')} order by seq desc limit ?`,
     [...params, limit + 1],
   );

@@ -103,6 +103,7 @@ export interface PackedBoardDto {
     endOffset: number[];
     minutes: number[];
     status: string[];
+    completedQuantity: number[];
   };
   orders: {
     id: string[];
@@ -110,6 +111,7 @@ export interface PackedBoardDto {
     quantity: number[];
     dueDate: string[];
     status: string[];
+    atRisk: number[];
     customer: number[];
     product: number[];
   };
@@ -131,7 +133,7 @@ export function packBoard(view: BoardView): PackedBoardDto {
   const customers = new Rows<CustomerDto>();
   const products = new Rows<ProductDto>();
   const orderRow = new Map<string, number>();
-  const orders: PackedBoardDto['orders'] = { id: [], number: [], quantity: [], dueDate: [], status: [], customer: [], product: [] };
+  const orders: PackedBoardDto['orders'] = { id: [], number: [], quantity: [], dueDate: [], status: [], atRisk: [], customer: [], product: [] };
   for (const o of view.orders) {
     orderRow.set(o.id, orderRow.size);
     orders.id.push(o.id);
@@ -139,11 +141,12 @@ export function packBoard(view: BoardView): PackedBoardDto {
     orders.quantity.push(o.quantity);
     orders.dueDate.push(o.dueDate);
     orders.status.push(o.status);
+    orders.atRisk.push(o.atRisk ? 1 : 0);
     orders.customer.push(customers.rowOf(o.customer.id, o.customer));
     orders.product.push(products.rowOf(o.product.id, o.product));
   }
   const centerIndex = new Map(model.workCenters.map((w, i) => [w.id, i]));
-  const jobs: PackedBoardDto['jobs'] = { id: [], order: [], seq: [], workCenter: [], startOffset: [], endOffset: [], minutes: [], status: [] };
+  const jobs: PackedBoardDto['jobs'] = { id: [], order: [], seq: [], workCenter: [], startOffset: [], endOffset: [], minutes: [], status: [], completedQuantity: [] };
   for (const { dto, startDay, endDay } of view.jobs) {
     jobs.id.push(dto.id);
     jobs.order.push(orderRow.get(dto.orderId) ?? -1);
@@ -153,6 +156,7 @@ export function packBoard(view: BoardView): PackedBoardDto {
     jobs.endOffset.push(endDay - from);
     jobs.minutes.push(dto.minutes);
     jobs.status.push(dto.status);
+    jobs.completedQuantity.push(dto.completedQuantity);
   }
   return {
     days,
