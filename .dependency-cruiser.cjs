@@ -1,6 +1,6 @@
 // Import cycles in the server, type imports included: eslint-plugin-import-x's no-cycle follows
 // value imports only, and a cycle through a type still ties the files' meanings together
-// (docs/ARCHITECTURE.md, "Layering"). Run by the server's `lint` script.
+// (docs/ARCHITECTURE.md, "Layering"). Run by the server's and the client's `lint` scripts.
 module.exports = {
   forbidden: [
     {
