@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { freePort, startEmbeddedPostgres, type EmbeddedDatabase } from '../../server/src/db/embedded.ts';
 import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
-import { createLogger } from '../../server/src/logger.ts';
+import { createLogger } from '../../server/src/shared/logger.ts';
 import type { PlantInfo } from './report.ts';
 
 export const ROOT = resolve(import.meta.dirname, '../..');

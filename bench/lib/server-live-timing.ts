@@ -1,10 +1,10 @@
 import { subscribe } from 'node:diagnostics_channel';
 import { writeFileSync } from 'node:fs';
-import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/modules/events/fan-out-timing.ts';
+import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/realtime/fan-out-timing.ts';
 
 /**
  * Preloaded into benchmarked server processes (`node --import`): records the live fan-out's
- * diagnostics channels (server/src/modules/events/fan-out-timing.ts) — when the hub handed a
+ * diagnostics channels (server/src/realtime/fan-out-timing.ts) — when the hub handed a
  * plant's new events to its streams, and when each turn's frames went to the kernel — and on
  * SIGUSR2 writes them to `$TMPDIR/takt-bench-live-<pid>.json` and starts over. The live suite
  * uses it to split commit → subscriber latency into the server's part and the rest.

@@ -1,5 +1,5 @@
 import type { Orm } from '../../server/src/db/orm.ts';
-import { addDays } from '../../server/src/modules/shared/dates.ts';
+import { addDays } from '../../server/src/shared/dates.ts';
 import type { GraphQLClient } from './http.ts';
 
 export const PROPOSE = `mutation($input: ChangeOrderInput!) { proposeChangeOrder(input: $input) { id status version tier } }`;

@@ -2,7 +2,7 @@ import { buildSchedule, EngineError, evaluateChange, toDay, turnDay, type Tier }
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { currentPolicy, toEnginePolicy } from '../../server/src/modules/policy/policy.service.ts';
 import { plantById } from '../../server/src/modules/plant/plant.service.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { KINDS, workload } from '../lib/changes.ts';
 import type { PlantKey } from '../lib/env.ts';
 import { rng } from '../lib/random.ts';

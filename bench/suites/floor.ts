@@ -1,6 +1,6 @@
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices } from '../../server/src/services.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { plantLockHold } from '../../server/src/metrics/metrics.ts';
 import { turnPlant } from '../../server/src/modules/floor/day-turn.ts';
 import { reportProgress } from '../../server/src/modules/floor/progress.service.ts';

@@ -1,6 +1,6 @@
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices } from '../../server/src/services.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { createPlant } from '../../server/src/modules/masterdata/masterdata.service.ts';
 import { exportPlantData } from '../../server/src/modules/import/export.service.ts';
 import { importPlantData } from '../../server/src/modules/import/import.service.ts';

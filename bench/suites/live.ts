@@ -1,5 +1,5 @@
 import { BoardEventsDocument } from '../../client/src/gql/graphql.ts';
-import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/modules/events/fan-out-timing.ts';
+import type { FanOutMessage, FramesReleasedMessage } from '../../server/src/realtime/fan-out-timing.ts';
 import { BareServer } from '../lib/bare.ts';
 import { CommitClock } from '../lib/commit-clock.ts';
 import { graphql, ws } from '../lib/deps.ts';

@@ -1,7 +1,7 @@
 import { buildSchedule, toDay } from '../../server/src/engine/index.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { plantById } from '../../server/src/modules/plant/plant.service.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { toGraphQLInput, workload } from '../lib/changes.ts';
 import type { PlantKey } from '../lib/env.ts';
 import { GraphQLClient } from '../lib/http.ts';

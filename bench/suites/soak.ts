@@ -1,5 +1,5 @@
 import { bucketLoads, checkInvariants } from '../../tests/support/invariants.ts';
-import { addDays } from '../../server/src/modules/shared/dates.ts';
+import { addDays } from '../../server/src/shared/dates.ts';
 import { CommitClock } from '../lib/commit-clock.ts';
 import type { BenchServer } from '../lib/env.ts';
 import { Fleet } from '../lib/fleet.ts';

@@ -1,18 +1,18 @@
 /* Generated from schema/*.graphql by GraphQL Code Generator. Do not edit. */
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PlantDto as PlantDtoModel, WorkCenterDto as WorkCenterDtoModel } from '../../server/src/modules/plant/plant.service.ts';
-import type { BoardDto as BoardDtoModel, BucketDto as BucketDtoModel } from '../../server/src/modules/schedule/board.service.ts';
-import type { PackedBoardDto as PackedBoardDtoModel } from '../../server/src/modules/schedule/board.view.ts';
+import type { BoardDto as BoardDtoModel } from '../../server/src/modules/schedule/board.service.ts';
+import type { BucketDto as BucketDtoModel, PackedBoardDto as PackedBoardDtoModel } from '../../server/src/modules/schedule/board.view.ts';
 import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as AllocationDtoModel, CustomerDto as CustomerDtoModel } from '../../server/src/modules/order/order.dto.ts';
 import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
 import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
-import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel } from '../../server/src/modules/change-order/change-order.repository.ts';
-import type { CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.resolvers.ts';
-import type { AuditEventRow as AuditEventRowModel, ChangeOrderPage as ChangeOrderPageModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
+import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
+import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
+import type { ChangeOrderPage as ChangeOrderPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
 import type { NotificationRow as NotificationRowModel, NotificationPage as NotificationPageModel } from '../../server/src/modules/notification/notification.service.ts';
 import type { WebhookRow as WebhookRowModel, WebhookDeliveryRow as WebhookDeliveryRowModel, WebhookDeliveryPage as WebhookDeliveryPageModel } from '../../server/src/modules/webhook/webhook.service.ts';
 import type { TokenDto as TokenDtoModel } from '../../server/src/modules/token/token.service.ts';

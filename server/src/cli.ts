@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { ConfigError, loadConfig, userPasswordFromEnv } from './config.ts';
 import { createServices } from './services.ts';
-import { systemClock } from './modules/shared/clock.ts';
+import { systemClock } from './shared/clock.ts';
 import { DEMO_SEED, DEMO_USERS, seedDemoPlant } from './modules/demo/demo.seed.ts';
 import { withPlantWrite } from './modules/events/write-path.ts';
 import { ROLES, type Role } from './modules/auth/roles.ts';
@@ -11,6 +11,7 @@ import { Failure, UsageError } from './cli/errors.ts';
 import { parse, required, withDatabase } from './cli/shared.ts';
 import { backupCommand, restoreCommand } from './cli/backup.ts';
 import { progressCommand } from './cli/progress.ts';
+import { isUuid } from './shared/ids.ts';
 
 /**
  * `npx pnpm@10 takt <command>`: operate a Takt database from a shell. It uses the same
@@ -66,7 +67,6 @@ pg_restore are, when not on the PATH).
 `;
 
 const MIN_PASSWORD_LENGTH = 8;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function wholeNumber(value: string | undefined, name: string, fallback: number, min: number, max: number): number {
   if (value === undefined) return fallback;
@@ -76,7 +76,7 @@ function wholeNumber(value: string | undefined, name: string, fallback: number, 
 }
 
 function plantIdArg(value: string): string {
-  if (!UUID.test(value)) throw new UsageError(`--plant must be a plant id (a UUID; see "takt plants"), got "${value}".`);
+  if (!isUuid(value)) throw new UsageError(`--plant must be a plant id (a UUID; see "takt plants"), got "${value}".`);
   return value;
 }
 

@@ -1,14 +1,14 @@
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { createLogger } from './logger.ts';
+import { createLogger } from './shared/logger.ts';
 import { openConfiguredDatabase } from './db/database.ts';
 import { databaseRoleWarnings } from './db/roles.ts';
 import { drainBeforeStoppingOnSignals, EmbeddedPostgresError } from './db/embedded.ts';
 import { createServices } from './services.ts';
-import { createApp } from './app.ts';
-import { systemClock } from './modules/shared/clock.ts';
+import { createApp } from './app/app.ts';
+import { systemClock } from './shared/clock.ts';
 import { seedDemoOnce, DEMO_USERS } from './modules/demo/demo.seed.ts';
 import { ensureDemoWallToken } from './modules/demo/demo.wall.ts';
-import { startJobQueue } from './modules/jobs/jobs.ts';
+import { startJobQueue } from './app/jobs.ts';
 import { startMetricsServer } from './metrics/metrics-endpoint.ts';
 
 /**

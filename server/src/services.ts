@@ -1,10 +1,10 @@
 import type { Orm } from './db/orm.ts';
 import type { Config } from './config.ts';
-import type { Clock } from './modules/shared/clock.ts';
+import type { Clock } from './shared/clock.ts';
 import { AuthService } from './modules/auth/auth.service.ts';
 import { ScheduleCache } from './modules/schedule/schedule.loader.ts';
-import { BoardCache } from './modules/schedule/board.model.ts';
-import { Realtime } from './modules/events/realtime.ts';
+import { BoardCache } from './modules/schedule/board.cache.ts';
+import { Realtime } from './realtime/realtime.ts';
 import { WebhookDispatcher } from './modules/webhook/webhook.dispatcher.ts';
 import { TokenService } from './modules/token/token.service.ts';
 import { Transitions } from './modules/change-order/transitions.ts';

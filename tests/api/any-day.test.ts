@@ -6,7 +6,7 @@ import { capacityReport } from '../../server/src/modules/report/report.service.t
 import { ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { changeOrderTransitions } from '../../server/src/services.ts';
 import { escalateOverdue, overdueLanes } from '../../server/src/modules/sla/sla.escalation.ts';
-import { addDays } from '../../server/src/modules/shared/dates.ts';
+import { addDays } from '../../server/src/shared/dates.ts';
 import { ANY_DAY } from '../support/any-day.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant } from '../support/factories.ts';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { startServer, type TestServer } from '../support/server.ts';
 import { ApiClient, as, code } from '../support/api.ts';
 import { sql } from '../support/database.ts';
-import { clockOffsetMs } from '../support/suite-clock.ts';
+import { clockOffsetMs, suiteToday } from '../support/suite-clock.ts';
 import { bearer, createToken } from '../support/security.ts';
 import { DEFAULT_POLICY } from '../../server/src/engine/index.ts';
 
@@ -206,7 +206,9 @@ describe('importing the example machine shop with the CLI', () => {
     const dir = join(work, 'after-go-live');
     await cp(EXAMPLE, dir, { recursive: true });
     const text = await readFile(join(dir, 'orders.csv'), 'utf8');
-    await writeFile(join(dir, 'orders.csv'), `${text}BW-99999,C-101,PIN-5010,100,,2027-03-01,,\n`);
+    // due two months from the suite's today (a fixed date fell in the past when the suite ran as of 28 March 2027)
+    const due = new Date(Date.parse(`${suiteToday()}T00:00:00Z`) + 60 * 86_400_000).toISOString().slice(0, 10);
+    await writeFile(join(dir, 'orders.csv'), `${text}BW-99999,C-101,PIN-5010,100,,${due},,\n`);
     const run = await takt(['import', '--plant', plantId, dir]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('orders.csv:42 number "BW-99999": the plant is live: this new order becomes a change order, which needs a proposer; import from the import page, or with takt import --as <your email>');

@@ -6,7 +6,7 @@ import { openDatabase } from '../../server/src/db/orm.ts';
 import { loadScheduleInput } from '../../server/src/modules/schedule/schedule.loader.ts';
 import { buildSchedule, DEFAULT_POLICY, evaluateChange, fromDay, toDay } from '../../server/src/engine/index.ts';
 import { suiteNow } from '../support/suite-clock.ts';
-import { apiHours } from '../../server/src/modules/shared/units.ts';
+import { apiHours } from '../../server/src/shared/units.ts';
 
 const PREVIEW = `query($input: ChangeOrderInput!) { previewChangeOrder(input: $input) {
   policyVersion today orderId kinds tier infeasibleReason

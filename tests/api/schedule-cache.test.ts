@@ -5,7 +5,8 @@ import { sql } from '../support/database.ts';
 import { buildPlant, todayUtc } from '../support/factories.ts';
 import { decide, ok, propose } from '../support/change-orders.ts';
 import { loadScheduleInput, ScheduleCache } from '../../server/src/modules/schedule/schedule.loader.ts';
-import { BoardCache, loadBoardModel, type BoardModel } from '../../server/src/modules/schedule/board.model.ts';
+import { BoardCache } from '../../server/src/modules/schedule/board.cache.ts';
+import { loadBoardModel, type BoardModel } from '../../server/src/modules/schedule/board.model.ts';
 import { buildSchedule, toDay, type Schedule } from '../../server/src/engine/index.ts';
 
 const db = serverWithDatabase();

@@ -112,3 +112,28 @@ describe('the per-address limit', () => {
     }
   });
 });
+
+describe('the clocks it judges by', () => {
+  it("counts an address's failures in the server's time even when the database's clock is hours ahead", async () => {
+    // the server 14 hours behind its database (a clock off by a time zone, or a run crossing midnight
+    // under faketime): new rows' windows must start at the server's now, else they lie in its future
+    const behind = await startServer({ env: { TAKT_TRUST_PROXY: '1', TAKT_LOGIN_IP_FAILURES: '3', TAKT_CLOCK_OFFSET_MS: String(-14 * 3600_000) } });
+    try {
+      const skewed = await buildPlant(behind.databaseUrl);
+      const at = (email: string, password: string) => fetch(`${behind.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': '10.3.0.1' },
+        body: JSON.stringify({ query: LOGIN, variables: { e: email, p: password } }),
+      }).then((r) => r.json() as Promise<GraphQLResponse>);
+      // one account failing again and again is one account of the address's three
+      for (let i = 0; i < 6; i++) {
+        const c = code(await at(skewed.users.ACCOUNTING, `mistyped-${i}`));
+        expect(['UNAUTHENTICATED', 'RATE_LIMITED']).toContain(c);
+        await sql(behind.databaseUrl, 'update login_throttle set blocked_until = null where key = $1', [`account:${skewed.users.ACCOUNTING}`]);
+      }
+      expect((await at(skewed.users.OPS_MANAGER, 'demo')).errors).toBeUndefined();
+    } finally {
+      await behind.stop();
+    }
+  });
+});

@@ -11,10 +11,10 @@ import { startEmbeddedPostgres } from '../../server/src/db/embedded.ts';
 import { openDatabase } from '../../server/src/db/orm.ts';
 import { migrateAsOwner } from '../../server/src/db/database.ts';
 import { EMBEDDED_ROLES, provisionEmbeddedRoles, urlAs } from '../../server/src/db/roles.ts';
-import { createLogger } from '../../server/src/logger.ts';
+import { createLogger } from '../../server/src/shared/logger.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices } from '../../server/src/services.ts';
-import { systemClock } from '../../server/src/modules/shared/clock.ts';
+import { systemClock } from '../../server/src/shared/clock.ts';
 import { seedDemoPlant } from '../../server/src/modules/demo/demo.seed.ts';
 import { sql } from './database.ts';
 

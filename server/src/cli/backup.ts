@@ -3,7 +3,7 @@ import { loadConfig } from '../config.ts';
 import { backup, BackupError, restore } from '../db/backup.ts';
 import { startEmbeddedPostgres } from '../db/embedded.ts';
 import { provisionEmbeddedRoles } from '../db/roles.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../shared/logger.ts';
 import { Failure, UsageError } from './errors.ts';
 
 /** `takt backup` and `takt restore` (docs/operations.md, "Backups"). */

@@ -3,9 +3,9 @@ import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { loadConfig } from '../config.ts';
 import { createServices } from '../services.ts';
-import { systemClock } from '../modules/shared/clock.ts';
+import { systemClock } from '../shared/clock.ts';
 import type { Orm } from '../db/orm.ts';
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Role } from '../modules/auth/roles.ts';
 import { createPlant } from '../modules/masterdata/masterdata.service.ts';
@@ -14,10 +14,9 @@ import { exportPlantData } from '../modules/import/export.service.ts';
 import type { ImportFile } from '../modules/import/read-files.ts';
 import { Failure, UsageError } from './errors.ts';
 import { parse, required, withDatabase } from './shared.ts';
+import { isUuid } from '../shared/ids.ts';
 
 /** `takt plant create`, `takt import`, `takt export` (docs/import.md). */
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function servicesFor(orm: Orm) {
   const config = loadConfig();
@@ -27,7 +26,7 @@ export function servicesFor(orm: Orm) {
 /** The plant named by id or by its (unique) name. */
 export async function resolvePlant(orm: Orm, plant: string): Promise<string> {
   const rows = await orm.em.fork().execute<{ id: string }[]>(
-    `select id from plant where ${UUID.test(plant) ? 'id = ?::uuid' : 'name = ?'}`, [plant]);
+    `select id from plant where ${isUuid(plant) ? 'id = ?::uuid' : 'name = ?'}`, [plant]);
   if (rows.length === 0) throw new Failure(`There is no plant "${plant}"; "takt plants" lists them.`);
   if (rows.length > 1) throw new Failure(`${rows.length} plants are named "${plant}"; give the plant's id (see "takt plants").`);
   return rows[0]!.id;

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { AppError } from '../graphql/errors.ts';
+import { AppError } from '../shared/errors.ts';
 import type { Actor } from '../modules/auth/actor.ts';
 import { reportProgressFile, type ProgressFileResult } from '../modules/floor/progress-file.ts';
 import { Failure, UsageError } from './errors.ts';

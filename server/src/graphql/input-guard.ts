@@ -1,5 +1,5 @@
 import { getNullableType, isInputObjectType, isListType, isScalarType, type GraphQLArgument, type GraphQLInputType } from 'graphql';
-import { badInput } from './errors.ts';
+import { badInput } from '../shared/errors.ts';
 
 /** No text argument is longer than this (comments allow 4,000; the request body limit is 256 KiB). */
 export const MAX_STRING_LENGTH = 10_000;

@@ -8,8 +8,8 @@ import type { Evaluation } from '../engine/index.ts';
 import type { UserRow } from '../modules/auth/auth.service.ts';
 import { ordersByIds } from '../modules/order/order.service.ts';
 import type { OrderDto } from '../modules/order/order.dto.ts';
-import { AUDIT_COLUMNS, AUDIT_FROM, type AuditEventRow } from '../modules/change-order/change-order.queries.ts';
-import type { CommentRow } from '../modules/change-order/change-order.resolvers.ts';
+import { AUDIT_COLUMNS, AUDIT_FROM, type AuditEventRow } from '../modules/audit/audit.queries.ts';
+import type { CommentRow } from '../modules/change-order/change-order.repository.ts';
 
 function groupBy<T>(rows: T[], key: (row: T) => string): Map<string, T[]> {
   const map = new Map<string, T[]>();

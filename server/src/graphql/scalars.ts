@@ -1,6 +1,6 @@
 import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
-import { formatMoney, parseMoney } from '../modules/shared/money.ts';
-import { isIsoDate } from '../modules/shared/dates.ts';
+import { formatMoney, parseMoney } from '../shared/money.ts';
+import { isIsoDate } from '../shared/dates.ts';
 import { serializedOnce, type SerializedJson } from './serialized-json.ts';
 
 function invalid(message: string): GraphQLError {

@@ -12,17 +12,18 @@ import { orderResolvers } from '../modules/order/order.resolvers.ts';
 import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
 import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
+import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
 import { delegationResolvers } from '../modules/delegation/delegation.resolvers.ts';
 import { reportResolvers } from '../modules/report/report.resolvers.ts';
-import { realtimeResolvers } from '../modules/events/realtime.resolvers.ts';
-import { presenceResolvers } from '../modules/presence/presence.resolvers.ts';
+import { realtimeResolvers } from '../realtime/realtime.resolvers.ts';
+import { presenceResolvers } from '../realtime/presence/presence.resolvers.ts';
 import { notificationResolvers } from '../modules/notification/notification.resolvers.ts';
 import { webhookResolvers } from '../modules/webhook/webhook.resolvers.ts';
 import { tokenResolvers } from '../modules/token/token.resolvers.ts';
 import { masterDataResolvers } from '../modules/masterdata/masterdata.resolvers.ts';
 import { floorResolvers } from '../modules/floor/floor.resolvers.ts';
 import { importResolvers } from '../modules/import/import.resolvers.ts';
-import { importProgressResolvers } from '../modules/import/import-progress.resolvers.ts';
+import { importProgressResolvers } from '../realtime/import-progress.resolvers.ts';
 import { Base64Scalar, DateScalar, DateTimeScalar, IntColumnScalar, MoneyScalar, StringColumnScalar } from './scalars.ts';
 import type { GraphQLContext } from './context.ts';
 
@@ -56,7 +57,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, importProgressResolvers, floorResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, importProgressResolvers, floorResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
  * A packed board's columns (schema/board.graphql) are a few MB of JSON that stay the same for
  * every query of that range until the next board event (schedule/board.model.ts keeps them). The
  * column scalars return a `SerializedJson` for them; `JSON.stringify` writes it as a token, and
- * `stringifyResult` (Apollo's result serializer, app.ts) splices the text in. A cached board then
+ * `stringifyResult` (Apollo's result serializer, app/apollo.ts) splices the text in. A cached board then
  * costs a small `JSON.stringify` and one string splice instead of serializing every column again.
  *
  * Tokens carry a random per-process nonce, so no string a user stored can look like one.

@@ -14,7 +14,7 @@ export const COMPRESS_THRESHOLD_BYTES = 1024;
  * brotli 4 (mostly ids, which do not compress) in a sixth of the time, and brotli's default 11
  * would spend seconds on it. The streams run on libuv's thread pool, not the event loop. The client's files are compressed once at build time and served as they are
  * (`staticAssetOptions`); they already carry Content-Encoding, which this leaves alone.
- * WebSocket frames never pass through here (permessage-deflate stays off, app.ts).
+ * WebSocket frames never pass through here (permessage-deflate stays off, app/ws.ts).
  */
 export async function registerCompression(fastify: FastifyInstance): Promise<void> {
   await fastify.register(fastifyCompress, {

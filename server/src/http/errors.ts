@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { Logger } from '../logger.ts';
+import type { Logger } from '../shared/logger.ts';
 
 /**
  * Failures that happen before GraphQL runs (malformed JSON, an oversized body, a wrong content

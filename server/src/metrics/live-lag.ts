@@ -1,9 +1,9 @@
 import { subscribe } from 'node:diagnostics_channel';
-import { fanOutChannel, framesReleasedChannel, type FanOutMessage, type FramesReleasedMessage } from '../modules/events/fan-out-timing.ts';
+import { fanOutChannel, framesReleasedChannel, type FanOutMessage, type FramesReleasedMessage } from '../realtime/fan-out-timing.ts';
 import { liveLag } from './metrics.ts';
 
 /**
- * The live lag histogram from the fan-out's diagnostics channels (modules/events/fan-out-timing.ts):
+ * The live lag histogram from the fan-out's diagnostics channels (realtime/fan-out-timing.ts):
  * each batch of a plant's events handed to its streams waits here until the turn's frames are
  * released to the kernel, then counts from the oldest event's write time. Subscribing makes the
  * hub and the frame writer publish (a timestamp per batch and per turn, not per event or socket).

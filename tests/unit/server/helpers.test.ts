@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { hashPassword, verifyPassword } from '../../../server/src/modules/auth/password.ts';
-import { formatMoney, parseMoney } from '../../../server/src/modules/shared/money.ts';
-import { addDays, daysBetween, isIsoDate, todayIn } from '../../../server/src/modules/shared/dates.ts';
+import { formatMoney, parseMoney } from '../../../server/src/shared/money.ts';
+import { addDays, daysBetween, isIsoDate, todayIn } from '../../../server/src/shared/dates.ts';
 import { ANY_DAY } from '../../support/any-day.ts';
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { MAX_PASSWORD_LENGTH } from './auth.service.ts';
 
 export const authResolvers: Resolvers = {

@@ -1,10 +1,10 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import type { Actor } from './actor.ts';
 import type { Role } from './roles.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import type { SecurityConfig } from '../../config.ts';
 

@@ -1,6 +1,6 @@
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Logger } from '../../shared/logger.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { pgArray } from '../../db/sql.ts';
 import { hashSecret, type Credential } from './credentials.ts';
 

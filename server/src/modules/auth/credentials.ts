@@ -1,7 +1,4 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from '@mikro-orm/postgresql';
-import type { Services } from '../../services.ts';
-import type { Actor } from './actor.ts';
 
 /**
  * A secret presented with a request: a browser session (cookie, or a session token sent by a
@@ -37,15 +34,4 @@ export function credentialFrom(input: { cookie?: string | null; authorization?: 
     secret,
     source: explicit === undefined ? 'cookie' : typeof input.connectionToken === 'string' && input.connectionToken !== '' ? 'connection' : 'bearer',
   };
-}
-
-/**
- * The actor behind a credential, or null when it is unknown, expired or revoked. `used`: the
- * request is the person's own doing, which keeps a session from its idle timeout.
- */
-export function actorForCredential(services: Services, em: EntityManager, credential: Credential | null, used = false): Promise<Actor | null> {
-  if (!credential) return Promise.resolve(null);
-  return credential.kind === 'token'
-    ? services.tokens.actorForSecret(em, credential.secret)
-    : services.auth.actorForSession(em, credential.secret, used);
 }

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError } from '../../graphql/errors.ts';
-import type { Clock } from '../shared/clock.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { hashSecret } from './credentials.ts';
 import { loginRefusals } from '../../metrics/metrics.ts';
 import type { SecurityConfig } from '../../config.ts';
@@ -74,7 +74,7 @@ export class LoginThrottle {
       // an untrusted client: the address first (a blocked address must not touch the account), fixed order
       const pair = attempt.ip ? await this.#countAddress(tx, attempt.ip, who, now) : null;
       const account = `account:${who}`;
-      await this.#countDelayed(tx, account, await this.#lock(tx, account), now, 'Too many failed sign-ins for this account', 'account');
+      await this.#countDelayed(tx, account, await this.#lock(tx, account, now), now, 'Too many failed sign-ins for this account', 'account');
       return async (succeeded) => {
         if (!succeeded) return;
         await em.execute('update login_throttle set failures = 0, blocked_until = null where key = ?', [account]);
@@ -94,14 +94,14 @@ export class LoginThrottle {
     const known = deviceKey(device, who);
     if (known && (await em.execute<unknown[]>('select 1 from login_throttle where key = ?', [known])).length > 0) return device!;
     const secret = newSecret();
-    await em.execute('insert into login_throttle (key) values (?) on conflict (key) do nothing', [deviceKey(secret, who)]);
+    await em.execute('insert into login_throttle (key, window_start) values (?, ?) on conflict (key) do nothing', [deviceKey(secret, who), this.#clock.now()]);
     return secret;
   }
 
   /** Counts `who` among the accounts failed from `ip` in the address's window; RATE_LIMITED when the address is blocked. */
   async #countAddress(tx: EntityManager, ip: string, who: string, now: Date): Promise<{ address: string; pair: string }> {
     const address = `ip:${ip}`;
-    const row = await this.#lock(tx, address);
+    const row = await this.#lock(tx, address, now);
     const windowOver = now.getTime() - row.window_start.getTime() >= this.#config.ipWindowSeconds * 1000;
     const failures = windowOver ? 0 : row.failures;
     const windowStart = windowOver ? now : row.window_start;
@@ -109,7 +109,7 @@ export class LoginThrottle {
       throw rateLimited(new Date(windowStart.getTime() + this.#config.ipWindowSeconds * 1000), now, 'Too many failed sign-ins from your network', 'address');
     }
     const pair = `ip-account:${ip}|${who}`;
-    const seen = await this.#lock(tx, pair);
+    const seen = await this.#lock(tx, pair, now);
     const counted = seen.failures > 0 && seen.window_start >= windowStart;
     await tx.execute('update login_throttle set failures = ?, window_start = ? where key = ?', [counted ? failures : failures + 1, windowStart, address]);
     if (!counted) await tx.execute('update login_throttle set failures = 1, window_start = ? where key = ?', [now, pair]);
@@ -139,8 +139,9 @@ export class LoginThrottle {
     await tx.execute('update login_throttle set failures = ?, window_start = ?, blocked_until = ? where key = ?', [failures, now, blockedUntil, key]);
   }
 
-  async #lock(tx: EntityManager, key: string): Promise<Row> {
-    await tx.execute('insert into login_throttle (key) values (?) on conflict (key) do nothing', [key]);
+  /** The row of `key`, locked; a new one's window starts at the server's now, never the database's (their clocks may differ). */
+  async #lock(tx: EntityManager, key: string, now: Date): Promise<Row> {
+    await tx.execute('insert into login_throttle (key, window_start) values (?, ?) on conflict (key) do nothing', [key, now]);
     return (await this.#existing(tx, key))!;
   }
 

@@ -1,6 +1,6 @@
 import { ROLES, type Role } from './roles.ts';
 import type { Actor } from './actor.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 
 /**
  * The permission table (docs/product.md §7): every GraphQL root operation × who may call it. Resolvers are

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { fromDay, type Evaluation, type Job } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
-import { isUuid } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { insertOrdersWithJobs, markBaseline } from '../order/order.repository.ts';
 import { scheduleChangeOf } from '../events/event-store.ts';
 import type { PlantWrite } from '../events/write-path.ts';

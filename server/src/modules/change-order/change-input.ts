@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { toDay, type Change, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
-import { AppError, badInput } from '../../graphql/errors.ts';
-import { isUuid } from '../order/order.service.ts';
+import { AppError, badInput } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
 
 /** A change as the engine reads it, plus what the server keeps beside it. */
 export interface ParsedChange {

@@ -4,7 +4,7 @@ import type {
   MutationRejectChangeOrderArgs, MutationRespondToCounterProposalArgs, MutationWithdrawChangeOrderArgs,
 } from '../../../../schema/generated/server.ts';
 import type { Orm } from '../../db/orm.ts';
-import { notFound } from '../../graphql/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { ChangeOrderCommands, type ChangeOrderDeps } from './change-order.service.ts';

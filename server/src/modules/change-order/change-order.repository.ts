@@ -62,6 +62,14 @@ export interface ChangeOrderOriginRow {
   terms: string;
 }
 
+/** A comment on a change order (read per change order by the request's loaders). */
+export interface CommentRow {
+  id: string;
+  authorId: string;
+  body: string;
+  createdAt: Date;
+}
+
 export interface ApprovalRow {
   changeOrderId: string;
   lane: Lane;

@@ -1,19 +1,12 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { plantById } from '../plant/plant.service.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import {
   approveChangeOrder, commentOnChangeOrder, confirmChangeOrder, counterProposeChangeOrder, escalateChangeOrder, moveJob,
   proposeChangeOrder, rejectChangeOrder, respondToCounterProposal, withdrawChangeOrder,
 } from './change-order.commands.ts';
-import { approvalInbox, changeOrderById, listAuditEvents, listChangeOrders } from './change-order.queries.ts';
-
-export interface CommentRow {
-  id: string;
-  authorId: string;
-  body: string;
-  createdAt: Date;
-}
+import { approvalInbox, changeOrderById, listChangeOrders } from './change-order.queries.ts';
 
 /** The change order a command wrote, read back as committed. */
 const committed = async (ctx: GraphQLContext, id: Promise<string>) => changeOrderById(ctx.services.orm.em.fork(), ctx.actor!.plantId, await id);
@@ -25,7 +18,6 @@ export const changeOrderResolvers: Resolvers = {
     changeOrder: (_, { id }, ctx) => changeOrderById(ctx.em, ctx.actor!.plantId, id),
     changeOrders: (_, { filter, first, after }, ctx) => listChangeOrders(ctx.em, ctx.actor!.plantId, filter, first, after),
     approvalInbox: async (_, __, ctx) => approvalInbox(ctx.em, ctx.actor!, (await plantById(ctx.em, ctx.services.clock, ctx.actor!.plantId)).today),
-    auditEvents: (_, { filter, first, after }, ctx) => listAuditEvents(ctx.em, ctx.actor!.plantId, filter, first, after),
   },
   Mutation: {
     proposeChangeOrder: (_, args, ctx) => committed(ctx, proposeChangeOrder(ctx.services, ctx.actor!, args)),
@@ -63,10 +55,5 @@ export const changeOrderResolvers: Resolvers = {
   CounterProposal: {
     by: async (c, _, ctx) => (await ctx.loaders.userById.load(c.byUserId))!,
     createdAt: (c) => c.createdAt,
-  },
-  AuditEvent: {
-    actor: (e, _, ctx) => user(ctx, e.actorId),
-    delegate: (e, _, ctx) => user(ctx, e.delegateId),
-    evaluation: (e, _, ctx) => ctx.loaders.evaluationByAuditEvent.load(e.id),
   },
 };

@@ -1,13 +1,13 @@
 import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
-import { AppError, badInput, conflict, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import type { PlantWrite } from '../events/write-path.ts';
-import { isUuid } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { pgArray } from '../../db/sql.ts';
-import { todayIn } from '../shared/dates.ts';
-import { formatMoneyDelta } from '../shared/money.ts';
+import { todayIn } from '../../shared/dates.ts';
+import { formatMoneyDelta } from '../../shared/money.ts';
 import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { applyEvaluation } from './apply.ts';
 import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';

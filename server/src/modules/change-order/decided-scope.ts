@@ -1,5 +1,5 @@
 import type { Evaluation, Lane } from '../../engine/index.ts';
-import { formatMoneyDelta as signed } from '../shared/money.ts';
+import { formatMoneyDelta as signed } from '../../shared/money.ts';
 
 const TIER_RANK: Record<string, number> = { AUTO: 0, MANAGER: 1, OVERTIME: 2, INFEASIBLE: 3 };
 

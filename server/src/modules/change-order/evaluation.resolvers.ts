@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { fromDay, type Allocation } from '../../engine/index.ts';
-import { apiHours } from '../shared/units.ts';
+import { apiHours } from '../../shared/units.ts';
 import { evaluateInput } from './preview.service.ts';
 
 const utilization = (load: number, capacity: number) => (capacity > 0 ? Math.round((load / capacity) * 10_000) / 10_000 : 0);

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Change } from '../../engine/index.ts';
-import { AppError, badInput } from '../../graphql/errors.ts';
-import { formatMoney } from '../shared/money.ts';
+import { AppError, badInput } from '../../shared/errors.ts';
+import { formatMoney } from '../../shared/money.ts';
 
 /** Whether a change writes an existing order's terms (a new order and a job move do not). */
 export function changesTerms(change: Change): boolean {

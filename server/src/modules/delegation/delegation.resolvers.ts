@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 import { delegationsOf, plantToday, revokeDelegation, setDelegate } from './delegation.service.ts';
 

@@ -1,12 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { AppError, badInput, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Orm } from '../../db/orm.ts';
-import type { Clock } from '../shared/clock.ts';
+import type { Clock } from '../../shared/clock.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { plantById } from '../plant/plant.service.ts';
-import { isUuid } from '../order/order.service.ts';
-import { daysBetween } from '../shared/dates.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { daysBetween } from '../../shared/dates.ts';
 
 /** A delegation as the API returns it. */
 export interface DelegationRow {

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { toDay } from '../../engine/index.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import { insertOrdersWithJobs } from '../order/order.repository.ts';
-import { todayIn } from '../shared/dates.ts';
+import { todayIn } from '../../shared/dates.ts';
 import { pgArray } from '../../db/sql.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
 import { materializeCalendar } from '../masterdata/apply.ts';

@@ -1,4 +1,4 @@
-import type { BucketDto } from '../schedule/board.service.ts';
+import type { BucketDto } from '../schedule/board.view.ts';
 import type { AllocationDto, JobDto } from '../order/order.dto.ts';
 
 /** A job as an event carries it: with its allocations as of the event, so replay is exact. */

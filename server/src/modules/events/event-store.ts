@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
 import { JOB_COLUMNS } from '../order/order.service.ts';
-import type { BucketDto } from '../schedule/board.service.ts';
+import type { BucketDto } from '../schedule/board.view.ts';
 import { capacitySql, overtimeSql } from '../schedule/buckets.ts';
 import type { BoardEventPayload, BoardEventType, EventJob } from './board-events.ts';
 import { READ_PAGE, StreamOnlyEventType } from './realtime-protocol.ts';

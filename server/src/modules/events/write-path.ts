@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
-import { notFound } from '../../graphql/errors.ts';
+import { notFound } from '../../shared/errors.ts';
 import type { BoardEventPayload } from './board-events.ts';
 import { performance } from 'node:perf_hooks';
 import { plantLockHold, plantLockWait, writerQueue } from '../../metrics/metrics.ts';

@@ -4,10 +4,10 @@ import { buildSchedule, isOpen, toDay, turnDay, type Order } from '../../engine/
 import { pgArray } from '../../db/sql.ts';
 import type { Services } from '../../services.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 import { plantById } from '../plant/plant.service.ts';
 import { loadScheduleInput } from '../schedule/schedule.loader.ts';
-import { todayIn } from '../shared/dates.ts';
+import { todayIn } from '../../shared/dates.ts';
 import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';
 import { refreshRisk } from './risk.ts';
 

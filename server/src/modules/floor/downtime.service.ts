@@ -1,18 +1,19 @@
 import {
   buildSchedule, capacityOn, fromDay, relieveBucket, toDay, type Job, type Order,
 } from '../../engine/index.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { bucketsForEvent } from '../events/event-store.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import { isUuid, jobsOfOrders, ordersByIds } from '../order/order.service.ts';
+import { jobsOfOrders, ordersByIds } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { JobDto, OrderDto } from '../order/order.dto.ts';
 import { plantById } from '../plant/plant.service.ts';
-import type { BucketDto } from '../schedule/board.service.ts';
+import type { BucketDto } from '../schedule/board.view.ts';
 import { loadScheduleInput } from '../schedule/schedule.loader.ts';
-import { daysBetween, isIsoDate } from '../shared/dates.ts';
+import { daysBetween, isIsoDate } from '../../shared/dates.ts';
 import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';
 import { refreshRisk } from './risk.ts';
 

@@ -1,5 +1,5 @@
 import { pgArray } from '../../db/sql.ts';
-import { AppError, badInput } from '../../graphql/errors.ts';
+import { AppError, badInput } from '../../shared/errors.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { RowError, SourceRow } from '../import/contract.ts';

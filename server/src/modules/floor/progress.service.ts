@@ -2,11 +2,12 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   fromDay, LoadOverlay, remainingMinutes, rollOrder, sum, toDay, withJobs, type Job, type Order,
 } from '../../engine/index.ts';
-import { AppError, badInput, notFound } from '../../graphql/errors.ts';
+import { AppError, badInput, notFound } from '../../shared/errors.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
-import { isUuid, jobsOfOrders } from '../order/order.service.ts';
+import { jobsOfOrders } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { JobDto } from '../order/order.dto.ts';
 import { plantById } from '../plant/plant.service.ts';
 import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';

@@ -1,8 +1,9 @@
-import { AppError, conflict, notFound } from '../../graphql/errors.ts';
+import { AppError, conflict, notFound } from '../../shared/errors.ts';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import { isUuid, orderById } from '../order/order.service.ts';
+import { orderById } from '../order/order.service.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { OrderDto } from '../order/order.dto.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { parseMoney } from '../shared/money.ts';
-import { isIsoDate } from '../shared/dates.ts';
+import { parseMoney } from '../../shared/money.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 
 /**
  * Reads one cell of an import row into a value, or records why it cannot: the cell parsers of the

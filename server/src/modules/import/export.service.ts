@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
-import { formatMoney } from '../shared/money.ts';
+import { formatMoney } from '../../shared/money.ts';
 import { loadMasterData } from '../masterdata/snapshot.ts';
 import { IMPORT_ENTITIES, IMPORT_FILES, type ImportEntity } from './contract.ts';
 import { minutesToHours } from './cells.ts';

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { ChangeKind, ChangeOrderInput, ChangeOrderStatus, Tier } from '../../../../schema/generated/server.ts';
 import type { Services } from '../../services.ts';
 import { EngineError } from '../../engine/index.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import type { PlantWrite } from '../events/write-path.ts';

@@ -1,7 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { ImportPhase } from '../../../../schema/generated/server.ts';
-import { badInput } from '../../graphql/errors.ts';
-import type { PgListener } from '../events/pg-listener.ts';
+import { badInput } from '../../shared/errors.ts';
 import { Channel } from '../events/realtime-protocol.ts';
 
 /** How far one import is (the GraphQL ImportProgress). */
@@ -42,7 +41,8 @@ export class ImportProgress {
   #every = 1;
   #next = 0;
 
-  constructor(listener: PgListener | null, plantId: string, key: string | null) {
+  /** `listener`: the process's LISTEN connection (realtime/pg-listener.ts), which sends the NOTIFY. */
+  constructor(listener: { notify(channel: string, payload: string): Promise<void> } | null, plantId: string, key: string | null) {
     this.#send = listener && key ? (payload) => listener.notify(Channel.IMPORT_PROGRESS, payload) : null;
     this.#plantId = plantId;
     this.#key = key ?? '';

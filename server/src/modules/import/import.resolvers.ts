@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 import { importPlantData } from './import.service.ts';
 import { exportPlantData } from './export.service.ts';
 import { originLabel } from './origin.ts';

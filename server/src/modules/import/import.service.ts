@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { stringify } from 'csv-stringify/sync';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError, badInput } from '../../graphql/errors.ts';
+import { AppError, badInput } from '../../shared/errors.ts';
 import { buildSchedule, toDay } from '../../engine/index.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertOrdersWithJobs } from '../order/order.repository.ts';

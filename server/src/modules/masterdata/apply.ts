@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
 import { hashPassword } from '../auth/password.ts';
 import { sha256 } from '../auth/auth.service.ts';
-import { AppError } from '../../graphql/errors.ts';
+import { AppError } from '../../shared/errors.ts';
 import type { Stored } from './snapshot.ts';
 import type {
   CalendarExceptionRecord, CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord,

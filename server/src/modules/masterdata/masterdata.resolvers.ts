@@ -1,8 +1,8 @@
 import type { Resolvers, WorkCenterInput, ProductInput, CustomerInput, UserInput, CalendarExceptionInput } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import type { Actor } from '../auth/actor.ts';
-import { badInput } from '../../graphql/errors.ts';
-import { apiHours } from '../shared/units.ts';
+import { badInput } from '../../shared/errors.ts';
+import { apiHours } from '../../shared/units.ts';
 import { workCentersOf } from '../plant/plant.service.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import {
@@ -10,7 +10,7 @@ import {
   saveCustomerCommand, saveProductCommand, saveProductInputCommand, saveUserCommand, saveWorkCenterCommand, updatePlant, issueSetPasswordToken,
 } from './masterdata.service.ts';
 import type { CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord } from './records.ts';
-import { isIsoDate } from '../shared/dates.ts';
+import { isIsoDate } from '../../shared/dates.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';
 
 /** Hours as the API gives them → whole minutes (Infinity for out-of-range input, refused by the checks). */

@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Services } from '../../services.ts';
 import type { Actor } from '../auth/actor.ts';
-import { AppError, conflict, notFound } from '../../graphql/errors.ts';
+import { AppError, conflict, notFound } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
 import { plantById, workCentersOf, type PlantDto } from '../plant/plant.service.ts';
@@ -85,8 +86,7 @@ export async function updatePlant(services: Services, actor: Actor | null, plant
 
 /** The plant a row belongs to, from the actor's plant: NOT_FOUND for another plant's or an unknown id. */
 async function rowOfPlant(em: EntityManager, table: string, what: string, id: string, plantId: string): Promise<void> {
-  const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
-  const [row] = uuid ? await em.execute<{ id: string }[]>(`select id from ${table} where id = ? and plant_id = ?`, [id, plantId]) : [];
+  const [row] = isUuid(id) ? await em.execute<{ id: string }[]>(`select id from ${table} where id = ? and plant_id = ?`, [id, plantId]) : [];
   if (!row) throw notFound(what, id);
 }
 

@@ -1,5 +1,5 @@
 import { ROLES } from '../auth/roles.ts';
-import { isIsoDate, daysBetween } from '../shared/dates.ts';
+import { isIsoDate, daysBetween } from '../../shared/dates.ts';
 import type {
   CalendarExceptionRecord, CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord,
 } from './records.ts';

@@ -1,5 +1,5 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
-import { formatMoneyDelta as signed } from '../shared/money.ts';
+import { formatMoneyDelta as signed } from '../../shared/money.ts';
 import { satisfies } from '../change-order/authority.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
 import type { PlantUser, Transition } from '../change-order/transitions.ts';

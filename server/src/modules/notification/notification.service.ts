@@ -1,10 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Actor } from '../auth/actor.ts';
 import { changeOrdersByIds, type ChangeOrderRow } from '../change-order/change-order.repository.ts';
-import type { Page } from '../shared/pagination.ts';
-import { isUuid } from '../order/order.service.ts';
+import { decodeSeqCursor, encodeCursor, pageSize, type Page } from '../../shared/pagination.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { NotificationKind } from './notification.plan.ts';
 
 export interface NotificationRow {
@@ -25,28 +25,19 @@ export interface NotificationRow {
 
 export type NotificationPage = Page<NotificationRow>;
 
-/** Opaque page cursors over a bigserial (shared with the webhook delivery log). */
-export const encodeSeq = (seq: string | number) => Buffer.from(`n${seq}`).toString('base64url');
-export function decodeSeq(cursor: string): string {
-  const m = /^n(\d{1,18})$/.exec(Buffer.from(cursor, 'base64url').toString());
-  if (!m) throw badInput('The cursor is not one this API gave out; start from the first page.', 'after');
-  return m[1]!;
-}
-
 /** The actor's notifications, newest first; keyset pagination on the increasing `seq`. */
 export async function listNotifications(
   em: EntityManager,
   actor: Actor,
   opts: { unreadOnly?: boolean | null; first?: number | null; after?: string | null },
 ): Promise<NotificationPage> {
-  const limit = opts.first ?? 25;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('"first" must be between 1 and 100.', 'first');
+  const limit = pageSize(opts.first, 100, 25);
   const where = ['user_id = ?'];
   const params: unknown[] = [actor.userId];
   if (opts.unreadOnly) where.push('read_at is null');
   if (opts.after) {
     where.push('seq < ?');
-    params.push(decodeSeq(opts.after));
+    params.push(decodeSeqCursor(opts.after));
   }
   const rows = await em.execute<(Omit<NotificationRow, 'changeOrder'> & { seq: string })[]>(
     `select id, seq, kind, message, change_order_id as "changeOrderId", order_id as "orderId", promise_dates as "promiseDates", actions, created_at as "createdAt", read_at as "readAt"
@@ -59,7 +50,7 @@ export async function listNotifications(
   const last = page[page.length - 1];
   return {
     nodes: page.map(({ seq: _, ...n }) => ({ ...n, changeOrder: n.changeOrderId ? (byId.get(n.changeOrderId) ?? null) : null })),
-    endCursor: last ? encodeSeq(last.seq) : null,
+    endCursor: last ? encodeCursor([last.seq]) : null,
     hasNextPage: rows.length > limit,
   };
 }

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { apiHours } from '../shared/units.ts';
+import { apiHours } from '../../shared/units.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import { customersOfPlant, listOrders, orderById } from './order.service.ts';

@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { OrderFilter } from '../../../../schema/generated/server.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
-import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../shared/pagination.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
+import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../../shared/pagination.ts';
 import { pgArray } from '../../db/sql.ts';
+import { isUuid } from '../../shared/ids.ts';
 import { loadCatalog } from '../product/product.service.ts';
 import type { AllocationDto, JobDto, OrderDto, CustomerDto } from './order.dto.ts';
 
@@ -90,10 +91,6 @@ export async function allocationsOfJobs(em: EntityManager, jobIds: readonly stri
     `select job_id as "jobId", date::text as date, minutes from allocation where job_id = any(?::uuid[]) order by job_id, date`,
     [pgArray(jobIds)],
   );
-}
-
-export function isUuid(id: string): boolean {
-  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id);
 }
 
 /** The longest search text `orders` accepts. */

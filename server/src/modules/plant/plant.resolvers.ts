@@ -1,18 +1,10 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { apiHours } from '../shared/units.ts';
-import { plantCalendar } from '../schedule/plant-calendar.ts';
+import { apiHours } from '../../shared/units.ts';
 import { plantById } from './plant.service.ts';
 
 export const plantResolvers: Resolvers = {
   Query: {
     plants: async (_, __, ctx) => [await plantById(ctx.em, ctx.services.clock, ctx.actor!.plantId)],
-  },
-  Plant: {
-    calendar: (plant, { from, to }, ctx) => plantCalendar(ctx.em, plant, from, to),
-  },
-  WorkCenterDay: {
-    capacityHours: (d) => apiHours(d.capacityMinutes),
-    overtimeHours: (d) => apiHours(d.overtimeMinutes),
   },
   WorkCenter: {
     weeklyHours: (wc) => wc.weeklyMinutes.map(apiHours),

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { notFound } from '../../graphql/errors.ts';
-import { todayIn } from '../shared/dates.ts';
-import type { Clock } from '../shared/clock.ts';
+import { notFound } from '../../shared/errors.ts';
+import { todayIn } from '../../shared/dates.ts';
+import type { Clock } from '../../shared/clock.ts';
 
 export interface PlantDto {
   id: string;

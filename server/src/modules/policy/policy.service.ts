@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints, type Policy } from '../../engine/index.ts';
-import { badInput, conflict, notFound } from '../../graphql/errors.ts';
+import { badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
-import { apiHours } from '../shared/units.ts';
+import { apiHours } from '../../shared/units.ts';
 import { capacityReport, changeOrderReport } from './report.service.ts';
 
 export const reportResolvers: Resolvers = {

@@ -1,8 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { pgArray } from '../../db/sql.ts';
 import { validateRange } from '../schedule/board.service.ts';
-import { isUuid } from '../order/order.service.ts';
-import { badInput } from '../../graphql/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
+import { badInput } from '../../shared/errors.ts';
 
 /** Reports may span two years; more would let one client hurt the board. */
 export const MAX_REPORT_DAYS = 731;

@@ -2,8 +2,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
 import type { Orm } from '../../db/orm.ts';
 import type { RetentionConfig } from '../../config.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 import { retentionPruned } from '../../metrics/metrics.ts';
 
 /** Queue task name. */
@@ -22,7 +22,7 @@ export type Pruned = Record<'notifications' | 'webhookDeliveries' | 'failedJobs'
  * done (never PENDING ones); queue jobs that failed for good; login-throttle counters of
  * addresses and accounts that block nothing (a browser's trust — `device:` rows — is kept: it
  * is what spares the real user a lockout); sessions past their lifetime. Presence rows are
- * swept by every process within their TTL (modules/presence), board events by their retention
+ * swept by every process within their TTL (realtime/presence), board events by their retention
  * (modules/events). The audit trail, policy history, comments and billing adjustments are never
  * touched: they are append-only, and the runtime role cannot delete from them at all.
  */

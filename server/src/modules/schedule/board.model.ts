@@ -3,8 +3,6 @@ import { compileWorkCenter, toDay, type CompiledWorkCenter, type Day } from '../
 import { allocationsOfPlant, jobsOfPlant, ordersOfPlant } from '../order/order.service.ts';
 import type { JobDto, OrderDto } from '../order/order.dto.ts';
 import type { WorkCenterDto } from '../plant/plant.service.ts';
-import { PlantCache } from './plant-cache.ts';
-import { packBoard, sliceBoard, type BoardView, type PackedBoardDto } from './board.view.ts';
 import { workCentersWithCalendars } from './schedule.loader.ts';
 
 /** A job as the board keeps it: its row, its span and its allocations as day numbers. */
@@ -82,37 +80,4 @@ async function readOrders(em: EntityManager, plantId: string, ids: string[] | nu
       else model.jobsByOrder.set(job.dto.orderId, [job]);
     }
   };
-}
-
-/** Ranges whose packed board is kept per plant (a 26-week pack of a large plant is a few MB). */
-const PACKS_PER_PLANT = 4;
-
-/**
- * One board model per plant, kept at the plant's event sequence (see PlantCache), and the packed
- * boards cut from it for the last few ranges asked at that sequence: between two changes, fifty
- * reps opening the same board cost one cut and pack, not fifty. A new sequence drops them.
- */
-export class BoardCache {
-  readonly #models = new PlantCache<BoardModel>({ load: loadBoardModel, refresh: refreshBoardModel });
-  readonly #packs = new Map<string, { seq: number; byRange: Map<string, PackedBoardDto> }>();
-
-  /** The plant's model at its current sequence, with the range's view and packed board on demand. */
-  async board(em: EntityManager, plantId: string, from: Day, to: Day): Promise<{ seq: number; model: BoardModel; view(): BoardView; packed(): PackedBoardDto }> {
-    const { seq, value: model } = await this.#models.get(em, plantId);
-    let view: BoardView | undefined;
-    const viewOnce = () => (view ??= sliceBoard(model, from, to));
-    return { seq, model, view: viewOnce, packed: () => this.#packed(plantId, seq, `${from}|${to}`, viewOnce) };
-  }
-
-  #packed(plantId: string, seq: number, range: string, view: () => BoardView): PackedBoardDto {
-    let packs = this.#packs.get(plantId);
-    if (!packs || packs.seq !== seq) this.#packs.set(plantId, (packs = { seq, byRange: new Map() }));
-    let packed = packs.byRange.get(range);
-    if (!packed) {
-      packed = packBoard(view());
-      if (packs.byRange.size >= PACKS_PER_PLANT) packs.byRange.delete(packs.byRange.keys().next().value!);
-      packs.byRange.set(range, packed);
-    }
-    return packed;
-  }
 }

@@ -1,23 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 import { toDay } from '../../engine/index.ts';
-import { daysBetween, isIsoDate } from '../shared/dates.ts';
+import { daysBetween, isIsoDate } from '../../shared/dates.ts';
 import { plantById, type PlantDto, type WorkCenterDto } from '../plant/plant.service.ts';
-import type { Clock } from '../shared/clock.ts';
-import type { BoardCache } from './board.model.ts';
+import type { Clock } from '../../shared/clock.ts';
+import type { BoardCache } from './board.cache.ts';
 import type { BoardView, PackedBoardDto } from './board.view.ts';
 
 /** The longest range one board query may ask for (docs/product.md §9: up to 26 weeks). */
 export const MAX_BOARD_DAYS = 26 * 7;
-
-/** Capacity and load of one work center on one day, in minutes. Derived, never stored. */
-export interface BucketDto {
-  workCenterId: string;
-  date: string;
-  capacityMinutes: number;
-  overtimeMinutes: number;
-  loadMinutes: number;
-}
 
 /** A board: its range of the plant's model; buckets, jobs, orders and columns are derived per field. */
 export interface BoardDto {

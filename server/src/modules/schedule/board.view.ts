@@ -2,7 +2,15 @@ import { capacityOn, fromDay, overtimeOn, type Day } from '../../engine/index.ts
 import type { CustomerDto, JobDto, OrderDto } from '../order/order.dto.ts';
 import type { ProductDto } from '../product/product.dto.ts';
 import type { BoardJob, BoardModel } from './board.model.ts';
-import type { BucketDto } from './board.service.ts';
+
+/** Capacity and load of one work center on one day, in minutes. Derived, never stored. */
+export interface BucketDto {
+  workCenterId: string;
+  date: string;
+  capacityMinutes: number;
+  overtimeMinutes: number;
+  loadMinutes: number;
+}
 
 /** A board's range cut from a plant's model: the jobs in it, their orders and the load per bucket. */
 export interface BoardView {

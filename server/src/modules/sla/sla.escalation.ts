@@ -6,7 +6,7 @@ import type { Actor } from '../auth/actor.ts';
 import type { Role } from '../auth/roles.ts';
 import { withPlantWrite } from '../events/write-path.ts';
 import { ChangeOrderCommands, type ChangeOrderDeps } from '../change-order/change-order.service.ts';
-import type { JobQueue, Producer } from '../jobs/job-queue.ts';
+import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 
 /** Queue task names. */
 export const SLA_SWEEP = 'sla_sweep';

@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { TOKEN_KINDS, type TokenKind } from './token.service.ts';
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from '../../shared/errors.ts';
 
 const kindOf = (kind: string): TokenKind => {
   if (!(TOKEN_KINDS as readonly string[]).includes(kind)) throw badInput(`Unknown token kind ${kind}.`, 'kind');

@@ -2,12 +2,12 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
 import { pgArray } from '../../db/sql.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { hashSecret, TOKEN_SECRET_PREFIX } from '../auth/credentials.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import { isUuid } from '../order/order.service.ts';
-import type { Clock } from '../shared/clock.ts';
+import { isUuid } from '../../shared/ids.ts';
+import type { Clock } from '../../shared/clock.ts';
 
 export const TOKEN_KINDS = ['DISPLAY', 'API'] as const;
 export type TokenKind = (typeof TOKEN_KINDS)[number];

@@ -1,5 +1,5 @@
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import type { WebhookConfig } from '../../config.ts';
 import { retryDelayMs } from './webhook.retry.ts';
 import { sign, SIGNATURE_HEADER, TIMESTAMP_HEADER } from './webhook.signature.ts';

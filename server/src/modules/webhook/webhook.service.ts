@@ -1,16 +1,15 @@
 import { hostKind, isAllowed } from './webhook.address.ts';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite } from '../events/write-path.ts';
-import type { Page } from '../shared/pagination.ts';
-import { isUuid } from '../order/order.service.ts';
+import { decodeSeqCursor, encodeCursor, pageSize, type Page } from '../../shared/pagination.ts';
+import { isUuid } from '../../shared/ids.ts';
 import type { WebhookConfig } from '../../config.ts';
 import { WEBHOOK_EVENTS } from './webhook.outbox.ts';
 import { newSecret } from './webhook.signature.ts';
-import { decodeSeq, encodeSeq } from '../notification/notification.service.ts';
 
 export interface WebhookRow {
   id: string;
@@ -112,15 +111,14 @@ export async function listWebhooks(em: EntityManager, plantId: string): Promise<
 
 /** A webhook's delivery log, newest first; keyset pagination on the increasing `seq`. */
 export async function listDeliveries(em: EntityManager, plantId: string, webhookId: string, first: number | null | undefined, after: string | null | undefined): Promise<WebhookDeliveryPage> {
-  const limit = first ?? 25;
-  if (!Number.isInteger(limit) || limit < 1 || limit > 100) throw badInput('"first" must be between 1 and 100.', 'first');
+  const limit = pageSize(first, 100, 25);
   const [hook] = isUuid(webhookId) ? await em.execute('select 1 from webhook where id = ? and plant_id = ? and deleted_at is null', [webhookId, plantId]) : [];
   if (!hook) throw notFound('Webhook', webhookId);
   const where = ['webhook_id = ?'];
   const params: unknown[] = [webhookId];
   if (after) {
     where.push('seq < ?');
-    params.push(decodeSeq(after));
+    params.push(decodeSeqCursor(after));
   }
   const rows = await em.execute<(WebhookDeliveryRow & { seq: string })[]>(
     `select id, seq, event, status, attempts, last_status as "lastHttpStatus", last_error as "lastError", created_at as "createdAt",
@@ -132,7 +130,7 @@ export async function listDeliveries(em: EntityManager, plantId: string, webhook
   const last = page[page.length - 1];
   return {
     nodes: page.map(({ seq: _, ...d }) => d),
-    endCursor: last ? encodeSeq(last.seq) : null,
+    endCursor: last ? encodeCursor([last.seq]) : null,
     hasNextPage: rows.length > limit,
   };
 }

@@ -1,6 +1,6 @@
 import type { BatchChangeOrder, PlantUser, Transition, TransitionSubscriber } from '../change-order/transitions.ts';
 import type { ChangeOrderRow } from '../change-order/change-order.repository.ts';
-import { formatMoney } from '../shared/money.ts';
+import { formatMoney } from '../../shared/money.ts';
 import { enqueueDeliveries, eventName, type OutgoingEvent } from './webhook.outbox.ts';
 
 /**

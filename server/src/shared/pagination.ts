@@ -1,4 +1,4 @@
-import { badInput } from '../../graphql/errors.ts';
+import { badInput } from './errors.ts';
 
 /** One page of a keyset-paginated list, as the SDL's `…Connection` types carry it. */
 export interface Page<T> {
@@ -17,6 +17,13 @@ export function decodeCursor(cursor: string, parts: number): string[] {
   const values = Buffer.from(cursor, 'base64url').toString().split('|');
   if (values.length !== parts) throw notOurs();
   return values;
+}
+
+/** The bigserial `seq` of a cursor made by `encodeCursor([seq])` (lists ordered by an increasing `seq`). */
+export function decodeSeqCursor(cursor: string): string {
+  const [seq] = decodeCursor(cursor, 1);
+  if (!/^\d{1,18}$/.test(seq!)) throw notOurs();
+  return seq!;
 }
 
 /** BAD_USER_INPUT for a cursor whose values decode but cannot be ours. */

@@ -1,9 +1,9 @@
-import type { Logger } from '../../logger.ts';
-import type { Services } from '../../services.ts';
-import { slaJobs } from '../sla/sla.escalation.ts';
-import { retentionJobs } from '../retention/retention.ts';
-import { dayTurnJobs } from '../floor/day-turn.ts';
-import { JobQueue } from './job-queue.ts';
+import type { Logger } from '../shared/logger.ts';
+import type { Services } from '../services.ts';
+import { slaJobs } from '../modules/sla/sla.escalation.ts';
+import { retentionJobs } from '../modules/retention/retention.ts';
+import { dayTurnJobs } from '../modules/floor/day-turn.ts';
+import { JobQueue } from '../jobs/job-queue.ts';
 
 /** Starts this process's worker on the cluster's durable job queue with every task Takt runs. */
 export async function startJobQueue(services: Services, log: Logger): Promise<JobQueue> {

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badInput, notFound } from '../../graphql/errors.ts';
+import { badInput, notFound } from '../shared/errors.ts';
 import type { BoardEventHub, LiveSink } from './event-hub.ts';
 import type { DirectSource } from './shared-execution.ts';
-import { readEvents, resyncMessage, streamBounds, type BoardEventMessage } from './event-store.ts';
-import { MAX_LIVE_BUFFER, READ_PAGE, ResyncReason } from './realtime-protocol.ts';
+import { readEvents, resyncMessage, streamBounds, type BoardEventMessage } from '../modules/events/event-store.ts';
+import { MAX_LIVE_BUFFER, READ_PAGE, ResyncReason } from '../modules/events/realtime-protocol.ts';
 
 export interface BoardStreamOptions {
   hub: BoardEventHub;

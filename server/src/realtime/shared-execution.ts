@@ -1,8 +1,8 @@
 import { createSourceEventStream, execute, Kind, visit, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
-import type { GraphQLContext } from '../../graphql/context.ts';
+import type { GraphQLContext } from '../graphql/context.ts';
 
 /**
- * graphql-ws's `subscribe` (server/src/app.ts) with each live event executed once per process
+ * graphql-ws's `subscribe` (app/ws.ts) with each live event executed once per process
  * for every subscription that asks the same thing, instead of once per subscriber.
  *
  * The hub hands the same frozen event object to every stream of a plant (docs/realtime.md,

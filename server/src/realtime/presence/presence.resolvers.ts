@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { requirePlant } from '../auth/permissions.ts';
+import { requirePlant } from '../../modules/auth/permissions.ts';
 import { LatestValue } from './latest-value.ts';
 import { parseViewing, sessionKeyOf, type PresenceKey, type PresenceSnapshotDto } from './presence.service.ts';
 import type { GraphQLContext } from '../../graphql/context.ts';

@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { Logger as WorkerLogger, run, runMigrations, type Runner, type TaskList, type TaskSpec } from 'graphile-worker';
-import type { Logger } from '../../logger.ts';
-import { jobRuns } from '../../metrics/metrics.ts';
+import type { Logger } from '../shared/logger.ts';
+import { jobRuns } from '../metrics/metrics.ts';
 
 /** A producer that runs on a timer in every process and enqueues work (deduplicated by job key). */
 export interface Producer {

@@ -1,4 +1,4 @@
-import { EngineError, fromDay, parseDate } from '../../engine/index.ts';
+import { EngineError, fromDay, parseDate } from '../engine/index.ts';
 
 /** True for a real calendar date written `YYYY-MM-DD` (rejects 2026-02-30). */
 export function isIsoDate(text: string): boolean {

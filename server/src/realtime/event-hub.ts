@@ -1,8 +1,8 @@
-import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
-import { plantHeads, readEvents, type BoardEventMessage } from './event-store.ts';
+import type { Orm } from '../db/orm.ts';
+import type { Logger } from '../shared/logger.ts';
+import { plantHeads, readEvents, type BoardEventMessage } from '../modules/events/event-store.ts';
 import { fanOutChannel, wallClock, type FanOutMessage } from './fan-out-timing.ts';
-import { Channel } from './realtime-protocol.ts';
+import { Channel } from '../modules/events/realtime-protocol.ts';
 import type { PgListener } from './pg-listener.ts';
 
 /** Whoever wants a plant's live events (a BoardStream). */

@@ -1,11 +1,11 @@
-import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
-import { PresenceService } from '../presence/presence.service.ts';
+import type { Orm } from '../db/orm.ts';
+import type { Logger } from '../shared/logger.ts';
+import { PresenceService } from './presence/presence.service.ts';
 import { BoardEventHub } from './event-hub.ts';
-import { pruneBoardEvents } from './event-store.ts';
+import { pruneBoardEvents } from '../modules/events/event-store.ts';
 import { PgListener } from './pg-listener.ts';
-import { Channel } from './realtime-protocol.ts';
-import type { RealtimeConfig } from '../../config.ts';
+import { Channel } from '../modules/events/realtime-protocol.ts';
+import type { RealtimeConfig } from '../config.ts';
 
 const HOUR = 3_600_000;
 

@@ -1,8 +1,8 @@
-import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { requirePlant } from '../auth/permissions.ts';
-import { Channel } from '../events/realtime-protocol.ts';
-import { LatestValue } from '../presence/latest-value.ts';
-import { parseProgress, progressKeyOf, type ImportProgressDto } from './import-progress.ts';
+import type { Resolvers } from '../../../schema/generated/server.ts';
+import { requirePlant } from '../modules/auth/permissions.ts';
+import { Channel } from '../modules/events/realtime-protocol.ts';
+import { LatestValue } from './presence/latest-value.ts';
+import { parseProgress, progressKeyOf, type ImportProgressDto } from '../modules/import/import-progress.ts';
 
 export const importProgressResolvers: Resolvers = {
   Subscription: {

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { Orm } from '../../db/orm.ts';
-import type { Logger } from '../../logger.ts';
+import type { Logger } from '../../shared/logger.ts';
 import { pgArray } from '../../db/sql.ts';
-import { badInput, notFound } from '../../graphql/errors.ts';
-import { isUuid } from '../order/order.service.ts';
-import type { Role } from '../auth/roles.ts';
-import { Channel } from '../events/realtime-protocol.ts';
-import type { PgListener } from '../events/pg-listener.ts';
+import { badInput, notFound } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/ids.ts';
+import type { Role } from '../../modules/auth/roles.ts';
+import { Channel } from '../../modules/events/realtime-protocol.ts';
+import type { PgListener } from '../pg-listener.ts';
 import type { PresenceKind } from '../../../../schema/generated/enums.ts';
 
 export interface Viewing {

@@ -1,7 +1,7 @@
-import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { requirePlant } from '../auth/permissions.ts';
+import type { Resolvers } from '../../../schema/generated/server.ts';
+import { requirePlant } from '../modules/auth/permissions.ts';
 import { BoardStream } from './board-stream.ts';
-import type { BoardEventMessage } from './event-store.ts';
+import type { BoardEventMessage } from '../modules/events/event-store.ts';
 
 /** `Subscription.boardEvents`: parse → plant check → a resumable stream (docs/realtime.md). */
 export const realtimeResolvers: Resolvers = {
