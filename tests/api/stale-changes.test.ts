@@ -148,7 +148,7 @@ describe('an approval covers what the approver saw', () => {
     expect(Number(now.overtimePremium)).toBeGreaterThan(Number(seen.overtimePremium));
     const signed = (v: string) => `${Number(v) >= 0 ? '+' : ''}${Number(v).toFixed(2)}`;
     expect(granted.statusReason).toContain('The schedule changed since evaluation');
-    expect(granted.statusReason).toContain('tier MANAGER → OVERTIME');
+    expect(granted.statusReason).toContain('ops manager approval → overtime, plant manager approval');
     expect(granted.statusReason).toContain(`cost ${signed(seen.total)} → ${signed(now.total)}, of which overtime premium ${signed(seen.overtimePremium)} → ${signed(now.overtimePremium)}`);
     expect(granted.statusReason).toContain('the accounting lane is needed now');
     expect(granted.statusReason).toMatch(/Needed now: .*capacity: PLANT_MANAGER \(.*OVERTIME.*\)/);
