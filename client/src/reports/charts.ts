@@ -1,5 +1,6 @@
 import { axisY, barX, cell, ruleX, text, type PlotOptions } from '@observablehq/plot';
 import { levelLabels, UTILIZATION_COLOR, UTILIZATION_INK, utilizationLevel, type Thresholds } from '../shared/utilization';
+import { formatDate } from '../shared/dates';
 import { formatHours, formatPercent, periodLabel, type Granularity } from './format';
 import { capacityAxes, RULE_LABEL, type CapacityRow, type ChangeOrderReport, type Funnel } from './tables';
 
@@ -150,6 +151,6 @@ export function funnelSummary(f: Funnel): string {
 export function heatmapSummary(rows: readonly CapacityRow[]): string {
   const { workCenters, periods } = capacityAxes(rows);
   const peak = rows.reduce<CapacityRow | null>((m, r) => (r.capacityHours > 0 && (!m || r.utilization > m.utilization) ? r : m), null);
-  const tail = peak ? `; highest ${formatPercent(peak.utilization)} at ${peak.workCenterCode} from ${peak.periodStart}` : '';
+  const tail = peak ? `; highest ${formatPercent(peak.utilization)} at ${peak.workCenterCode} from ${formatDate(peak.periodStart, 'short')}` : '';
   return `Utilization heat map of ${workCenters.length} work centers over ${periods.length} periods${tail}. The table below has every value.`;
 }
