@@ -5,11 +5,11 @@ import type { ChangeOrderStatus, Lane, MeasureUnit, Tier } from '../gql/graphql'
  * "Ops manager approves") stays in that feature's format file.
  */
 
-/** A tier's name wherever one is shown (a badge, a chip, a report's row). */
+/** A tier's name wherever one is shown (a badge, a chip, a report's row): who approves it. */
 export const TIER_LABEL: Record<Tier, string> = {
   AUTO: 'No approval',
   MANAGER: 'Ops manager',
-  OVERTIME: 'Overtime',
+  OVERTIME: 'Overtime · plant manager',
   INFEASIBLE: 'Infeasible',
 };
 
