@@ -3,7 +3,10 @@ import { createPinia } from 'pinia';
 import App from './app/App.vue';
 import { router } from './app/router';
 import { SHELL_HEADER } from './shared/shell';
+import { installUtilizationPalette } from './shared/utilization';
 import './styles/base.css';
+
+installUtilizationPalette(document.documentElement);
 
 const app = createApp(App);
 // Pinia before the router: the router's first navigation runs a guard that uses the session

@@ -1943,6 +1943,8 @@ export type Plant = {
    * reversed or longer.
    */
   calendar: Array<CalendarDay>;
+  /** ISO 4217 code of the currency the plant's prices, costs and cost limits are in, e.g. `EUR`. */
+  currency: Scalars['String']['output'];
   /** Stable identifier. */
   id: Scalars['ID']['output'];
   /** Display name. */
@@ -1966,6 +1968,8 @@ export type PlantCalendarArgs = {
 
 /** A plant's settings. */
 export type PlantInput = {
+  /** ISO 4217 currency code, e.g. `EUR` or `USD` (default on create: `EUR`; kept when left out on update). */
+  currency?: InputMaybe<Scalars['String']['input']>;
   /** Display name. */
   name: Scalars['String']['input'];
   /** Working days between the end of the last step and the due date (0–30; default 1). */
@@ -3687,6 +3691,7 @@ export type PlannedJobResolvers<ContextType = GraphQLContext, ParentType extends
 
 export type PlantResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Plant'] = ResolversParentTypes['Plant']> = {
   calendar?: Resolver<Array<ResolversTypes['CalendarDay']>, ParentType, ContextType, RequireFields<PlantCalendarArgs, 'from' | 'to'>>;
+  currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   shipBufferDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;

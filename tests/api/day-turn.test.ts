@@ -77,7 +77,7 @@ describe('a server started a week later', () => {
       `select user_id as "userId", message from notification where plant_id = $1 and kind = 'ORDER_AT_RISK' and order_id = $2 order by user_id`,
       [plant.plantId, plant.orders.LATE!.id]);
     expect(told.map((n) => n.userId).sort()).toEqual([plant.userIds.SALES_REP, plant.userIds.SALES_REP_2].sort());
-    expect(told[0]!.message).toMatch(/SO-\d+ is at risk: .* the plant can promise \d{4}-\d{2}-\d{2} \(auto\)/);
+    expect(told[0]!.message).toMatch(/SO-\d+ is at risk: .* the plant can promise \d{4}-\d{2}-\d{2} \(no approval\)/);
     const rep = await signIn(servers[1]!.url, plant.users.SALES_REP);
     const mine = await rep.data<{ notifications: { nodes: { kind: string; orderId: string | null }[] } }>('{ notifications { nodes { kind orderId } } }');
     expect(mine.notifications.nodes).toContainEqual({ kind: 'ORDER_AT_RISK', orderId: plant.orders.LATE!.id });

@@ -179,6 +179,20 @@ describe('plants and users', () => {
     expect(users.users.map((u) => u.email)).toContain('new.person@example.test');
   });
 
+  it('keeps a plant currency (ISO 4217): EUR by default, set on create, kept when an update leaves it out, a made-up code refused', async () => {
+    const admin = await as(server.url, 'ADMIN');
+    const own = await admin.data<{ plants: { currency: string }[] }>('{ plants { currency } }');
+    expect(own.plants[0]!.currency).toBe('EUR');
+    const bad = await admin.request('mutation { createPlant(input: { name: "Dollarless", timeZone: "America/Chicago", currency: "DOLLARS" }) { id } }');
+    expect(code(bad)).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toContain('currency must be an ISO 4217 currency code');
+    const plant = await admin.data<{ createPlant: { id: string; currency: string; version: number } }>(
+      'mutation { createPlant(input: { name: "Chicago works", timeZone: "America/Chicago", currency: "USD" }) { id currency version } }');
+    expect(plant.createPlant.currency).toBe('USD');
+    const plain = await admin.data<{ createPlant: { currency: string } }>('mutation { createPlant(input: { name: "Default works", timeZone: "Europe/Vienna" }) { currency } }');
+    expect(plain.createPlant.currency).toBe('EUR');
+  });
+
   it('issues a set-password token for an existing user: the new password works, the old one and the old sessions do not', async () => {
     const admin = await as(server.url, 'ADMIN');
     const quality = await as(server.url, 'QUALITY');

@@ -87,8 +87,8 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     const co = ok(await propose(await as('SALES_REP'), { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
     const [ask] = await notes('OPS_MANAGER', co.id);
     expect(ask!.kind).toBe('DECISION_NEEDED');
-    expect(ask!.message).toContain(`${co.number} needs your decision in the capacity lane: ${plant.users.SALES_REP} proposed quantity on SO-`);
-    expect(ask!.message).toMatch(/quantity 2, due \d{4}-\d\d-\d\d; tier MANAGER, price \+100\.00, cost \+\d+\.\d\d\. CELL on .* > 80% auto-approve limit/);
+    expect(ask!.message).toContain(`${co.number} needs your decision in the capacity lane: ${plant.names.SALES_REP} proposed quantity on SO-`);
+    expect(ask!.message).toMatch(/quantity 2, due \d{4}-\d\d-\d\d; ops manager approval, price \+100\.00, cost \+\d+\.\d\d\. CELL on .* > 80% auto-approve limit/);
     expect(kinds(await notes('PLANT_MANAGER', co.id))).toEqual(['DECISION_NEEDED']); // a higher role satisfies the tier
     expect(await notes('QUALITY', co.id)).toEqual([]);
     expect(await notes('SALES_REP', co.id)).toEqual([]);
@@ -96,7 +96,7 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     ok(await decide(await as('OPS_MANAGER'), 'approve', co, 'Fine'));
     const [outcome] = await notes('SALES_REP', co.id);
     expect(outcome).toMatchObject({ kind: 'CHANGE_ORDER_UPDATED', actions: ['APPROVED', 'ALL_APPROVED', 'APPLIED'] });
-    expect(outcome!.message).toMatch(new RegExp(`^${co.number}: ${plant.users.OPS_MANAGER} approved the capacity lane; applied to the schedule \\(SO-\\d+\\)\\.$`));
+    expect(outcome!.message).toMatch(new RegExp(`^${co.number}: ${plant.names.OPS_MANAGER} approved the capacity lane; applied to the schedule \\(SO-\\d+\\)\\.$`));
     expect(kinds(await notes('OPS_MANAGER', co.id))).toEqual(['DECISION_NEEDED']); // not told of their own approval
     await webhooks(co.id, ['change_order.proposed', 'change_order.approved', 'change_order.all_approved', 'change_order.applied']);
   });
@@ -107,15 +107,15 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     const co = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2 })).proposeChangeOrder;
     const rejected = ok(await reject(await as('OPS_MANAGER'), co, 'Line is full that week')).rejectChangeOrder;
     expect((await notes('SALES_REP', co.id)).map((n) => n.message)).toEqual([
-      `${co.number}: ${plant.users.OPS_MANAGER} rejected it in the capacity lane: “Line is full that week”.`,
+      `${co.number}: ${plant.names.OPS_MANAGER} rejected it in the capacity lane: “Line is full that week”.`,
     ]);
     const escalated = ok(await escalate(rep, rejected, 'Strategic customer')).escalateChangeOrder;
     const pm = await notes('PLANT_MANAGER', co.id);
     expect(kinds(pm)).toEqual(['DECISION_NEEDED', 'DECISION_NEEDED']);
-    expect(pm[1]!.message).toContain(`${co.number} needs your decision in the capacity lane: ${plant.users.SALES_REP} escalated it after a rejection “Strategic customer”`);
+    expect(pm[1]!.message).toContain(`${co.number} needs your decision in the capacity lane: ${plant.names.SALES_REP} escalated it after a rejection “Strategic customer”`);
     expect(kinds(await notes('OPS_MANAGER', co.id))).toEqual(['DECISION_NEEDED']); // the escalated tier is above them
     ok(await decide(await as('PLANT_MANAGER'), 'approve', escalated));
-    expect((await notes('SALES_REP', co.id)).map((n) => n.message)[1]).toMatch(new RegExp(`^${co.number}: ${plant.users.PLANT_MANAGER} approved the capacity lane; applied`));
+    expect((await notes('SALES_REP', co.id)).map((n) => n.message)[1]).toMatch(new RegExp(`^${co.number}: ${plant.names.PLANT_MANAGER} approved the capacity lane; applied`));
     await webhooks(co.id, ['change_order.proposed', 'change_order.rejected', 'change_order.escalated', 'change_order.approved', 'change_order.all_approved', 'change_order.applied']);
   });
 
@@ -126,14 +126,14 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     const date = co.evaluation.alternatives.find((a) => a.tier === 'AUTO')!.dueDate!;
     const countered = ok(await counter(await as('OPS_MANAGER'), co, { orderId: plant.orders.B!.id, quantity: 2, dueDate: date }, `Take ${date}`)).counterProposeChangeOrder;
     expect((await notes('SALES_REP', co.id))[0]!.message).toBe(
-      `${co.number}: ${plant.users.OPS_MANAGER} offers an alternative (quantity 2, due ${date}): “Take ${date}” — accept or decline it.`,
+      `${co.number}: ${plant.names.OPS_MANAGER} offers an alternative (quantity 2, due ${date}): “Take ${date}” — accept or decline it.`,
     );
     // The plant manager could have decided it; it no longer waits for them.
     expect(kinds(await notes('PLANT_MANAGER', co.id))).toEqual(['DECISION_NEEDED', 'NO_LONGER_NEEDED']);
     ok(await respond(rep, countered, true, 'Customer agrees'));
     const answer = (await notes('OPS_MANAGER', co.id)).at(-1)!;
     expect(answer.kind).toBe('COUNTER_PROPOSAL_ANSWERED');
-    expect(answer.message).toMatch(new RegExp(`^${co.number}: ${plant.users.SALES_REP} accepted the counter-proposal; applied to the schedule`));
+    expect(answer.message).toMatch(new RegExp(`^${co.number}: ${plant.names.SALES_REP} accepted the counter-proposal; applied to the schedule`));
     await webhooks(co.id, ['change_order.proposed', 'change_order.counter_proposed', 'change_order.counter_accepted', 'change_order.applied']);
   });
 
@@ -146,7 +146,7 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     ok(await respond(rep, countered, false, 'Customer cannot wait'));
     expect((await notes('OPS_MANAGER', co.id)).at(-1)).toMatchObject({
       kind: 'COUNTER_PROPOSAL_ANSWERED',
-      message: `${co.number}: ${plant.users.SALES_REP} declined the counter-proposal: “Customer cannot wait”; it is closed.`,
+      message: `${co.number}: ${plant.names.SALES_REP} declined the counter-proposal: “Customer cannot wait”; it is closed.`,
     });
     const got = await webhooks(co.id, ['change_order.proposed', 'change_order.counter_proposed', 'change_order.counter_declined']);
     const declined = got.find((r) => r.body.event === 'change_order.counter_declined')!;
@@ -161,7 +161,7 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     for (const role of ['OPS_MANAGER', 'PLANT_MANAGER'] as const) {
       expect((await notes(role, co.id)).at(-1)).toMatchObject({
         kind: 'NO_LONGER_NEEDED',
-        message: `${co.number} no longer waits for your decision: ${plant.users.SALES_REP} withdrew it: “Customer changed mind”.`,
+        message: `${co.number} no longer waits for your decision: ${plant.names.SALES_REP} withdrew it: “Customer changed mind”.`,
       });
     }
     expect(await notes('SALES_REP', co.id)).toEqual([]);
@@ -177,7 +177,7 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     const co = ok(await propose(await as('SALES_REP'), { orderId: plant.orders.B!.id, quantity: 2, unitPrice: '75.00', optionIds: [plant.reviewOptionId] })).proposeChangeOrder;
     expect((await notes('ACCOUNTING', co.id))[0]!.message).toMatch(new RegExp(`^${co.number} needs your decision in the accounting lane: .*Margin after the change is`));
     expect((await notes('QUALITY', co.id))[0]!.message).toMatch(/needs your decision in the quality lane: .*requires a quality review/);
-    expect((await notes('SALES_REP_2', co.id))[0]!.message).toContain(`in the quality lane (as delegate of ${plant.users.QUALITY}):`);
+    expect((await notes('SALES_REP_2', co.id))[0]!.message).toContain(`in the quality lane (as delegate of ${plant.names.QUALITY}):`);
     expect((await notes('PLANT_MANAGER', co.id))[0]!.message).toContain('in the capacity lane:'); // not accounting or quality
 
     let current = ok(await decide(await as('OPS_MANAGER'), 'approve', co)).approveChangeOrder!;
@@ -185,9 +185,9 @@ describe('notifications and webhooks on every path of the change-order lifecycle
     current = ok(await decide(await as('SALES_REP_2'), 'approve', current)).approveChangeOrder!;
     expect(current.status).toBe('APPLIED');
     expect((await notes('SALES_REP', co.id)).map((n) => n.message)).toEqual([
-      `${co.number}: ${plant.users.OPS_MANAGER} approved the capacity lane; waiting for accounting and quality.`,
-      `${co.number}: ${plant.users.ACCOUNTING} approved the accounting lane; waiting for quality.`,
-      expect.stringMatching(new RegExp(`^${co.number}: ${plant.users.SALES_REP_2} approved the quality lane; applied to the schedule`)),
+      `${co.number}: ${plant.names.OPS_MANAGER} approved the capacity lane; waiting for accounting and quality.`,
+      `${co.number}: ${plant.names.ACCOUNTING} approved the accounting lane; waiting for quality.`,
+      expect.stringMatching(new RegExp(`^${co.number}: ${plant.names.SALES_REP_2} approved the quality lane; applied to the schedule`)),
     ]);
     expect(kinds(await notes('ACCOUNTING', co.id))).toEqual(['DECISION_NEEDED', 'BILLING_ADJUSTMENT']);
     await webhooks(co.id, ['change_order.proposed', 'change_order.approved', 'change_order.approved', 'change_order.approved', 'change_order.all_approved', 'change_order.applied']);
@@ -229,10 +229,10 @@ describe('reading notifications', () => {
     const page = async (after: string | null, unreadOnly = false) => ok(await rep.request<{ notifications: { nodes: Note[]; endCursor: string; hasNextPage: boolean } }>(
       'query($a: String, $u: Boolean) { notifications(first: 2, after: $a, unreadOnly: $u) { nodes { id kind message actions readAt changeOrder { id number } } endCursor hasNextPage } }', { a: after, u: unreadOnly })).notifications;
     const first = await page(null);
-    expect(first.nodes.map((n) => n.message)).toEqual([`${co.number}: ${plant.users.QUALITY} commented: “three”.`, `${co.number}: ${plant.users.QUALITY} commented: “two”.`]);
+    expect(first.nodes.map((n) => n.message)).toEqual([`${co.number}: ${plant.names.QUALITY} commented: “three”.`, `${co.number}: ${plant.names.QUALITY} commented: “two”.`]);
     expect(first.hasNextPage).toBe(true);
     const second = await page(first.endCursor);
-    expect(second.nodes.map((n) => n.message)).toEqual([`${co.number}: ${plant.users.QUALITY} commented: “one”.`]);
+    expect(second.nodes.map((n) => n.message)).toEqual([`${co.number}: ${plant.names.QUALITY} commented: “one”.`]);
     expect(second.hasNextPage).toBe(false);
 
     // Someone else's ids are ignored; mine flip once.

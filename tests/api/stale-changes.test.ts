@@ -69,7 +69,7 @@ describe('lost updates on orders', () => {
 
     const back = ok(await getCo(rep, pending.id)).changeOrder;
     expect(back.status).toBe('RETURNED');
-    expect(back.statusReason).toMatch(/changed before this was applied \(it was made from version 1, the order is now at version 2\); re-evaluated against the new terms, it would now be tier AUTO, price \+\d+\.\d\d, cost \+\d+\.\d\d\. Nothing was applied: confirm it on the new terms or withdraw it\./);
+    expect(back.statusReason).toMatch(/changed before this was applied \(it was made from version 1, the order is now at version 2\); re-evaluated against the new terms, it would now need no approval, price \+\d+\.\d\d, cost \+\d+\.\d\d\. Nothing was applied: confirm it on the new terms or withdraw it\./);
     // The evaluation now reads the order as it is: rep's quantity on rep2's date.
     expect(back.evaluation.terms).toMatchObject({ quantity: 2, dueDate: later });
     expect(back.history.map((h) => [h.action, h.fromStatus, h.toStatus])).toContainEqual(['ORDER_CHANGED', 'PENDING', 'RETURNED']);
@@ -148,7 +148,7 @@ describe('an approval covers what the approver saw', () => {
     expect(Number(now.overtimePremium)).toBeGreaterThan(Number(seen.overtimePremium));
     const signed = (v: string) => `${Number(v) >= 0 ? '+' : ''}${Number(v).toFixed(2)}`;
     expect(granted.statusReason).toContain('The schedule changed since evaluation');
-    expect(granted.statusReason).toContain('tier MANAGER → OVERTIME');
+    expect(granted.statusReason).toContain('ops manager approval → overtime, plant manager approval');
     expect(granted.statusReason).toContain(`cost ${signed(seen.total)} → ${signed(now.total)}, of which overtime premium ${signed(seen.overtimePremium)} → ${signed(now.overtimePremium)}`);
     expect(granted.statusReason).toContain('the accounting lane is needed now');
     expect(granted.statusReason).toMatch(/Needed now: .*capacity: PLANT_MANAGER \(.*OVERTIME.*\)/);

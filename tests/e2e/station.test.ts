@@ -84,7 +84,7 @@ describe('an order put at risk by downtime', () => {
     await signInPage(page, 'rep@demo.test');
     await page.getByTestId('notification-bell').click();
     // the bell writes dates as people read them ("21 Dec"), not as the API sends them
-    const told = page.getByTestId('notification').filter({ hasText: /is at risk: .* the plant can promise \d{1,2} \p{L}+ \(auto\)/u }).first();
+    const told = page.getByTestId('notification').filter({ hasText: /is at risk: .* the plant can promise \d{1,2} \p{L}+ \(no approval\)/u }).first();
     await told.waitFor();
     const number = (await told.textContent())!.match(/SO-\d+/)![0];
     await told.click();

@@ -26,6 +26,8 @@ export interface FactoryPlant {
   customerId: string;
   /** Email of the user for each role (password "demo"). */
   users: Record<FactoryRole, string>;
+  /** Name of the user for each role, as notifications and screens show them. */
+  names: Record<FactoryRole, string>;
   userIds: Record<FactoryRole, string>;
   /** Orders by name with their job id. */
   orders: Record<string, { id: string; jobId: string }>;
@@ -75,6 +77,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
       values ($1, 'finish', 'Food grade', 100, true) returning id`, [product!.id]);
     const [customer] = await q<{ id: string }>(`insert into customer (plant_id, code, name, tier) values ($1, 'ACME', 'Acme', 'STANDARD') returning id`, [plantId]);
     const users = {} as Record<FactoryRole, string>;
+    const names = {} as Record<FactoryRole, string>;
     const userIds = {} as Record<FactoryRole, string>;
     for (const role of ROLES) {
       const email = `${role.toLowerCase()}.${tag}@factory.test`;
@@ -82,6 +85,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
         plantId, email, `${role} ${tag}`, role === 'SALES_REP_2' ? 'SALES_REP' : role, hash,
       ]);
       users[role] = email;
+      names[role] = `${role} ${tag}`;
       userIds[role] = u!.id;
     }
     const today = spec.today ?? todayUtc();
@@ -109,7 +113,7 @@ export async function buildPlant(databaseUrl: string, spec: PlantSpec = {}): Pro
       orders[name] = await addOrder(o.quantity, due, o.unitPriceCents ?? 10_000, [{ date: workingDay(today, o.dueInWorkingDays - 1), minutes: o.quantity * 60 }]);
     }
     await client.query('commit');
-    return { plantId, workCenterId: wc!.id, productId: product!.id, standardOptionId: standard!.id, reviewOptionId: review!.id, customerId: customer!.id, users, userIds, orders };
+    return { plantId, workCenterId: wc!.id, productId: product!.id, standardOptionId: standard!.id, reviewOptionId: review!.id, customerId: customer!.id, users, names, userIds, orders };
   } catch (err) {
     await client.query('rollback');
     throw err;

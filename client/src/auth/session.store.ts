@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { setPlantTimeZone } from '../shared/format';
+import { setPlantCurrency, setPlantTimeZone } from '../shared/format';
 import { computed, ref } from 'vue';
 import { useRouter } from 'vue-router';
 import { ApiError, describeError } from '../api/errors';
@@ -47,7 +47,10 @@ export const useSessionStore = defineStore('session', () => {
       const data = await request(MeDocument);
       me.value = data.me;
       plants.value = data.plants;
-      if (plant.value) setPlantTimeZone(plant.value.timeZone);
+      if (plant.value) {
+        setPlantTimeZone(plant.value.timeZone);
+        setPlantCurrency(plant.value.currency);
+      }
       status.value = 'signedIn';
       loadError.value = null;
     } catch (error) {

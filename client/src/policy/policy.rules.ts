@@ -1,5 +1,5 @@
 import type { PolicyVersionFragment } from '../gql/graphql';
-import { formatMoney } from '../shared/format';
+import { formatMoney, plantCurrency } from '../shared/format';
 
 export type PolicyVersion = PolicyVersionFragment;
 export type RuleKey =
@@ -31,6 +31,11 @@ export const RULES: RuleSpec[] = [
   { key: 'minMarginPct', label: 'Minimum margin', help: 'A margin after the change below this needs accounting.', input: 'percent', unit: '%', min: 0, max: 100 },
   { key: 'approvalSlaHours', label: 'Approval SLA', help: 'A pending approval older than this escalates itself to the next tier.', input: 'int', unit: 'hours', min: 1, max: 720 },
 ];
+
+/** The unit beside a rule's input: a money rule's is the plant's currency. */
+export function unitOf(rule: RuleSpec): string {
+  return rule.input === 'money' ? plantCurrency() : (rule.unit ?? '');
+}
 
 /** A rule's value as people read it. */
 export function display(rule: RuleSpec, p: PolicyVersion): string {

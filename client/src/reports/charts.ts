@@ -1,4 +1,6 @@
 import { axisY, barX, cell, ruleX, text, type PlotOptions } from '@observablehq/plot';
+import { levelLabels, UTILIZATION_COLOR, UTILIZATION_INK, utilizationLevel, type Thresholds } from '../shared/utilization';
+import { formatDate } from '../shared/dates';
 import { formatHours, formatPercent, periodLabel, type Granularity } from './format';
 import { capacityAxes, RULE_LABEL, type CapacityRow, type ChangeOrderReport, type Funnel } from './tables';
 
@@ -7,15 +9,11 @@ export type ChartOptions = Omit<PlotOptions, 'width' | 'height'>;
 
 /**
  * Chart options built from the same rows as the tables. Plot writes colours into SVG attributes,
- * where CSS variables do not resolve, so the palette repeats styles/base.css by value.
+ * where CSS variables do not resolve: utilization takes the board's palette from its source.
  */
 const COLOR = {
   text: '#111827',
   accent: '#1d4ed8',
-  idle: '#eef0f3',
-  ok: '#bbf7d0',
-  high: '#fde68a',
-  over: '#fca5a5',
   approved: '#16a34a',
   rejected: '#dc2626',
 };
@@ -31,10 +29,6 @@ function labelMargin(labels: readonly string[]): number {
 }
 
 /** The plant's policy ceilings (policy.autoApproveMaxUtilization, managerMaxUtilization). */
-export interface Thresholds {
-  auto: number;
-  manager: number;
-}
 
 /**
  * Work centers × periods, each cell the utilization in percent, coloured like the board: up to
@@ -42,15 +36,14 @@ export interface Thresholds {
  */
 export function heatmapOption(rows: readonly CapacityRow[], granularity: Granularity, t: Thresholds): ChartOptions {
   const { workCenters, periods } = capacityAxes(rows);
-  const auto = Math.round(t.auto * 100);
-  const manager = Math.round(t.manager * 100);
-  const tiers = ['Idle', `Up to ${auto} %`, `Up to ${manager} %`, `Over ${manager} %`];
-  const tier = (pct: number) => tiers[pct <= 0 ? 0 : pct <= auto ? 1 : pct <= manager ? 2 : 3]!;
+  const labels = levelLabels(t);
+  const levels = ['idle', 'ok', 'high', 'over'] as const;
   const cells = rows
     .filter((r) => r.capacityHours > 0)
     .map((r) => {
       const pct = Math.round(r.utilization * 1000) / 10;
-      return { workCenter: r.workCenterCode, period: r.periodStart, pct, tier: tier(pct) };
+      const level = utilizationLevel(r.capacityHours, r.loadHours, r.utilization, t) as (typeof levels)[number];
+      return { workCenter: r.workCenterCode, period: r.periodStart, pct, tier: labels[level], ink: UTILIZATION_INK[level] };
     });
   type Cell = (typeof cells)[number];
   // Periods are keyed by their ISO start (two weeks a year apart can share a "3 Nov" label); at
@@ -62,10 +55,14 @@ export function heatmapOption(rows: readonly CapacityRow[], granularity: Granula
     marginBottom: 28,
     x: { domain: periods, ticks: periods.filter((_, i) => i % every === 0), tickFormat: (p: string) => periodLabel(p, granularity), label: null, tickSize: 0 },
     y: { domain: workCenters, label: null, tickSize: 0 },
-    color: { domain: tiers, range: [COLOR.idle, COLOR.ok, COLOR.high, COLOR.over], legend: true },
+    color: { domain: levels.map((l) => labels[l]), range: levels.map((l) => UTILIZATION_COLOR[l]), legend: true },
     marks: [
       cell(cells, { x: 'period', y: 'workCenter', fill: 'tier', inset: 0.5, title: (c: Cell) => `${c.workCenter} · ${periodLabel(c.period, granularity)}: ${c.pct} %`, tip: true }),
-      periods.length <= 27 ? text(cells, { x: 'period', y: 'workCenter', text: (c: Cell) => String(Math.round(c.pct)), fill: COLOR.text, fontSize: 11 }) : null,
+      // One text mark per ink: a constant fill stays out of the colour scale.
+      ...(periods.length <= 27
+        ? [...new Set(cells.map((c) => c.ink))].map((ink) =>
+          text(cells.filter((c) => c.ink === ink), { x: 'period', y: 'workCenter', text: (c: Cell) => String(Math.round(c.pct)), fill: ink, fontSize: 11 }))
+        : []),
     ],
   };
 }
@@ -154,6 +151,6 @@ export function funnelSummary(f: Funnel): string {
 export function heatmapSummary(rows: readonly CapacityRow[]): string {
   const { workCenters, periods } = capacityAxes(rows);
   const peak = rows.reduce<CapacityRow | null>((m, r) => (r.capacityHours > 0 && (!m || r.utilization > m.utilization) ? r : m), null);
-  const tail = peak ? `; highest ${formatPercent(peak.utilization)} at ${peak.workCenterCode} from ${peak.periodStart}` : '';
+  const tail = peak ? `; highest ${formatPercent(peak.utilization)} at ${peak.workCenterCode} from ${formatDate(peak.periodStart, 'short')}` : '';
   return `Utilization heat map of ${workCenters.length} work centers over ${periods.length} periods${tail}. The table below has every value.`;
 }

@@ -1,6 +1,6 @@
 import type { CapacityReportQuery, ChangeOrderReportQuery } from '../gql/graphql';
 import { toCsv } from './csv';
-import { formatMoney, STATUS_LABEL, TIER_LABEL } from '../shared/format';
+import { formatMoney, plantCurrency, STATUS_LABEL, TIER_LABEL } from '../shared/format';
 import { formatDate, formatHours, formatInt, formatPercent, periodLabel, type Granularity } from './format';
 
 /**
@@ -40,7 +40,7 @@ export function displayCell(value: Cell, kind: ColumnKind): string {
     case 'date':
       return formatDate(String(value));
     case 'money':
-      return formatMoney(String(value));
+      return formatMoney(String(value), { bare: true });
     case 'text':
       return String(value);
   }
@@ -191,8 +191,8 @@ export function summaryTable(report: ChangeOrderReport): ReportTable {
       { label: 'P90 hours to decision', kind: 'hours' },
       { label: 'Escalations', kind: 'int' },
       { label: 'SLA escalations', kind: 'int' },
-      { label: 'Cost delta', kind: 'money' },
-      { label: 'Revenue delta', kind: 'money' },
+      { label: 'Cost delta', kind: 'money', display: `Cost delta (${plantCurrency()})` },
+      { label: 'Revenue delta', kind: 'money', display: `Revenue delta (${plantCurrency()})` },
     ],
     rows: [[
       report.total, report.autoApprovalRate, report.medianHoursToDecision, report.p90HoursToDecision,

@@ -5,19 +5,37 @@ import type { ChangeOrderStatus, Lane, MeasureUnit, Tier } from '../gql/graphql'
  * "Ops manager approves") stays in that feature's format file.
  */
 
-/** A tier's name wherever one is shown (a badge, a chip, a report's row). */
+/** A tier's name wherever one is shown (a badge, a chip, a report's row): who approves it. */
 export const TIER_LABEL: Record<Tier, string> = {
   AUTO: 'No approval',
   MANAGER: 'Ops manager',
-  OVERTIME: 'Overtime',
+  OVERTIME: 'Overtime · plant manager',
   INFEASIBLE: 'Infeasible',
 };
 
 /**
- * Money arrives as an exact decimal string (`"-1234.5"`). It is formatted by string, never through
- * a binary float, so what the reader sees is exactly what the server computed.
+ * The plant's currency (ISO 4217) and its symbol, set with the plant like its time zone: every
+ * amount on screen says what it is in ("€5,000.00").
  */
-export function formatMoney(value: string, opts: { sign?: boolean } = {}): string {
+let currency: { code: string; symbol: string } | null = null;
+
+export function setPlantCurrency(code: string): void {
+  if (code === currency?.code) return;
+  const parts = new Intl.NumberFormat('en', { style: 'currency', currency: code, currencyDisplay: 'narrowSymbol' }).formatToParts(0);
+  currency = { code, symbol: parts.find((p) => p.type === 'currency')?.value ?? code };
+}
+
+/** The plant's currency code (`EUR`), for column headers and inputs; empty until the plant is known. */
+export function plantCurrency(): string {
+  return currency?.code ?? '';
+}
+
+/**
+ * Money arrives as an exact decimal string (`"-1234.5"`). It is formatted by string, never through
+ * a binary float, so what the reader sees is exactly what the server computed. Prose and cards
+ * carry the plant's currency symbol; `bare` leaves it to a table whose column header names it.
+ */
+export function formatMoney(value: string, opts: { sign?: boolean; bare?: boolean } = {}): string {
   const match = /^(-)?(\d+)(?:\.(\d+))?$/.exec(value.trim());
   if (!match) return value;
   const [, minus, whole, fraction = ''] = match;
@@ -25,7 +43,8 @@ export function formatMoney(value: string, opts: { sign?: boolean } = {}): strin
   const cents = (fraction + '00').slice(0, 2);
   const zero = /^0+$/.test(whole!) && /^0*$/.test(fraction);
   const sign = minus && !zero ? '−' : opts.sign && !zero ? '+' : '';
-  return `${sign}${grouped}.${cents}`;
+  const symbol = opts.bare ? '' : (currency?.symbol ?? '');
+  return `${sign}${symbol}${grouped}.${cents}`;
 }
 
 /** −1, 0 or 1 for a decimal string. */
@@ -37,6 +56,12 @@ export function moneySign(value: string): -1 | 0 | 1 {
 export function formatPct(fraction: number): string {
   return `${Math.round(fraction * 100)} %`;
 }
+
+/**
+ * Whether a rule's threshold means something to a reader: a flagged option (unit OPTION) has no
+ * limit worth showing, "flagged vs none" would be the enum talking.
+ */
+export const showsLimit = (unit: MeasureUnit): boolean => unit !== 'OPTION';
 
 /** A measured value or threshold of a rule, in its unit. */
 export function formatMeasure(value: number, unit: MeasureUnit): string {
@@ -50,7 +75,7 @@ export function formatMeasure(value: number, unit: MeasureUnit): string {
     case 'WORKING_DAYS':
       return `${value} working day${value === 1 ? '' : 's'}`;
     case 'OPTION':
-      return value > 0 ? 'flagged' : 'none';
+      return value > 0 ? 'an option that needs review' : 'no option that needs review';
   }
 }
 

@@ -58,6 +58,11 @@ export function laneRoles(approvals: readonly RequiredApproval[]): Partial<Recor
   return roles;
 }
 
+/** Minutes as people count them on the floor: "2.5 h", "0.3 h". */
+function hours(minutes: number): string {
+  return `${Math.round(minutes / 6) / 10} h`;
+}
+
 function pct(bp: number): string {
   return `${bp / 100}%`;
 }
@@ -102,7 +107,7 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
     const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
     const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
     added += over;
-    days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${over} min`);
+    days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${hours(over)}`);
   }
   if (added === 0) return [];
   const what = manager === 10_000 ? 'of overtime' : `above the ${pct(manager)} manager limit`;
@@ -114,7 +119,7 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
       measured: added,
       threshold: 0,
       unit: 'MINUTES',
-      message: `Needs ${added} min ${what} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+      message: `Needs ${hours(added)} ${what} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
     },
   ];
 }

@@ -22,7 +22,7 @@ describe('what an approval covers', () => {
     const beyond = beyondDecided(decided, now);
     expect(beyond.lanes.sort()).toEqual(['ACCOUNTING', 'CAPACITY']);
     expect(beyond.differences).toEqual([
-      'tier MANAGER → OVERTIME',
+      'ops manager approval → overtime, plant manager approval',
       'cost +410.00 → +600.00, of which overtime premium +0.00 → +180.00',
       'the accounting lane is needed now',
     ]);

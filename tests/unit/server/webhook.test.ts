@@ -72,7 +72,7 @@ describe('webhook addresses at delivery', () => {
 });
 
 describe('who is notified (the plan)', () => {
-  const user = (id: string, role: PlantUser['role']): PlantUser => ({ id, email: `${id}@t`, role });
+  const user = (id: string, role: PlantUser['role']): PlantUser => ({ id, email: `${id}@t`, name: id, role });
   const users = new Map([user('rep', 'SALES_REP'), user('ops', 'OPS_MANAGER'), user('pm', 'PLANT_MANAGER'), user('acc', 'ACCOUNTING'), user('q', 'QUALITY')].map((u) => [u.id, u]));
   const approval = (lane: ApprovalRow['lane'], requiredRole: ApprovalRow['requiredRole'], pendingSince: string): ApprovalRow => ({
     changeOrderId: 'co', lane, requiredRole, status: 'PENDING', grantedRole: null, decidedBy: null, delegateId: null, decidedAt: null, comment: null,

@@ -12,7 +12,7 @@ import type { BoardData, Job, Order, WorkCenter } from './board-data';
 import { applyScheduleEvents, withOrders } from './live';
 import { unpackBoard } from './pack';
 import { useOpenChangeOrdersStore } from './open-change-orders.store';
-import { DEFAULT_THRESHOLDS, type Thresholds } from './utilization';
+import { DEFAULT_THRESHOLDS, type Thresholds } from '../../shared/utilization';
 
 /** Default span of the board: today and the next six weeks. */
 export const DEFAULT_WEEKS = 6;

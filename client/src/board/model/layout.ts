@@ -1,7 +1,7 @@
 import { dateRange, daysBetween, weekday, type IsoDate } from '../../shared/dates';
 import type { BoardData, Job, Order, WorkCenter } from './board-data';
 import { EMPTY_GHOSTS, higherTier, type GhostIndex, type GhostJob, type GhostTier } from './ghosts';
-import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from './utilization';
+import { DEFAULT_THRESHOLDS, utilizationLevel, type Thresholds, type UtilizationLevel } from '../../shared/utilization';
 
 export interface DayColumn {
   date: IsoDate;

@@ -12,6 +12,7 @@ import { Migration20261202060000MasterData } from './Migration20261202060000Mast
 import { Migration20261202070000Progress } from './Migration20261202070000Progress.ts';
 import { Migration20261202080000ChangeOrderOrigin } from './Migration20261202080000ChangeOrderOrigin.ts';
 import { Migration20261202090000PromiseDates } from './Migration20261202090000PromiseDates.ts';
+import { Migration20261202100000PlantCurrency } from './Migration20261202100000PlantCurrency.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -28,4 +29,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202070000Progress', class: Migration20261202070000Progress },
   { name: 'Migration20261202080000ChangeOrderOrigin', class: Migration20261202080000ChangeOrderOrigin },
   { name: 'Migration20261202090000PromiseDates', class: Migration20261202090000PromiseDates },
+  { name: 'Migration20261202100000PlantCurrency', class: Migration20261202100000PlantCurrency },
 ];

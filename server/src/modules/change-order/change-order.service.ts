@@ -8,6 +8,7 @@ import { isUuid } from '../../shared/ids.ts';
 import { pgArray } from '../../db/sql.ts';
 import { todayIn } from '../../shared/dates.ts';
 import { formatMoneyDelta } from '../../shared/money.ts';
+import { TIER_WORDS } from '../../shared/tiers.ts';
 import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { applyEvaluation } from './apply.ts';
 import { authorityFor, covers, nextTier, satisfies, type Authority } from './authority.ts';
@@ -334,7 +335,8 @@ export class ChangeOrderCommands {
     try {
       const { evaluation } = await evaluateStoredChange(w.em, this.#deps, w.plantId, co.request.change, w.seq, schedule);
       const money = evaluation.impact ? `, price ${formatMoneyDelta(evaluation.impact.priceDeltaCents)}, cost ${formatMoneyDelta(evaluation.impact.costDelta.totalCents)}` : '';
-      return { evaluation, meaning: `re-evaluated against the new terms, it would now be tier ${evaluation.tier}${money}` };
+      const need = evaluation.tier === 'INFEASIBLE' ? 'no longer fit the schedule' : `need ${TIER_WORDS[evaluation.tier]}`;
+      return { evaluation, meaning: `re-evaluated against the new terms, it would now ${need}${money}` };
     } catch (err) {
       // The order can no longer change at all (cancelled): the evaluation it was decided on stays.
       if (!(err instanceof EngineError)) throw err;

@@ -1,5 +1,6 @@
 import type { Evaluation, Lane } from '../../engine/index.ts';
 import { formatMoneyDelta as signed } from '../../shared/money.ts';
+import { TIER_WORDS } from '../../shared/tiers.ts';
 
 const TIER_RANK: Record<string, number> = { AUTO: 0, MANAGER: 1, OVERTIME: 2, INFEASIBLE: 3 };
 
@@ -24,7 +25,7 @@ export function beyondDecided(decided: Evaluation, now: Evaluation): BeyondDecid
   const lanes = new Set<Lane>();
   const required = (lane: Lane) => now.laneRoles[lane] !== undefined;
   if (TIER_RANK[now.tier]! > TIER_RANK[decided.tier]!) {
-    differences.push(`tier ${decided.tier} → ${now.tier}`);
+    differences.push(`${TIER_WORDS[decided.tier]} → ${TIER_WORDS[now.tier]}`);
     if (required('CAPACITY')) lanes.add('CAPACITY');
   }
   const costBefore = decided.impact?.costDelta;

@@ -72,6 +72,8 @@ export class Transitions implements WriteTopic<Transition> {
 export interface PlantUser {
   id: string;
   email: string;
+  /** What people read (notifications name people, never their email). */
+  name: string;
   role: Role;
 }
 
@@ -157,7 +159,7 @@ async function readAll(em: EntityManager, plantId: string, changeOrderIds: reado
                    from change_order c where c.plant_id = t.id and c.id = any(?::uuid[])), '[]') as "changeOrders",
        coalesce((select json_agg(x order by x."changeOrderId", x.lane) from (
                    select ${APPROVAL_COLUMNS} from change_order_approval where change_order_id = any(?::uuid[])) x), '[]') as approvals,
-       coalesce((select json_agg(json_build_object('id', u.id, 'email', u.email, 'role', u.role)) from app_user u where u.plant_id = t.id), '[]') as users,
+       coalesce((select json_agg(json_build_object('id', u.id, 'email', u.email, 'name', u.name, 'role', u.role)) from app_user u where u.plant_id = t.id), '[]') as users,
        coalesce((select json_agg(json_build_object('userId', d.user_id, 'delegateId', d.delegate_id)) from delegation d join app_user u on u.id = d.user_id
                   where u.plant_id = t.id and d.revoked_at is null and d.starts_on <= t.today and d.ends_on >= t.today), '[]') as delegations,
        coalesce((select json_agg(json_build_object('id', o.id, 'number', o.number)) from sales_order o

@@ -6,6 +6,7 @@ import type { PlantWrite } from '../events/write-path.ts';
 import { evaluateStoredChange, type EvaluationDeps } from '../change-order/preview.service.ts';
 import { plantById } from '../plant/plant.service.ts';
 import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
+import { TIER_WORDS } from '../shared/tiers.ts';
 
 /**
  * Late and at risk (docs/product.md §12): after a write that moved orders' work, each order's
@@ -74,7 +75,7 @@ async function tellReps(
     const cause = causes.find((c) => c.id === order.id)?.cause ?? '';
     const promise = await promiseDates(em, deps, plantId, order, today, w.seq, schedule);
     const promised = promise.filter((p) => p.dueDate !== null);
-    const dates = promised.map((p) => `${p.dueDate} (${p.tier.toLowerCase()})`).join(', ');
+    const dates = promised.map((p) => `${p.dueDate} (${TIER_WORDS[p.tier].toLowerCase()})`).join(', ');
     const message = `${number} is at risk: ${cause}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
     const rep = ctx!.reps.find((r) => r.orderId === order.id)?.userId;
     for (const userId of rep ? [rep] : ctx!.salesReps) notifications.push([plantId, userId, 'ORDER_AT_RISK', order.id, message, JSON.stringify(promised)]);

@@ -19,7 +19,7 @@ export async function shipOrder(services: Services, actor: Actor, orderId: strin
     if (!order) throw notFound('Order', orderId);
     if (order.version !== expectedVersion) throw conflict(`Order ${order.number}`, order.version);
     if (order.status !== 'DONE') {
-      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status}, not DONE: only an order whose jobs are all done can ship.`, { currentVersion: order.version });
+      throw new AppError('CONFLICT', `Order ${order.number} is ${order.status.toLowerCase().replaceAll('_', ' ')}, not done: only an order whose jobs are all done can ship.`, { currentVersion: order.version });
     }
     await w.em.execute(`update sales_order set status = 'SHIPPED', at_risk = false, risk_cause = null where id = ?`, [orderId]);
     w.audit({ action: 'ORDER_STATUS_CHANGED', entityType: 'Order', entityId: orderId, fromStatus: 'DONE', toStatus: 'SHIPPED' });

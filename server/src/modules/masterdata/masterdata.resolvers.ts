@@ -86,10 +86,10 @@ export const masterDataResolvers: Resolvers = {
     },
   },
   Mutation: {
-    createPlant: (_, { input }, ctx) => createPlant(ctx.services, me(ctx), { name: input.name, timeZone: input.timeZone, shipBufferDays: input.shipBufferDays ?? 1 }),
+    createPlant: (_, { input }, ctx) => createPlant(ctx.services, me(ctx), { name: input.name, timeZone: input.timeZone, shipBufferDays: input.shipBufferDays ?? 1, currency: input.currency ?? undefined }),
     updatePlant: (_, { id, input, expectedVersion }, ctx) => {
       requirePlant(ctx.actor, id);
-      return updatePlant(ctx.services, me(ctx), id, { name: input.name, timeZone: input.timeZone, shipBufferDays: input.shipBufferDays ?? 1 }, expectedVersion);
+      return updatePlant(ctx.services, me(ctx), id, { name: input.name, timeZone: input.timeZone, shipBufferDays: input.shipBufferDays ?? 1, currency: input.currency ?? undefined }, expectedVersion);
     },
     createWorkCenter: async (_, { plantId, input }, ctx) => {
       requirePlant(ctx.actor, plantId);

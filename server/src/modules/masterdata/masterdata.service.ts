@@ -5,7 +5,7 @@ import { AppError, conflict, notFound } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { insertDefaultPolicy } from '../policy/policy.service.ts';
-import { plantById, workCentersOf, type PlantDto } from '../plant/plant.service.ts';
+import { DEFAULT_CURRENCY, plantById, workCentersOf, type PlantDto } from '../plant/plant.service.ts';
 import {
   materializeCalendar, newSetPasswordToken, saveCalendarException, saveCustomer, saveProduct, saveUser, saveWorkCenter, type SavedUser,
 } from './apply.ts';
@@ -14,7 +14,7 @@ import type {
   CalendarExceptionRecord, CustomerRecord, ProductRecord, UserRecord, WorkCenterRecord,
 } from './records.ts';
 import {
-  checkCalendarException, checkCustomer, checkProduct, checkUser, checkWorkCenter, isTimeZone, type Problem, type References,
+  checkCalendarException, checkCustomer, checkProduct, checkUser, checkWorkCenter, isCurrency, isTimeZone, type Problem, type References,
 } from './validate.ts';
 import { openOrdersByProduct, routingShapeChanged } from './open-work.ts';
 
@@ -42,6 +42,8 @@ export interface PlantSettings {
   name: string;
   timeZone: string;
   shipBufferDays: number;
+  /** ISO 4217; left out, a new plant takes the default and a changed one keeps its own. */
+  currency?: string;
 }
 
 /** BAD_USER_INPUT naming every problem; `field` is the first problem's. */
@@ -55,6 +57,7 @@ function checkPlant(s: PlantSettings): void {
   if (s.name.trim() === '' || s.name.length > 255) problems.push({ field: 'name', reason: 'must have 1 to 255 characters' });
   if (!isTimeZone(s.timeZone)) problems.push({ field: 'timeZone', reason: 'must be an IANA time zone such as Europe/Berlin or America/Chicago' });
   if (!Number.isInteger(s.shipBufferDays) || s.shipBufferDays < 0 || s.shipBufferDays > 30) problems.push({ field: 'shipBufferDays', reason: 'must be a whole number from 0 to 30' });
+  if (s.currency !== undefined && !isCurrency(s.currency)) problems.push({ field: 'currency', reason: 'must be an ISO 4217 currency code such as EUR or USD' });
   rejectProblems('The plant cannot be saved', problems);
 }
 
@@ -62,7 +65,8 @@ function checkPlant(s: PlantSettings): void {
 export async function createPlant(services: Services, actor: Actor | null, s: PlantSettings): Promise<PlantDto> {
   checkPlant(s);
   const [row] = await services.orm.em.fork().execute<{ id: string }[]>(
-    'insert into plant (name, time_zone, ship_buffer_days) values (?, ?, ?) returning id', [s.name.trim(), s.timeZone, s.shipBufferDays]);
+    'insert into plant (name, time_zone, ship_buffer_days, currency) values (?, ?, ?, coalesce(?, ?)) returning id',
+    [s.name.trim(), s.timeZone, s.shipBufferDays, s.currency ?? null, DEFAULT_CURRENCY]);
   const plantId = row!.id;
   await withPlantWrite(services.orm, plantId, actor, async (w) => {
     await insertDefaultPolicy(w.em, plantId);
@@ -77,7 +81,8 @@ export async function updatePlant(services: Services, actor: Actor | null, plant
   await withPlantWrite(services.orm, plantId, actor, async (w) => {
     const [p] = await w.em.execute<{ version: number }[]>('select version from plant where id = ?', [plantId]);
     if (p!.version !== expectedVersion) throw conflict('The plant', p!.version);
-    await w.em.execute('update plant set name = ?, time_zone = ?, ship_buffer_days = ?, version = version + 1 where id = ?', [s.name.trim(), s.timeZone, s.shipBufferDays, plantId]);
+    await w.em.execute('update plant set name = ?, time_zone = ?, ship_buffer_days = ?, currency = coalesce(?, currency), version = version + 1 where id = ?',
+      [s.name.trim(), s.timeZone, s.shipBufferDays, s.currency ?? null, plantId]);
     w.emit({ type: 'BOARD_RESET', reason: 'plant settings changed' });
     w.audit({ action: 'PLANT_UPDATED', entityType: 'Plant', entityId: plantId, data: { ...s } });
   });

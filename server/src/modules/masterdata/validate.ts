@@ -117,6 +117,11 @@ export function checkUser(r: UserRecord): Problem[] {
 }
 
 /** True for an IANA time zone this runtime knows (e.g. `Europe/Berlin`, `UTC`). */
+/** An ISO 4217 currency code the runtime knows (`EUR`, `USD`, …). */
+export function isCurrency(code: string): boolean {
+  return Intl.supportedValuesOf('currency').includes(code);
+}
+
 export function isTimeZone(zone: string): boolean {
   if (zone.trim() === '' || zone.length > 64) return false;
   try {

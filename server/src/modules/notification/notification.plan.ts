@@ -1,6 +1,7 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
 import { formatMoneyDelta as signed } from '../../shared/money.ts';
 import { satisfies } from '../change-order/authority.ts';
+import { TIER_WORDS } from '../shared/tiers.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
 import type { PlantUser, Transition } from '../change-order/transitions.ts';
 
@@ -77,7 +78,7 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
     const lanes = onlySla ? pending.filter((a) => new Date(a.pendingSince).getTime() === latest) : pending;
     const lead = leadFor(input, opened[opened.length - 1]!, actor);
     for (const [userId, decides] of decidersOf(input, lanes)) {
-      const as = decides.onBehalfOf.length ? ` (as delegate of ${listOf(decides.onBehalfOf.map((id) => input.users.get(id)!.email))})` : '';
+      const as = decides.onBehalfOf.length ? ` (as delegate of ${listOf(decides.onBehalfOf.map((id) => input.users.get(id)!.name))})` : '';
       const facts = factsFor(input, decides.lanes);
       add(userId, 'DECISION_NEEDED', `${co.number} needs your decision in the ${listOf(decides.lanes.map(laneName))} lane${decides.lanes.length > 1 ? 's' : ''}${as}: ${lead}. ${facts}`.trim());
     }
@@ -126,7 +127,7 @@ function decidersOf(input: PlanInput, lanes: readonly ApprovalRow[]) {
 }
 
 function actorLabel(input: PlanInput): string {
-  return input.actorId ? (input.users.get(input.actorId)?.email ?? 'someone') : 'Takt';
+  return input.actorId ? (input.users.get(input.actorId)?.name ?? 'someone') : 'Takt';
 }
 
 /** One transition in words, as the proposer or counter-proposer reads it. */
@@ -194,7 +195,7 @@ function factsFor(input: PlanInput, lanes: readonly Lane[]): string {
   const e = input.co.evaluation;
   const money = e.impact ? `, price ${signed(e.impact.priceDeltaCents)}, cost ${signed(e.impact.costDelta.totalCents)}` : '';
   const rules = e.requiredApprovals.filter((r) => lanes.includes(r.lane)).map((r) => `${r.message}.`).join(' ');
-  return `${terms(e)}; tier ${e.tier}${money}. ${rules}`.trim();
+  return `${terms(e)}; ${TIER_WORDS[e.tier]}${money}. ${rules}`.trim();
 }
 
 function terms(e: Evaluation | undefined): string {

@@ -8,6 +8,7 @@ export interface PlantDto {
   name: string;
   timeZone: string;
   shipBufferDays: number;
+  currency: string;
   eventSeq: number;
   version: number;
   today: string;
@@ -25,10 +26,13 @@ export interface WorkCenterDto {
   version: number;
 }
 
+/** The currency of a plant created without one (the demo plant's; the column's default). */
+export const DEFAULT_CURRENCY = 'EUR';
+
 /** A plant with "today" in its own time zone. */
 export async function plantById(em: EntityManager, clock: Clock, id: string): Promise<PlantDto> {
   const rows = await em.execute<Omit<PlantDto, 'today'>[]>(
-    `select id, name, time_zone as "timeZone", ship_buffer_days as "shipBufferDays", event_seq as "eventSeq", version
+    `select id, name, time_zone as "timeZone", ship_buffer_days as "shipBufferDays", currency, event_seq as "eventSeq", version
        from plant where id = ?`,
     [id],
   );

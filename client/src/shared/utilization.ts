@@ -1,5 +1,6 @@
 /**
- * How a bucket's utilization reads on the board. The thresholds come from the plant's policy
+ * How a bucket's utilization reads on the board, the wall and the reports: one scale and one
+ * palette, so a 95 % day is the same amber on every screen. The thresholds come from the plant's policy
  * (docs/product.md §4: autoApproveMaxUtilization, managerMaxUtilization), so a bucket is amber exactly when a
  * change landing on it would need the ops manager. The defaults below only apply until the policy
  * has loaded.
@@ -34,6 +35,29 @@ export function utilizationLevel(
   if (utilization <= t.auto + 1e-9) return 'ok';
   if (utilization <= t.manager + 1e-9) return 'high';
   return 'over';
+}
+
+/**
+ * The colour of each loaded level. Plot draws report charts into SVG attributes, where CSS
+ * variables do not resolve, so the palette lives here and `installUtilizationPalette` hands it to
+ * CSS (`--util-ok`, `--util-ok-soft`, …) for the board and the wall. Fills meet 3:1 non-text
+ * contrast on white; the soft shades are status-badge backgrounds.
+ */
+export const UTILIZATION_COLOR = {
+  ok: '#16a34a',
+  high: '#d97706',
+  over: '#dc2626',
+  idle: '#d5dae1',
+} as const satisfies Partial<Record<UtilizationLevel, string>>;
+
+const SOFT_COLOR = { ok: '#dcfce7', high: '#fef3c7', over: '#fee2e2' } as const;
+
+/** Text readable on each fill (report cells print the percentage on it). */
+export const UTILIZATION_INK: Record<keyof typeof UTILIZATION_COLOR, string> = { ok: '#111827', high: '#111827', over: '#ffffff', idle: '#111827' };
+
+export function installUtilizationPalette(root: HTMLElement): void {
+  for (const [level, colour] of Object.entries(UTILIZATION_COLOR)) root.style.setProperty(`--util-${level}`, colour);
+  for (const [level, colour] of Object.entries(SOFT_COLOR)) root.style.setProperty(`--util-${level}-soft`, colour);
 }
 
 export function levelLabels(t: Thresholds = DEFAULT_THRESHOLDS): Record<UtilizationLevel, string> {
