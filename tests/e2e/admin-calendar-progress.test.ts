@@ -120,7 +120,7 @@ describe('import progress', () => {
       new MutationObserver(record).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-phase', 'data-done'] });
     });
     await page.getByTestId('import-dry-run').click();
-    await page.locator('[data-testid="import-progress"][data-phase="PLACING"]').waitFor();
+    await page.locator('[data-testid="import-progress"][data-phase="PLACING"]').waitFor({ timeout: 90_000 });
     await expectAccessible(page);
     await saveScreenshot(page, 'admin-import-progress');
     await page.getByTestId('import-impact').waitFor({ timeout: 90_000 });

@@ -6,7 +6,7 @@ import type { PlantWrite } from '../events/write-path.ts';
 import { evaluateStoredChange, type EvaluationDeps } from '../change-order/preview.service.ts';
 import { plantById } from '../plant/plant.service.ts';
 import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
-import { TIER_WORDS } from '../shared/tiers.ts';
+import { TIER_WORDS } from '../../shared/tiers.ts';
 
 /**
  * Late and at risk (docs/product.md §12): after a write that moved orders' work, each order's

@@ -1,7 +1,7 @@
 import { fromDay, type Evaluation, type Lane } from '../../engine/index.ts';
 import { formatMoneyDelta as signed } from '../../shared/money.ts';
 import { satisfies } from '../change-order/authority.ts';
-import { TIER_WORDS } from '../shared/tiers.ts';
+import { TIER_WORDS } from '../../shared/tiers.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
 import type { PlantUser, Transition } from '../change-order/transitions.ts';
 
