@@ -28,7 +28,12 @@ export const orderResolvers: Resolvers = {
   },
   Job: {
     hours: (j) => apiHours(j.minutes),
-    actualHours: (j) => apiHours(j.actualMinutes),
+    // Board events stored by a release before the floor's progress (docs/product.md §12) carry no
+    // progress fields; replayed to a client that asks for them, they read as no progress yet.
+    completedQuantity: (j) => j.completedQuantity ?? 0,
+    scrapQuantity: (j) => j.scrapQuantity ?? 0,
+    paused: (j) => j.paused ?? false,
+    actualHours: (j) => apiHours(j.actualMinutes ?? 0),
     // an open job's allocations are what remains of it (docs/product.md §12)
     remainingHours: (j) => (j.status === 'DONE' ? 0 : apiHours(j.minutes)),
     // board events carry a job's allocations as of the event (and fan out without a query)
