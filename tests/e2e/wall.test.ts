@@ -55,7 +55,11 @@ describe('the wall screen', () => {
     // a proposal appears in the queue, its approval moves the load and lands in today's decisions
     const rep = await as(server.url, 'SALES_REP');
     const ops = await as(server.url, 'OPS_MANAGER');
-    const [first, second, third] = await findManagerTierChanges(rep, 3);
+    // the first one must move load the wall shows: a day of its two weeks
+    const shownDays = await wall.getByTestId('wall-cell').evaluateAll((els) => els.map((el) => el.getAttribute('data-date')!));
+    const lastShown = [...shownDays].sort().at(-1)!;
+    const [first] = await findManagerTierChanges(rep, 1, { raisingBefore: new Date(Date.parse(`${lastShown}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10) });
+    const [second, third] = await findManagerTierChanges(rep, 2);
     const co = ok(await propose(rep, { orderId: first!.orderId, quantity: first!.quantity })).proposeChangeOrder;
     const queued = wall.locator(`[data-testid="wall-queue-item"][data-co-number="${co.number}"]`);
     await queued.waitFor({ timeout: 15_000 });

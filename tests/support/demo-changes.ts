@@ -20,7 +20,9 @@ const taken = new Set<string>();
  * they were (on some days two such orders share a work center's day, and the second one, decided
  * after the first was applied, would rightly need more approvals).
  */
-export async function findManagerTierChanges(client: ApiClient, count: number): Promise<{ orderId: string; quantity: number }[]> {
+export async function findManagerTierChanges(
+  client: ApiClient, count: number, opts: { raisingBefore?: string } = {},
+): Promise<{ orderId: string; quantity: number }[]> {
   const { plants } = await client.data<BoardOrders>('{ plants { id today } }');
   const plant = plants[0]!;
   const to = new Date(Date.parse(`${plant.today}T00:00:00Z`) + 42 * 86_400_000).toISOString().slice(0, 10);
@@ -40,7 +42,9 @@ export async function findManagerTierChanges(client: ApiClient, count: number): 
     );
     const evaluation = res.data?.previewChangeOrder;
     const buckets = (evaluation?.impact?.buckets ?? []).map((b) => `${b.workCenterId}|${b.date}`);
-    if (evaluation?.tier === 'MANAGER' && evaluation.requiredApprovals.every((a) => a.lane === 'CAPACITY') && !buckets.some((b) => touched.has(b))) {
+    // `raisingBefore`: a change that loads at least one day before that date (a screen's window)
+    const early = !opts.raisingBefore || (evaluation?.impact?.buckets ?? []).some((b) => b.date < opts.raisingBefore!);
+    if (evaluation?.tier === 'MANAGER' && evaluation.requiredApprovals.every((a) => a.lane === 'CAPACITY') && early && !buckets.some((b) => touched.has(b))) {
       taken.add(order.id);
       for (const b of buckets) touched.add(b);
       found.push({ orderId: order.id, quantity });
