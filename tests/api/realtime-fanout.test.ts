@@ -7,6 +7,7 @@ import { Realtime } from '../../server/src/realtime/realtime.ts';
 import { BoardStream } from '../../server/src/realtime/board-stream.ts';
 import type { BoardEventMessage } from '../../server/src/modules/events/event-store.ts';
 import { cloneTemplate, sql } from '../support/database.ts';
+import { eventually } from '../support/realtime.ts';
 
 // Medium tier: the hub and streams in this process, on a real PostgreSQL with real NOTIFY.
 let orm: Orm;
@@ -44,8 +45,11 @@ describe('fan-out inside one process', () => {
     );
     // one event first, taken by every stream: from then on each is live (a stream still replaying
     // from the table when events commit reads them itself — right, but not what is measured here)
+    const heard = realtime.hub.stats.events;
     await withPlantWrite(writer, plantId, null, async (x) => x.emit({ type: 'BOARD_RESET', reason: 'warm-up' }));
     await Promise.all(streams.map((s) => take(s, 1)));
+    // … and the hub has read it too (a stream may have had it from its own replay first)
+    await eventually(() => realtime.hub.stats.events > heard, 'the hub to read the warm-up event');
     const before = { ...realtime.hub.stats };
     const received = Promise.all(streams.map((s) => take(s, 200)));
     // 20 writers × 10 events, concurrently: notifications arrive in bursts and are coalesced
