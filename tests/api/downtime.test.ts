@@ -4,6 +4,8 @@ import { code, signIn, type ApiClient } from '../support/api.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant, todayUtc, workingDay, type FactoryPlant } from '../support/factories.ts';
 import { bucketLoads, checkInvariants, type BucketLoads } from '../support/invariants.ts';
+import { TIER_WORDS } from '../../server/src/shared/tiers.ts';
+import type { Tier } from '../../server/src/engine/index.ts';
 
 /**
  * Downtime (docs/product.md §12): a breakdown takes a day of CELL's capacity; the work on it rolls
@@ -63,7 +65,7 @@ describe('reportDowntime', () => {
     const told = await sql<{ userId: string; message: string }>(server.databaseUrl,
       `select user_id as "userId", message from notification where kind = 'ORDER_AT_RISK' and order_id = $1`, [plant.orders.A!.id]);
     expect(told.map((n) => n.userId).sort()).toEqual([plant.userIds.SALES_REP, plant.userIds.SALES_REP_2].sort());
-    expect(told[0]!.message).toMatch(/the plant can promise \d{4}-\d{2}-\d{2} \(auto\)/);
+    expect(told[0]!.message).toMatch(/the plant can promise \d{4}-\d{2}-\d{2} \(no approval\)/);
     const deliveries = await sql<{ body: string }>(server.databaseUrl, `select body from webhook_delivery where plant_id = $1 and event = 'order.at_risk'`, [plant.plantId]);
     expect(deliveries).toHaveLength(1);
     expect(JSON.parse(deliveries[0]!.body)).toMatchObject({
@@ -81,7 +83,7 @@ describe('reportDowntime', () => {
       '{ notifications { nodes { kind orderId message promiseDates { tier dueDate } } } }');
     const told = notifications.nodes.find((n) => n.kind === 'ORDER_AT_RISK' && n.orderId === plant.orders.A!.id)!;
     expect(told.promiseDates.map((p) => p.tier)).toContain('AUTO');
-    for (const p of told.promiseDates) expect(told.message).toContain(`${p.dueDate} (${p.tier.toLowerCase()})`);
+    for (const p of told.promiseDates) expect(told.message).toContain(`${p.dueDate} (${TIER_WORDS[p.tier as Tier]})`);
     expect(notifications.nodes.filter((n) => n.kind !== 'ORDER_AT_RISK').every((n) => n.promiseDates.length === 0)).toBe(true);
 
     const orderQuery = 'query($id: ID!) { order(id: $id) { atRisk promiseDates { tier dueDate } } }';
