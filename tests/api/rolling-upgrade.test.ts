@@ -6,12 +6,12 @@ import { as, type ApiClient } from '../support/api.ts';
 import { boardClient, wsUrl, type BoardClient } from '../support/realtime.ts';
 import { sql } from '../support/database.ts';
 import { startExternalPostgres, type ExternalPostgres } from '../support/external-postgres.ts';
-import { checkoutRelease, migrationNames, previousReleaseTag } from '../support/release.ts';
+import { checkoutRelease, migrationNames, previousRelease } from '../support/release.ts';
 import { suiteToday } from '../support/suite-clock.ts';
 
 /**
- * docs/operations.md "Upgrades": a rolling restart from the previous release (the newest `v*` tag
- * behind HEAD, checked out and installed beside this tree) to this one, on one external
+ * docs/operations.md "Upgrades": a rolling restart from the previous release (the newest one
+ * docs/releases.md lists behind HEAD, checked out and installed beside this tree) to this one, on one external
  * PostgreSQL with the two roles. The previous release migrates and seeds the demo plant; this
  * release starts beside it and applies only its newer migrations; then both serve the same plant
  * — reads, writes through the one write path, and live events crossing from one process's writes
@@ -91,8 +91,9 @@ async function approveAll(server: TestServer, id: string): Promise<string[]> {
 
 describe('a rolling upgrade from the previous release', () => {
   it('runs the previous release and this one on one database: both read, write and stream live until the old one stops', async () => {
-    const tag = previousReleaseTag();
-    const previous = checkoutRelease(tag);
+    const release = previousRelease();
+    const tag = release.name;
+    const previous = checkoutRelease(release);
     const before = migrationNames(previous.root);
     const now = migrationNames(ROOT);
     // forward-only: this release keeps every migration the previous one shipped, in its order
