@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { as, type ApiClient } from '../support/api.ts';
-import { orderVersion } from '../support/change-orders.ts';
+import { decide, ok, orderVersion, propose } from '../support/change-orders.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
-import type { TestServer } from '../support/server.ts';
+import { startServer, type TestServer } from '../support/server.ts';
 
 /**
  * The board in three browsers at once (docs/product.md §9, issue 6): a rep previews and proposes, the ops
@@ -88,10 +88,13 @@ async function pickFirst(rep: ApiClient) {
 
 /**
  * The second rep's order: one whose largest increase the ops manager can still approve lands on a
- * bucket the first change also loads. Once the first is applied, that room is gone, so the
- * second no longer fits under the manager (the later one is routed higher or refused).
+ * bucket the first change also loads, and which the first change, once applied, pushes past the
+ * ops manager. Whether it does is the engine's answer, not a guess from the buckets (the freed room
+ * may lie on another day of its window, as it does on some weekdays): a twin server on the same
+ * seeded plant applies the first change, and there the rival's increase must no longer be MANAGER.
  */
-async function pickRival(rep: ApiClient, first: BoardOrder, contested: Preview['impact']) {
+async function pickRival(rep: ApiClient, first: BoardOrder, qa: number) {
+  const contested = (await preview(rep, first.id, qa)).impact;
   const keys = new Set((contested?.buckets ?? []).map((b) => `${b.workCenterId}|${b.date}`));
   const { board } = await boardOf(rep);
   const touches = new Set(
@@ -100,11 +103,20 @@ async function pickRival(rep: ApiClient, first: BoardOrder, contested: Preview['
       .map((j) => j.orderId),
   );
   const candidates = board.orders.filter((o) => o.id !== first.id && o.status === 'CONFIRMED' && touches.has(o.id)).slice(0, 12);
-  for (const b of candidates) {
-    const qb = await maxManagerQuantity(rep, b);
-    if (qb === null) continue;
-    const planned = await preview(rep, b.id, qb);
-    if ((planned.impact?.buckets ?? []).some((x) => keys.has(`${x.workCenterId}|${x.date}`))) return { b, qb };
+  const twin = await startServer();
+  try {
+    const [twinRep, twinOps] = await Promise.all([as(twin.url, 'SALES_REP'), as(twin.url, 'OPS_MANAGER')]);
+    const co = ok(await propose(twinRep, { orderId: first.id, quantity: qa })).proposeChangeOrder;
+    expect(ok(await decide(twinOps, 'approve', co)).approveChangeOrder?.status).toBe('APPLIED');
+    for (const b of candidates) {
+      const qb = await maxManagerQuantity(rep, b);
+      if (qb === null) continue;
+      const planned = await preview(rep, b.id, qb);
+      if (!(planned.impact?.buckets ?? []).some((x) => keys.has(`${x.workCenterId}|${x.date}`))) continue;
+      if ((await preview(twinRep, b.id, qb)).tier !== 'MANAGER') return { b, qb };
+    }
+  } finally {
+    await twin.stop();
   }
   throw new Error('no order competes for the capacity of the first change');
 }
@@ -148,7 +160,7 @@ describe('proposing a change on the live board', () => {
     const coNumber = (await result.locator('strong').first().textContent())!.trim();
 
     // At the same time, the second rep prepares a change to an order that needs the same capacity.
-    const { b, qb } = await pickRival(api, a, (await preview(api, a.id, qa)).impact);
+    const { b, qb } = await pickRival(api, a, qa);
     await openOrder(rep2, b.number);
     await rep2.getByTestId('propose-open').click();
     await rep2.getByTestId('propose-quantity').fill(String(qb));
