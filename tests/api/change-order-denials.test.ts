@@ -36,12 +36,12 @@ describe('every denied change-order action fails with FORBIDDEN or CONFLICT and 
     const co = ok(await propose(rep, { orderId: plant.orders.B!.id, quantity: 2, optionIds: [plant.reviewOptionId] })).proposeChangeOrder;
     expect(co.approvals.map((a) => a.lane).sort()).toEqual(['CAPACITY', 'QUALITY']);
     denied(await decide(await as('ADMIN'), 'approve', co), 'FORBIDDEN', /ADMIN role may not perform approveChangeOrder/);
-    denied(await decide(await as('ACCOUNTING'), 'approve', co), 'FORBIDDEN', /waits for .*your role ACCOUNTING cannot decide it/);
-    denied(await reject(await as('PLANNER'), co, 'no'), 'FORBIDDEN', /your role PLANNER cannot decide it/);
+    denied(await decide(await as('ACCOUNTING'), 'approve', co), 'FORBIDDEN', /waits for .*; you \(accounting\) cannot decide it/);
+    denied(await reject(await as('PLANNER'), co, 'no'), 'FORBIDDEN', /you \(planner\) cannot decide it/);
     const afterQuality = ok(await decide(await as('QUALITY'), 'approve', co)).approveChangeOrder!;
     expect(afterQuality.status).toBe('PENDING');
     // Quality's lane is decided: nothing left for quality, the capacity lane is not theirs.
-    denied(await decide(await as('QUALITY'), 'approve', afterQuality), 'FORBIDDEN', /waits for capacity: OPS_MANAGER; your role QUALITY cannot decide it/);
+    denied(await decide(await as('QUALITY'), 'approve', afterQuality), 'FORBIDDEN', /waits for the ops manager \(capacity\); you \(quality\) cannot decide it/);
     denied(await escalate(await as('QUALITY'), afterQuality, 'please'), 'FORBIDDEN', /QUALITY role may not perform escalateChangeOrder/);
   });
 

@@ -55,7 +55,7 @@ describe('the change-order lifecycle', () => {
     expect(code(rep2)).toBe('FORBIDDEN');
     const quality = await decide(await as('QUALITY'), 'approve', co);
     expect(code(quality)).toBe('FORBIDDEN');
-    expect(quality.errors![0]!.message).toMatch(/waits for capacity: OPS_MANAGER/);
+    expect(quality.errors![0]!.message).toMatch(/waits for the ops manager \(capacity\); you \(quality\) cannot decide it/);
 
     const ops = await as('OPS_MANAGER');
     const stale = await decide(ops, 'approve', { id: co.id, version: co.version - 1 });

@@ -79,7 +79,7 @@ describe('delegation (out of office)', () => {
     expect(await inbox(planner)).toEqual([]);
     const early = await decide(planner, 'approve', co);
     expect(code(early)).toBe('FORBIDDEN');
-    expect(early.errors![0]!.message).toMatch(/waits for capacity: OPS_MANAGER; your role PLANNER cannot decide it/);
+    expect(early.errors![0]!.message).toMatch(/waits for the ops manager \(capacity\); you \(planner\) cannot decide it/);
 
     const now = ok(await setDelegate(ops, plant.userIds.PLANNER, day(0), day(1))).setDelegate;
     expect(await inbox(planner)).toEqual([co.id]);

@@ -2,7 +2,8 @@ import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule }
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
-import type { Role } from '../auth/roles.ts';
+import { ROLE_WORDS, type Role } from '../auth/roles.ts';
+import { approverWords, laneWords, listOf } from './approver-words.ts';
 import type { PlantWrite } from '../events/write-path.ts';
 import { isUuid } from '../../shared/ids.ts';
 import { pgArray } from '../../db/sql.ts';
@@ -133,11 +134,11 @@ export class ChangeOrderCommands {
       const decidedAs = a.grantedRole ?? a.requiredRole;
       const to = nextTier(by === 'USER' ? decidedAs : a.requiredRole);
       if (to === null) {
-        if (by === 'USER') throw new AppError('FORBIDDEN', `The plant manager is the top of the chain: the ${a.lane.toLowerCase()} decision on ${co.number} is final.`);
+        if (by === 'USER') throw new AppError('FORBIDDEN', `The plant manager is the top of the chain: the ${laneWords(a.lane)} decision on ${co.number} is final.`);
         continue;
       }
       if (a.escalatedRoles.includes(a.requiredRole)) {
-        if (by === 'USER') throw new AppError('CONFLICT', `${co.number} was already escalated past ${a.requiredRole} once in the ${a.lane.toLowerCase()} lane.`, { currentVersion: co.version });
+        if (by === 'USER') throw new AppError('CONFLICT', `${co.number} was already escalated past ${approverWords(a)} once.`, { currentVersion: co.version });
         continue;
       }
       await escalateApproval(w.em, co.id, a.lane, a.requiredRole, to, now);
@@ -264,8 +265,9 @@ export class ChangeOrderCommands {
       return authority ? [{ approval, authority }] : [];
     });
     if (decisions.length === 0) {
-      const waiting = pending.map((a) => `${a.lane.toLowerCase()}: ${a.requiredRole}`).join(', ') || 'nobody';
-      throw new AppError('FORBIDDEN', `${co.number} waits for ${waiting}; your role ${actor.role ?? actor.kind} cannot decide it.`);
+      const waiting = listOf(pending.map(approverWords)) || 'nobody';
+      const who = actor.role ? `you (${ROLE_WORDS[actor.role]})` : `a ${actor.kind === 'api' ? 'API' : actor.kind} token`;
+      throw new AppError('FORBIDDEN', `${co.number} waits for ${waiting}; ${who} cannot decide it.`);
     }
     return decisions;
   }

@@ -4,6 +4,7 @@ import { satisfies } from '../change-order/authority.ts';
 import { TIER_WORDS } from '../../shared/tiers.ts';
 import type { ApprovalRow, ChangeOrderStatus, StoredCounter } from '../change-order/change-order.repository.ts';
 import type { PlantUser, Transition } from '../change-order/transitions.ts';
+import { approverWords, laneWords, listOf } from '../change-order/approver-words.ts';
 
 /** Why a user is notified (the SDL's NotificationKind). */
 export type NotificationKind = 'DECISION_NEEDED' | 'NO_LONGER_NEEDED' | 'CHANGE_ORDER_UPDATED' | 'COUNTER_PROPOSAL_ANSWERED' | 'BILLING_ADJUSTMENT' | 'ORDER_AT_RISK';
@@ -59,7 +60,7 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
   const pending = input.approvals.filter((a) => a.status === 'PENDING');
   // What it still waits for, once the write moved it (a comment alone moves nothing).
   const moved = transitions.some((t) => t.action !== 'COMMENTED');
-  const waiting = moved && co.status === 'PENDING' && pending.length ? `; waiting for ${listOf(pending.map(waiter))}` : '';
+  const waiting = moved && co.status === 'PENDING' && pending.length ? `; waiting for ${listOf(pending.map(approverWords))}` : '';
 
   // The proposer: every transition of their change order made by someone else.
   if (actorId !== co.proposerId && story) add(co.proposerId, 'CHANGE_ORDER_UPDATED', `${co.number}: ${story}${waiting}.`);
@@ -80,7 +81,7 @@ export function planNotifications(input: PlanInput): PlannedNotification[] {
     for (const [userId, decides] of decidersOf(input, lanes)) {
       const as = decides.onBehalfOf.length ? ` (as delegate of ${listOf(decides.onBehalfOf.map((id) => input.users.get(id)!.name))})` : '';
       const facts = factsFor(input, decides.lanes);
-      add(userId, 'DECISION_NEEDED', `${co.number} needs your decision in the ${listOf(decides.lanes.map(laneName))} lane${decides.lanes.length > 1 ? 's' : ''}${as}: ${lead}. ${facts}`.trim());
+      add(userId, 'DECISION_NEEDED', `${co.number} needs your decision in the ${listOf(decides.lanes.map(laneWords))} lane${decides.lanes.length > 1 ? 's' : ''}${as}: ${lead}. ${facts}`.trim());
     }
   }
 
@@ -138,11 +139,11 @@ function fragment(input: PlanInput, t: Transition, next: Transition | undefined)
     case 'PROPOSED':
       return `${actor} proposed it`;
     case 'APPROVED':
-      return `${actor} approved the ${laneName(t.lane ?? '')} lane`;
+      return `${actor} approved the ${laneWords(t.lane ?? '')} lane`;
     case 'ALL_APPROVED':
       return next?.action === 'APPLIED' ? null : 'every approval is granted';
     case 'REJECTED':
-      return `${actor} rejected it in the ${listOf((t.lane ?? '').split(',').filter(Boolean).map(laneName))} lane${said}`;
+      return `${actor} rejected it in the ${listOf((t.lane ?? '').split(',').filter(Boolean).map(laneWords))} lane${said}`;
     case 'ESCALATED':
       return `${actor} escalated it to the plant manager${said}`;
     case 'SLA_ESCALATED':
@@ -204,16 +205,5 @@ function terms(e: Evaluation | undefined): string {
   return `quantity ${e.terms.quantity}, due ${fromDay(e.terms.dueDate)}`;
 }
 
-function waiter(a: ApprovalRow): string {
-  if (a.lane === 'CAPACITY') return `the ${roleName(a.requiredRole)} (capacity)`;
-  return a.requiredRole === a.lane ? laneName(a.lane) : `the ${roleName(a.requiredRole)} (${laneName(a.lane)})`;
-}
-
-const laneName = (lane: string) => lane.toLowerCase();
-const roleName = (role: string) => role.toLowerCase().replace('_', ' ');
 const clip = (text: string) => (text.length > 140 ? `${text.slice(0, 139)}…` : text);
 
-function listOf(items: readonly string[]): string {
-  if (items.length <= 1) return items[0] ?? '';
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
