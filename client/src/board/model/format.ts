@@ -1,6 +1,5 @@
 import type { ChangeKind, Role, Tier } from '../../gql/graphql';
 import { ROLE_LABEL } from '../../auth/session.store';
-import { formatDate } from '../../shared/dates';
 
 /** The board's own wording; formats every page shares are in shared/format.ts. */
 
@@ -11,25 +10,6 @@ export const TIER_VERDICT: Record<Tier, string> = {
   OVERTIME: 'Overtime: plant manager approves',
   INFEASIBLE: 'Does not fit by this date',
 };
-
-/** A capable-to-promise card: the date a tier can promise, and who would approve it. */
-export const CTP_LABEL: Record<Tier, string> = { AUTO: 'No approval', MANAGER: 'Ops manager', OVERTIME: 'Overtime · plant manager', INFEASIBLE: 'Infeasible' };
-
-/**
- * The promised dates worth a button: each tier's date only when it is earlier than every date a
- * lesser approval already gives (a tier that promises no sooner asks more for nothing).
- */
-export function promiseChoices<T extends { tier: Tier; dueDate: string }>(dates: readonly T[]): T[] {
-  const order: Tier[] = ['AUTO', 'MANAGER', 'OVERTIME'];
-  const kept: T[] = [];
-  for (const p of [...dates].sort((a, b) => order.indexOf(a.tier) - order.indexOf(b.tier))) {
-    if (kept.every((k) => p.dueDate < k.dueDate)) kept.push(p);
-  }
-  return kept;
-}
-
-/** A one-click proposal of a promised date, with who would approve it: "Propose 21 Dec · no approval". */
-export const proposeDateLabel = (p: { tier: Tier; dueDate: string }) => `Propose ${formatDate(p.dueDate, 'short')} · ${CTP_LABEL[p.tier].toLowerCase()}`;
 
 export const KIND_LABEL: Record<ChangeKind, string> = {
   QUANTITY: 'quantity',
