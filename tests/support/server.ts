@@ -17,8 +17,12 @@ export interface TestServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-/** Polls `url` until it answers 200 or the process exits. */
-export async function waitForHealthy(url: string, child: ChildProcess, output: string[], timeoutMs = 60_000): Promise<void> {
+/**
+ * Polls `url` until it answers 200 or the process exits. The deadline only ends a start that is
+ * stuck: a server that takes 4 s alone took over 60 s with the 2 cores at load 30, so it is set
+ * just under the API tests' 120 s hook timeout.
+ */
+export async function waitForHealthy(url: string, child: ChildProcess, output: string[], timeoutMs = 110_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output.join('')}`);
