@@ -54,7 +54,8 @@ function scrollFrames(page: Page, axis: 'x' | 'y', frames: number): Promise<numb
           if (last) times.push(t - last);
           last = t;
           if (i++ >= frames) return done(times);
-          const pos = (i * step) % Math.max(1, max);
+          // clamped, not wrapped: a wrap jumped the last frame back to the top (one slow frame per run)
+          const pos = Math.min(max, i * step);
           if (axis === 'y') el.scrollTop = pos;
           else el.scrollLeft = pos;
           requestAnimationFrame(tick);
