@@ -55,6 +55,8 @@ const mappers = {
   CostBreakdown: '../../server/src/engine/index.ts#CostBreakdown',
   RequiredApproval: '../../server/src/engine/index.ts#RequiredApproval',
   CtpAlternative: '../../server/src/engine/index.ts#CtpAlternative',
+  ScopedRule: '../../server/src/engine/index.ts#ScopedRule',
+  RuleScope: '../../server/src/engine/index.ts#RuleScope',
 };
 
 const config: CodegenConfig = {

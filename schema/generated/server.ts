@@ -7,7 +7,7 @@ import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as
 import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
-import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
+import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel, ScopedRule as ScopedRuleModel, RuleScope as RuleScopeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
 import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
@@ -427,6 +427,8 @@ export type ChangeEvaluation = {
   __typename?: 'ChangeEvaluation';
   /** Capable-to-promise: the earliest due date under each tier. */
   alternatives: Array<CtpAlternative>;
+  /** The customer tier the change was judged with, for customer-tier rules (null: not known, as on verdicts from before scoped rules). */
+  customerTier: Maybe<CustomerTier>;
   /** The order's jobs the evaluation held in place rather than re-planning them, and why (empty when cancelled or infeasible). */
   frozenJobs: Array<FrozenJob>;
   /** Capacity, cost and margin impact (null when infeasible). */
@@ -447,6 +449,8 @@ export type ChangeEvaluation = {
   terms: Maybe<OrderTerms>;
   /** The highest tier any bucket the change raises needs (AUTO when it raises none); INFEASIBLE when no tier's plan fits by its date. */
   tier: Tier;
+  /** The capacity rule instance behind the tier: the rule of the raised bucket that set it, or, when none needs more than AUTO, the rule for the customer tier alone (docs/product.md §4.3). */
+  tierScope: RuleScope;
   /** The plant-local day the evaluation ran for. */
   today: Scalars['Date']['output'];
 };
@@ -2006,6 +2010,11 @@ export type Policy = {
   plantId: Scalars['ID']['output'];
   /** Why it was changed. */
   reason: Scalars['String']['output'];
+  /**
+   * Capacity rules for one work center, one customer tier or both, replacing the three capacity
+   * settings above in their scope; the most specific applying rule wins (docs/product.md §4.3).
+   */
+  scopedRules: Array<ScopedRule>;
   /** Version number, from 1; pass it back as `expectedVersion` when editing. */
   version: Scalars['Int']['output'];
 };
@@ -2026,6 +2035,8 @@ export type PolicyChanges = {
   minMarginPct?: InputMaybe<Scalars['Float']['input']>;
   /** Allow planning overtime. */
   overtimeAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The full new list of scoped rules (at most 50, one per scope); omit to keep the current list, [] to remove them all. */
+  scopedRules?: InputMaybe<Array<ScopedRuleInput>>;
 };
 
 /** The policy rule that asked for an approval. */
@@ -2513,6 +2524,8 @@ export type RequiredApproval = {
   role: Role;
   /** Rule that fired. */
   rule: PolicyRule;
+  /** The rule instance whose threshold fired: a scoped rule, or the plant rule (docs/product.md §4.3). */
+  scope: RuleScope;
   /** The rule's limit. */
   threshold: Scalars['Float']['output'];
   /** Unit of measured and threshold. */
@@ -2574,6 +2587,49 @@ export type RuleCount = {
   count: Scalars['Int']['output'];
   /** Rule. */
   rule: PolicyRule;
+};
+
+/**
+ * Where a capacity rule applies. Precedence, most specific first: work center and customer tier,
+ * customer tier, work center, the plant (both null).
+ */
+export type RuleScope = {
+  __typename?: 'RuleScope';
+  /** The customer tier (null: every customer). */
+  customerTier: Maybe<CustomerTier>;
+  /** The scope in words: `plant`, `LASER`, `strategic customers`, `LASER for strategic customers`. */
+  label: Scalars['String']['output'];
+  /** Its code (null when the rule is not for one work center). */
+  workCenterCode: Maybe<Scalars['String']['output']>;
+  /** The work center (null: every work center). */
+  workCenterId: Maybe<Scalars['ID']['output']>;
+};
+
+/** The capacity settings for one scope. */
+export type ScopedRule = {
+  __typename?: 'ScopedRule';
+  /** At or below this utilization (fraction) no capacity approval is needed, in this scope. */
+  autoApproveMaxUtilization: Scalars['Float']['output'];
+  /** Above auto and up to this utilization the ops manager decides, in this scope. */
+  managerMaxUtilization: Scalars['Float']['output'];
+  /** Whether overtime may be planned in this scope. */
+  overtimeAllowed: Scalars['Boolean']['output'];
+  /** Where it applies (never the plant: that is the policy's own settings). */
+  scope: RuleScope;
+};
+
+/** A scoped rule as the editor sends it: a work center, a customer tier or both, and all three capacity settings. */
+export type ScopedRuleInput = {
+  /** Fraction in (0, managerMaxUtilization]. */
+  autoApproveMaxUtilization: Scalars['Float']['input'];
+  /** The customer tier (omit for every customer). */
+  customerTier?: InputMaybe<CustomerTier>;
+  /** Fraction in [autoApproveMaxUtilization, 1]. */
+  managerMaxUtilization: Scalars['Float']['input'];
+  /** Allow planning overtime in this scope. */
+  overtimeAllowed: Scalars['Boolean']['input'];
+  /** The work center (omit for every work center). */
+  workCenterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
@@ -2998,6 +3054,9 @@ export type ResolversTypes = {
   RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
   RoutingStepInput: RoutingStepInput;
   RuleCount: ResolverTypeWrapper<RuleCount>;
+  RuleScope: ResolverTypeWrapper<RuleScopeModel>;
+  ScopedRule: ResolverTypeWrapper<ScopedRuleModel>;
+  ScopedRuleInput: ScopedRuleInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringColumn: ResolverTypeWrapper<Scalars['StringColumn']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3105,6 +3164,9 @@ export type ResolversParentTypes = {
   RoutingStep: RoutingStepDtoModel;
   RoutingStepInput: RoutingStepInput;
   RuleCount: RuleCount;
+  RuleScope: RuleScopeModel;
+  ScopedRule: ScopedRuleModel;
+  ScopedRuleInput: ScopedRuleInput;
   String: Scalars['String']['output'];
   StringColumn: Scalars['StringColumn']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -3271,6 +3333,7 @@ export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType 
 
 export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
   alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
+  customerTier?: Resolver<Maybe<ResolversTypes['CustomerTier']>, ParentType, ContextType>;
   frozenJobs?: Resolver<Array<ResolversTypes['FrozenJob']>, ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
   infeasibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3281,6 +3344,7 @@ export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType e
   requiredApprovals?: Resolver<Array<ResolversTypes['RequiredApproval']>, ParentType, ContextType>;
   terms?: Resolver<Maybe<ResolversTypes['OrderTerms']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  tierScope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -3712,6 +3776,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
   overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopedRules?: Resolver<Array<ResolversTypes['ScopedRule']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -3818,6 +3883,7 @@ export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType e
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['MeasureUnit'], ParentType, ContextType>;
 };
@@ -3834,6 +3900,20 @@ export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extend
 export type RuleCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleCount'] = ResolversParentTypes['RuleCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+};
+
+export type RuleScopeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleScope'] = ResolversParentTypes['RuleScope']> = {
+  customerTier?: Resolver<Maybe<ResolversTypes['CustomerTier']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ScopedRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ScopedRule'] = ResolversParentTypes['ScopedRule']> = {
+  autoApproveMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  managerMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
 };
 
 export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StringColumn'], any> {
@@ -3980,6 +4060,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
   RuleCount?: RuleCountResolvers<ContextType>;
+  RuleScope?: RuleScopeResolvers<ContextType>;
+  ScopedRule?: ScopedRuleResolvers<ContextType>;
   StringColumn?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -353,6 +353,8 @@ export type PolicyChanges = {
   minMarginPct?: number | null | undefined;
   /** Allow planning overtime. */
   overtimeAllowed?: boolean | null | undefined;
+  /** The full new list of scoped rules (at most 50, one per scope); omit to keep the current list, [] to remove them all. */
+  scopedRules?: Array<ScopedRuleInput> | null | undefined;
 };
 
 /** The policy rule that asked for an approval. */
@@ -493,6 +495,20 @@ export type RoutingStepInput = {
   setupHours: number;
   /** Where it runs (an active work center of the plant). */
   workCenterId: string | number;
+};
+
+/** A scoped rule as the editor sends it: a work center, a customer tier or both, and all three capacity settings. */
+export type ScopedRuleInput = {
+  /** Fraction in (0, managerMaxUtilization]. */
+  autoApproveMaxUtilization: number;
+  /** The customer tier (omit for every customer). */
+  customerTier?: CustomerTier | null | undefined;
+  /** Fraction in [autoApproveMaxUtilization, 1]. */
+  managerMaxUtilization: number;
+  /** Allow planning overtime in this scope. */
+  overtimeAllowed: boolean;
+  /** The work center (omit for every work center). */
+  workCenterId?: string | number | null | undefined;
 };
 
 /** The authority a change needs by capacity, judged by the load it adds: only buckets whose load the change raises count (docs/product.md §3). */
