@@ -9,6 +9,7 @@ import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
 import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel, ScopedRule as ScopedRuleModel, RuleScope as RuleScopeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
+import type { ChangeOrderOutcomes as ChangeOrderOutcomesModel } from '../../server/src/modules/report/outcomes.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
 import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
@@ -603,6 +604,19 @@ export type ChangeOrderOrigin = {
   tokenName: Maybe<Scalars['String']['output']>;
 };
 
+/** Outcome analytics: how the rules' decisions turned out, for a person to learn from (nothing here changes the policy). */
+export type ChangeOrderOutcomes = {
+  __typename?: 'ChangeOrderOutcomes';
+  /** Per rule instance and 5-point band of the highest utilization a change raised a bucket to. */
+  bands: Array<OutcomeBand>;
+  /** Per rule instance: rejections, and how many were escalated and then applied. */
+  overturnedRejections: Array<OverturnedRejections>;
+  /** Plain-language suggestions the numbers support, judged against the current policy; empty when they support none. */
+  suggestions: Array<Scalars['String']['output']>;
+  /** Hours from proposal to each lane's decision. */
+  timeToDecisionByLane: Array<LaneTiming>;
+};
+
 /** How change orders flowed in a period (by proposal date). */
 export type ChangeOrderReport = {
   __typename?: 'ChangeOrderReport';
@@ -624,6 +638,8 @@ export type ChangeOrderReport = {
   from: Scalars['Date']['output'];
   /** Median hours from proposal to the final decision (applied, rejected, closed), over decided ones. */
   medianHoursToDecision: Maybe<Scalars['Float']['output']>;
+  /** What became of the decided change orders, per rule and threshold band, and suggestions (docs/reports.md). */
+  outcomes: ChangeOrderOutcomes;
   /** 90th percentile of the same. */
   p90HoursToDecision: Maybe<Scalars['Float']['output']>;
   /** Sum of price (revenue) deltas of applied change orders. */
@@ -1109,6 +1125,19 @@ export type Lane =
   | 'CAPACITY'
   /** Spec changes flagged for review: quality. */
   | 'QUALITY';
+
+/** How long one lane took to decide. */
+export type LaneTiming = {
+  __typename?: 'LaneTiming';
+  /** Decisions (granted or rejected). */
+  decisions: Scalars['Int']['output'];
+  /** Lane. */
+  lane: Lane;
+  /** Median hours from proposal to the lane's decision. */
+  medianHours: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile of the same. */
+  p90Hours: Maybe<Scalars['Float']['output']>;
+};
 
 /** An imported order that cannot meet its due date. */
 export type LateImportOrder = {
@@ -1841,6 +1870,40 @@ export type OrderTerms = {
   quantity: Scalars['Int']['output'];
   /** Unit price. */
   unitPrice: Scalars['Money']['output'];
+};
+
+/** Change orders of one rule instance whose highest raised utilization lies in one band (above fromPct, up to toPct). */
+export type OutcomeBand = {
+  __typename?: 'OutcomeBand';
+  /** Applied with no approval. */
+  autoApproved: Scalars['Int']['output'];
+  /** Of those, how many orders are now at risk or end after their due date. */
+  autoLaterLateOrAtRisk: Scalars['Int']['output'];
+  /** Lower edge, percent (exclusive). */
+  fromPct: Scalars['Float']['output'];
+  /** Of those, applied. */
+  managerApplied: Scalars['Int']['output'];
+  /** Tier MANAGER: the ops manager was asked. */
+  managerTier: Scalars['Int']['output'];
+  /** Rejected in some lane at least once. */
+  rejected: Scalars['Int']['output'];
+  /** The rule instance behind their tier, in words (`plant`, `LASER`, `strategic customers`). */
+  scopeLabel: Scalars['String']['output'];
+  /** Upper edge, percent (inclusive). */
+  toPct: Scalars['Float']['output'];
+};
+
+/** Rejections of one rule instance and how many were overturned on escalation. */
+export type OverturnedRejections = {
+  __typename?: 'OverturnedRejections';
+  /** Of those, escalated after the rejection. */
+  escalated: Scalars['Int']['output'];
+  /** Of those, applied in the end. */
+  overturned: Scalars['Int']['output'];
+  /** Change orders rejected at least once. */
+  rejected: Scalars['Int']['output'];
+  /** The rule instance, in words. */
+  scopeLabel: Scalars['String']['output'];
 };
 
 /**
@@ -2970,6 +3033,7 @@ export type ResolversTypes = {
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
   ChangeOrderOrigin: ResolverTypeWrapper<ChangeOrderOrigin>;
+  ChangeOrderOutcomes: ResolverTypeWrapper<ChangeOrderOutcomesModel>;
   ChangeOrderReport: ResolverTypeWrapper<ChangeOrderReportModel>;
   ChangeOrderSource: ChangeOrderSource;
   ChangeOrderStatus: ChangeOrderStatus;
@@ -3010,6 +3074,7 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   KeyCount: ResolverTypeWrapper<KeyCount>;
   Lane: Lane;
+  LaneTiming: ResolverTypeWrapper<LaneTiming>;
   LateImportOrder: ResolverTypeWrapper<LateImportOrder>;
   MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
@@ -3024,6 +3089,8 @@ export type ResolversTypes = {
   OrderFilter: OrderFilter;
   OrderStatus: OrderStatus;
   OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
+  OutcomeBand: ResolverTypeWrapper<OutcomeBand>;
+  OverturnedRejections: ResolverTypeWrapper<OverturnedRejections>;
   PackedBoard: ResolverTypeWrapper<PackedBoardDtoModel>;
   PackedJobs: ResolverTypeWrapper<PackedJobs>;
   PackedOrders: ResolverTypeWrapper<PackedOrders>;
@@ -3099,6 +3166,7 @@ export type ResolversParentTypes = {
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
   ChangeOrderOrigin: ChangeOrderOrigin;
+  ChangeOrderOutcomes: ChangeOrderOutcomesModel;
   ChangeOrderReport: ChangeOrderReportModel;
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
@@ -3128,6 +3196,7 @@ export type ResolversParentTypes = {
   IntColumn: Scalars['IntColumn']['output'];
   Job: JobDtoModel;
   KeyCount: KeyCount;
+  LaneTiming: LaneTiming;
   LateImportOrder: LateImportOrder;
   Money: Scalars['Money']['output'];
   MoveJobInput: MoveJobInput;
@@ -3139,6 +3208,8 @@ export type ResolversParentTypes = {
   OrderConnection: OrderPageModel;
   OrderFilter: OrderFilter;
   OrderTerms: OrderTermsModel;
+  OutcomeBand: OutcomeBand;
+  OverturnedRejections: OverturnedRejections;
   PackedBoard: PackedBoardDtoModel;
   PackedJobs: PackedJobs;
   PackedOrders: PackedOrders;
@@ -3393,6 +3464,13 @@ export type ChangeOrderOriginResolvers<ContextType = GraphQLContext, ParentType 
   tokenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChangeOrderOutcomesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderOutcomes'] = ResolversParentTypes['ChangeOrderOutcomes']> = {
+  bands?: Resolver<Array<ResolversTypes['OutcomeBand']>, ParentType, ContextType>;
+  overturnedRejections?: Resolver<Array<ResolversTypes['OverturnedRejections']>, ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeToDecisionByLane?: Resolver<Array<ResolversTypes['LaneTiming']>, ParentType, ContextType>;
+};
+
 export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderReport'] = ResolversParentTypes['ChangeOrderReport']> = {
   autoApprovalRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   byLane?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
@@ -3403,6 +3481,7 @@ export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType 
   escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   medianHoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['ChangeOrderOutcomes'], ParentType, ContextType>;
   p90HoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   revenueDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   ruleCounts?: Resolver<Array<ResolversTypes['RuleCount']>, ParentType, ContextType>;
@@ -3594,6 +3673,13 @@ export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LaneTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaneTiming'] = ResolversParentTypes['LaneTiming']> = {
+  decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType>;
+  medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type LateImportOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LateImportOrder'] = ResolversParentTypes['LateImportOrder']> = {
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   earliestDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3705,6 +3791,24 @@ export type OrderTermsResolvers<ContextType = GraphQLContext, ParentType extends
   productId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type OutcomeBandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeBand'] = ResolversParentTypes['OutcomeBand']> = {
+  autoApproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  autoLaterLateOrAtRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  managerApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  managerTier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OverturnedRejectionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OverturnedRejections'] = ResolversParentTypes['OverturnedRejections']> = {
+  escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type PackedBoardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedBoard'] = ResolversParentTypes['PackedBoard']> = {
@@ -4010,6 +4114,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChangeOrderComment?: ChangeOrderCommentResolvers<ContextType>;
   ChangeOrderConnection?: ChangeOrderConnectionResolvers<ContextType>;
   ChangeOrderOrigin?: ChangeOrderOriginResolvers<ContextType>;
+  ChangeOrderOutcomes?: ChangeOrderOutcomesResolvers<ContextType>;
   ChangeOrderReport?: ChangeOrderReportResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
@@ -4034,6 +4139,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IntColumn?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   KeyCount?: KeyCountResolvers<ContextType>;
+  LaneTiming?: LaneTimingResolvers<ContextType>;
   LateImportOrder?: LateImportOrderResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
@@ -4042,6 +4148,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderTerms?: OrderTermsResolvers<ContextType>;
+  OutcomeBand?: OutcomeBandResolvers<ContextType>;
+  OverturnedRejections?: OverturnedRejectionsResolvers<ContextType>;
   PackedBoard?: PackedBoardResolvers<ContextType>;
   PackedJobs?: PackedJobsResolvers<ContextType>;
   PackedOrders?: PackedOrdersResolvers<ContextType>;
