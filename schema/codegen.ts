@@ -29,6 +29,7 @@ const mappers = {
   CapacityReportRow: dto('report/report.service.ts', 'CapacityReportRow'),
   ChangeOrderReport: dto('report/report.service.ts', 'ChangeOrderReport'),
   ApproverDecisions: dto('report/report.service.ts', 'ApproverDecisionsRow'),
+  ChangeOrderOutcomes: dto('report/outcomes.ts', 'ChangeOrderOutcomes'),
   ChangeOrder: dto('change-order/change-order.repository.ts', 'ChangeOrderRow'),
   Approval: dto('change-order/change-order.repository.ts', 'ApprovalRow'),
   CounterProposal: dto('change-order/change-order.repository.ts', 'StoredCounter'),
@@ -55,6 +56,8 @@ const mappers = {
   CostBreakdown: '../../server/src/engine/index.ts#CostBreakdown',
   RequiredApproval: '../../server/src/engine/index.ts#RequiredApproval',
   CtpAlternative: '../../server/src/engine/index.ts#CtpAlternative',
+  ScopedRule: '../../server/src/engine/index.ts#ScopedRule',
+  RuleScope: '../../server/src/engine/index.ts#RuleScope',
 };
 
 const config: CodegenConfig = {

@@ -7,8 +7,9 @@ import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as
 import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
-import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel } from '../../server/src/engine/index.ts';
+import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel, ScopedRule as ScopedRuleModel, RuleScope as RuleScopeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
+import type { ChangeOrderOutcomes as ChangeOrderOutcomesModel } from '../../server/src/modules/report/outcomes.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
 import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
@@ -427,6 +428,8 @@ export type ChangeEvaluation = {
   __typename?: 'ChangeEvaluation';
   /** Capable-to-promise: the earliest due date under each tier. */
   alternatives: Array<CtpAlternative>;
+  /** The customer tier the change was judged with, for customer-tier rules (null: not known, as on verdicts from before scoped rules). */
+  customerTier: Maybe<CustomerTier>;
   /** The order's jobs the evaluation held in place rather than re-planning them, and why (empty when cancelled or infeasible). */
   frozenJobs: Array<FrozenJob>;
   /** Capacity, cost and margin impact (null when infeasible). */
@@ -447,6 +450,8 @@ export type ChangeEvaluation = {
   terms: Maybe<OrderTerms>;
   /** The highest tier any bucket the change raises needs (AUTO when it raises none); INFEASIBLE when no tier's plan fits by its date. */
   tier: Tier;
+  /** The capacity rule instance behind the tier: the rule of the raised bucket that set it, or, when none needs more than AUTO, the rule for the customer tier alone (docs/product.md §4.3). */
+  tierScope: RuleScope;
   /** The plant-local day the evaluation ran for. */
   today: Scalars['Date']['output'];
 };
@@ -599,6 +604,19 @@ export type ChangeOrderOrigin = {
   tokenName: Maybe<Scalars['String']['output']>;
 };
 
+/** Outcome analytics: how the rules' decisions turned out, for a person to learn from (nothing here changes the policy). */
+export type ChangeOrderOutcomes = {
+  __typename?: 'ChangeOrderOutcomes';
+  /** Per rule instance and 5-point band of the highest utilization a change raised a bucket to. */
+  bands: Array<OutcomeBand>;
+  /** Per rule instance: rejections, and how many were escalated and then applied. */
+  overturnedRejections: Array<OverturnedRejections>;
+  /** Plain-language suggestions the numbers support, judged against the current policy; empty when they support none. */
+  suggestions: Array<Scalars['String']['output']>;
+  /** Hours from proposal to each lane's decision. */
+  timeToDecisionByLane: Array<LaneTiming>;
+};
+
 /** How change orders flowed in a period (by proposal date). */
 export type ChangeOrderReport = {
   __typename?: 'ChangeOrderReport';
@@ -620,6 +638,8 @@ export type ChangeOrderReport = {
   from: Scalars['Date']['output'];
   /** Median hours from proposal to the final decision (applied, rejected, closed), over decided ones. */
   medianHoursToDecision: Maybe<Scalars['Float']['output']>;
+  /** What became of the decided change orders, per rule and threshold band, and suggestions (docs/reports.md). */
+  outcomes: ChangeOrderOutcomes;
   /** 90th percentile of the same. */
   p90HoursToDecision: Maybe<Scalars['Float']['output']>;
   /** Sum of price (revenue) deltas of applied change orders. */
@@ -1105,6 +1125,19 @@ export type Lane =
   | 'CAPACITY'
   /** Spec changes flagged for review: quality. */
   | 'QUALITY';
+
+/** How long one lane took to decide. */
+export type LaneTiming = {
+  __typename?: 'LaneTiming';
+  /** Decisions (granted or rejected). */
+  decisions: Scalars['Int']['output'];
+  /** Lane. */
+  lane: Lane;
+  /** Median hours from proposal to the lane's decision. */
+  medianHours: Maybe<Scalars['Float']['output']>;
+  /** 90th percentile of the same. */
+  p90Hours: Maybe<Scalars['Float']['output']>;
+};
 
 /** An imported order that cannot meet its due date. */
 export type LateImportOrder = {
@@ -1839,6 +1872,40 @@ export type OrderTerms = {
   unitPrice: Scalars['Money']['output'];
 };
 
+/** Change orders of one rule instance whose highest raised utilization lies in one band (above fromPct, up to toPct). */
+export type OutcomeBand = {
+  __typename?: 'OutcomeBand';
+  /** Applied with no approval. */
+  autoApproved: Scalars['Int']['output'];
+  /** Of those, how many orders are now at risk or end after their due date. */
+  autoLaterLateOrAtRisk: Scalars['Int']['output'];
+  /** Lower edge, percent (exclusive). */
+  fromPct: Scalars['Float']['output'];
+  /** Of those, applied. */
+  managerApplied: Scalars['Int']['output'];
+  /** Tier MANAGER: the ops manager was asked. */
+  managerTier: Scalars['Int']['output'];
+  /** Rejected in some lane at least once. */
+  rejected: Scalars['Int']['output'];
+  /** The rule instance behind their tier, in words (`plant`, `LASER`, `strategic customers`). */
+  scopeLabel: Scalars['String']['output'];
+  /** Upper edge, percent (inclusive). */
+  toPct: Scalars['Float']['output'];
+};
+
+/** Rejections of one rule instance and how many were overturned on escalation. */
+export type OverturnedRejections = {
+  __typename?: 'OverturnedRejections';
+  /** Of those, escalated after the rejection. */
+  escalated: Scalars['Int']['output'];
+  /** Of those, applied in the end. */
+  overturned: Scalars['Int']['output'];
+  /** Change orders rejected at least once. */
+  rejected: Scalars['Int']['output'];
+  /** The rule instance, in words. */
+  scopeLabel: Scalars['String']['output'];
+};
+
 /**
  * A board as columns. Rows refer to each other by position: a job's `order` is a row of `orders`,
  * an order's `customer` a row of `customers`, a job's `workCenter` a row of `Board.workCenters`.
@@ -2006,6 +2073,11 @@ export type Policy = {
   plantId: Scalars['ID']['output'];
   /** Why it was changed. */
   reason: Scalars['String']['output'];
+  /**
+   * Capacity rules for one work center, one customer tier or both, replacing the three capacity
+   * settings above in their scope; the most specific applying rule wins (docs/product.md §4.3).
+   */
+  scopedRules: Array<ScopedRule>;
   /** Version number, from 1; pass it back as `expectedVersion` when editing. */
   version: Scalars['Int']['output'];
 };
@@ -2026,6 +2098,8 @@ export type PolicyChanges = {
   minMarginPct?: InputMaybe<Scalars['Float']['input']>;
   /** Allow planning overtime. */
   overtimeAllowed?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The full new list of scoped rules (at most 50, one per scope); omit to keep the current list, [] to remove them all. */
+  scopedRules?: InputMaybe<Array<ScopedRuleInput>>;
 };
 
 /** The policy rule that asked for an approval. */
@@ -2513,6 +2587,8 @@ export type RequiredApproval = {
   role: Role;
   /** Rule that fired. */
   rule: PolicyRule;
+  /** The rule instance whose threshold fired: a scoped rule, or the plant rule (docs/product.md §4.3). */
+  scope: RuleScope;
   /** The rule's limit. */
   threshold: Scalars['Float']['output'];
   /** Unit of measured and threshold. */
@@ -2574,6 +2650,49 @@ export type RuleCount = {
   count: Scalars['Int']['output'];
   /** Rule. */
   rule: PolicyRule;
+};
+
+/**
+ * Where a capacity rule applies. Precedence, most specific first: work center and customer tier,
+ * customer tier, work center, the plant (both null).
+ */
+export type RuleScope = {
+  __typename?: 'RuleScope';
+  /** The customer tier (null: every customer). */
+  customerTier: Maybe<CustomerTier>;
+  /** The scope in words: `plant`, `LASER`, `strategic customers`, `LASER for strategic customers`. */
+  label: Scalars['String']['output'];
+  /** Its code (null when the rule is not for one work center). */
+  workCenterCode: Maybe<Scalars['String']['output']>;
+  /** The work center (null: every work center). */
+  workCenterId: Maybe<Scalars['ID']['output']>;
+};
+
+/** The capacity settings for one scope. */
+export type ScopedRule = {
+  __typename?: 'ScopedRule';
+  /** At or below this utilization (fraction) no capacity approval is needed, in this scope. */
+  autoApproveMaxUtilization: Scalars['Float']['output'];
+  /** Above auto and up to this utilization the ops manager decides, in this scope. */
+  managerMaxUtilization: Scalars['Float']['output'];
+  /** Whether overtime may be planned in this scope. */
+  overtimeAllowed: Scalars['Boolean']['output'];
+  /** Where it applies (never the plant: that is the policy's own settings). */
+  scope: RuleScope;
+};
+
+/** A scoped rule as the editor sends it: a work center, a customer tier or both, and all three capacity settings. */
+export type ScopedRuleInput = {
+  /** Fraction in (0, managerMaxUtilization]. */
+  autoApproveMaxUtilization: Scalars['Float']['input'];
+  /** The customer tier (omit for every customer). */
+  customerTier?: InputMaybe<CustomerTier>;
+  /** Fraction in [autoApproveMaxUtilization, 1]. */
+  managerMaxUtilization: Scalars['Float']['input'];
+  /** Allow planning overtime in this scope. */
+  overtimeAllowed: Scalars['Boolean']['input'];
+  /** The work center (omit for every work center). */
+  workCenterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
@@ -2914,6 +3033,7 @@ export type ResolversTypes = {
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
   ChangeOrderOrigin: ResolverTypeWrapper<ChangeOrderOrigin>;
+  ChangeOrderOutcomes: ResolverTypeWrapper<ChangeOrderOutcomesModel>;
   ChangeOrderReport: ResolverTypeWrapper<ChangeOrderReportModel>;
   ChangeOrderSource: ChangeOrderSource;
   ChangeOrderStatus: ChangeOrderStatus;
@@ -2954,6 +3074,7 @@ export type ResolversTypes = {
   JobStatus: JobStatus;
   KeyCount: ResolverTypeWrapper<KeyCount>;
   Lane: Lane;
+  LaneTiming: ResolverTypeWrapper<LaneTiming>;
   LateImportOrder: ResolverTypeWrapper<LateImportOrder>;
   MeasureUnit: MeasureUnit;
   Money: ResolverTypeWrapper<Scalars['Money']['output']>;
@@ -2968,6 +3089,8 @@ export type ResolversTypes = {
   OrderFilter: OrderFilter;
   OrderStatus: OrderStatus;
   OrderTerms: ResolverTypeWrapper<OrderTermsModel>;
+  OutcomeBand: ResolverTypeWrapper<OutcomeBand>;
+  OverturnedRejections: ResolverTypeWrapper<OverturnedRejections>;
   PackedBoard: ResolverTypeWrapper<PackedBoardDtoModel>;
   PackedJobs: ResolverTypeWrapper<PackedJobs>;
   PackedOrders: ResolverTypeWrapper<PackedOrders>;
@@ -2998,6 +3121,9 @@ export type ResolversTypes = {
   RoutingStep: ResolverTypeWrapper<RoutingStepDtoModel>;
   RoutingStepInput: RoutingStepInput;
   RuleCount: ResolverTypeWrapper<RuleCount>;
+  RuleScope: ResolverTypeWrapper<RuleScopeModel>;
+  ScopedRule: ResolverTypeWrapper<ScopedRuleModel>;
+  ScopedRuleInput: ScopedRuleInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringColumn: ResolverTypeWrapper<Scalars['StringColumn']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3040,6 +3166,7 @@ export type ResolversParentTypes = {
   ChangeOrderFilter: ChangeOrderFilter;
   ChangeOrderInput: ChangeOrderInput;
   ChangeOrderOrigin: ChangeOrderOrigin;
+  ChangeOrderOutcomes: ChangeOrderOutcomesModel;
   ChangeOrderReport: ChangeOrderReportModel;
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
@@ -3069,6 +3196,7 @@ export type ResolversParentTypes = {
   IntColumn: Scalars['IntColumn']['output'];
   Job: JobDtoModel;
   KeyCount: KeyCount;
+  LaneTiming: LaneTiming;
   LateImportOrder: LateImportOrder;
   Money: Scalars['Money']['output'];
   MoveJobInput: MoveJobInput;
@@ -3080,6 +3208,8 @@ export type ResolversParentTypes = {
   OrderConnection: OrderPageModel;
   OrderFilter: OrderFilter;
   OrderTerms: OrderTermsModel;
+  OutcomeBand: OutcomeBand;
+  OverturnedRejections: OverturnedRejections;
   PackedBoard: PackedBoardDtoModel;
   PackedJobs: PackedJobs;
   PackedOrders: PackedOrders;
@@ -3105,6 +3235,9 @@ export type ResolversParentTypes = {
   RoutingStep: RoutingStepDtoModel;
   RoutingStepInput: RoutingStepInput;
   RuleCount: RuleCount;
+  RuleScope: RuleScopeModel;
+  ScopedRule: ScopedRuleModel;
+  ScopedRuleInput: ScopedRuleInput;
   String: Scalars['String']['output'];
   StringColumn: Scalars['StringColumn']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -3271,6 +3404,7 @@ export type CapacityReportRowResolvers<ContextType = GraphQLContext, ParentType 
 
 export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeEvaluation'] = ResolversParentTypes['ChangeEvaluation']> = {
   alternatives?: Resolver<Array<ResolversTypes['CtpAlternative']>, ParentType, ContextType>;
+  customerTier?: Resolver<Maybe<ResolversTypes['CustomerTier']>, ParentType, ContextType>;
   frozenJobs?: Resolver<Array<ResolversTypes['FrozenJob']>, ParentType, ContextType>;
   impact?: Resolver<Maybe<ResolversTypes['Impact']>, ParentType, ContextType>;
   infeasibleReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -3281,6 +3415,7 @@ export type ChangeEvaluationResolvers<ContextType = GraphQLContext, ParentType e
   requiredApprovals?: Resolver<Array<ResolversTypes['RequiredApproval']>, ParentType, ContextType>;
   terms?: Resolver<Maybe<ResolversTypes['OrderTerms']>, ParentType, ContextType>;
   tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  tierScope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
   today?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
@@ -3329,6 +3464,13 @@ export type ChangeOrderOriginResolvers<ContextType = GraphQLContext, ParentType 
   tokenName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type ChangeOrderOutcomesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderOutcomes'] = ResolversParentTypes['ChangeOrderOutcomes']> = {
+  bands?: Resolver<Array<ResolversTypes['OutcomeBand']>, ParentType, ContextType>;
+  overturnedRejections?: Resolver<Array<ResolversTypes['OverturnedRejections']>, ParentType, ContextType>;
+  suggestions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  timeToDecisionByLane?: Resolver<Array<ResolversTypes['LaneTiming']>, ParentType, ContextType>;
+};
+
 export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ChangeOrderReport'] = ResolversParentTypes['ChangeOrderReport']> = {
   autoApprovalRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   byLane?: Resolver<Array<ResolversTypes['KeyCount']>, ParentType, ContextType>;
@@ -3339,6 +3481,7 @@ export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType 
   escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   medianHoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['ChangeOrderOutcomes'], ParentType, ContextType>;
   p90HoursToDecision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   revenueDelta?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   ruleCounts?: Resolver<Array<ResolversTypes['RuleCount']>, ParentType, ContextType>;
@@ -3530,6 +3673,13 @@ export type KeyCountResolvers<ContextType = GraphQLContext, ParentType extends R
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type LaneTimingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LaneTiming'] = ResolversParentTypes['LaneTiming']> = {
+  decisions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType>;
+  medianHours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  p90Hours?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+};
+
 export type LateImportOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LateImportOrder'] = ResolversParentTypes['LateImportOrder']> = {
   dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   earliestDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
@@ -3643,6 +3793,24 @@ export type OrderTermsResolvers<ContextType = GraphQLContext, ParentType extends
   unitPrice?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 };
 
+export type OutcomeBandResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OutcomeBand'] = ResolversParentTypes['OutcomeBand']> = {
+  autoApproved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  autoLaterLateOrAtRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fromPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  managerApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  managerTier?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
+export type OverturnedRejectionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['OverturnedRejections'] = ResolversParentTypes['OverturnedRejections']> = {
+  escalated?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overturned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  scopeLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PackedBoardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PackedBoard'] = ResolversParentTypes['PackedBoard']> = {
   bucketCapacityMinutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
   bucketLoadMinutes?: Resolver<ResolversTypes['IntColumn'], ParentType, ContextType>;
@@ -3712,6 +3880,7 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
   overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scopedRules?: Resolver<Array<ResolversTypes['ScopedRule']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
@@ -3818,6 +3987,7 @@ export type RequiredApprovalResolvers<ContextType = GraphQLContext, ParentType e
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['MeasureUnit'], ParentType, ContextType>;
 };
@@ -3834,6 +4004,20 @@ export type RoutingStepResolvers<ContextType = GraphQLContext, ParentType extend
 export type RuleCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleCount'] = ResolversParentTypes['RuleCount']> = {
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['PolicyRule'], ParentType, ContextType>;
+};
+
+export type RuleScopeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['RuleScope'] = ResolversParentTypes['RuleScope']> = {
+  customerTier?: Resolver<Maybe<ResolversTypes['CustomerTier']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  workCenterId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type ScopedRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ScopedRule'] = ResolversParentTypes['ScopedRule']> = {
+  autoApproveMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  managerMaxUtilization?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
 };
 
 export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StringColumn'], any> {
@@ -3930,6 +4114,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChangeOrderComment?: ChangeOrderCommentResolvers<ContextType>;
   ChangeOrderConnection?: ChangeOrderConnectionResolvers<ContextType>;
   ChangeOrderOrigin?: ChangeOrderOriginResolvers<ContextType>;
+  ChangeOrderOutcomes?: ChangeOrderOutcomesResolvers<ContextType>;
   ChangeOrderReport?: ChangeOrderReportResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
@@ -3954,6 +4139,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   IntColumn?: GraphQLScalarType;
   Job?: JobResolvers<ContextType>;
   KeyCount?: KeyCountResolvers<ContextType>;
+  LaneTiming?: LaneTimingResolvers<ContextType>;
   LateImportOrder?: LateImportOrderResolvers<ContextType>;
   Money?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
@@ -3962,6 +4148,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderTerms?: OrderTermsResolvers<ContextType>;
+  OutcomeBand?: OutcomeBandResolvers<ContextType>;
+  OverturnedRejections?: OverturnedRejectionsResolvers<ContextType>;
   PackedBoard?: PackedBoardResolvers<ContextType>;
   PackedJobs?: PackedJobsResolvers<ContextType>;
   PackedOrders?: PackedOrdersResolvers<ContextType>;
@@ -3980,6 +4168,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RequiredApproval?: RequiredApprovalResolvers<ContextType>;
   RoutingStep?: RoutingStepResolvers<ContextType>;
   RuleCount?: RuleCountResolvers<ContextType>;
+  RuleScope?: RuleScopeResolvers<ContextType>;
+  ScopedRule?: ScopedRuleResolvers<ContextType>;
   StringColumn?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -155,10 +155,12 @@ describe('Reports in the browser', () => {
     const revenue = summary.rows[1]![summary.rows[0]!.indexOf('Revenue delta')];
     expect(revenue).toMatch(/^-?\d+\.\d{2}$/);
 
-    for (const id of ['mix', 'rules', 'approvers']) {
+    for (const id of ['mix', 'rules', 'approvers', 'outcome-bands', 'overturned-rejections', 'lane-timing']) {
       const csv = await downloadCsv(page, id);
       expect(csv.rows, id).toEqual(await tableOnPage(page, id));
     }
+    await page.getByTestId('outcome-suggestions').waitFor();
+    expect((await tableOnPage(page, 'lane-timing')).slice(1).map((r) => r[0])).toContain('Capacity');
     const approvers = await tableOnPage(page, 'approvers');
     expect(approvers.slice(1).map((r) => r[1])).toContain('ops@demo.test');
 

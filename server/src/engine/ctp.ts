@@ -4,7 +4,7 @@ import { LoadOverlay, type LoadReader } from './load.ts';
 import { chainBounds, planChain } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import { capacityTiers } from './tiers.ts';
-import type { CtpAlternative, Policy } from './types.ts';
+import type { CtpAlternative, CustomerTier, Policy } from './types.ts';
 
 /**
  * Capable-to-promise (docs/product.md §3.10): for each tier the policy
@@ -23,9 +23,10 @@ export function capableToPromise(
   orderId: string,
   steps: readonly ChangeStep[],
   baseLoad: LoadReader,
+  customerTier: CustomerTier | null,
 ): CtpAlternative[] {
-  return capacityTiers(policy).map((tier) => {
-    const bounds = chainBounds(schedule, policy, today, tier, today, 'FORWARD', schedule.load);
+  return capacityTiers(policy, customerTier).map((tier) => {
+    const bounds = chainBounds(schedule, policy, today, tier, today, 'FORWARD', schedule.load, customerTier);
     const result = planChain(schedule, new LoadOverlay(baseLoad), orderId, steps, bounds);
     if (!result.ok) return { tier, dueDate: null, jobs: [] };
     const end = result.endDay ?? bounds.earliest;

@@ -9,8 +9,8 @@ import { planMove } from './move.ts';
 import { chainBounds, type ChainResult, loadWithout, planChain } from './planning.ts';
 import { laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
 import type { Schedule } from './schedule.ts';
-import { capacityTiers, judgedTier, planningWindow, type PlanningWindow } from './tiers.ts';
-import type { CapacityTier, Change, CtpAlternative, Evaluation, Job, Policy } from './types.ts';
+import { capacityTiers, judgeBuckets, planningWindow, type PlanningWindow } from './tiers.ts';
+import type { CapacityTier, Change, CtpAlternative, CustomerTier, Evaluation, Job, Policy } from './types.ts';
 
 /**
  * Evaluates a change order against the schedule (docs/product.md §3).
@@ -29,15 +29,16 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
   const beforeJobs = resolved.before?.jobs ?? [];
   const base = loadWithout(schedule, beforeJobs, today);
 
-  if (resolved.after === null) return evaluateCancel(schedule, policy, window, resolved, base);
+  const customerTier = change.customerTier ?? null;
+  if (resolved.after === null) return evaluateCancel(schedule, policy, window, resolved, base, customerTier);
 
   const steps = changeSteps(resolved, window);
-  const alternatives = capableToPromise(schedule, policy, today, resolved.orderId, steps, base);
+  const alternatives = capableToPromise(schedule, policy, today, resolved.orderId, steps, base, customerTier);
   let chosen: { tier: CapacityTier; jobs: Job[]; load: LoadOverlay } | null = null;
   let lastFailure: Extract<ChainResult, { ok: false }> | null = null;
-  for (const tier of capacityTiers(policy)) {
+  for (const tier of capacityTiers(policy, customerTier)) {
     const load = new LoadOverlay(base);
-    const result = planAtTier(schedule, policy, window, resolved, steps, tier, load);
+    const result = planAtTier(schedule, policy, window, resolved, steps, tier, load, customerTier);
     if (result.ok) {
       chosen = { tier, jobs: result.jobs, load };
       break;
@@ -52,18 +53,20 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
     kinds: resolved.kinds,
     terms: resolved.after,
     alternatives,
+    customerTier,
   };
   if (chosen === null) {
     return {
       ...common,
       tier: 'INFEASIBLE',
-      infeasibleReason: infeasibleReason(schedule, policy, resolved, lastFailure, alternatives),
+      infeasibleReason: infeasibleReason(schedule, resolved, lastFailure, alternatives),
       jobs: [],
       impact: null,
       // For the rep: the reasons the request needs whatever the plan; nothing is routed.
       requiredApprovals: termsApprovals({ schedule, window, resolved }),
       laneRoles: {},
       frozenJobs: [],
+      tierScope: judgeBuckets([], policy, customerTier).scope,
     };
   }
 
@@ -76,12 +79,14 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
     { terms: resolved.after, jobs: chosen.jobs, load: chosen.load, redoJobIds: new Set(redo.map((s) => s.jobId)), scrapCents: scrap },
     today,
   );
-  const approvals = requiredApprovals({ schedule, policy, window, resolved, beforeJobs, afterJobs: chosen.jobs, impact });
+  const approvals = requiredApprovals({ schedule, policy, window, resolved, beforeJobs, afterJobs: chosen.jobs, impact, customerTier });
+  // The plan came from the lowest tier whose planning rules let it fit; the verdict's tier is
+  // judged by the load it adds, so it agrees with the capacity approvals (same buckets).
+  const judged = judgeBuckets(impact.buckets, policy, customerTier);
   return {
     ...common,
-    // The plan came from the lowest tier whose planning rules let it fit; the verdict's tier is
-    // judged by the load it adds, so it agrees with the capacity approvals (same buckets).
-    tier: judgedTier(impact.buckets, policy),
+    tier: judged.tier,
+    tierScope: judged.scope,
     infeasibleReason: null,
     jobs: chosen.jobs,
     impact,
@@ -100,8 +105,9 @@ function planAtTier(
   steps: readonly ChangeStep[],
   tier: CapacityTier,
   load: LoadOverlay,
+  customerTier: CustomerTier | null,
 ): ChainResult {
-  const bounds = chainBounds(schedule, policy, window.today, tier, resolved.after!.dueDate, 'BACKWARD', schedule.load);
+  const bounds = chainBounds(schedule, policy, window.today, tier, resolved.after!.dueDate, 'BACKWARD', schedule.load, customerTier);
   if (resolved.move === null) return planChain(schedule, load, resolved.orderId, steps, bounds);
   const movedIndex = steps.findIndex((s) => s.jobId === resolved.move!.job.id);
   if (movedIndex < 0) throw new EngineError('UNKNOWN_JOB', `Job ${resolved.move.job.id} is not a step of the product's routing`);
@@ -116,6 +122,7 @@ function evaluateCancel(
   window: PlanningWindow,
   resolved: ResolvedChange,
   base: LoadOverlay,
+  customerTier: CustomerTier | null,
 ): Evaluation {
   const before = resolved.before!;
   const started = before.jobs.some((j) => j.status !== 'PLANNED' || j.allocations.some((a) => a.day <= window.today));
@@ -127,7 +134,7 @@ function evaluateCancel(
     { terms: null, jobs: [], load: base, redoJobIds: new Set(), scrapCents: scrap },
     window.today,
   );
-  const approvals = requiredApprovals({ schedule, policy, window, resolved, beforeJobs: before.jobs, afterJobs: [], impact });
+  const approvals = requiredApprovals({ schedule, policy, window, resolved, beforeJobs: before.jobs, afterJobs: [], impact, customerTier });
   return {
     policyVersion: policy.version,
     today: window.today,
@@ -142,6 +149,8 @@ function evaluateCancel(
     laneRoles: laneRoles(approvals),
     alternatives: [],
     frozenJobs: [],
+    customerTier,
+    tierScope: judgeBuckets([], policy, customerTier).scope,
   };
 }
 
@@ -186,7 +195,6 @@ function scrapCents(schedule: Schedule, resolved: ResolvedChange, jobIds: readon
 /** Words a rep can repeat: which step does not fit by when, and what can be promised instead. */
 function infeasibleReason(
   schedule: Schedule,
-  policy: Policy,
   resolved: ResolvedChange,
   failure: Extract<ChainResult, { ok: false }> | null,
   alternatives: readonly CtpAlternative[],
@@ -194,7 +202,8 @@ function infeasibleReason(
   const due = resolved.after!.dueDate;
   const wc = failure === null ? undefined : schedule.workCenters.get(failure.workCenterId);
   const where = wc === undefined || failure === null ? '' : ` (step ${failure.failedSeq} on ${wc.code} cannot be placed in time)`;
-  const tiers = policy.overtimeAllowed ? 'even with overtime' : 'within capacity (overtime is not allowed)';
+  // The tiers tried are the ones the alternatives list: OVERTIME among them when a rule allows it.
+  const tiers = alternatives.some((a) => a.tier === 'OVERTIME') ? 'even with overtime' : 'within capacity (overtime is not allowed)';
   const options = alternatives
     .filter((a) => a.dueDate !== null)
     .map((a) => `${fromDay(a.dueDate!)} (${a.tier})`)

@@ -22,9 +22,13 @@ export {
 } from './calendar.ts';
 export { LoadOverlay, LoadTable, type LoadReader, type LoadWriter } from './load.ts';
 export { addOrder, applyPlan, buildSchedule, removeOrder, type Schedule } from './schedule.ts';
+export { PLANT_SCOPE, sameScope, scopeLabel, specificity, thresholdsFor } from './scopes.ts';
 export {
+  bucketTier,
   capacityTiers,
   ceilingMinutes,
+  judgeBuckets,
+  judgedTier,
   planningWindow,
   tierCeiling,
   tierEarliestDay,

@@ -5,7 +5,7 @@ import { loadBackward, loadForward, SEARCH_HORIZON_DAYS } from './loading.ts';
 import type { Minutes } from './money.ts';
 import { requireWorkCenter, type Schedule } from './schedule.ts';
 import { type Ceiling, planningWindow, tierCeiling, tierEarliestDay } from './tiers.ts';
-import type { Allocation, CapacityTier, Job, JobStatus, Policy, Product, ProductOption, RoutingStep } from './types.ts';
+import type { Allocation, CapacityTier, CustomerTier, Job, JobStatus, Policy, Product, ProductOption, RoutingStep } from './types.ts';
 
 /** Per-unit minutes are used to 4 decimals: 1.5 → 15000 ten-thousandths, exact in integers. */
 const PER_UNIT_SCALE = 10_000n;
@@ -248,6 +248,7 @@ export function planOrder(schedule: Schedule, request: OrderRequest, options: Pl
  * The bounds of a tier's attempt for a due date: ceiling, earliest day, due − ship buffer. When
  * evaluating a change to an existing order, `before` is the plant's load before the change: the
  * order may then refill any bucket up to that load at every tier (see {@link Ceiling.before}).
+ * `customerTier` picks the customer-tier rules that apply (docs/product.md §4.3).
  */
 export function chainBounds(
   schedule: Schedule,
@@ -257,9 +258,10 @@ export function chainBounds(
   dueDate: Day,
   direction: 'BACKWARD' | 'FORWARD',
   before?: LoadReader,
+  customerTier: CustomerTier | null = null,
 ): ChainBounds {
   const window = planningWindow(schedule.calendar, policy, today);
-  const ceiling = tierCeiling(tier, policy);
+  const ceiling = tierCeiling(tier, policy, customerTier);
   return {
     direction,
     endBound: schedule.calendar.subWorkingDays(dueDate, policy.shipBufferDays),

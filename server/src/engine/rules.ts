@@ -3,8 +3,11 @@ import { type Day, fromDay } from './dates.ts';
 import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
 import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
-import { bucketTier, isRaised, type PlanningWindow } from './tiers.ts';
-import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
+import { PLANT_SCOPE, sameScope, scopeLabel, specificity, thresholdsFor } from './scopes.ts';
+import { isRaised, tierUnder, type PlanningWindow } from './tiers.ts';
+import type {
+  ApproverRole, BucketImpact, CapacityThresholds, CapacityTier, CustomerTier, Impact, Job, Lane, Policy, RequiredApproval,
+} from './types.ts';
 
 /** Everything the rule checks look at. */
 export interface RuleInput {
@@ -15,6 +18,8 @@ export interface RuleInput {
   readonly beforeJobs: readonly Job[];
   readonly afterJobs: readonly Job[];
   readonly impact: Impact;
+  /** The change's customer tier, for customer-tier rules (docs/product.md §4.3). */
+  readonly customerTier: CustomerTier | null;
 }
 
 /**
@@ -27,12 +32,13 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
   return [
     ...capacityManager(input),
     ...overtime(input),
-    ...freezeWindow(input),
-    ...minLeadTime(input),
-    ...costIncrease(input),
-    ...minMargin(input),
-    ...reviewRequired(input),
+    ...plantWide([...freezeWindow(input), ...minLeadTime(input), ...costIncrease(input), ...minMargin(input), ...reviewRequired(input)]),
   ];
+}
+
+/** The rules with no scoped variant always use the plant rule: named so every approval says which rule instance fired. */
+function plantWide(approvals: RequiredApproval[]): RequiredApproval[] {
+  return approvals.map((a) => ({ ...a, scope: PLANT_SCOPE }));
 }
 
 /** What the rules that look only at the requested terms, not at a plan, need. */
@@ -45,7 +51,7 @@ export type TermsRuleInput = Pick<RuleInput, 'schedule' | 'window' | 'resolved'>
  * beyond fitting; nothing is routed, as nothing can be applied.
  */
 export function termsApprovals(input: TermsRuleInput): RequiredApproval[] {
-  return [...minLeadTime(input), ...reviewRequired(input)];
+  return plantWide([...minLeadTime(input), ...reviewRequired(input)]);
 }
 
 /** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
@@ -68,49 +74,60 @@ function pct(bp: number): string {
 }
 
 /**
- * The ops manager for every bucket the change raises above the auto-approve limit. The same
- * buckets and the same numbers decide the tier ({@link judgedTier}), so the two always agree.
+ * The ops manager for every bucket the change raises above its auto-approve limit (the most
+ * specific rule's, §4.3). The same buckets and the same numbers decide the tier
+ * ({@link judgedTier}), so the two always agree. Measured: the fullest such bucket, against its
+ * rule's limit; the approval names that rule.
  */
-function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
-  const auto = policy.autoApproveMaxUtilizationBp;
-  const above = impact.buckets.filter((b) => isRaised(b) && bucketTier(b, policy) !== 'AUTO');
+function capacityManager({ impact, policy, customerTier }: RuleInput): RequiredApproval[] {
+  const above = raisedBuckets(impact, policy, customerTier).filter((b) => b.tier !== 'AUTO');
   if (above.length === 0) return [];
   let worst = above[0]!;
   for (const b of above) {
-    if (b.loadAfterMinutes * worst.capacityMinutes > worst.loadAfterMinutes * b.capacityMinutes) worst = b;
+    if (b.bucket.loadAfterMinutes * worst.bucket.capacityMinutes > worst.bucket.loadAfterMinutes * b.bucket.capacityMinutes) worst = b;
   }
-  const more = above.length > 1 ? ` (and ${above.length - 1} more day${above.length > 2 ? 's' : ''} above ${pct(auto)})` : '';
+  const auto = worst.rule.autoApproveMaxUtilizationBp;
+  const oneRule = above.every((b) => sameScope(b.rule.scope, worst.rule.scope));
+  const limits = oneRule ? pct(auto) : 'their auto-approve limits';
+  const more = above.length > 1 ? ` (and ${above.length - 1} more day${above.length > 2 ? 's' : ''} above ${limits})` : '';
   return [
     {
       lane: 'CAPACITY',
       role: 'OPS_MANAGER',
       rule: 'CAPACITY_MANAGER',
-      measured: worst.utilizationAfterPct,
+      measured: worst.bucket.utilizationAfterPct,
       threshold: auto / 100,
       unit: 'PERCENT',
-      message: `${worst.workCenterCode} on ${fromDay(worst.day)} at ${worst.utilizationAfterPct}% > ${pct(auto)} auto-approve limit${more}`,
+      message: `${worst.bucket.workCenterCode} on ${fromDay(worst.bucket.day)} at ${worst.bucket.utilizationAfterPct}% > ${pct(auto)} auto-approve limit${ruleOf(worst)}${more}`,
+      scope: worst.rule.scope,
     },
   ];
 }
 
 /**
- * The plant manager for every bucket the change raises above the manager limit (the OVERTIME
- * tier). Measured: the minutes the change adds above that limit — with the default 100% limit,
- * exactly the overtime it needs.
+ * The plant manager for every bucket the change raises above its manager limit (the OVERTIME
+ * tier). Measured: the minutes the change adds above those limits — with the default 100% limit,
+ * exactly the overtime it needs. Names the rule of the bucket that adds the most.
  */
-function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
-  const manager = policy.managerMaxUtilizationBp;
+function overtime({ impact, policy, customerTier }: RuleInput): RequiredApproval[] {
   let added = 0;
+  let most: { over: number; judged: JudgedBucket } | null = null;
   const days: string[] = [];
-  for (const b of impact.buckets) {
-    if (!isRaised(b) || bucketTier(b, policy) !== 'OVERTIME') continue;
+  const managers = new Set<number>();
+  for (const judged of raisedBuckets(impact, policy, customerTier)) {
+    if (judged.tier !== 'OVERTIME') continue;
+    const b = judged.bucket;
+    const manager = judged.rule.managerMaxUtilizationBp;
     const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
     const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
     added += over;
+    managers.add(manager);
+    if (most === null || over > most.over) most = { over, judged };
     days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${hours(over)}`);
   }
-  if (added === 0) return [];
-  const what = manager === 10_000 ? 'of overtime' : `above the ${pct(manager)} manager limit`;
+  if (added === 0 || most === null) return [];
+  const [only] = managers;
+  const what = managers.size > 1 ? 'above the manager limits' : only === 10_000 ? 'of overtime' : `above the ${pct(only!)} manager limit`;
   return [
     {
       lane: 'CAPACITY',
@@ -119,9 +136,29 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
       measured: added,
       threshold: 0,
       unit: 'MINUTES',
-      message: `Needs ${hours(added)} ${what} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+      message: `Needs ${hours(added)} ${what}${ruleOf(most.judged)} (${days.join(', ')}); premium ${formatCents(impact.costDelta.overtimePremiumCents)} added to cost`,
+      scope: most.judged.rule.scope,
     },
   ];
+}
+
+interface JudgedBucket {
+  readonly bucket: BucketImpact;
+  readonly rule: CapacityThresholds;
+  readonly tier: CapacityTier;
+}
+
+/** The buckets the change raises, each with its rule and the tier it needs. */
+function raisedBuckets(impact: Impact, policy: Policy, customerTier: CustomerTier | null): JudgedBucket[] {
+  return impact.buckets.filter(isRaised).map((bucket) => {
+    const rule = thresholdsFor(policy, bucket.workCenterId, customerTier);
+    return { bucket, rule, tier: tierUnder(bucket, rule) };
+  });
+}
+
+/** " (LASER rule)" when a scoped rule set the limit; nothing for the plant rule, whose wording is unchanged. */
+function ruleOf({ bucket, rule }: JudgedBucket): string {
+  return specificity(rule) === 0 ? '' : ` (${scopeLabel(rule.scope, rule.scope.workCenterId === null ? null : bucket.workCenterCode)} rule)`;
 }
 
 /**

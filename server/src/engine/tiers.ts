@@ -2,7 +2,8 @@ import { capacityOn, type CompiledWorkCenter, type PlantCalendar } from './calen
 import type { Day } from './dates.ts';
 import type { LoadReader } from './load.ts';
 import type { Minutes } from './money.ts';
-import type { BucketImpact, CapacityTier, Policy } from './types.ts';
+import { anyOvertimeAllowed, specificity, thresholdsFor, workCenterThresholds } from './scopes.ts';
+import type { BucketImpact, CapacityThresholds, CapacityTier, CustomerTier, Policy, RuleScope } from './types.ts';
 
 /**
  * A loading ceiling: `floor(bp × capacity / 10000)`, raised to capacity + overtime when
@@ -17,14 +18,20 @@ export interface Ceiling {
    * load before the change whatever the tier: only minutes above that count against the ceiling.
    */
   readonly before?: LoadReader;
+  /**
+   * Work centers whose scoped rules (docs/product.md §4.3) set their own ceiling for this tier:
+   * `bp` and `overtime` above are for every other work center.
+   */
+  readonly byWorkCenter?: ReadonlyMap<string, { readonly bp: number; readonly overtime: boolean }>;
 }
 
 /** Minutes a bucket may hold under a ceiling; 0 on a non-working day (no overtime there either). */
 export function ceilingMinutes(wc: CompiledWorkCenter, day: Day, ceiling: Ceiling): Minutes {
   const capacity = capacityOn(wc, day);
   if (capacity <= 0) return 0;
-  const byUtilization = Math.floor((ceiling.bp * capacity) / 10_000);
-  const byTier = ceiling.overtime ? Math.max(byUtilization, capacity + wc.overtimeMinutesPerDay) : byUtilization;
+  const own = ceiling.byWorkCenter?.get(wc.id) ?? ceiling;
+  const byUtilization = Math.floor((own.bp * capacity) / 10_000);
+  const byTier = own.overtime ? Math.max(byUtilization, capacity + wc.overtimeMinutesPerDay) : byUtilization;
   return ceiling.before === undefined ? byTier : Math.max(byTier, ceiling.before.loadOn(wc.id, day));
 }
 
@@ -36,12 +43,18 @@ export function isRaised(bucket: BucketImpact): boolean {
 /**
  * The tier one bucket's load after the change needs, from the bucket's own numbers: AUTO up to
  * `floor(auto bp × capacity / 10000)` minutes, MANAGER up to the same with the manager's bp, above
- * that OVERTIME (the planner never goes beyond capacity + overtime).
+ * that OVERTIME (the planner never goes beyond capacity + overtime). The thresholds are those of
+ * the most specific rule for the bucket's work center and the change's customer tier.
  */
-export function bucketTier(bucket: BucketImpact, policy: Policy): CapacityTier {
+export function bucketTier(bucket: BucketImpact, policy: Policy, customerTier: CustomerTier | null = null): CapacityTier {
+  return tierUnder(bucket, thresholdsFor(policy, bucket.workCenterId, customerTier));
+}
+
+/** A bucket's tier under given thresholds. */
+export function tierUnder(bucket: BucketImpact, rule: CapacityThresholds): CapacityTier {
   const load = bucket.loadAfterMinutes;
-  if (load <= Math.floor((policy.autoApproveMaxUtilizationBp * bucket.capacityMinutes) / 10_000)) return 'AUTO';
-  if (load <= Math.floor((policy.managerMaxUtilizationBp * bucket.capacityMinutes) / 10_000)) return 'MANAGER';
+  if (load <= Math.floor((rule.autoApproveMaxUtilizationBp * bucket.capacityMinutes) / 10_000)) return 'AUTO';
+  if (load <= Math.floor((rule.managerMaxUtilizationBp * bucket.capacityMinutes) / 10_000)) return 'MANAGER';
   return 'OVERTIME';
 }
 
@@ -49,32 +62,74 @@ export function bucketTier(bucket: BucketImpact, policy: Policy): CapacityTier {
  * The tier of a change: the highest tier any bucket it raises needs, AUTO when it raises none
  * (a decrease, a cancel, a move onto emptier days). Buckets whose load falls or stays do not count.
  */
-export function judgedTier(buckets: readonly BucketImpact[], policy: Policy): CapacityTier {
-  let tier: CapacityTier = 'AUTO';
-  for (const b of buckets) {
-    if (!isRaised(b)) continue;
-    const needed = bucketTier(b, policy);
-    if (TIER_RANK[needed] > TIER_RANK[tier]) tier = needed;
+export function judgedTier(buckets: readonly BucketImpact[], policy: Policy, customerTier: CustomerTier | null = null): CapacityTier {
+  return judgeBuckets(buckets, policy, customerTier).tier;
+}
+
+/**
+ * The tier of a change and the rule instance behind it: the rule of the raised bucket that needs
+ * the highest tier (the fullest such bucket on a tie, then the most specific rule); with no
+ * raised bucket, the rule for the customer tier without a work center.
+ */
+export function judgeBuckets(
+  buckets: readonly BucketImpact[],
+  policy: Policy,
+  customerTier: CustomerTier | null,
+): { tier: CapacityTier; scope: RuleScope } {
+  let best: { tier: CapacityTier; bucket: BucketImpact; rule: CapacityThresholds } | null = null;
+  for (const bucket of buckets) {
+    if (!isRaised(bucket)) continue;
+    const rule = thresholdsFor(policy, bucket.workCenterId, customerTier);
+    const tier = tierUnder(bucket, rule);
+    if (best === null || outranks({ tier, bucket, rule }, best)) best = { tier, bucket, rule };
   }
-  return tier;
+  if (best === null) return { tier: 'AUTO', scope: thresholdsFor(policy, null, customerTier).scope };
+  return { tier: best.tier, scope: best.rule.scope };
+}
+
+type Judged = { tier: CapacityTier; bucket: BucketImpact; rule: CapacityThresholds };
+
+function outranks(a: Judged, b: Judged): boolean {
+  if (TIER_RANK[a.tier] !== TIER_RANK[b.tier]) return TIER_RANK[a.tier] > TIER_RANK[b.tier];
+  const fuller = a.bucket.loadAfterMinutes * b.bucket.capacityMinutes - b.bucket.loadAfterMinutes * a.bucket.capacityMinutes;
+  if (fuller !== 0) return fuller > 0;
+  return specificity(a.rule) > specificity(b.rule);
 }
 
 const TIER_RANK: Record<CapacityTier, number> = { AUTO: 0, MANAGER: 1, OVERTIME: 2 };
 
-/** The tiers a plan may use under a policy, lowest authority first (OVERTIME only if allowed). */
-export function capacityTiers(policy: Policy): CapacityTier[] {
-  return policy.overtimeAllowed ? ['AUTO', 'MANAGER', 'OVERTIME'] : ['AUTO', 'MANAGER'];
+/**
+ * The tiers a plan may use under a policy, lowest authority first: OVERTIME only if some rule
+ * that can apply to the change allows it.
+ */
+export function capacityTiers(policy: Policy, customerTier: CustomerTier | null = null): CapacityTier[] {
+  return anyOvertimeAllowed(policy, customerTier) ? ['AUTO', 'MANAGER', 'OVERTIME'] : ['AUTO', 'MANAGER'];
 }
 
-/** The ceiling of a tier: AUTO and MANAGER by utilization, OVERTIME = capacity + overtime. */
-export function tierCeiling(tier: CapacityTier, policy: Policy): Ceiling {
+/**
+ * The ceiling of a tier: AUTO and MANAGER by utilization, OVERTIME = capacity + overtime where
+ * the rule allows overtime (the manager utilization elsewhere). Work centers with a scoped rule
+ * get their own ceiling.
+ */
+export function tierCeiling(tier: CapacityTier, policy: Policy, customerTier: CustomerTier | null = null): Ceiling {
+  // Without scoped rules the OVERTIME ceiling always has overtime: evaluation tries that tier only
+  // when the plant allows it, and the import's cut-over uses it on purpose as its last resort.
+  // With scoped rules the tier can be tried for one rule's sake, so each rule says for itself.
+  const perRule = (policy.scopedRules?.length ?? 0) > 0;
+  const base = ceilingOf(tier, thresholdsFor(policy, null, customerTier), perRule);
+  const own = workCenterThresholds(policy, customerTier);
+  if (own.size === 0) return base;
+  return { ...base, byWorkCenter: new Map([...own].map(([wc, rule]) => [wc, ceilingOf(tier, rule, perRule)])) };
+}
+
+function ceilingOf(tier: CapacityTier, rule: CapacityThresholds, perRule: boolean): { bp: number; overtime: boolean } {
   switch (tier) {
     case 'AUTO':
-      return { bp: policy.autoApproveMaxUtilizationBp, overtime: false };
+      return { bp: rule.autoApproveMaxUtilizationBp, overtime: false };
     case 'MANAGER':
-      return { bp: policy.managerMaxUtilizationBp, overtime: false };
+      return { bp: rule.managerMaxUtilizationBp, overtime: false };
     case 'OVERTIME':
-      return { bp: policy.managerMaxUtilizationBp, overtime: true };
+      return { bp: rule.managerMaxUtilizationBp, overtime: !perRule || rule.overtimeAllowed };
   }
 }
 

@@ -58,8 +58,8 @@ export interface Product {
  * Job and order lifecycles (docs/product.md §2; CANCELLED, DONE and SHIPPED orders cannot change):
  * the SDL's enums, generated as plain constants, so the engine stays free of I/O.
  */
-import type { JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
-export { JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
+import type { CustomerTier, JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
+export { CustomerTier, JobStatus, OrderStatus } from '../../../schema/generated/enums.ts';
 
 /** Minutes of one job placed on one day. */
 export interface Allocation {
@@ -112,7 +112,29 @@ export interface Policy {
   readonly approvalSlaHours: number;
   /** Plant setting carried here so evaluation has one input: working days from last step to due. */
   readonly shipBufferDays: number;
+  /**
+   * Capacity rules for one work center, one customer tier or both (docs/product.md §4.3); the
+   * fields above are the plant rule. Absent or empty: the plant rule everywhere.
+   */
+  readonly scopedRules?: readonly ScopedRule[];
 }
+
+/** Where a capacity rule applies; both null is the plant rule itself. */
+export interface RuleScope {
+  readonly workCenterId: string | null;
+  readonly customerTier: CustomerTier | null;
+}
+
+/** The three capacity settings, and the rule instance (by its scope) they come from. */
+export interface CapacityThresholds {
+  readonly scope: RuleScope;
+  readonly autoApproveMaxUtilizationBp: number;
+  readonly managerMaxUtilizationBp: number;
+  readonly overtimeAllowed: boolean;
+}
+
+/** A scoped rule sets all three capacity settings for its scope; one rule per scope. */
+export type ScopedRule = CapacityThresholds;
 
 /** Change-order kinds (docs/product.md §5), derived from which fields of a {@link Change} are set. */
 export const ChangeKind = {
@@ -150,6 +172,11 @@ export interface Change {
   readonly cancel?: boolean;
   readonly newOrder?: NewOrderInput;
   readonly moveJob?: { readonly jobId: string; readonly startDay: Day };
+  /**
+   * The tier of the order's customer, for customer-tier rules (docs/product.md §4.3). Absent:
+   * only work-center and plant rules apply.
+   */
+  readonly customerTier?: CustomerTier;
 }
 
 /** Capacity tiers, lowest authority first. OVERTIME is the plant manager's tier. */
@@ -195,6 +222,11 @@ export interface RequiredApproval {
   readonly threshold: number;
   readonly unit: MeasureUnit;
   readonly message: string;
+  /**
+   * The rule instance whose threshold fired: a scoped rule's scope, or the plant rule (both
+   * null). Optional only because verdicts stored before scoped rules lack it (they used the plant).
+   */
+  readonly scope?: RuleScope;
 }
 
 /** One (work center, day) whose load the change alters. */
@@ -311,4 +343,12 @@ export interface Evaluation {
    * Optional only because verdicts stored before it was added lack it.
    */
   readonly frozenJobs?: readonly FrozenJob[];
+  /** The customer tier the change was judged with (null: none known). Absent on verdicts stored before scoped rules. */
+  readonly customerTier?: CustomerTier | null;
+  /**
+   * The capacity rule instance behind the tier: the one of the bucket that set it, or — when no
+   * raised bucket needs more than AUTO — the rule for the customer tier without a work center.
+   * Absent on verdicts stored before scoped rules (the plant rule).
+   */
+  readonly tierScope?: RuleScope;
 }

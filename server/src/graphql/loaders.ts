@@ -46,6 +46,12 @@ export function createLoaders(em: EntityManager) {
       }
       return keys.map((k) => found.get(k) ?? null);
     }),
+    /** Work-center codes by id, for the scopes of policy rules (null for an id that names none). */
+    workCenterCodeById: new DataLoader<string, string | null>(async (ids) => {
+      const rows = await em.execute<{ id: string; code: string }[]>('select id, code from work_center where id = any(?::uuid[])', [pgArray(ids)]);
+      const byId = new Map(rows.map((r) => [r.id, r.code]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
     commentsByChangeOrder: new DataLoader<string, CommentRow[]>(async (ids) => {
       const rows = await em.execute<(CommentRow & { changeOrderId: string })[]>(
         `select id, change_order_id as "changeOrderId", author_id as "authorId", body, created_at as "createdAt"

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { toDay, type Change, type Schedule } from '../../engine/index.ts';
+import { toDay, type Change, type CustomerTier, type Schedule } from '../../engine/index.ts';
 import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
 import { AppError, badInput } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/ids.ts';
@@ -40,7 +40,7 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
       throw badInput('A new order is proposed on its own: put quantity, date, options and price inside newOrder.', 'newOrder');
     const n = input.newOrder;
     const customerId = knownId(n.customerId, 'Customer');
-    const [customer] = await em.execute<{ active: boolean }[]>('select active from customer where id = ? and plant_id = ?', [customerId, plantId]);
+    const [customer] = await em.execute<{ active: boolean; tier: CustomerTier }[]>('select active, tier from customer where id = ? and plant_id = ?', [customerId, plantId]);
     if (!customer) throw unknown('Customer', n.customerId);
     if (!customer.active) throw badInput('This customer is retired and takes no new orders; a plant manager can make it active again.', 'newOrder.customerId');
     const productId = knownId(n.productId, 'Product');
@@ -62,18 +62,25 @@ export async function parseChangeInput(em: EntityManager, plantId: string, sched
           dueDate: toDay(n.dueDate),
           unitPriceCents: n.unitPrice ?? product.listPriceCents + optionCost,
         },
+        customerTier: customer.tier,
       },
     };
   }
   if (input.orderId == null) throw badInput('Name the order to change (orderId), or describe a new order (newOrder).', 'orderId');
+  const orderId = knownId(input.orderId, 'Order');
+  // The customer's tier picks its customer-tier rules (docs/product.md §4.3); an unknown order has
+  // none here and fails in the engine as before.
+  const [owner] = await em.execute<{ tier: CustomerTier }[]>(
+    'select c.tier from sales_order o join customer c on c.id = o.customer_id where o.id = ? and o.plant_id = ?', [orderId, plantId]);
   const change: Change = {
-    orderId: knownId(input.orderId, 'Order'),
+    orderId,
     ...(input.quantity != null ? { quantity: input.quantity } : {}),
     ...(input.dueDate != null ? { dueDate: toDay(input.dueDate) } : {}),
     ...(input.optionIds != null ? { optionIds: optionIds(input.optionIds) } : {}),
     ...(input.unitPrice != null ? { unitPriceCents: input.unitPrice } : {}),
     ...(input.cancel ? { cancel: true } : {}),
     ...(input.moveJob ? { moveJob: { jobId: knownId(input.moveJob.jobId, 'Job'), startDay: toDay(input.moveJob.startDate) } } : {}),
+    ...(owner ? { customerTier: owner.tier } : {}),
   };
   return { change, customerId: null };
 }

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
-import { fromDay, type Allocation } from '../../engine/index.ts';
+import { fromDay, PLANT_SCOPE, type Allocation } from '../../engine/index.ts';
 import { apiHours } from '../../shared/units.ts';
 import { evaluateInput } from './preview.service.ts';
 
@@ -16,6 +16,12 @@ export const evaluationResolvers: Resolvers = {
     today: (e) => fromDay(e.today),
     // Verdicts stored before these fields existed have neither.
     frozenJobs: (e) => [...(e.frozenJobs ?? [])],
+    // Verdicts stored before scoped rules used the plant rule and knew no customer tier.
+    customerTier: (e) => e.customerTier ?? null,
+    tierScope: (e) => e.tierScope ?? PLANT_SCOPE,
+  },
+  RequiredApproval: {
+    scope: (a) => a.scope ?? PLANT_SCOPE,
   },
   OrderTerms: {
     dueDate: (t) => fromDay(t.dueDate),

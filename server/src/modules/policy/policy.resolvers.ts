@@ -1,4 +1,5 @@
 import type { Resolvers } from '../../../../schema/generated/server.ts';
+import { scopeLabel } from '../../engine/index.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import { currentPolicy, policyHistory, updatePolicy } from './policy.service.ts';
 
@@ -25,5 +26,14 @@ export const policyResolvers: Resolvers = {
     costIncreaseLimit: (p) => p.costIncreaseLimitCents,
     minMarginPct: (p) => p.minMarginBp / 100,
     author: (p, _, ctx) => (p.authorId ? ctx.services.auth.user(ctx.em, p.authorId) : null),
+    scopedRules: (p) => [...p.scopedRules],
+  },
+  ScopedRule: {
+    autoApproveMaxUtilization: (r) => r.autoApproveMaxUtilizationBp / 10_000,
+    managerMaxUtilization: (r) => r.managerMaxUtilizationBp / 10_000,
+  },
+  RuleScope: {
+    workCenterCode: (s, _, ctx) => (s.workCenterId === null ? null : ctx.loaders.workCenterCodeById.load(s.workCenterId)),
+    label: async (s, _, ctx) => scopeLabel(s, s.workCenterId === null ? null : await ctx.loaders.workCenterCodeById.load(s.workCenterId)),
   },
 };

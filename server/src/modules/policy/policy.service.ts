@@ -1,12 +1,16 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints, type Policy } from '../../engine/index.ts';
+import { DEFAULT_POLICY, fractionToBasisPoints, percentToBasisPoints, type Policy, type ScopedRule } from '../../engine/index.ts';
+import type { ScopedRuleInput } from '../../../../schema/generated/server.ts';
 import { badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
+import { checkCapacityPair, parseScopedRules } from './scoped-rules.ts';
 
 /** A stored policy version: the engine's rules plus who made it and why. */
-export interface PolicyDto extends Omit<Policy, 'shipBufferDays'> {
+export interface PolicyDto extends Omit<Policy, 'shipBufferDays' | 'scopedRules'> {
+  /** Always present on a stored version (none: []). */
+  scopedRules: readonly ScopedRule[];
   plantId: string;
   authorId: string | null;
   reason: string;
@@ -22,12 +26,17 @@ export interface PolicyChanges {
   costIncreaseLimit?: number | null;
   minMarginPct?: number | null;
   approvalSlaHours?: number | null;
+  /** The full new list; null or absent keeps the current one. */
+  scopedRules?: readonly ScopedRuleInput[] | null;
 }
+
+/** A version's rules as stored: everything but who, why and when. */
+export type PolicyRules = Omit<Policy, 'shipBufferDays' | 'version' | 'scopedRules'> & { scopedRules: readonly ScopedRule[] };
 
 const COLUMNS = `plant_id as "plantId", version, auto_approve_max_utilization_bp as "autoApproveMaxUtilizationBp",
   manager_max_utilization_bp as "managerMaxUtilizationBp", overtime_allowed as "overtimeAllowed",
   freeze_window_working_days as "freezeWindowWorkingDays", cost_increase_limit_cents as "costIncreaseLimitCents",
-  min_margin_bp as "minMarginBp", approval_sla_hours as "approvalSlaHours", author_id as "authorId", reason, created_at as "createdAt"`;
+  min_margin_bp as "minMarginBp", approval_sla_hours as "approvalSlaHours", scoped_rules as "scopedRules", author_id as "authorId", reason, created_at as "createdAt"`;
 
 const normalize = (row: PolicyDto): PolicyDto => ({ ...row, costIncreaseLimitCents: Number(row.costIncreaseLimitCents) });
 
@@ -50,8 +59,11 @@ export function toEnginePolicy(policy: PolicyDto, shipBufferDays: number): Polic
   return { ...rules, shipBufferDays };
 }
 
-/** Validates a changed rule set; BAD_USER_INPUT names the first contradiction. */
-export function applyChanges(current: PolicyDto, changes: PolicyChanges): Omit<Policy, 'shipBufferDays' | 'version'> {
+/**
+ * Validates a changed rule set; BAD_USER_INPUT names the first contradiction. `scopedRules` are
+ * the already-parsed new list (see {@link parseScopedRules}), or null to keep the current one.
+ */
+export function applyChanges(current: PolicyDto, changes: PolicyChanges, scopedRules: readonly ScopedRule[] | null): PolicyRules {
   const next = {
     autoApproveMaxUtilizationBp: changes.autoApproveMaxUtilization != null ? fractionToBasisPoints(changes.autoApproveMaxUtilization) : current.autoApproveMaxUtilizationBp,
     managerMaxUtilizationBp: changes.managerMaxUtilization != null ? fractionToBasisPoints(changes.managerMaxUtilization) : current.managerMaxUtilizationBp,
@@ -60,14 +72,9 @@ export function applyChanges(current: PolicyDto, changes: PolicyChanges): Omit<P
     costIncreaseLimitCents: changes.costIncreaseLimit ?? current.costIncreaseLimitCents,
     minMarginBp: changes.minMarginPct != null ? percentToBasisPoints(changes.minMarginPct) : current.minMarginBp,
     approvalSlaHours: changes.approvalSlaHours ?? current.approvalSlaHours,
+    scopedRules: scopedRules ?? current.scopedRules,
   };
-  if (!(next.autoApproveMaxUtilizationBp > 0)) throw badInput('The auto-approve utilization must be above 0%.', 'autoApproveMaxUtilization');
-  if (next.autoApproveMaxUtilizationBp > next.managerMaxUtilizationBp)
-    throw badInput(
-      `The auto-approve limit (${next.autoApproveMaxUtilizationBp / 100}%) cannot be above the manager limit (${next.managerMaxUtilizationBp / 100}%).`,
-      'autoApproveMaxUtilization',
-    );
-  if (next.managerMaxUtilizationBp > 10_000) throw badInput('The manager limit cannot be above 100% (overtime covers more).', 'managerMaxUtilization');
+  checkCapacityPair(next.autoApproveMaxUtilizationBp, next.managerMaxUtilizationBp, (name) => name);
   if (!Number.isInteger(next.freezeWindowWorkingDays) || next.freezeWindowWorkingDays < 0 || next.freezeWindowWorkingDays > 60)
     throw badInput('The freeze window must be 0 to 60 working days.', 'freezeWindowWorkingDays');
   if (next.costIncreaseLimitCents < 0) throw badInput('The cost increase limit cannot be negative.', 'costIncreaseLimit');
@@ -82,16 +89,17 @@ export async function insertPolicy(
   em: EntityManager,
   plantId: string,
   version: number,
-  rules: Omit<Policy, 'shipBufferDays' | 'version'>,
+  rules: Omit<PolicyRules, 'scopedRules'> & { scopedRules?: readonly ScopedRule[] },
   authorId: string | null,
   reason: string,
 ): Promise<void> {
   await em.execute(
     `insert into policy (plant_id, version, auto_approve_max_utilization_bp, manager_max_utilization_bp, overtime_allowed,
-       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, author_id, reason)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, scoped_rules, author_id, reason)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
     [plantId, version, rules.autoApproveMaxUtilizationBp, rules.managerMaxUtilizationBp, rules.overtimeAllowed,
-      rules.freezeWindowWorkingDays, rules.costIncreaseLimitCents, rules.minMarginBp, rules.approvalSlaHours, authorId, reason],
+      rules.freezeWindowWorkingDays, rules.costIncreaseLimitCents, rules.minMarginBp, rules.approvalSlaHours,
+      JSON.stringify(rules.scopedRules ?? []), authorId, reason],
   );
 }
 
@@ -121,7 +129,8 @@ async function writeNewVersion(w: PlantWrite, input: { expectedVersion: number; 
   if (reason.length > 1000) throw badInput('The reason is too long (at most 1,000 characters).', 'reason');
   const current = await currentPolicy(w.em, w.plantId);
   if (current.version !== input.expectedVersion) throw conflict('The policy', current.version);
-  const rules = applyChanges(current, input.changes);
+  const scoped = input.changes.scopedRules == null ? null : await parseScopedRules(w.em, w.plantId, input.changes.scopedRules);
+  const rules = applyChanges(current, input.changes, scoped);
   const version = current.version + 1;
   await insertPolicy(w.em, w.plantId, version, rules, w.actor?.onBehalfOf ?? w.actor?.userId ?? null, reason);
   w.emit({ type: 'POLICY_UPDATED', version });

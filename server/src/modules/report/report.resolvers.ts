@@ -2,6 +2,8 @@ import type { Resolvers } from '../../../../schema/generated/server.ts';
 import { requirePlant } from '../auth/permissions.ts';
 import { apiHours } from '../../shared/units.ts';
 import { capacityReport, changeOrderReport } from './report.service.ts';
+import { changeOrderOutcomes } from './outcomes.ts';
+import { currentPolicy } from '../policy/policy.service.ts';
 
 export const reportResolvers: Resolvers = {
   Query: {
@@ -26,7 +28,9 @@ export const reportResolvers: Resolvers = {
     revenueDelta: (r) => r.revenueDeltaCents,
     ruleCounts: (r) => r.ruleCounts as never,
     decisionsByApprover: (r) => r.decisionsByApprover,
+    outcomes: async (r, _, ctx) => changeOrderOutcomes(ctx.em, r.plantId, r.from, r.to, await currentPolicy(ctx.em, r.plantId)),
   },
+
   ApproverDecisions: {
     approver: async (d, _, ctx) => (await ctx.loaders.userById.load(d.approverId))!,
   },

@@ -88,6 +88,8 @@ export async function capacityReport(
 export type ApproverDecisionsRow = ChangeOrderReport['decisionsByApprover'][number];
 
 export interface ChangeOrderReport {
+  /** The plant, for the outcome analytics, resolved only when asked for. */
+  plantId: string;
   from: string;
   to: string;
   total: number;
@@ -173,7 +175,7 @@ export async function changeOrderReport(em: EntityManager, plantId: string, from
   const toCount = (rows: { key: string; count: string }[]) => rows.map((r) => ({ key: r.key, count: Number(r.count) }));
   const round2 = (v: number | null | undefined) => (v == null ? null : Math.round(Number(v) * 100) / 100);
   return {
-    from, to, total,
+    plantId, from, to, total,
     byStatus: toCount(byStatus), byTier: toCount(byTier), byLane: toCount(byLane),
     autoApprovalRate: total === 0 ? null : Math.round((Number(totals!.auto) / total) * 10_000) / 10_000,
     medianHoursToDecision: round2(timing?.median), p90HoursToDecision: round2(timing?.p90),
