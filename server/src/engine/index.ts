@@ -21,7 +21,7 @@ export {
   type CompiledWorkCenter,
 } from './calendar.ts';
 export { LoadOverlay, LoadTable, type LoadReader, type LoadWriter } from './load.ts';
-export { addOrder, applyPlan, buildSchedule, removeOrder, type Schedule } from './schedule.ts';
+export { addOrder, applyPlan, buildSchedule, copySchedule, removeOrder, type Schedule } from './schedule.ts';
 export {
   capacityTiers,
   ceilingMinutes,

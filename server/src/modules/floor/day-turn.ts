@@ -1,15 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import { buildSchedule, isOpen, toDay, turnDay, type Order } from '../../engine/index.ts';
+import { copySchedule, isOpen, toDay, turnDay, type DayTurn, type Order } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Services } from '../../services.ts';
-import { withPlantWrite } from '../events/write-path.ts';
+import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import type { JobQueue, Producer } from '../../jobs/job-queue.ts';
 import { plantById } from '../plant/plant.service.ts';
-import { loadScheduleInput } from '../schedule/schedule.loader.ts';
 import { todayIn } from '../../shared/dates.ts';
 import { emitScheduleChange, writeReplannedJobs, type BucketKey } from './job-writes.ts';
-import { refreshRisk } from './risk.ts';
+import { assessRisk, writeRisk, type RiskAssessment } from './risk.ts';
 
 export const DAY_TURN_SWEEP = 'day_turn_sweep';
 export const DAY_TURN = 'day_turn';
@@ -23,47 +22,125 @@ export interface DayTurnResult {
   newlyAtRisk: string[];
 }
 
+/** Computations outside the lock that may go stale before one is used; then it is made under the lock. */
+const OPTIMISTIC_ATTEMPTS = 3;
+
 /**
- * The day turns (docs/product.md §12), once per plant-local day, through the plant's write path:
- * unfinished work allocated before today rolls forward from today within regular capacity, other
- * orders stay, orders whose projected finish now passes their due date become at risk (their
- * reps are told), and the board hears it in one SCHEDULE_CHANGED event. The plant remembers the
- * last day it turned, checked under the plant lock: a second turn of the same day, from this or
- * any other process, changes nothing.
+ * The day turns (docs/product.md §12), once per plant-local day: unfinished work allocated before
+ * today rolls forward from today within regular capacity, other orders stay, orders whose
+ * projected finish now passes their due date become at risk (their reps are told), and the board
+ * hears it in one SCHEDULE_CHANGED event. The plant remembers the last day it turned, checked
+ * under the plant lock: a second turn of the same day, from this or any other process, changes
+ * nothing.
+ *
+ * The turn is computed before the plant lock, on a copy of the cached schedule, with the promise
+ * dates of the orders it puts at risk (seconds on a 10,000-order plant). Under the lock the write
+ * checks that the plant's event sequence and today are those the computation saw — every write to
+ * what it read commits a board event — and only writes, so the lock is held about as long as for
+ * a change order. A computation overtaken by another write is made again; after
+ * {@link OPTIMISTIC_ATTEMPTS} of them (a plant written to without pause) it is made under the lock.
  */
 export async function turnPlant(services: Services, plantId: string): Promise<DayTurnResult> {
+  await settleDemoPast(services, plantId);
+  for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
+    const plan = await planTurn(services, services.orm.em.fork(), plantId, null);
+    if (plan.done) return notTurned(plan.today);
+    const { value } = await withPlantWrite(services.orm, plantId, null, async (w) =>
+      (w.seq === plan.seq && todayIn(plan.timeZone, services.clock.now()) === plan.today ? writeTurn(w, plan) : null));
+    if (value) return value;
+  }
   const { value } = await withPlantWrite(services.orm, plantId, null, async (w) => {
-    const plant = await plantById(w.em, services.clock, plantId);
-    const [state] = await w.em.execute<{ turnedThrough: string | null; demo: boolean }[]>(
-      `select turned_through::text as "turnedThrough",
-              exists(select 1 from audit_event where plant_id = p.id and action = 'DEMO_SEEDED') as demo
-         from plant p where p.id = ?`, [plantId]);
-    if (state!.turnedThrough !== null && state!.turnedThrough >= plant.today) {
-      return { turned: false, today: plant.today, movedJobs: 0, movedOrders: 0, newlyAtRisk: [] };
-    }
-    const demo = state!.demo ? await reportDemoPast(w.em, plantId, plant.today) : { orderIds: [], touched: [] };
-    const schedule = buildSchedule(await loadScheduleInput(w.em, plantId));
-    const before = new Map(schedule.orders);
-    const turn = turnDay(schedule, toDay(plant.today));
-    const touched = await writeReplannedJobs(w.em, plantId, turn.orderIds.map((id) => before.get(id)!), turn.jobs);
-    // orders the turn moved, and those flagged before (a turn may also clear a flag)
-    const flagged = await w.em.execute<{ id: string }[]>('select id from sales_order where plant_id = ? and at_risk', [plantId]);
-    const ids = new Set([...turn.orderIds, ...demo.orderIds, ...flagged.map((r) => r.id)]);
-    const orders = [...ids].flatMap((id) => schedule.orders.get(id) ?? []).filter((o: Order) => isOpen(o) || o.status === 'DONE');
-    const newlyAtRisk = await refreshRisk(w, services, schedule, orders, plant.today);
-    await w.em.execute('update plant set turned_through = ?::date where id = ?', [plant.today, plantId]);
-    // a day on which nothing was left behind turns silently
-    if (turn.jobs.length === 0 && demo.orderIds.length === 0 && newlyAtRisk.length === 0) {
-      return { turned: true, today: plant.today, movedJobs: 0, movedOrders: 0, newlyAtRisk };
-    }
-    await emitScheduleChange(w, [...new Set([...turn.orderIds, ...demo.orderIds])], [...touched, ...demo.touched]);
-    w.audit({
-      action: 'DAY_TURNED', entityType: 'Plant', entityId: plantId,
-      data: { today: plant.today, from: state!.turnedThrough, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, stuckOrders: turn.stuckOrderIds, newlyAtRisk },
-    });
-    return { turned: true, today: plant.today, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, newlyAtRisk };
+    const plan = await planTurn(services, w.em, plantId, w.seq);
+    return plan.done ? notTurned(plan.today) : writeTurn(w, plan);
   });
   return value;
+}
+
+function notTurned(today: string): DayTurnResult {
+  return { turned: false, today, movedJobs: 0, movedOrders: 0, newlyAtRisk: [] };
+}
+
+/** A day turn computed and not yet written, and what it was computed from. */
+type TurnPlan = { done: true; today: string } | {
+  done: false;
+  /** The plant's event sequence the schedule was at (read before anything else). */
+  seq: number;
+  today: string;
+  timeZone: string;
+  turnedThrough: string | null;
+  /** The turned orders as they were, for the buckets their old days free. */
+  before: readonly Order[];
+  turn: DayTurn;
+  risk: RiskAssessment;
+};
+
+/**
+ * Computes the day turn: on a copy of the plant's schedule (the cache's, which must not change),
+ * the rolled work and the risk of the orders it moved and of those flagged before (a turn may also
+ * clear a flag). `lockedSeq` when called under the plant lock (see `ScheduleCache.get`).
+ */
+async function planTurn(services: Services, em: EntityManager, plantId: string, lockedSeq: number | null): Promise<TurnPlan> {
+  const cached = lockedSeq === null ? await services.schedules.get(em, plantId) : await services.schedules.get(em, plantId, true, lockedSeq);
+  const plant = await plantById(em, services.clock, plantId);
+  const turnedThrough = await turnedThroughOf(em, plantId);
+  if (turnedThrough !== null && turnedThrough >= plant.today) return { done: true, today: plant.today };
+  const schedule = copySchedule(cached.schedule);
+  const turn = turnDay(schedule, toDay(plant.today));
+  const before = turn.orderIds.map((id) => cached.schedule.orders.get(id)!);
+  const flagged = await em.execute<{ id: string }[]>('select id from sales_order where plant_id = ? and at_risk', [plantId]);
+  const ids = new Set([...turn.orderIds, ...flagged.map((r) => r.id)]);
+  const orders = [...ids].flatMap((id) => schedule.orders.get(id) ?? []).filter((o: Order) => isOpen(o) || o.status === 'DONE');
+  const risk = await assessRisk(em, services, plantId, schedule, orders, plant.today, lockedSeq);
+  return { done: false, seq: cached.seq, today: plant.today, timeZone: plant.timeZone, turnedThrough, before, turn, risk };
+}
+
+async function turnedThroughOf(em: EntityManager, plantId: string): Promise<string | null> {
+  const [row] = await em.execute<{ turnedThrough: string | null }[]>('select turned_through::text as "turnedThrough" from plant where id = ?', [plantId]);
+  return row!.turnedThrough;
+}
+
+/**
+ * Writes a computed turn under the plant lock. The plant's turned-through day is read again here:
+ * a turn that moves nothing writes no board event, so the sequence alone would not show it.
+ */
+async function writeTurn(w: PlantWrite, plan: Extract<TurnPlan, { done: false }>): Promise<DayTurnResult> {
+  const { today, turn } = plan;
+  const turnedThrough = await turnedThroughOf(w.em, w.plantId);
+  if (turnedThrough !== plan.turnedThrough) return notTurned(today);
+  const touched = await writeReplannedJobs(w.em, w.plantId, plan.before, turn.jobs);
+  const newlyAtRisk = await writeRisk(w, plan.risk);
+  await w.em.execute('update plant set turned_through = ?::date where id = ?', [today, w.plantId]);
+  const result = { turned: true, today, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, newlyAtRisk };
+  // a day on which nothing was left behind turns silently
+  if (turn.jobs.length === 0 && newlyAtRisk.length === 0) return result;
+  await emitScheduleChange(w, turn.orderIds, touched);
+  w.audit({
+    action: 'DAY_TURNED', entityType: 'Plant', entityId: w.plantId,
+    data: { today, from: turnedThrough, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, stuckOrders: turn.stuckOrderIds, newlyAtRisk },
+  });
+  return result;
+}
+
+/**
+ * A demo plant's past, reported before its day turns (see {@link reportDemoPast}), in a write of
+ * its own: the turn is then computed from a schedule that has it. Nothing to do — no lock taken —
+ * for a plant that is not the demo, was turned today, or has no open work before today.
+ */
+export async function settleDemoPast(services: Services, plantId: string): Promise<void> {
+  const due = (em: EntityManager, today: string) => em.execute<{ due: boolean }[]>(
+    `select exists(select 1 from audit_event where plant_id = p.id and action = 'DEMO_SEEDED')
+            and (p.turned_through is null or p.turned_through < ?::date)
+            and exists(select 1 from job j join sales_order o on o.id = j.order_id
+                        where j.plant_id = p.id and j.status <> 'DONE' and j.start_date < ?::date and o.status in ('CONFIRMED', 'IN_PRODUCTION')) as due
+       from plant p where p.id = ?`, [today, today, plantId]).then((r) => r[0]?.due === true);
+  const em = services.orm.em.fork();
+  if (!(await due(em, (await plantById(em, services.clock, plantId)).today))) return;
+  await withPlantWrite(services.orm, plantId, null, async (w) => {
+    const { today } = await plantById(w.em, services.clock, plantId);
+    if (!(await due(w.em, today))) return;
+    const demo = await reportDemoPast(w.em, plantId, today);
+    await emitScheduleChange(w, demo.orderIds, demo.touched);
+  });
 }
 
 /**
