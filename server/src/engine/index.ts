@@ -47,6 +47,6 @@ export {
 export { MAX_QUANTITY } from './changes.ts';
 export { evaluateChange } from './evaluate.ts';
 export {
-  isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, rollOrder, turnDay, withJobs,
+  isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, setupDone, rollOrder, turnDay, withJobs,
   type DayTurn, type RiskCause,
 } from './floor.ts';
