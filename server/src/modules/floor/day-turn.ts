@@ -121,26 +121,37 @@ async function writeTurn(w: PlantWrite, plan: Extract<TurnPlan, { done: false }>
   return result;
 }
 
+/** Orders whose demo past one write reports: a lock hold of the order of a change order's. */
+const DEMO_PAST_BATCH = 50;
+
 /**
- * A demo plant's past, reported before its day turns (see {@link reportDemoPast}), in a write of
- * its own: the turn is then computed from a schedule that has it. Nothing to do — no lock taken —
- * for a plant that is not the demo, was turned today, or has no open work before today.
+ * A demo plant's past, reported before its day turns (see {@link reportDemoPast}) in writes of
+ * their own, {@link DEMO_PAST_BATCH} orders each, as a floor's reports would come: the turn is
+ * then computed from a schedule that has them. Each write reports only what is still due under
+ * the lock, so two processes doing it at once report each job once. Nothing to do — no lock taken
+ * — for a plant that is not the demo, was turned today, or has no open work before today.
  */
 export async function settleDemoPast(services: Services, plantId: string): Promise<void> {
-  const due = (em: EntityManager, today: string) => em.execute<{ due: boolean }[]>(
-    `select exists(select 1 from audit_event where plant_id = p.id and action = 'DEMO_SEEDED')
-            and (p.turned_through is null or p.turned_through < ?::date)
-            and exists(select 1 from job j join sales_order o on o.id = j.order_id
-                        where j.plant_id = p.id and j.status <> 'DONE' and j.start_date < ?::date and o.status in ('CONFIRMED', 'IN_PRODUCTION')) as due
-       from plant p where p.id = ?`, [today, today, plantId]).then((r) => r[0]?.due === true);
+  // the orders reportDemoPast would change: with a job to report done, to start late, or running across today
+  const due = (em: EntityManager, today: string, among: readonly string[] | null) => em.execute<{ orderId: string }[]>(
+    `select distinct j.order_id as "orderId" from plant p join job j on j.plant_id = p.id join sales_order o on o.id = j.order_id
+      where p.id = ? and (p.turned_through is null or p.turned_through < ?::date)
+        and exists(select 1 from audit_event where plant_id = p.id and action = 'DEMO_SEEDED')
+        and j.status <> 'DONE' and j.start_date < ?::date and o.status in ('CONFIRMED', 'IN_PRODUCTION')
+        and (j.status = 'PLANNED' or abs(hashtext(j.id::text)) % 8 <> 0 or j.end_date >= ?::date)
+        ${among ? 'and j.order_id = any(?::uuid[])' : ''}
+      order by 1`, [plantId, today, today, today, ...(among ? [pgArray(among)] : [])]).then((rows) => rows.map((r) => r.orderId));
   const em = services.orm.em.fork();
-  if (!(await due(em, (await plantById(em, services.clock, plantId)).today))) return;
-  await withPlantWrite(services.orm, plantId, null, async (w) => {
-    const { today } = await plantById(w.em, services.clock, plantId);
-    if (!(await due(w.em, today))) return;
-    const demo = await reportDemoPast(w.em, plantId, today);
-    await emitScheduleChange(w, demo.orderIds, demo.touched);
-  });
+  const orderIds = await due(em, (await plantById(em, services.clock, plantId)).today, null);
+  for (let i = 0; i < orderIds.length; i += DEMO_PAST_BATCH) {
+    await withPlantWrite(services.orm, plantId, null, async (w) => {
+      const { today } = await plantById(w.em, services.clock, plantId);
+      const batch = await due(w.em, today, orderIds.slice(i, i + DEMO_PAST_BATCH));
+      if (batch.length === 0) return;
+      const touched = await reportDemoPast(w.em, plantId, today, batch);
+      await emitScheduleChange(w, batch, touched);
+    });
+  }
 }
 
 /**
@@ -150,23 +161,25 @@ export async function settleDemoPast(services: Services, plantId: string): Promi
  * put its order at risk); a job under way today has its past days reported done. Deterministic per
  * job (a hash of its id), so the same plant turns the same way.
  */
-async function reportDemoPast(em: EntityManager, plantId: string, today: string): Promise<{ orderIds: string[]; touched: BucketKey[] }> {
-  const open = `j.plant_id = ? and j.status <> 'DONE' and exists (select 1 from sales_order o where o.id = j.order_id and o.status in ('CONFIRMED', 'IN_PRODUCTION'))`;
+async function reportDemoPast(em: EntityManager, plantId: string, today: string, orderIds: readonly string[]): Promise<BucketKey[]> {
+  const ids = pgArray(orderIds);
+  const open = `j.plant_id = ? and j.order_id = any(?::uuid[]) and j.status <> 'DONE'
+    and exists (select 1 from sales_order o where o.id = j.order_id and o.status in ('CONFIRMED', 'IN_PRODUCTION'))`;
   const touched = await em.execute<BucketKey[]>(
     `select distinct a.work_center_id as "workCenterId", a.date::text as date from allocation a join job j on j.id = a.job_id
-      where ${open} and a.date < ?::date and j.end_date >= ?::date`, [plantId, today, today]);
-  const rows = await em.execute<{ orderId: string }[]>(
+      where ${open} and a.date < ?::date and j.end_date >= ?::date`, [plantId, ids, today, today]);
+  await em.execute(
     `with done as (
        update job j set status = 'DONE', completed_quantity = o.quantity, paused = false,
               actual_minutes = round(j.minutes * (85 + abs(hashtext(j.id::text)) % 31) / 100.0), version = j.version + 1
          from sales_order o where o.id = j.order_id and ${open} and j.end_date < ?::date and abs(hashtext(j.id::text)) % 8 <> 0
-       returning j.order_id),
+       returning j.id),
      late as (
        update job j set status = 'STARTED', actual_minutes = round(j.minutes * 0.6), version = j.version + 1
-        where ${open} and j.end_date < ?::date and abs(hashtext(j.id::text)) % 8 = 0
-       returning j.order_id),
+        where ${open} and j.status = 'PLANNED' and j.end_date < ?::date and abs(hashtext(j.id::text)) % 8 = 0
+       returning j.id),
      running as (
-       select j.id, j.order_id, j.minutes, o.quantity,
+       select j.id, j.minutes, o.quantity,
               (select sum(a.minutes) from allocation a where a.job_id = j.id and a.date < ?::date) as past
          from job j join sales_order o on o.id = j.order_id
         where ${open} and j.start_date < ?::date and j.end_date >= ?::date),
@@ -174,24 +187,24 @@ async function reportDemoPast(em: EntityManager, plantId: string, today: string)
        update job j set status = 'STARTED', completed_quantity = floor(r.quantity * r.past / r.minutes),
               actual_minutes = r.past, version = j.version + 1
          from running r where j.id = r.id
-       returning j.order_id)
-     select order_id as "orderId" from done union select order_id from late union select order_id from started`,
-    [plantId, today, plantId, today, today, plantId, today, today],
+       returning j.id)
+     select (select count(*) from done) + (select count(*) from late) + (select count(*) from started) as n`,
+    [plantId, ids, today, plantId, ids, today, today, plantId, ids, today, today],
   );
   // a running job keeps what remains of it from today; its past days are reported done
   await em.execute(
-    `delete from allocation a using job j where j.id = a.job_id and j.plant_id = ? and j.status = 'STARTED'
-        and a.date < ?::date and exists (select 1 from allocation f where f.job_id = j.id and f.date >= ?::date)`, [plantId, today, today]);
+    `delete from allocation a using job j where j.id = a.job_id and j.order_id = any(?::uuid[]) and j.status = 'STARTED'
+        and a.date < ?::date and exists (select 1 from allocation f where f.job_id = j.id and f.date >= ?::date)`, [ids, today, today]);
   await em.execute(
     `update job j set minutes = s.minutes, start_date = s.first, end_date = s.last
-       from (select job_id, sum(minutes)::int as minutes, min(date) as first, max(date) as last from allocation group by job_id) s
-      where s.job_id = j.id and j.plant_id = ? and j.status = 'STARTED' and (j.minutes, j.start_date) is distinct from (s.minutes, s.first)`, [plantId]);
-  const orderIds = [...new Set(rows.map((r) => r.orderId))];
+       from (select a.job_id, sum(a.minutes)::int as minutes, min(a.date) as first, max(a.date) as last
+               from allocation a join job k on k.id = a.job_id where k.order_id = any(?::uuid[]) group by a.job_id) s
+      where s.job_id = j.id and j.status = 'STARTED' and (j.minutes, j.start_date) is distinct from (s.minutes, s.first)`, [ids]);
   await em.execute(
     `update sales_order o set status = case when s.done then 'DONE' else 'IN_PRODUCTION' end
        from (select order_id, bool_and(status = 'DONE') as done from job where order_id = any(?::uuid[]) group by order_id) s
-      where o.id = s.order_id`, [pgArray(orderIds)]);
-  return { orderIds, touched };
+      where o.id = s.order_id`, [ids]);
+  return touched;
 }
 
 /**
