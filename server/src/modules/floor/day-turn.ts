@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import type { TaskList } from 'graphile-worker';
-import { copySchedule, isOpen, toDay, turnDay, type DayTurn, type Order } from '../../engine/index.ts';
+import { copySchedule, isOpen, toDay, turnDay, type DayTurn, type Job, type Order } from '../../engine/index.ts';
 import { pgArray } from '../../db/sql.ts';
 import type { Services } from '../../services.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
@@ -25,39 +25,60 @@ export interface DayTurnResult {
 /** Computations outside the lock that may go stale before one is used; then it is made under the lock. */
 const OPTIMISTIC_ATTEMPTS = 3;
 
+/** Orders one write of a turn takes: a lock hold of the order of a change order's. */
+const TURN_BATCH = 20;
+
 /**
  * The day turns (docs/product.md §12), once per plant-local day: unfinished work allocated before
  * today rolls forward from today within regular capacity, other orders stay, orders whose
  * projected finish now passes their due date become at risk (their reps are told), and the board
- * hears it in one SCHEDULE_CHANGED event. The plant remembers the last day it turned, checked
- * under the plant lock: a second turn of the same day, from this or any other process, changes
- * nothing.
+ * hears it. The plant remembers the last day it turned, checked under the plant lock: a second
+ * turn of the same day, from this or any other process, changes nothing.
  *
  * The turn is computed before the plant lock, on a copy of the cached schedule, with the promise
- * dates of the orders it puts at risk (seconds on a 10,000-order plant). Under the lock the write
- * checks that the plant's event sequence and today are those the computation saw — every write to
- * what it read commits a board event — and only writes, so the lock is held about as long as for
- * a change order. A computation overtaken by another write is made again; after
- * {@link OPTIMISTIC_ATTEMPTS} of them (a plant written to without pause) it is made under the lock.
+ * dates of the orders it puts at risk (seconds on a 10,000-order plant), and written in writes of
+ * {@link TURN_BATCH} orders, each with its SCHEDULE_CHANGED event; the last also records the day
+ * as turned. Under the lock each write checks that the plant's event sequence is the one the
+ * computation saw (or the previous batch left) and today is still today — every write to what the
+ * computation read commits a board event — and only writes, so the lock is held about as long as
+ * for a change order. A computation overtaken by another write is made again for what is left
+ * (rolled orders have nothing before today any more, flagged ones are not told twice); after
+ * {@link OPTIMISTIC_ATTEMPTS} of them (a plant written to without pause) the rest is computed and
+ * written in one write under the lock.
  */
 export async function turnPlant(services: Services, plantId: string): Promise<DayTurnResult> {
   await settleDemoPast(services, plantId);
+  const sofar: Moved = { movedJobs: 0, movedOrders: 0, newlyAtRisk: [] };
   for (let attempt = 0; attempt < OPTIMISTIC_ATTEMPTS; attempt++) {
     const plan = await planTurn(services, services.orm.em.fork(), plantId, null);
-    if (plan.done) return notTurned(plan.today);
-    const { value } = await withPlantWrite(services.orm, plantId, null, async (w) =>
-      (w.seq === plan.seq && todayIn(plan.timeZone, services.clock.now()) === plan.today ? writeTurn(w, plan) : null));
-    if (value) return value;
+    if (plan.done) return notTurned(plan.today, sofar);
+    let expectedSeq = plan.seq;
+    const batches = batchesOf(plan);
+    for (const [i, batch] of batches.entries()) {
+      const last = i === batches.length - 1;
+      const { value, seqs } = await withPlantWrite(services.orm, plantId, null, async (w) =>
+        (w.seq === expectedSeq && todayIn(plan.timeZone, services.clock.now()) === plan.today ? writeBatch(w, plan, batch, last, sofar) : 'stale' as const));
+      if (value === 'stale') break;
+      if (value === 'turned') return notTurned(plan.today, sofar);
+      if (last) return { turned: true, today: plan.today, ...sofar };
+      expectedSeq = seqs.at(-1) ?? expectedSeq;
+    }
   }
   const { value } = await withPlantWrite(services.orm, plantId, null, async (w) => {
     const plan = await planTurn(services, w.em, plantId, w.seq);
-    return plan.done ? notTurned(plan.today) : writeTurn(w, plan);
+    if (plan.done) return notTurned(plan.today, sofar);
+    const all = batchesOf(plan, Infinity)[0]!;
+    const written = await writeBatch(w, plan, all, true, sofar);
+    return written === 'turned' ? notTurned(plan.today, sofar) : { turned: true, today: plan.today, ...sofar };
   });
   return value;
 }
 
-function notTurned(today: string): DayTurnResult {
-  return { turned: false, today, movedJobs: 0, movedOrders: 0, newlyAtRisk: [] };
+/** What this call's writes of a turn moved and flagged so far. */
+type Moved = Omit<DayTurnResult, 'turned' | 'today'>;
+
+function notTurned(today: string, sofar: Moved): DayTurnResult {
+  return { turned: false, today, ...sofar };
 }
 
 /** A day turn computed and not yet written, and what it was computed from. */
@@ -99,26 +120,58 @@ async function turnedThroughOf(em: EntityManager, plantId: string): Promise<stri
   return row!.turnedThrough;
 }
 
+/** The part of a computed turn one write takes: some orders' rolled jobs and risk. */
+interface TurnBatch {
+  /** The batch's orders the turn rolled. */
+  readonly orderIds: readonly string[];
+  readonly jobs: readonly Job[];
+  readonly before: readonly Order[];
+  readonly risk: RiskAssessment;
+}
+
+/** A computed turn in batches of `size` orders (at least one batch, the one that records the day). */
+function batchesOf(plan: Extract<TurnPlan, { done: false }>, size = TURN_BATCH): TurnBatch[] {
+  const ids = [...new Set([...plan.turn.orderIds, ...plan.risk.rows.map((r) => r.id)])];
+  const batches: TurnBatch[] = [];
+  for (let i = 0; i === 0 || i < ids.length; i += size) {
+    const these = new Set(ids.slice(i, i + size));
+    batches.push({
+      orderIds: plan.turn.orderIds.filter((id) => these.has(id)),
+      jobs: plan.turn.jobs.filter((j) => these.has(j.orderId)),
+      before: plan.before.filter((o) => these.has(o.id)),
+      risk: { rows: plan.risk.rows.filter((r) => these.has(r.id)), fresh: plan.risk.fresh.filter((f) => these.has(f.order.id)) },
+    });
+  }
+  return batches;
+}
+
 /**
- * Writes a computed turn under the plant lock. The plant's turned-through day is read again here:
- * a turn that moves nothing writes no board event, so the sequence alone would not show it.
+ * Writes one batch of a computed turn under the plant lock; the last one records the day as
+ * turned and, when the turn moved or flagged anything, audits it. The plant's turned-through day
+ * is read again here: a turn that moves nothing writes no board event, so the sequence alone would
+ * not show that another process turned the day. `sofar` accumulates what this call wrote.
  */
-async function writeTurn(w: PlantWrite, plan: Extract<TurnPlan, { done: false }>): Promise<DayTurnResult> {
-  const { today, turn } = plan;
-  const turnedThrough = await turnedThroughOf(w.em, w.plantId);
-  if (turnedThrough !== plan.turnedThrough) return notTurned(today);
-  const touched = await writeReplannedJobs(w.em, w.plantId, plan.before, turn.jobs);
-  const newlyAtRisk = await writeRisk(w, plan.risk);
+async function writeBatch(
+  w: PlantWrite, plan: Extract<TurnPlan, { done: false }>, batch: TurnBatch, last: boolean, sofar: Moved,
+): Promise<'turned' | 'written'> {
+  const { today } = plan;
+  if ((await turnedThroughOf(w.em, w.plantId)) !== plan.turnedThrough) return 'turned';
+  const touched = await writeReplannedJobs(w.em, w.plantId, batch.before, batch.jobs);
+  const newlyAtRisk = await writeRisk(w, batch.risk);
+  await emitScheduleChange(w, batch.orderIds, touched);
+  sofar.movedJobs += batch.jobs.length;
+  sofar.movedOrders += batch.orderIds.length;
+  sofar.newlyAtRisk.push(...newlyAtRisk);
+  if (!last) return 'written';
   await w.em.execute('update plant set turned_through = ?::date where id = ?', [today, w.plantId]);
-  const result = { turned: true, today, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, newlyAtRisk };
   // a day on which nothing was left behind turns silently
-  if (turn.jobs.length === 0 && newlyAtRisk.length === 0) return result;
-  await emitScheduleChange(w, turn.orderIds, touched);
-  w.audit({
-    action: 'DAY_TURNED', entityType: 'Plant', entityId: w.plantId,
-    data: { today, from: turnedThrough, movedJobs: turn.jobs.length, movedOrders: turn.orderIds.length, stuckOrders: turn.stuckOrderIds, newlyAtRisk },
-  });
-  return result;
+  if (sofar.movedJobs > 0 || sofar.newlyAtRisk.length > 0) {
+    w.audit({
+      action: 'DAY_TURNED', entityType: 'Plant', entityId: w.plantId,
+      data: { today, from: plan.turnedThrough, ...sofar, stuckOrders: plan.turn.stuckOrderIds },
+    });
+  }
+  return 'written';
 }
 
 /** Orders whose demo past one write reports: a lock hold of the order of a change order's. */

@@ -73,13 +73,19 @@ export async function assessRisk(
 export async function writeRisk(w: PlantWrite, assessment: RiskAssessment): Promise<string[]> {
   const { rows, fresh } = assessment;
   if (rows.length === 0) return [];
-  await w.em.execute(
-    `update sales_order o set at_risk = n.at_risk, risk_cause = n.cause
-       from (select * from unnest(?::uuid[], ?::boolean[], ?::text[]) as n(id, at_risk, cause)) n where o.id = n.id`,
-    [pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
+  // the flags as they were before this update (one snapshot): an order is told only when its flag
+  // rises here, even when the assessment was made before the lock by a write that lost a race
+  const flaggedBefore = await w.em.execute<{ id: string }[]>(
+    `with prev as (select id, at_risk from sales_order where id = any(?::uuid[])),
+          n as (select * from unnest(?::uuid[], ?::boolean[], ?::text[]) as n(id, at_risk, cause)),
+          u as (update sales_order o set at_risk = n.at_risk, risk_cause = n.cause from n where o.id = n.id)
+     select id from prev where at_risk`,
+    [pgArray(rows.map((r) => r.id)), pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
   );
-  if (fresh.length) await tellReps(w, fresh);
-  return fresh.map((f) => f.order.id);
+  const already = new Set(flaggedBefore.map((r) => r.id));
+  const rising = fresh.filter((f) => !already.has(f.order.id));
+  if (rising.length) await tellReps(w, rising);
+  return rising.map((f) => f.order.id);
 }
 
 /** A text[] literal with NULLs (pgArray quotes every value). */
