@@ -175,7 +175,7 @@ async function writeBatch(
 }
 
 /** Orders whose demo past one write reports: a lock hold of the order of a change order's. */
-const DEMO_PAST_BATCH = 50;
+const DEMO_PAST_BATCH = 25;
 
 /**
  * A demo plant's past, reported before its day turns (see {@link reportDemoPast}) in writes of
