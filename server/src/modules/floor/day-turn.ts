@@ -26,7 +26,7 @@ export interface DayTurnResult {
 const OPTIMISTIC_ATTEMPTS = 3;
 
 /** Orders one write of a turn takes: a lock hold of the order of a change order's. */
-const TURN_BATCH = 20;
+const TURN_BATCH = 10;
 
 /**
  * The day turns (docs/product.md §12), once per plant-local day: unfinished work allocated before
