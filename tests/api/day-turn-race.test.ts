@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { EntityManager } from '@mikro-orm/postgresql';
 import { openDatabase, type Orm } from '../../server/src/db/orm.ts';
 import { loadConfig } from '../../server/src/config.ts';
 import { createServices, type Services } from '../../server/src/services.ts';
@@ -28,9 +27,9 @@ class InterruptedCache extends ScheduleCache {
   unlockedReads = 0;
   interrupt: (() => Promise<unknown>) | null = null;
 
-  override async get(em: EntityManager, plantId: string, locked = false, lockedSeq?: number): ReturnType<ScheduleCache['get']> {
-    const read = await super.get(em, plantId, locked, lockedSeq);
-    if (locked) return read;
+  override async get(...args: Parameters<ScheduleCache['get']>): ReturnType<ScheduleCache['get']> {
+    const read = await super.get(...args);
+    if (args[2]) return read;
     this.unlockedReads++;
     const interrupt = this.interrupt;
     this.interrupt = null;
