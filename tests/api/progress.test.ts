@@ -105,6 +105,15 @@ describe('reportProgress', () => {
     expect(n).toBe(1);
   });
 
+  it('judges a quantity change on a partly completed order by what remains of it, not by the whole quantity again', async () => {
+    // B's step made 1 of 3 units (the test before): raising the order to 5 leaves 4 units to make, 4 h
+    const rep = await signIn(server.url, plant.users.SALES_REP);
+    const preview = await rep.request<{ previewChangeOrder: { jobs: { id: string; status: string; hours: number }[] } }>(
+      'query($i: ChangeOrderInput!) { previewChangeOrder(input: $i) { jobs { id status hours } } }', { i: { orderId: plant.orders.B!.id, quantity: 5 } });
+    expect(preview.errors).toBeUndefined();
+    expect(preview.data!.previewChangeOrder.jobs).toEqual([{ id: plant.orders.B!.jobId, status: 'STARTED', hours: 4 }]);
+  });
+
   it('lets one of two racing reports on a job win; the other gets CONFLICT', async () => {
     const job = plant.orders.C!.jobId;
     const results = await Promise.all([

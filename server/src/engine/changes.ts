@@ -1,5 +1,6 @@
 import { type Day, fromDay } from './dates.ts';
 import { EngineError } from './errors.ts';
+import { remainingMinutes, setupDone } from './floor.ts';
 import { routingOf, sameAllocations, type StepSpec, stepMinutes, sum } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import type { PlanningWindow } from './tiers.ts';
@@ -234,12 +235,19 @@ export function changeSteps(resolved: ResolvedChange, window: PlanningWindow): C
     }
     const history = job.allocations.filter((a) => a.day <= window.today);
     const future = job.allocations.filter((a) => a.day > window.today);
+    // A started job holds what remains of it (its allocations sum to that, docs/product.md §12),
+    // so after the change it needs what remains of the new quantity: the units not yet made, and
+    // the setup only while it is not done. Other jobs need the full step.
+    const needed = job.status === 'STARTED'
+      ? remainingMinutes(step, terms.quantity, job.completedQuantity ?? 0, chosen, setupDone(job))
+      : minutes;
     // Judged by minutes alone: a spec change that leaves a step's minutes as they are (a paint
     // colour, say) leaves a frozen job where it is.
-    const unchanged = minutes === job.minutes;
+    const unchanged = needed === job.minutes;
     const common = { ...base, status: job.status, history, current: future, unchanged };
     if (job.status === 'DONE') {
-      if (resolved.specChanged || minutes > job.minutes) {
+      // a done job's minutes are what it took (its days up to completion), so a raise is read from the quantity
+      if (resolved.specChanged || terms.quantity > resolved.before!.quantity) {
         throw new EngineError(
           'STEP_ALREADY_DONE',
           `Step ${step.seq} of order ${resolved.orderId} is already done, so its ${resolved.specChanged ? 'spec' : 'quantity'} can no longer be raised or changed; cancel and re-order instead`,
@@ -249,8 +257,8 @@ export function changeSteps(resolved: ResolvedChange, window: PlanningWindow): C
     }
     if (job.status === 'STARTED') {
       if (resolved.specChanged) return { ...common, mode: 'CONTINUE', keep: [], minutes, redo: true };
-      if (minutes === job.minutes) return { ...common, mode: 'KEEP', keep: future, minutes: sum(future), redo: false };
-      return { ...common, mode: 'CONTINUE', keep: [], minutes: Math.max(0, minutes - sum(history)), redo: false };
+      if (unchanged) return { ...common, mode: 'KEEP', keep: future, minutes: sum(future), redo: false };
+      return { ...common, mode: 'CONTINUE', keep: [], minutes: Math.max(0, needed - sum(history)), redo: false };
     }
     const frozen = future.length > 0 && future[0]!.day <= window.freezeEnd;
     if (frozen && unchanged) return { ...common, mode: 'KEEP', keep: future, minutes, redo: false };

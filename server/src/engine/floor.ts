@@ -34,6 +34,11 @@ export function remainingMinutes(
   return Math.max(1, minutes);
 }
 
+/** Whether a job's setup is behind it: it has started and made (or scrapped) at least one unit. */
+export function setupDone(job: Pick<Job, 'status' | 'completedQuantity' | 'scrapQuantity'>): boolean {
+  return job.status !== 'PLANNED' && (job.completedQuantity ?? 0) + (job.scrapQuantity ?? 0) > 0;
+}
+
 /** The last day a job holds work on, or null when it holds none. */
 function lastDay(job: Job): Day | null {
   return job.allocations.length ? job.allocations[job.allocations.length - 1]!.day : null;

@@ -21,7 +21,7 @@ export {
   type CompiledWorkCenter,
 } from './calendar.ts';
 export { LoadOverlay, LoadTable, type LoadReader, type LoadWriter } from './load.ts';
-export { addOrder, applyPlan, buildSchedule, removeOrder, type Schedule } from './schedule.ts';
+export { addOrder, applyPlan, buildSchedule, copySchedule, removeOrder, type Schedule } from './schedule.ts';
 export { PLANT_SCOPE, sameScope, scopeLabel, specificity, thresholdsFor } from './scopes.ts';
 export {
   bucketTier,
@@ -51,6 +51,6 @@ export {
 export { MAX_QUANTITY } from './changes.ts';
 export { evaluateChange } from './evaluate.ts';
 export {
-  isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, rollOrder, turnDay, withJobs,
+  isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, setupDone, rollOrder, turnDay, withJobs,
   type DayTurn, type RiskCause,
 } from './floor.ts';

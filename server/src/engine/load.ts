@@ -35,6 +35,13 @@ export class LoadTable implements LoadWriter {
     else days.set(day, next);
   }
 
+  /** A table of the same load that can change without changing this one. O(buckets). */
+  copy(): LoadTable {
+    const copy = new LoadTable();
+    for (const [workCenterId, days] of this.#byWorkCenter) copy.#byWorkCenter.set(workCenterId, new Map(days));
+    return copy;
+  }
+
   /** Every non-zero bucket of one work center, unordered. */
   bucketsOf(workCenterId: string): ReadonlyMap<Day, Minutes> {
     return this.#byWorkCenter.get(workCenterId) ?? new Map();

@@ -76,6 +76,10 @@ export interface Job {
   readonly minutes: Minutes;
   readonly status: JobStatus;
   readonly allocations: readonly Allocation[];
+  /** Good units reported so far (docs/product.md §12); absent means none. */
+  readonly completedQuantity?: number;
+  /** Units reported scrapped so far; absent means none. */
+  readonly scrapQuantity?: number;
 }
 
 export interface Order {

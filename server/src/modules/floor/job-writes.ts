@@ -23,7 +23,7 @@ export async function writeReplannedJobs(em: EntityManager, plantId: string, bef
     for (const a of j.allocations) touched.push({ workCenterId: j.workCenterId, date: fromDay(a.day) });
   }
   const ids = jobs.map((j) => j.id);
-  const rows = jobs.flatMap((j) => j.allocations.map((a) => [j.id, fromDay(a.day), j.workCenterId, plantId, a.minutes]));
+  const rows = jobs.flatMap((j) => j.allocations.map((a) => ({ jobId: j.id, date: fromDay(a.day), workCenterId: j.workCenterId, minutes: a.minutes })));
   await em.execute(
     `with d as (delete from allocation where job_id = any(?::uuid[]))
      update job j set minutes = n.minutes, start_date = n.first, end_date = n.last, version = j.version + 1
@@ -32,10 +32,12 @@ export async function writeReplannedJobs(em: EntityManager, plantId: string, bef
     [pgArray(ids), pgArray(ids), pgArray(jobs.map((j) => j.minutes)),
       pgArray(jobs.map((j) => fromDay(j.allocations[0]!.day))), pgArray(jobs.map((j) => fromDay(j.allocations.at(-1)!.day)))],
   );
+  // arrays rather than a VALUES row per allocation: a day turn writes hundreds under the plant lock
   if (rows.length) {
     await em.execute(
-      `insert into allocation (job_id, date, work_center_id, plant_id, minutes) values ${rows.map(() => '(?, ?::date, ?, ?, ?)').join(', ')}`,
-      rows.flat(),
+      `insert into allocation (job_id, date, work_center_id, plant_id, minutes)
+       select a.job_id, a.date, a.work_center_id, ?::uuid, a.minutes from unnest(?::uuid[], ?::date[], ?::uuid[], ?::int[]) as a(job_id, date, work_center_id, minutes)`,
+      [plantId, pgArray(rows.map((r) => r.jobId)), pgArray(rows.map((r) => r.date)), pgArray(rows.map((r) => r.workCenterId)), pgArray(rows.map((r) => r.minutes))],
     );
   }
   return touched;

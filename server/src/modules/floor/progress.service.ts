@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  fromDay, LoadOverlay, remainingMinutes, rollOrder, sum, toDay, withJobs, type Job, type Order,
+  fromDay, LoadOverlay, remainingMinutes, rollOrder, setupDone, sum, toDay, withJobs, type Job, type Order,
 } from '../../engine/index.ts';
 import { AppError, badInput, notFound } from '../../shared/errors.ts';
 import type { Services } from '../../services.ts';
@@ -155,7 +155,6 @@ async function apply(services: Services, w: PlantWrite, job: JobRow, next: NextS
   const completed = job.completedQuantity + good;
   // Short after scrap: the job stays open and the missing units are planned from today.
   const status = next.status === 'DONE' && completed < order.quantity ? 'STARTED' : next.status;
-  const setupDone = status !== 'PLANNED' && completed + job.scrapQuantity + report.scrap > 0;
   const options = product?.options.filter((o) => order.optionIds.includes(o.id)) ?? [];
 
   let changed: Job[] = [];
@@ -172,7 +171,7 @@ async function apply(services: Services, w: PlantWrite, job: JobRow, next: NextS
       [sum(kept), fromDay(kept[0]?.day ?? today), fromDay(kept.at(-1)?.day ?? today), job.id],
     );
   } else if (step) {
-    const remaining = remainingMinutes(step, order.quantity, completed, options, setupDone);
+    const remaining = remainingMinutes(step, order.quantity, completed, options, setupDone({ status, completedQuantity: completed, scrapQuantity: job.scrapQuantity + report.scrap }));
     const moved: Order = withJobs(order, [after]);
     const reset = remaining !== sum(engineJob.allocations) ? new Map([[job.id, remaining]]) : new Map<string, number>();
     changed = rollOrder(schedule, new LoadOverlay(schedule.load), moved, today, reset) ?? [];

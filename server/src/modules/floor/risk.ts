@@ -1,3 +1,4 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
 import {
   fromDay, isAtRisk, projectedFinish, riskCause, toDay, type CapacityTier, type Day, type Order, type Schedule,
 } from '../../engine/index.ts';
@@ -8,6 +9,17 @@ import { plantById } from '../plant/plant.service.ts';
 import { enqueueDeliveries, ORDER_AT_RISK, type Webhook } from '../webhook/webhook.outbox.ts';
 import { TIER_WORDS } from '../../shared/tiers.ts';
 
+/** An at-risk order's promise dates, by tier (a null date: the tier cannot promise one). */
+type PromiseDates = { tier: CapacityTier; dueDate: string | null }[];
+
+/** What a write that moved orders' work must store and tell about their risk (see {@link assessRisk}). */
+export interface RiskAssessment {
+  /** Each order's at-risk flag and cause in words. */
+  readonly rows: readonly { id: string; atRisk: boolean; cause: string | null }[];
+  /** The orders that become at risk with it, and what their reps and webhooks are told. */
+  readonly fresh: readonly { order: Order; number: string; cause: string; message: string; promise: PromiseDates }[];
+}
+
 /**
  * Late and at risk (docs/product.md §12): after a write that moved orders' work, each order's
  * at-risk flag and cause are stored; an order that has just become at risk is told at once to its
@@ -16,11 +28,21 @@ import { TIER_WORDS } from '../../shared/tiers.ts';
  * event commit together — and a write that changes nothing tells nobody twice.
  */
 export async function refreshRisk(w: PlantWrite, deps: EvaluationDeps, schedule: Schedule, orders: readonly Order[], today: string): Promise<string[]> {
-  if (orders.length === 0) return [];
-  const { em, plantId } = w;
+  return writeRisk(w, await assessRisk(w.em, deps, w.plantId, schedule, orders, today, w.seq));
+}
+
+/**
+ * The reading half of {@link refreshRisk}: causes in words and, for orders not flagged yet, the
+ * capable-to-promise dates (an evaluation each: the costly part). Reads only, so the day turn
+ * runs it before it takes the plant lock; `lockedSeq` as in `evaluateStoredChange`.
+ */
+export async function assessRisk(
+  em: EntityManager, deps: EvaluationDeps, plantId: string, schedule: Schedule, orders: readonly Order[], today: string, lockedSeq: number | null,
+): Promise<RiskAssessment> {
+  if (orders.length === 0) return { rows: [], fresh: [] };
   const ids = orders.map((o) => o.id);
-  const names = await em.execute<{ id: string; number: string; atRisk: boolean; dueDate: string }[]>(
-    `select id, number, at_risk as "atRisk", due_date::text as "dueDate" from sales_order where id = any(?::uuid[])`, [pgArray(ids)]);
+  const names = await em.execute<{ id: string; number: string; atRisk: boolean }[]>(
+    'select id, number, at_risk as "atRisk" from sales_order where id = any(?::uuid[])', [pgArray(ids)]);
   const codes = await em.execute<{ id: string; code: string }[]>('select id, code from work_center where plant_id = ?', [plantId]);
   const wcCode = new Map(codes.map((c) => [c.id, c.code]));
   const byId = new Map(names.map((n) => [n.id, n]));
@@ -28,20 +50,42 @@ export async function refreshRisk(w: PlantWrite, deps: EvaluationDeps, schedule:
     ?? (await em.execute<{ number: string }[]>('select number from sales_order where id = ?', [id]))[0]?.number ?? id;
 
   const rows: { id: string; atRisk: boolean; cause: string | null }[] = [];
+  const fresh: RiskAssessment['fresh'][number][] = [];
   for (const order of orders) {
     const cause = riskCause(schedule, order, toDay(today));
     const words = cause && `${cause.behindOrderId ? `queued behind ${await numberOf(cause.behindOrderId)} on ` : 'no room on '}${wcCode.get(cause.workCenterId) ?? cause.workCenterId}, `
       + `${Math.round(cause.lateMinutes / 6) / 10} h short on ${fromDay(order.dueDate)}; projected to finish ${fromDay(cause.projectedFinish)}`;
     rows.push({ id: order.id, atRisk: isAtRisk(order), cause: words });
+    if (!isAtRisk(order) || byId.get(order.id)?.atRisk) continue;
+    const number = byId.get(order.id)?.number ?? order.id;
+    const promise = await promiseDates(em, deps, plantId, order, toDay(today), lockedSeq, schedule);
+    const dates = promise.filter((p) => p.dueDate !== null).map((p) => `${p.dueDate} (${TIER_WORDS[p.tier].toLowerCase()})`).join(', ');
+    const message = `${number} is at risk: ${words ?? ''}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
+    fresh.push({ order, number, cause: words ?? '', message, promise });
   }
-  await em.execute(
-    `update sales_order o set at_risk = n.at_risk, risk_cause = n.cause
-       from (select * from unnest(?::uuid[], ?::boolean[], ?::text[]) as n(id, at_risk, cause)) n where o.id = n.id`,
-    [pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
+  return { rows, fresh };
+}
+
+/**
+ * The writing half of {@link refreshRisk}, under the plant lock: stores the flags and tells the
+ * reps and webhooks of the orders that just became at risk. Returns those orders' ids.
+ */
+export async function writeRisk(w: PlantWrite, assessment: RiskAssessment): Promise<string[]> {
+  const { rows, fresh } = assessment;
+  if (rows.length === 0) return [];
+  // the flags as they were before this update (one snapshot): an order is told only when its flag
+  // rises here, even when the assessment was made before the lock by a write that lost a race
+  const flaggedBefore = await w.em.execute<{ id: string }[]>(
+    `with prev as (select id, at_risk from sales_order where id = any(?::uuid[])),
+          n as (select * from unnest(?::uuid[], ?::boolean[], ?::text[]) as n(id, at_risk, cause)),
+          u as (update sales_order o set at_risk = n.at_risk, risk_cause = n.cause from n where o.id = n.id)
+     select id from prev where at_risk`,
+    [pgArray(rows.map((r) => r.id)), pgArray(rows.map((r) => r.id)), `{${rows.map((r) => r.atRisk).join(',')}}`, textArray(rows.map((r) => r.cause))],
   );
-  const fresh = rows.filter((r) => r.atRisk && !byId.get(r.id)?.atRisk);
-  if (fresh.length) await tellReps(w, deps, schedule, orders.filter((o) => fresh.some((f) => f.id === o.id)), fresh, byId, toDay(today));
-  return fresh.map((f) => f.id);
+  const already = new Set(flaggedBefore.map((r) => r.id));
+  const rising = fresh.filter((f) => !already.has(f.order.id));
+  if (rising.length) await tellReps(w, rising);
+  return rising.map((f) => f.order.id);
 }
 
 /** A text[] literal with NULLs (pgArray quotes every value). */
@@ -54,10 +98,7 @@ function textArray(values: readonly (string | null)[]): string {
  * is whoever proposed its latest change order; an order nobody proposed a change to (seeded or
  * imported) belongs to the plant's sales reps.
  */
-async function tellReps(
-  w: PlantWrite, deps: EvaluationDeps, schedule: Schedule, orders: readonly Order[],
-  causes: readonly { id: string; cause: string | null }[], info: ReadonlyMap<string, { number: string; dueDate: string }>, today: Day,
-): Promise<void> {
+async function tellReps(w: PlantWrite, fresh: RiskAssessment['fresh']): Promise<void> {
   const { em, plantId } = w;
   const [ctx] = await em.execute<{ reps: { orderId: string; userId: string }[]; salesReps: string[]; hooks: Webhook[]; now: string }[]>(
     `select coalesce((select json_agg(json_build_object('orderId', x.order_id, 'userId', x.proposer_id)) from (
@@ -66,17 +107,12 @@ async function tellReps(
             coalesce((select json_agg(u.id) from app_user u where u.plant_id = ? and u.role = 'SALES_REP'), '[]') as "salesReps",
             coalesce((select json_agg(json_build_object('id', h.id, 'events', h.events)) from webhook h where h.plant_id = ? and h.deleted_at is null), '[]') as hooks,
             now() as now`,
-    [pgArray(orders.map((o) => o.id)), plantId, plantId],
+    [pgArray(fresh.map((f) => f.order.id)), plantId, plantId],
   );
   const notifications: unknown[][] = [];
   const events = [];
-  for (const order of orders) {
-    const number = info.get(order.id)?.number ?? order.id;
-    const cause = causes.find((c) => c.id === order.id)?.cause ?? '';
-    const promise = await promiseDates(em, deps, plantId, order, today, w.seq, schedule);
+  for (const { order, number, cause, message, promise } of fresh) {
     const promised = promise.filter((p) => p.dueDate !== null);
-    const dates = promised.map((p) => `${p.dueDate} (${TIER_WORDS[p.tier].toLowerCase()})`).join(', ');
-    const message = `${number} is at risk: ${cause}. Due ${fromDay(order.dueDate)}; the plant can promise ${dates || 'no date within two years'}.`;
     const rep = ctx!.reps.find((r) => r.orderId === order.id)?.userId;
     for (const userId of rep ? [rep] : ctx!.salesReps) notifications.push([plantId, userId, 'ORDER_AT_RISK', order.id, message, JSON.stringify(promised)]);
     events.push({
@@ -98,8 +134,8 @@ const PROMISE_ASK_DAYS = 60;
 
 /** Capable-to-promise for an at-risk order on its current terms: the earliest due date per tier. */
 async function promiseDates(
-  em: PlantWrite['em'], deps: EvaluationDeps, plantId: string, order: Pick<Order, 'id' | 'dueDate'>, today: Day, lockedSeq: number | null, schedule?: Schedule,
-): Promise<{ tier: CapacityTier; dueDate: string | null }[]> {
+  em: EntityManager, deps: EvaluationDeps, plantId: string, order: Pick<Order, 'id' | 'dueDate'>, today: Day, lockedSeq: number | null, schedule?: Schedule,
+): Promise<PromiseDates> {
   try {
     // The alternatives are forward plans, whatever date is asked; ask for a date still ahead (a due date
     // already past is no change the engine evaluates).
@@ -117,7 +153,7 @@ async function promiseDates(
  * write: the order panel offers each as a one-click proposal. None for an order on time.
  */
 export async function promiseDatesNow(
-  em: PlantWrite['em'], deps: EvaluationDeps, order: { id: string; plantId: string; dueDate: string; atRisk: boolean },
+  em: EntityManager, deps: EvaluationDeps, order: { id: string; plantId: string; dueDate: string; atRisk: boolean },
 ): Promise<{ tier: CapacityTier; dueDate: string }[]> {
   if (!order.atRisk) return [];
   const plant = await plantById(em, deps.clock, order.plantId);

@@ -42,8 +42,9 @@ async function loadOrders(em: EntityManager, plantId: string, ids: readonly stri
             o.unit_price_cents as "unitPriceCents", o.status, o.version from sales_order o where o.plant_id = ? ${only} order by o.number`,
     params,
   );
-  const jobs = await em.execute<{ id: string; orderId: string; seq: number; workCenterId: string; minutes: number; status: JobStatus }[]>(
-    `select j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.minutes, j.status
+  const jobs = await em.execute<{ id: string; orderId: string; seq: number; workCenterId: string; minutes: number; status: JobStatus; completedQuantity: number; scrapQuantity: number }[]>(
+    `select j.id, j.order_id as "orderId", j.seq, j.work_center_id as "workCenterId", j.minutes, j.status,
+            j.completed_quantity as "completedQuantity", j.scrap_quantity as "scrapQuantity"
        from job j join sales_order o on o.id = j.order_id where o.plant_id = ? ${only} order by j.order_id, j.seq`,
     params,
   );
