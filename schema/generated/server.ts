@@ -952,10 +952,16 @@ export type ImportCount = {
 
 /** One file of an import: a CSV named like `work_centers.csv`, or one `.xlsx` workbook. */
 export type ImportFileInput = {
-  /** The file's bytes. */
-  content: Scalars['Base64']['input'];
+  /** The file's bytes. Give either `content` or `uploadId`, not both. */
+  content?: InputMaybe<Scalars['Base64']['input']>;
   /** File name; it says which entity a CSV holds (`orders.csv`) or that the file is a workbook (`plant.xlsx`). */
   name: Scalars['String']['input'];
+  /**
+   * A file uploaded before with `POST /api/uploads` (multipart/form-data, up to 20 MB per file; the
+   * answer's `uploadId`): for files larger than a GraphQL request may carry (256 KiB). Only whoever
+   * uploaded it imports it, in their plant, within 24 hours.
+   */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What the import's orders do to the schedule, before anything is written. */
@@ -1190,8 +1196,9 @@ export type Mutation = {
    * (for a token: the admin who created it), routed by the rules and listed in `changeOrders`. DRY_RUN
    * previews; COMMIT with the preview's token writes exactly that, all or nothing, or fails with
    * CONFLICT when the plant changed since. With rejected rows nothing is written. `retireMissing`
-   * deactivates records missing from a file that is given; nothing is ever deleted. The request
-   * body limit bounds files sent here; larger plants import with `takt import` (up to 20 MB per file).
+   * deactivates records missing from a file that is given; nothing is ever deleted. Files travel
+   * inline as `content` while a request stays under its 256 KiB limit; larger ones (up to 20 MB per
+   * file) are uploaded first with `POST /api/uploads` and named here by `uploadId` (docs/import.md).
    */
   importPlantData: ImportResult;
   /**
