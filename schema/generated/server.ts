@@ -2777,9 +2777,19 @@ export type WorkCenter = {
   ratePerHour: Scalars['Money']['output'];
   /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
-  /** Hours available per weekday, Sunday first (7 entries). */
+  /**
+   * Hours available per weekday, SUNDAY first (7 entries: Sunday, Monday, …, Saturday — index 0 is
+   * Sunday, as JavaScript's `Date.getDay()`). Note that `WorkCenterInput.weeklyHours` and
+   * `work_centers.csv` are Monday first; `weeklyHoursMondayFirst` gives these hours in their order.
+   */
   weeklyHours: Array<Scalars['Float']['output']>;
-  /** Minutes available per weekday, Sunday first (7 entries), exact. */
+  /**
+   * Hours available per weekday, MONDAY first (7 entries: Monday, …, Sunday): the order of
+   * `WorkCenterInput.weeklyHours` and of `work_centers.csv`'s `mon_hours` … `sun_hours`, so a
+   * work center read here can be sent back to `updateWorkCenter` as it is.
+   */
+  weeklyHoursMondayFirst: Array<Scalars['Float']['output']>;
+  /** Minutes available per weekday, Sunday first like `weeklyHours` (7 entries), exact. */
   weeklyMinutes: Array<Scalars['Int']['output']>;
 };
 
@@ -2816,7 +2826,11 @@ export type WorkCenterInput = {
   overtimePremiumPerHour?: InputMaybe<Scalars['Money']['input']>;
   /** Labour and machine rate per hour. */
   ratePerHour: Scalars['Money']['input'];
-  /** Hours per weekday, Monday first: 7 values from 0 to 24. */
+  /**
+   * Hours per weekday, MONDAY first (Monday, …, Sunday): 7 values from 0 to 24, the order of
+   * `work_centers.csv`. `WorkCenter.weeklyHours` reads them back Sunday first;
+   * `WorkCenter.weeklyHoursMondayFirst` in this order.
+   */
   weeklyHours: Array<Scalars['Float']['input']>;
 };
 
@@ -3903,6 +3917,7 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
   ratePerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  weeklyHoursMondayFirst?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   weeklyMinutes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

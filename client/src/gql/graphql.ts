@@ -541,7 +541,11 @@ export type WorkCenterInput = {
   overtimePremiumPerHour?: string | null | undefined;
   /** Labour and machine rate per hour. */
   ratePerHour: string;
-  /** Hours per weekday, Monday first: 7 values from 0 to 24. */
+  /**
+   * Hours per weekday, MONDAY first (Monday, …, Sunday): 7 values from 0 to 24, the order of
+   * `work_centers.csv`. `WorkCenter.weeklyHours` reads them back Sunday first;
+   * `WorkCenter.weeklyHoursMondayFirst` in this order.
+   */
   weeklyHours: Array<number>;
 };
 
