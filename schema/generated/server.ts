@@ -972,10 +972,16 @@ export type ImportCount = {
 
 /** One file of an import: a CSV named like `work_centers.csv`, or one `.xlsx` workbook. */
 export type ImportFileInput = {
-  /** The file's bytes. */
-  content: Scalars['Base64']['input'];
+  /** The file's bytes. Give either `content` or `uploadId`, not both. */
+  content?: InputMaybe<Scalars['Base64']['input']>;
   /** File name; it says which entity a CSV holds (`orders.csv`) or that the file is a workbook (`plant.xlsx`). */
   name: Scalars['String']['input'];
+  /**
+   * A file uploaded before with `POST /api/uploads` (multipart/form-data, up to 20 MB per file; the
+   * answer's `uploadId`): for files larger than a GraphQL request may carry (256 KiB). Only whoever
+   * uploaded it imports it, in their plant, within 24 hours.
+   */
+  uploadId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** What the import's orders do to the schedule, before anything is written. */
@@ -1223,8 +1229,9 @@ export type Mutation = {
    * (for a token: the admin who created it), routed by the rules and listed in `changeOrders`. DRY_RUN
    * previews; COMMIT with the preview's token writes exactly that, all or nothing, or fails with
    * CONFLICT when the plant changed since. With rejected rows nothing is written. `retireMissing`
-   * deactivates records missing from a file that is given; nothing is ever deleted. The request
-   * body limit bounds files sent here; larger plants import with `takt import` (up to 20 MB per file).
+   * deactivates records missing from a file that is given; nothing is ever deleted. Files travel
+   * inline as `content` while a request stays under its 256 KiB limit; larger ones (up to 20 MB per
+   * file) are uploaded first with `POST /api/uploads` and named here by `uploadId` (docs/import.md).
    */
   importPlantData: ImportResult;
   /**
@@ -2889,9 +2896,19 @@ export type WorkCenter = {
   ratePerHour: Scalars['Money']['output'];
   /** Optimistic-concurrency version; pass it back as `expectedVersion`. */
   version: Scalars['Int']['output'];
-  /** Hours available per weekday, Sunday first (7 entries). */
+  /**
+   * Hours available per weekday, SUNDAY first (7 entries: Sunday, Monday, …, Saturday — index 0 is
+   * Sunday, as JavaScript's `Date.getDay()`). Note that `WorkCenterInput.weeklyHours` and
+   * `work_centers.csv` are Monday first; `weeklyHoursMondayFirst` gives these hours in their order.
+   */
   weeklyHours: Array<Scalars['Float']['output']>;
-  /** Minutes available per weekday, Sunday first (7 entries), exact. */
+  /**
+   * Hours available per weekday, MONDAY first (7 entries: Monday, …, Sunday): the order of
+   * `WorkCenterInput.weeklyHours` and of `work_centers.csv`'s `mon_hours` … `sun_hours`, so a
+   * work center read here can be sent back to `updateWorkCenter` as it is.
+   */
+  weeklyHoursMondayFirst: Array<Scalars['Float']['output']>;
+  /** Minutes available per weekday, Sunday first like `weeklyHours` (7 entries), exact. */
   weeklyMinutes: Array<Scalars['Int']['output']>;
 };
 
@@ -2928,7 +2945,11 @@ export type WorkCenterInput = {
   overtimePremiumPerHour?: InputMaybe<Scalars['Money']['input']>;
   /** Labour and machine rate per hour. */
   ratePerHour: Scalars['Money']['input'];
-  /** Hours per weekday, Monday first: 7 values from 0 to 24. */
+  /**
+   * Hours per weekday, MONDAY first (Monday, …, Sunday): 7 values from 0 to 24, the order of
+   * `work_centers.csv`. `WorkCenter.weeklyHours` reads them back Sunday first;
+   * `WorkCenter.weeklyHoursMondayFirst` in this order.
+   */
   weeklyHours: Array<Scalars['Float']['input']>;
 };
 
@@ -4080,6 +4101,7 @@ export type WorkCenterResolvers<ContextType = GraphQLContext, ParentType extends
   ratePerHour?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   weeklyHours?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
+  weeklyHoursMondayFirst?: Resolver<Array<ResolversTypes['Float']>, ParentType, ContextType>;
   weeklyMinutes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 

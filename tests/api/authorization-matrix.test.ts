@@ -9,6 +9,7 @@ import {
 import { startServer, type TestServer } from '../support/server.ts';
 import { as, DEMO_LOGIN, signIn, type GraphQLResponse } from '../support/api.ts';
 import { createToken, wsSession } from '../support/security.ts';
+import { uploadFile } from '../support/uploads.ts';
 import { PERMISSIONS, type Permission } from '../../server/src/modules/auth/permissions.ts';
 import { ROLES, type Role } from '../../server/src/modules/auth/roles.ts';
 import { suiteToday } from '../support/suite-clock.ts';
@@ -201,5 +202,23 @@ describe('the authorization matrix', () => {
       else if (!may && res.code !== (who.kind === 'none' ? 'UNAUTHENTICATED' : 'FORBIDDEN')) failures.push(`${who.label} should be refused, got ${res.code ?? 'ok'}`);
     }
     expect(failures, `${query}\n${rows.join('\n')}`).toEqual([]);
+  });
+});
+
+describe('the HTTP routes beside GraphQL', () => {
+  // POST /api/uploads takes the files of an import: whoever may import may upload, nobody else
+  it('POST /api/uploads: the identities that may importPlantData upload, the others get 403 FORBIDDEN or 401 UNAUTHENTICATED', async () => {
+    const importing = operations.find((o) => o.name === 'Mutation.importPlantData')!;
+    const rows: string[] = [];
+    const failures: string[] = [];
+    for (const who of IDENTITIES) {
+      const answer = await uploadFile(server.url, { name: 'customers.csv', content: Buffer.from('code,name,tier,contact\n') }, credentials.get(who.label)!);
+      const code = answer.body.errors?.[0]?.extensions?.code ?? null;
+      const may = allowed(importing, who);
+      rows.push(`${who.label}: ${may ? 'allowed' : 'refused'} → ${answer.status} ${code ?? 'ok'}`);
+      const expected = may ? [201, null] : who.kind === 'none' ? [401, 'UNAUTHENTICATED'] : [403, 'FORBIDDEN'];
+      if (answer.status !== expected[0] || code !== expected[1]) failures.push(`${who.label}: ${answer.status} ${code}`);
+    }
+    expect(failures, rows.join('\n')).toEqual([]);
   });
 });

@@ -25,7 +25,7 @@ const addDays = (date: string, n: number) => new Date(Date.parse(`${date}T00:00:
 const board = async (from = today, to = addDays(today, 27)) => (await planner.data<Board>(BOARD, { p: plantId, f: from, t: to })).board;
 
 const WC_INPUT = (code: string, hours: number) => ({ code, name: `${code} cell`, weeklyHours: [hours, hours, hours, hours, hours, 0, 0], overtimeHoursPerDay: 2, ratePerHour: '80.00' });
-const UPDATE_WC = 'mutation($id: ID!, $i: WorkCenterInput!, $v: Int!) { updateWorkCenter(id: $id, input: $i, expectedVersion: $v) { id code version weeklyHours active } }';
+const UPDATE_WC = 'mutation($id: ID!, $i: WorkCenterInput!, $v: Int!) { updateWorkCenter(id: $id, input: $i, expectedVersion: $v) { id code version weeklyHours weeklyHoursMondayFirst active } }';
 
 beforeAll(async () => {
   server = await startServer();
@@ -62,7 +62,10 @@ describe('work centers', () => {
     expect(loaded.length).toBeGreaterThan(0);
     const live = boardClient({ url: () => wsUrl(server.url), cookie: planner.cookie, plantId, since: before.lastEventSeq });
     try {
-      await manager.data(UPDATE_WC, { id: laser.id, i: { code: 'LASER', name: 'Laser cutting', weeklyHours: [2, 2, 2, 2, 2, 0, 0], overtimeHoursPerDay: 4, ratePerHour: '140.00', overtimePremiumPerHour: '70.00' }, v: laser.version });
+      const { updateWorkCenter } = await manager.data<{ updateWorkCenter: { weeklyHours: number[]; weeklyHoursMondayFirst: number[] } }>(
+        UPDATE_WC, { id: laser.id, i: { code: 'LASER', name: 'Laser cutting', weeklyHours: [2, 2, 2, 2, 2, 0, 0], overtimeHoursPerDay: 4, ratePerHour: '140.00', overtimePremiumPerHour: '70.00' }, v: laser.version });
+      // the input's order (Monday first) comes back under its own name; weeklyHours stays Sunday first
+      expect(updateWorkCenter).toEqual({ ...updateWorkCenter, weeklyHours: [0, 2, 2, 2, 2, 2, 0], weeklyHoursMondayFirst: [2, 2, 2, 2, 2, 0, 0] });
       await eventually(() => live.events.some((e) => e.type === 'BOARD_RESET'), 'a BOARD_RESET on the open board');
     } finally {
       live.stop();

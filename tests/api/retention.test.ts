@@ -74,6 +74,9 @@ describe('retention', () => {
       // sessions: one past its lifetime (pruned), one valid (kept)
       await client.query(`insert into session (token_hash, user_id, expires_at) values ($1, $2, ${NOW()} - interval '2 days'), ($3, $2, ${NOW()} + interval '2 days')`,
         [`expired-${p}`, rep0, `valid-${p}`]);
+      // uploaded import files: one past its day (pruned), one still waiting to be imported (kept)
+      await client.query(`insert into file_upload (plant_id, user_id, name, bytes, sha256, content, expires_at) values
+        ($1, $2, 'expired.csv', 1, repeat('0', 64), 'x', ${NOW()} - interval '2 days'), ($1, $2, 'waiting.csv', 1, repeat('0', 64), 'x', ${NOW()} + interval '2 days')`, [p, rep0]);
       await client.query('commit');
     } finally {
       await client.end();
@@ -94,18 +97,20 @@ describe('retention', () => {
       (await count('webhook_delivery', `plant_id = $1 and status = 'DELIVERED'`, [p])) === 0 &&
       (await count('graphile_worker.jobs', 'key = $1', [`failed-${p}`])) === 0 &&
       (await count('login_throttle', 'key = any($1)', [[`ip:198.51.100.${p.slice(0, 4)}`, `account:old-${p}`]])) === 0 &&
-      (await count('session', 'token_hash = $1', [`expired-${p}`])) === 0, 'the sweep prunes what is past its retention', 90_000);
+      (await count('session', 'token_hash = $1', [`expired-${p}`])) === 0 &&
+      (await count('file_upload', `plant_id = $1 and name = 'expired.csv'`, [p])) === 0, 'the sweep prunes what is past its retention', 90_000);
     // …and a sweep that started after all of that was gone has run to its end: a sentinel of the
     // first kind it prunes goes only then
     await sql(server.databaseUrl, `insert into notification (plant_id, user_id, kind, message, created_at) values ($1, $2, 'CHANGE_ORDER_UPDATED', 'sentinel', now() - interval '1 year')`, [p, rep0]);
     await eventually(async () => (await count('notification', `plant_id = $1 and message = 'sentinel'`, [p])) === 0, 'a further sweep', 90_000);
 
-    // what is kept: recent or unfinished rows, a browser's trust, a block in force, a valid session
+    // what is kept: recent or unfinished rows, a browser's trust, a block in force, a valid session, an upload still in its day
     expect(await count('notification', `plant_id = $1 and message = 'recent'`, [p])).toBe(1);
     expect(await count('webhook_delivery', `plant_id = $1 and status = 'PENDING'`, [p])).toBe(1);
     expect(await count('graphile_worker.jobs', 'key = $1', [`waiting-${p}`])).toBe(1);
     expect(await count('login_throttle', 'key = any($1)', [[`device:x:${p}`, `account:blocked-${p}`, `ip:203.0.113.${p.slice(0, 4)}`]])).toBe(3);
     expect(await count('session', 'token_hash = $1', [`valid-${p}`])).toBe(1);
+    expect(await count('file_upload', `plant_id = $1 and name = 'waiting.csv'`, [p])).toBe(1);
     // and, 400 days old, every record: the audit trail, the policy history, comments, billing adjustments
     expect(await records()).toEqual(recorded);
     expect(await count('change_order', 'id = $1', [co.id])).toBe(1);

@@ -1,7 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ApiClient, as } from '../support/api.ts';
+import { newPlantManager } from '../support/import-plant.ts';
 import { expectAccessible } from '../support/axe.ts';
 import { closeBrowser, openContextPage, saveScreenshot, signInPage, startBrowserTest } from '../support/browser.ts';
 import type { TestServer } from '../support/server.ts';
@@ -213,6 +216,48 @@ describe('bringing your own plant through the admin UI', () => {
     await admin.getByTestId('webhook-secret').waitFor();
     await admin.getByTestId('webhook-row').waitFor();
     await expectAccessible(admin);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe('files larger than a GraphQL request', () => {
+  it('a plant manager imports a customers file over 256 KiB through an upload, and is told at once that a file over 20 MB cannot be imported', { timeout: 240_000 }, async () => {
+    const errors: string[] = [];
+    const manager = await newPlantManager(server.url, 'Upload Test Works', 'pm@upload-e2e.test');
+    const page = await newPage(errors);
+    await signInPage(page, manager.email, manager.password);
+    await page.goto('/admin/import');
+
+    // a file over the limit: named with its size before anything is sent, and no dry run
+    const uploads: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/uploads')) uploads.push(r.method());
+    });
+    // from disk: the browser reads a path itself, a buffer would cross the protocol as base64
+    const large = join(await mkdtemp(join(tmpdir(), 'takt-upload-')), 'orders.csv');
+    await writeFile(large, Buffer.alloc(21 * 1024 * 1024, 'a'));
+    await page.getByTestId('import-files').setInputFiles(large);
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toMatch(/orders\.csv has 21\.0 MB; at most 20 MB per file/);
+    expect(await page.getByTestId('import-dry-run').isDisabled()).toBe(true);
+    await expectAccessible(page);
+    await saveScreenshot(page, 'admin-import-too-large');
+
+    // 3,000 customers with their contacts: more than a GraphQL request carries
+    const customers = csv('customers.csv', ['code,name,tier,contact',
+      ...Array.from({ length: 3_000 }, (_, i) => `C-${String(i + 1).padStart(5, '0')},Customer number ${i + 1} of the region,STANDARD,purchasing.department.${i + 1}@customer-${i + 1}.example.test`)]);
+    expect(customers.buffer.length).toBeGreaterThan(256 * 1024);
+    await page.getByTestId('import-files').setInputFiles([customers]);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.getByTestId('import-dry-run').click();
+    const created = page.locator('[data-testid="import-count"][data-entity="customers"] td').first();
+    await expect.poll(() => created.textContent(), { timeout: 90_000 }).toBe('3000');
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-committed').waitFor({ timeout: 90_000 });
+    // uploaded once: the dry run and the commit named it by id
+    expect(uploads).toEqual(['POST']);
+    const { customers: stored } = await manager.client.data<{ customers: { code: string }[] }>('query($p: ID!) { customers(plantId: $p) { code } }', { p: manager.plantId });
+    expect(stored).toHaveLength(3_000);
     expect(errors).toEqual([]);
   });
 });

@@ -212,10 +212,16 @@ export type Granularity =
 
 /** One file of an import: a CSV named like `work_centers.csv`, or one `.xlsx` workbook. */
 export type ImportFileInput = {
-  /** The file's bytes. */
-  content: string;
+  /** The file's bytes. Give either `content` or `uploadId`, not both. */
+  content?: string | null | undefined;
   /** File name; it says which entity a CSV holds (`orders.csv`) or that the file is a workbook (`plant.xlsx`). */
   name: string;
+  /**
+   * A file uploaded before with `POST /api/uploads` (multipart/form-data, up to 20 MB per file; the
+   * answer's `uploadId`): for files larger than a GraphQL request may carry (256 KiB). Only whoever
+   * uploaded it imports it, in their plant, within 24 hours.
+   */
+  uploadId?: string | number | null | undefined;
 };
 
 /** Whether an import only previews or also writes. */
@@ -551,7 +557,11 @@ export type WorkCenterInput = {
   overtimePremiumPerHour?: string | null | undefined;
   /** Labour and machine rate per hour. */
   ratePerHour: string;
-  /** Hours per weekday, Monday first: 7 values from 0 to 24. */
+  /**
+   * Hours per weekday, MONDAY first (Monday, …, Sunday): 7 values from 0 to 24, the order of
+   * `work_centers.csv`. `WorkCenter.weeklyHours` reads them back Sunday first;
+   * `WorkCenter.weeklyHoursMondayFirst` in this order.
+   */
   weeklyHours: Array<number>;
 };
 

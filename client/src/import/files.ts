@@ -1,14 +1,3 @@
-import type { ImportFileInput } from '../gql/graphql';
-
-/** A picked file as the import mutation takes it: its name and its bytes as base64. */
-export async function toImportFile(file: File): Promise<ImportFileInput> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  // String.fromCharCode takes its arguments on the stack: convert in slices.
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { name: file.name, content: btoa(binary) };
-}
-
 /** Offer bytes to the browser as a download named `name`. */
 export function download(name: string, data: BlobPart, type: string): void {
   const url = URL.createObjectURL(new Blob([data], { type }));

@@ -11,8 +11,9 @@ import { observeProcess } from '../metrics/process-gauges.ts';
 import { recordLiveLag } from '../metrics/live-lag.ts';
 import { routeGraphqlHttp, startApollo } from './apollo.ts';
 import { contextBuilder } from './context.ts';
-import { createHttpServer, drainHttp, guardGraphqlRequests, registerPages } from './http.ts';
+import { createHttpServer, drainHttp, guardApiRequests, registerPages } from './http.ts';
 import { serveGraphqlWebSocket } from './ws.ts';
+import { routeUploads } from './uploads.ts';
 
 export interface App {
   fastify: FastifyInstance;
@@ -47,8 +48,9 @@ export async function createApp(services: Services, log: Logger): Promise<App> {
       await Promise.all([drainHttp(fastify, config.shutdownGraceMs), ws.dispose()]);
     },
   });
-  guardGraphqlRequests(fastify, security);
+  guardApiRequests(fastify, security);
   routeGraphqlHttp(fastify, apollo, contexts);
+  await routeUploads(fastify, services, contexts);
   await registerPages(fastify, services, log);
 
   return {

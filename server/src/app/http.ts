@@ -35,12 +35,15 @@ export async function createHttpServer(services: Services, security: SecurityCon
   return fastify;
 }
 
-/** What a request to /graphql passes before it runs: the Origin check, then its identity's turn. */
-export function guardGraphqlRequests(fastify: FastifyInstance, security: SecurityConfig): void {
+/** The routes that act for an identity: GraphQL and the uploads an import reads (app/uploads.ts). */
+const guarded = (url: string) => url.startsWith('/graphql') || url.startsWith('/api/');
+
+/** What a request to /graphql or /api/ passes before it runs: the Origin check, then its identity's turn. */
+export function guardApiRequests(fastify: FastifyInstance, security: SecurityConfig): void {
   // CSRF defence in depth (http/origin-check.ts): a browser request from another site is refused
   // unless it authenticates with a bearer token (which a browser never adds by itself).
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/graphql') || /^Bearer\s/i.test(request.headers.authorization ?? '')) return;
+    if (!guarded(request.url) || /^Bearer\s/i.test(request.headers.authorization ?? '')) return;
     const origin = foreignOrigin(request.headers, request.host, security.allowedOrigins);
     if (origin === null) return;
     await reply.code(403).send({ errors: [{ message: `Requests from ${origin.slice(0, 100)} are not accepted; use Takt from its own address.`, extensions: { code: 'FORBIDDEN' } }] });
@@ -49,7 +52,7 @@ export function guardGraphqlRequests(fastify: FastifyInstance, security: Securit
   // shared by every wall screen it opens, so it counts per address; no credential: per address.
   const concurrency = new RequestConcurrency({ running: security.requestsRunning, queued: security.requestsQueued });
   fastify.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/graphql')) return;
+    if (!guarded(request.url)) return;
     const credential = httpCredential(request);
     const identity = credential ? `${hashSecret(credential.secret)}${credential.kind === 'token' ? `|${request.ip}` : ''}` : `ip|${request.ip}`;
     const release = await concurrency.acquire(identity);

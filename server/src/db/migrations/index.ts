@@ -14,6 +14,7 @@ import { Migration20261202080000ChangeOrderOrigin } from './Migration20261202080
 import { Migration20261202090000PromiseDates } from './Migration20261202090000PromiseDates.ts';
 import { Migration20261202100000PlantCurrency } from './Migration20261202100000PlantCurrency.ts';
 import { Migration20261202120000ScopedRules } from './Migration20261202120000ScopedRules.ts';
+import { Migration20261202121000FileUpload } from './Migration20261202121000FileUpload.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -32,4 +33,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202090000PromiseDates', class: Migration20261202090000PromiseDates },
   { name: 'Migration20261202100000PlantCurrency', class: Migration20261202100000PlantCurrency },
   { name: 'Migration20261202120000ScopedRules', class: Migration20261202120000ScopedRules },
+  { name: 'Migration20261202121000FileUpload', class: Migration20261202121000FileUpload },
 ];

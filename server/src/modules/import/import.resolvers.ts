@@ -5,6 +5,7 @@ import { importPlantData } from './import.service.ts';
 import { exportPlantData } from './export.service.ts';
 import { originLabel } from './origin.ts';
 import { ImportProgress, progressKeyOf } from './import-progress.ts';
+import { filesWithContent } from '../upload/upload.service.ts';
 
 /** The most files one import takes: one per entity (or one workbook). */
 const MAX_FILES = 8;
@@ -17,12 +18,14 @@ export const importResolvers: Resolvers = {
     },
   },
   Mutation: {
-    importPlantData: (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey, progressKey }, ctx) => {
+    importPlantData: async (_, { plantId, files, mode, retireMissing, previewToken, idempotencyKey, progressKey }, ctx) => {
       requirePlant(ctx.actor, plantId);
       if (files.length > MAX_FILES) throw badInput(`At most ${MAX_FILES} files: one per entity, or one workbook.`, 'files');
-      const { realtime } = ctx.services;
+      const { realtime, clock } = ctx.services;
       const progress = new ImportProgress(realtime.running ? realtime.listener : null, plantId, progressKey == null ? null : progressKeyOf(progressKey));
-      return importPlantData(ctx.services, ctx.actor, plantId, files.map((f) => ({ name: f.name, content: f.content })), {
+      // an uploaded file is the same bytes as inline content: the preview token and the
+      // idempotency key's fingerprint are of the parsed rows, so either way previews and commits alike
+      return importPlantData(ctx.services, ctx.actor, plantId, await filesWithContent(ctx.em, ctx.actor, plantId, files, clock.now()), {
         mode, retireMissing: retireMissing ?? false, previewToken: previewToken ?? null, idempotencyKey: idempotencyKey ?? null, progress,
       });
     },

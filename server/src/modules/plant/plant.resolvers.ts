@@ -8,6 +8,8 @@ export const plantResolvers: Resolvers = {
   },
   WorkCenter: {
     weeklyHours: (wc) => wc.weeklyMinutes.map(apiHours),
+    // Sunday first is how the engine indexes days (getUTCDay); inputs and files are Monday first
+    weeklyHoursMondayFirst: (wc) => [...wc.weeklyMinutes.slice(1), wc.weeklyMinutes[0]!].map(apiHours),
     overtimeHoursPerDay: (wc) => apiHours(wc.overtimeMinutesPerDay),
     ratePerHour: (wc) => wc.rateCentsPerHour,
     overtimePremiumPerHour: (wc) => wc.overtimePremiumCentsPerHour,

@@ -14,14 +14,15 @@ const BATCH = 5_000;
 const DAY_MS = 86_400_000;
 
 /** Rows deleted per kind in one sweep. */
-export type Pruned = Record<'notifications' | 'webhookDeliveries' | 'failedJobs' | 'loginThrottle' | 'sessions', number>;
+export type Pruned = Record<'notifications' | 'webhookDeliveries' | 'failedJobs' | 'loginThrottle' | 'sessions' | 'uploads', number>;
 
 /**
  * What a sweep deletes, each kind by its own age (docs/operations.md, "Retention"). Only rows
  * that serve a while: read or not, a notification past its days; webhook deliveries that are
  * done (never PENDING ones); queue jobs that failed for good; login-throttle counters of
  * addresses and accounts that block nothing (a browser's trust — `device:` rows — is kept: it
- * is what spares the real user a lockout); sessions past their lifetime. Presence rows are
+ * is what spares the real user a lockout); sessions past their lifetime; uploaded import files
+ * past their day (modules/upload), imported or not. Presence rows are
  * swept by every process within their TTL (realtime/presence), board events by their retention
  * (modules/events). The audit trail, policy history, comments and billing adjustments are never
  * touched: they are append-only, and the runtime role cannot delete from them at all.
@@ -38,6 +39,7 @@ export async function pruneExpired(em: EntityManager, config: RetentionConfig, n
     failedJobs: await inBatches(em, 'graphile_worker._private_jobs', `attempts >= max_attempts and locked_at is null and ${older('updated_at')}`, [config.failedJobDays]),
     loginThrottle: await inBatches(em, 'login_throttle', `key not like 'device:%' and (blocked_until is null or blocked_until < ?) and window_start < ?`, [now, before(config.loginThrottleDays)]),
     sessions: await inBatches(em, 'session', 'expires_at < ?', [now]),
+    uploads: await inBatches(em, 'file_upload', 'expires_at < ?', [now]),
   };
 }
 
