@@ -7,7 +7,7 @@ import { LoadOverlay, type LoadReader } from './load.ts';
 import { labourCents, mulCents, type Cents } from './money.ts';
 import { planMove } from './move.ts';
 import { chainBounds, type ChainResult, loadWithout, planChain } from './planning.ts';
-import { laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
+import { freezeExposure, laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
 import type { Schedule } from './schedule.ts';
 import { capacityTiers, judgedTier, planningWindow, type PlanningWindow } from './tiers.ts';
 import type { CapacityTier, Change, CtpAlternative, Evaluation, Job, Policy } from './types.ts';
@@ -64,6 +64,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
       requiredApprovals: termsApprovals({ schedule, window, resolved }),
       laneRoles: {},
       frozenJobs: [],
+      freezeExposure: null,
     };
   }
 
@@ -88,6 +89,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
     frozenJobs: frozenJobs(steps, chosen.jobs, window),
+    freezeExposure: freezeExposure({ schedule, window, beforeJobs, afterJobs: chosen.jobs }),
   };
 }
 
@@ -142,6 +144,7 @@ function evaluateCancel(
     laneRoles: laneRoles(approvals),
     alternatives: [],
     frozenJobs: [],
+    freezeExposure: freezeExposure({ schedule, window, beforeJobs: before.jobs, afterJobs: [] }),
   };
 }
 

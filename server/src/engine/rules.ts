@@ -3,8 +3,8 @@ import { type Day, fromDay } from './dates.ts';
 import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
 import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
-import { bucketTier, isRaised, type PlanningWindow } from './tiers.ts';
-import type { ApproverRole, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
+import { bucketTier, isRaised, minutesAboveManager, type PlanningWindow } from './tiers.ts';
+import type { ApproverRole, FreezeExposure, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
 
 /** Everything the rule checks look at. */
 export interface RuleInput {
@@ -30,10 +30,16 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
     ...freezeWindow(input),
     ...minLeadTime(input),
     ...costIncrease(input),
-    ...minMargin(input),
+    ...minMargin({ ...input, cancel: input.resolved.after === null }),
     ...reviewRequired(input),
   ];
 }
+
+/**
+ * What the rules that read only the plan's numbers (buckets, cost, margin) look at: a stored
+ * verdict holds these, so a policy replay calls the same functions (docs/product.md §4.3).
+ */
+export type ImpactRuleInput = Pick<RuleInput, 'policy' | 'impact'>;
 
 /** What the rules that look only at the requested terms, not at a plan, need. */
 export type TermsRuleInput = Pick<RuleInput, 'schedule' | 'window' | 'resolved'>;
@@ -49,13 +55,19 @@ export function termsApprovals(input: TermsRuleInput): RequiredApproval[] {
 }
 
 /** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
-export function laneRoles(approvals: readonly RequiredApproval[]): Partial<Record<Lane, ApproverRole>> {
+export function laneRoles(approvals: readonly Pick<RequiredApproval, 'lane' | 'role'>[]): Partial<Record<Lane, ApproverRole>> {
   const roles: Partial<Record<Lane, ApproverRole>> = {};
   for (const a of approvals) {
     if (roles[a.lane] === 'PLANT_MANAGER') continue;
     roles[a.lane] = a.role;
   }
   return roles;
+}
+
+/** Whether two verdicts route the same lanes to the same roles. */
+export function sameLaneRoles(a: Partial<Record<Lane, ApproverRole>>, b: Partial<Record<Lane, ApproverRole>>): boolean {
+  const lanes = Object.keys({ ...a, ...b }) as Lane[];
+  return lanes.every((lane) => a[lane] === b[lane]);
 }
 
 /** Minutes as people count them on the floor: "2.5 h", "0.3 h". */
@@ -71,7 +83,7 @@ function pct(bp: number): string {
  * The ops manager for every bucket the change raises above the auto-approve limit. The same
  * buckets and the same numbers decide the tier ({@link judgedTier}), so the two always agree.
  */
-function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
+export function capacityManager({ impact, policy }: ImpactRuleInput): RequiredApproval[] {
   const auto = policy.autoApproveMaxUtilizationBp;
   const above = impact.buckets.filter((b) => isRaised(b) && bucketTier(b, policy) !== 'AUTO');
   if (above.length === 0) return [];
@@ -98,14 +110,13 @@ function capacityManager({ impact, policy }: RuleInput): RequiredApproval[] {
  * tier). Measured: the minutes the change adds above that limit — with the default 100% limit,
  * exactly the overtime it needs.
  */
-function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
+export function overtime({ impact, policy }: ImpactRuleInput): RequiredApproval[] {
   const manager = policy.managerMaxUtilizationBp;
   let added = 0;
   const days: string[] = [];
   for (const b of impact.buckets) {
-    if (!isRaised(b) || bucketTier(b, policy) !== 'OVERTIME') continue;
-    const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
-    const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
+    const over = minutesAboveManager(b, policy);
+    if (over === 0) continue;
     added += over;
     days.push(`${b.workCenterCode} on ${fromDay(b.day)} +${hours(over)}`);
   }
@@ -124,6 +135,54 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
   ];
 }
 
+/** A job of the changed order whose days after today the change alters, with its starts. */
+interface AlteredJob {
+  readonly job: Job;
+  /** First day after today before and after the change (null: none, or a job the change adds/removes). */
+  readonly startBefore: Day | null;
+  readonly startAfter: Day | null;
+  readonly started: boolean;
+}
+
+/** The jobs whose future the change alters: changed or removed jobs of before, then added ones. */
+function alteredJobs(beforeJobs: readonly Job[], afterJobs: readonly Job[], today: Day): AlteredJob[] {
+  const afterById = new Map(afterJobs.map((j) => [j.id, j]));
+  const altered: AlteredJob[] = [];
+  const seen = new Set<string>();
+  for (const job of beforeJobs) {
+    seen.add(job.id);
+    const after = afterById.get(job.id);
+    if (after !== undefined && sameFuture(job, after, today)) continue;
+    altered.push({ job, startBefore: firstFutureDay(job, today), startAfter: after === undefined ? null : firstFutureDay(after, today), started: job.status !== 'PLANNED' });
+  }
+  for (const job of afterJobs) {
+    if (!seen.has(job.id)) altered.push({ job, startBefore: null, startAfter: firstFutureDay(job, today), started: false });
+  }
+  return altered;
+}
+
+/**
+ * What the freeze window rule sees of a change whatever the window's length, stored with the
+ * verdict so that a draft window can be replayed on it (docs/product.md §4.3).
+ */
+export function freezeExposure({ schedule, window, beforeJobs, afterJobs }: Pick<RuleInput, 'schedule' | 'window' | 'beforeJobs' | 'afterJobs'>): FreezeExposure {
+  let nearest: Day | null = null;
+  let startedJobAltered = false;
+  for (const a of alteredJobs(beforeJobs, afterJobs, window.today)) {
+    startedJobAltered ||= a.started;
+    for (const start of [a.startBefore, a.startAfter]) if (start !== null && (nearest === null || start < nearest)) nearest = start;
+  }
+  return { startedJobAltered, nearestStartWorkingDays: nearest === null ? null : schedule.calendar.workingDaysBetween(window.today, nearest) };
+}
+
+/**
+ * Whether the freeze window rule fires for a change of this exposure under a policy: a started job
+ * is altered, or one starts (before or after the change) within the window's working days.
+ */
+export function freezeFires(exposure: FreezeExposure, policy: Pick<Policy, 'freezeWindowWorkingDays'>): boolean {
+  return exposure.startedJobAltered || (exposure.nearestStartWorkingDays !== null && exposure.nearestStartWorkingDays <= policy.freezeWindowWorkingDays);
+}
+
 /**
  * A change to a job that has started, or that starts (before or after) inside the freeze window.
  * Measured: working days from today to the start inside the window — the job's current start
@@ -131,25 +190,12 @@ function overtime({ impact, policy }: RuleInput): RequiredApproval[] {
  * else its start after the change; the message names both when they differ.
  */
 function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleInput): RequiredApproval[] {
-  const afterById = new Map(afterJobs.map((j) => [j.id, j]));
   const hits: { job: Job; start: Day | null; other: Day | null; byNew: boolean; started: boolean }[] = [];
-  const seen = new Set<string>();
-  for (const job of beforeJobs) {
-    seen.add(job.id);
-    const after = afterById.get(job.id);
-    if (after !== undefined && sameFuture(job, after, window.today)) continue;
-    const startBefore = firstFutureDay(job, window.today);
-    const startAfter = after === undefined ? null : firstFutureDay(after, window.today);
-    const started = job.status !== 'PLANNED';
+  for (const { job, startBefore, startAfter, started } of alteredJobs(beforeJobs, afterJobs, window.today)) {
     if (started || inWindow(startBefore, window) || inWindow(startAfter, window)) {
       const byNew = !inWindow(startBefore, window) && inWindow(startAfter, window);
       hits.push({ job, start: byNew ? startAfter : startBefore, other: byNew ? startBefore : startAfter, byNew, started });
     }
-  }
-  for (const job of afterJobs) {
-    if (seen.has(job.id)) continue;
-    const start = firstFutureDay(job, window.today);
-    if (inWindow(start, window)) hits.push({ job, start, other: null, byNew: false, started: false });
   }
   if (hits.length === 0) return [];
   const first = hits[0]!;
@@ -205,7 +251,7 @@ function minLeadTime({ schedule, window, resolved }: TermsRuleInput): RequiredAp
   ];
 }
 
-function costIncrease({ policy, impact }: RuleInput): RequiredApproval[] {
+export function costIncrease({ policy, impact }: ImpactRuleInput): RequiredApproval[] {
   const delta = impact.costDelta.totalCents;
   if (delta <= policy.costIncreaseLimitCents) return [];
   return [
@@ -222,8 +268,8 @@ function costIncrease({ policy, impact }: RuleInput): RequiredApproval[] {
 }
 
 /** Margin after the change below the minimum, compared exactly: margin × 10000 < bp × price. */
-function minMargin({ policy, impact, resolved }: RuleInput): RequiredApproval[] {
-  if (resolved.after === null) return [];
+export function minMargin({ policy, impact, cancel }: ImpactRuleInput & { readonly cancel: boolean }): RequiredApproval[] {
+  if (cancel) return [];
   const price = impact.priceAfterCents;
   const margin = impact.marginAfterCents;
   const below = price > 0 ? isBelowBasisPoints(margin, price, policy.minMarginBp) : margin < 0 || policy.minMarginBp > 0;

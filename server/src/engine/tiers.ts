@@ -59,6 +59,16 @@ export function judgedTier(buckets: readonly BucketImpact[], policy: Policy): Ca
   return tier;
 }
 
+/**
+ * The minutes a change adds to a bucket above the manager ceiling: `load after − max(load before,
+ * manager ceiling)` for a raised bucket at the OVERTIME tier, else 0. What the OVERTIME rule
+ * measures, and what no plan may hold when overtime is not allowed.
+ */
+export function minutesAboveManager(bucket: BucketImpact, policy: Policy): Minutes {
+  if (!isRaised(bucket) || bucketTier(bucket, policy) !== 'OVERTIME') return 0;
+  return bucket.loadAfterMinutes - Math.max(bucket.loadBeforeMinutes, Math.floor((policy.managerMaxUtilizationBp * bucket.capacityMinutes) / 10_000));
+}
+
 const TIER_RANK: Record<CapacityTier, number> = { AUTO: 0, MANAGER: 1, OVERTIME: 2 };
 
 /** The tiers a plan may use under a policy, lowest authority first (OVERTIME only if allowed). */

@@ -272,6 +272,20 @@ export interface FrozenJob {
   readonly kept: boolean;
 }
 
+/**
+ * What the freeze window rule sees of a change whatever the window's length (docs/product.md
+ * §4.3): enough to judge the same plan under another window.
+ */
+export interface FreezeExposure {
+  /** A job the change alters has started: the rule fires whatever the window. */
+  readonly startedJobAltered: boolean;
+  /**
+   * Plant working days from today to the nearest start, before or after the change, of a job the
+   * change alters (null: it alters none with days ahead).
+   */
+  readonly nearestStartWorkingDays: number | null;
+}
+
 /** The order's attributes after the change (null for CANCEL). */
 export interface OrderTerms {
   readonly productId: string;
@@ -311,4 +325,9 @@ export interface Evaluation {
    * Optional only because verdicts stored before it was added lack it.
    */
   readonly frozenJobs?: readonly FrozenJob[];
+  /**
+   * The freeze window rule's view of the plan, for a policy replay (null when INFEASIBLE: no
+   * plan). Optional only because verdicts stored before it was added lack it.
+   */
+  readonly freezeExposure?: FreezeExposure | null;
 }

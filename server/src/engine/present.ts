@@ -1,0 +1,103 @@
+import { capacityOn, overtimeOn } from './calendar.ts';
+import type { Day } from './dates.ts';
+import { EngineError } from './errors.ts';
+import { evaluateChange } from './evaluate.ts';
+import { percent2 } from './money.ts';
+import { sameLaneRoles } from './rules.ts';
+import type { Schedule } from './schedule.ts';
+import { bucketTier } from './tiers.ts';
+import type { ApproverRole, BucketImpact, CapacityTier, Change, Lane, Policy, Tier } from './types.ts';
+
+// The policy lab's view of the present (docs/product.md §4.3): a draft policy against the live
+// schedule. Pure: the schedule, the pending requests and two policies in, what changes out.
+
+/** A pending change order's stored request. */
+export interface PendingRequest {
+  readonly id: string;
+  readonly number: string;
+  readonly change: Change;
+}
+
+/** A pending change order whose verdict on today's schedule differs under the draft. */
+export interface PendingTierChange {
+  readonly id: string;
+  readonly number: string;
+  readonly currentTier: Tier;
+  readonly draftTier: Tier;
+  readonly currentLaneRoles: Partial<Record<Lane, ApproverRole>>;
+  readonly draftLaneRoles: Partial<Record<Lane, ApproverRole>>;
+}
+
+/** A bucket whose load sits in another tier band under the draft. */
+export interface BucketCrossing {
+  readonly workCenterId: string;
+  readonly workCenterCode: string;
+  readonly day: Day;
+  readonly loadMinutes: number;
+  readonly capacityMinutes: number;
+  readonly utilizationPct: number;
+  readonly currentTier: CapacityTier;
+  readonly draftTier: CapacityTier;
+}
+
+export interface PresentReplay {
+  readonly pending: readonly PendingTierChange[];
+  readonly buckets: readonly BucketCrossing[];
+}
+
+/**
+ * Re-evaluates each pending request on the live schedule under both policies (the engine's own
+ * evaluation, so the plan may differ too), and lists the working buckets from `from` to `to`
+ * whose load falls in another tier band under the draft. A request the schedule no longer
+ * accepts (its order closed since) is left out: apply would refuse it under either policy.
+ */
+export function replayPresent(
+  schedule: Schedule,
+  current: Policy,
+  draft: Policy,
+  pending: readonly PendingRequest[],
+  today: Day,
+  range: { readonly from: Day; readonly to: Day },
+): PresentReplay {
+  const changes: PendingTierChange[] = [];
+  for (const p of pending) {
+    const verdicts = tryBoth(schedule, current, draft, p.change, today);
+    if (verdicts === null) continue;
+    const [now, then] = verdicts;
+    if (now.tier === then.tier && sameLaneRoles(now.laneRoles, then.laneRoles)) continue;
+    changes.push({ id: p.id, number: p.number, currentTier: now.tier, draftTier: then.tier, currentLaneRoles: now.laneRoles, draftLaneRoles: then.laneRoles });
+  }
+  const buckets: BucketCrossing[] = [];
+  for (const wc of [...schedule.workCenters.values()].sort((a, b) => a.source.code.localeCompare(b.source.code))) {
+    for (let day = range.from; day <= range.to; day++) {
+      const capacity = capacityOn(wc, day);
+      if (capacity <= 0) continue;
+      const load = schedule.load.loadOn(wc.id, day);
+      const bucket: BucketImpact = {
+        workCenterId: wc.id,
+        workCenterCode: wc.source.code,
+        day,
+        capacityMinutes: capacity,
+        overtimeCapacityMinutes: overtimeOn(wc, day),
+        loadBeforeMinutes: load,
+        loadAfterMinutes: load,
+        utilizationBeforePct: percent2(load, capacity) ?? 0,
+        utilizationAfterPct: percent2(load, capacity) ?? 0,
+      };
+      const currentTier = bucketTier(bucket, current);
+      const draftTier = bucketTier(bucket, draft);
+      if (currentTier === draftTier) continue;
+      buckets.push({ workCenterId: wc.id, workCenterCode: wc.source.code, day, loadMinutes: load, capacityMinutes: capacity, utilizationPct: bucket.utilizationAfterPct, currentTier, draftTier });
+    }
+  }
+  return { pending: changes, buckets };
+}
+
+function tryBoth(schedule: Schedule, current: Policy, draft: Policy, change: Change, today: Day) {
+  try {
+    return [evaluateChange(schedule, current, change, today), evaluateChange(schedule, draft, change, today)] as const;
+  } catch (err) {
+    if (err instanceof EngineError) return null;
+    throw err;
+  }
+}
