@@ -51,5 +51,5 @@ export {
   type DayTurn, type RiskCause,
 } from './floor.ts';
 export { freezeFires } from './rules.ts';
-export { rejudge, replayPolicy, type PolicyReplay, type ReplayCase, type ReplayChange, type ReplayedVerdict, type ReplaySide, type ReplayWeek } from './replay.ts';
+export { rejudge, replayPolicy, type PolicyReplay, type ReplayCase, type ReplayChange, type ReplayedVerdict, type ReplaySide, type ReplayWeek, type StoredVerdict } from './replay.ts';
 export { replayPresent, type BucketCrossing, type PendingRequest, type PendingTierChange, type PresentReplay } from './present.ts';

@@ -7,12 +7,17 @@ import type { ApproverRole, Evaluation, Lane, Policy, RequiredApproval, Rule, Ti
 // plant's change orders were actually evaluated on. Pure: stored verdicts and two policies in, a
 // comparison out; no clock, no I/O, fixed iteration order.
 
+/** The parts of a stored verdict a replay reads (its plan's numbers, not the plan's jobs). */
+export type StoredVerdict = Pick<Evaluation, 'tier' | 'terms' | 'impact' | 'requiredApprovals' | 'laneRoles' | 'freezeExposure'>;
+
 /** One stored change order as the replay reads it. */
 export interface ReplayCase {
   readonly id: string;
   readonly number: string;
+  /** The plant-local day it was proposed: the week its decisions count in. */
+  readonly proposedOn: Day;
   /** The verdict as stored with the change order (its plan, buckets, cost and margin). */
-  readonly evaluation: Evaluation;
+  readonly evaluation: StoredVerdict;
   /** Lanes whose approval was granted. */
   readonly grantedLanes: readonly Lane[];
   /** Hours each routed lane waited for its decision (or has waited so far), for the SLA. */
@@ -82,7 +87,7 @@ export interface PolicyReplay {
  * load before) fits no allowed tier: INFEASIBLE. A stored INFEASIBLE verdict has no plan and stays
  * INFEASIBLE. Rules the policy does not set (lead time, quality review) are kept as stored.
  */
-export function rejudge(evaluation: Evaluation, policy: Policy): ReplayedVerdict {
+export function rejudge(evaluation: StoredVerdict, policy: Policy): ReplayedVerdict {
   const stored = (rule: Rule) => evaluation.requiredApprovals.filter((a) => a.rule === rule);
   const impact = evaluation.impact;
   if (evaluation.tier === 'INFEASIBLE' || impact === null) {
@@ -127,7 +132,7 @@ export function replayPolicy(cases: readonly ReplayCase[], current: Policy, draf
       const asked = tally(sides[side], c, verdicts[side], policy);
       dropped[side] = c.grantedLanes.filter((lane) => verdicts[side].laneRoles[lane] === undefined);
       sides[side].grantedNoLongerNeeded += dropped[side].length;
-      const weekStart = mondayOf(c.evaluation.today);
+      const weekStart = mondayOf(c.proposedOn);
       for (const role of asked) {
         const key = `${weekStart}|${role}`;
         const week = weeks.get(key) ?? { weekStart, role, current: 0, draft: 0 };

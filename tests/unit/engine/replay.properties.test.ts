@@ -64,7 +64,7 @@ const RANK = { AUTO: 0, MANAGER: 1, OVERTIME: 2, INFEASIBLE: 3 } as const;
 const ROLE_RANK = { OPS_MANAGER: 0, PLANT_MANAGER: 1, ACCOUNTING: 0, QUALITY: 0 } as const;
 
 function asCase(evaluation: Evaluation, i: number, grantedLanes: readonly Lane[] = []): ReplayCase {
-  return { id: `co${i}`, number: `CO-${i}`, evaluation, grantedLanes, waitedHours: {} };
+  return { id: `co${i}`, number: `CO-${i}`, proposedOn: evaluation.today, evaluation, grantedLanes, waitedHours: {} };
 }
 
 describe('policy replay properties', () => {

@@ -13,6 +13,7 @@ import { Migration20261202070000Progress } from './Migration20261202070000Progre
 import { Migration20261202080000ChangeOrderOrigin } from './Migration20261202080000ChangeOrderOrigin.ts';
 import { Migration20261202090000PromiseDates } from './Migration20261202090000PromiseDates.ts';
 import { Migration20261202100000PlantCurrency } from './Migration20261202100000PlantCurrency.ts';
+import { Migration20261202120000PolicyReplay } from './Migration20261202120000PolicyReplay.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -30,4 +31,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202080000ChangeOrderOrigin', class: Migration20261202080000ChangeOrderOrigin },
   { name: 'Migration20261202090000PromiseDates', class: Migration20261202090000PromiseDates },
   { name: 'Migration20261202100000PlantCurrency', class: Migration20261202100000PlantCurrency },
+  { name: 'Migration20261202120000PolicyReplay', class: Migration20261202120000PolicyReplay },
 ];
