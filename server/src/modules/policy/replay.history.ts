@@ -34,10 +34,7 @@ export interface ReplayPeriod {
 export async function loadReplayCases(em: EntityManager, plantId: string, period: ReplayPeriod, now: Date): Promise<ReplayCase[]> {
   const rows = await em.execute<{ id: string; number: string; proposedOn: string; evaluation: StoredVerdict; approvals: { lane: Lane; status: string; waitedHours: number }[] | null }[]>(
     `select co.id, co.number, to_char((co.created_at at time zone p.time_zone)::date, 'YYYY-MM-DD') as "proposedOn",
-            -- only what a replay reads: a verdict's jobs and capable-to-promise plans are most of its size
-            jsonb_build_object('tier', co.evaluation->'tier', 'terms', co.evaluation->'terms', 'impact', co.evaluation->'impact',
-              'requiredApprovals', co.evaluation->'requiredApprovals', 'laneRoles', co.evaluation->'laneRoles',
-              'freezeExposure', co.evaluation->'freezeExposure') as evaluation,
+            co.replay_verdict as evaluation,
             (select json_agg(json_build_object('lane', a.lane, 'status', a.status,
                     'waitedHours', extract(epoch from (coalesce(a.decided_at, ?::timestamptz) - a.pending_since)) / 3600))
                from change_order_approval a where a.change_order_id = co.id) as approvals
