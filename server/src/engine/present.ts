@@ -1,12 +1,12 @@
-import { capacityOn, overtimeOn } from './calendar.ts';
+import { capacityOn } from './calendar.ts';
 import type { Day } from './dates.ts';
 import { EngineError } from './errors.ts';
 import { evaluateChange } from './evaluate.ts';
-import { percent2 } from './money.ts';
+import { bucketImpact } from './impact.ts';
 import { sameLaneRoles } from './rules.ts';
 import type { Schedule } from './schedule.ts';
 import { bucketTier } from './tiers.ts';
-import type { ApproverRole, BucketImpact, CapacityTier, Change, Lane, Policy, Tier } from './types.ts';
+import type { ApproverRole, CapacityTier, Change, Lane, Policy, Tier } from './types.ts';
 
 // The policy lab's view of the present (docs/product.md §4.3): a draft policy against the live
 // schedule. Pure: the schedule, the pending requests and two policies in, what changes out.
@@ -68,26 +68,15 @@ export function replayPresent(
     changes.push({ id: p.id, number: p.number, currentTier: now.tier, draftTier: then.tier, currentLaneRoles: now.laneRoles, draftLaneRoles: then.laneRoles });
   }
   const buckets: BucketCrossing[] = [];
-  for (const wc of [...schedule.workCenters.values()].sort((a, b) => a.source.code.localeCompare(b.source.code))) {
+  for (const wc of [...schedule.workCenters.values()].sort((a, b) => a.code.localeCompare(b.code))) {
     for (let day = range.from; day <= range.to; day++) {
-      const capacity = capacityOn(wc, day);
-      if (capacity <= 0) continue;
+      if (capacityOn(wc, day) <= 0) continue;
       const load = schedule.load.loadOn(wc.id, day);
-      const bucket: BucketImpact = {
-        workCenterId: wc.id,
-        workCenterCode: wc.source.code,
-        day,
-        capacityMinutes: capacity,
-        overtimeCapacityMinutes: overtimeOn(wc, day),
-        loadBeforeMinutes: load,
-        loadAfterMinutes: load,
-        utilizationBeforePct: percent2(load, capacity) ?? 0,
-        utilizationAfterPct: percent2(load, capacity) ?? 0,
-      };
+      const bucket = bucketImpact(wc, day, load, load);
       const currentTier = bucketTier(bucket, current);
       const draftTier = bucketTier(bucket, draft);
       if (currentTier === draftTier) continue;
-      buckets.push({ workCenterId: wc.id, workCenterCode: wc.source.code, day, loadMinutes: load, capacityMinutes: capacity, utilizationPct: bucket.utilizationAfterPct, currentTier, draftTier });
+      buckets.push({ workCenterId: wc.id, workCenterCode: wc.code, day, loadMinutes: load, capacityMinutes: bucket.capacityMinutes, utilizationPct: bucket.utilizationAfterPct, currentTier, draftTier });
     }
   }
   return { pending: changes, buckets };

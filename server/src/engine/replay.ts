@@ -1,14 +1,16 @@
 import { type Day, weekdayOf } from './dates.ts';
 import { capacityManager, costIncrease, freezeFires, laneRoles, minMargin, overtime, sameLaneRoles } from './rules.ts';
 import { isRaised, judgedTier, minutesAboveManager } from './tiers.ts';
-import type { ApproverRole, Evaluation, Lane, Policy, RequiredApproval, Rule, Tier } from './types.ts';
+import type { ApproverRole, Evaluation, Lane, Policy, RequiredApproval, Rule, StoredImpact, Tier } from './types.ts';
 
 // The policy lab's history replay (docs/product.md §4.3): a draft policy judged on the plans the
 // plant's change orders were actually evaluated on. Pure: stored verdicts and two policies in, a
 // comparison out; no clock, no I/O, fixed iteration order.
 
 /** The parts of a stored verdict a replay reads (its plan's numbers, not the plan's jobs). */
-export type StoredVerdict = Pick<Evaluation, 'tier' | 'terms' | 'impact' | 'requiredApprovals' | 'laneRoles' | 'freezeExposure'>;
+export interface StoredVerdict extends Pick<Evaluation, 'tier' | 'terms' | 'requiredApprovals' | 'laneRoles' | 'freezeExposure'> {
+  readonly impact: StoredImpact | null;
+}
 
 /** One stored change order as the replay reads it. */
 export interface ReplayCase {

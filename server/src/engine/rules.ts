@@ -4,7 +4,7 @@ import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
 import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import { bucketTier, isRaised, minutesAboveManager, type PlanningWindow } from './tiers.ts';
-import type { ApproverRole, FreezeExposure, Impact, Job, Lane, Policy, RequiredApproval } from './types.ts';
+import type { ApproverRole, FreezeExposure, Impact, Job, Lane, Policy, RequiredApproval, StoredImpact } from './types.ts';
 
 /** Everything the rule checks look at. */
 export interface RuleInput {
@@ -39,7 +39,10 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
  * What the rules that read only the plan's numbers (buckets, cost, margin) look at: a stored
  * verdict holds these, so a policy replay calls the same functions (docs/product.md §4.3).
  */
-export type ImpactRuleInput = Pick<RuleInput, 'policy' | 'impact'>;
+export interface ImpactRuleInput {
+  readonly policy: Policy;
+  readonly impact: StoredImpact;
+}
 
 /** What the rules that look only at the requested terms, not at a plan, need. */
 export type TermsRuleInput = Pick<RuleInput, 'schedule' | 'window' | 'resolved'>;

@@ -244,6 +244,13 @@ export interface Impact {
   readonly marginAfterPct: number | null;
 }
 
+/**
+ * The part of an impact a stored verdict keeps for a policy replay (docs/product.md §4.3): no
+ * costs before and after (their difference is kept), and `buckets` holds at least every bucket
+ * the change raises — the only ones a tier or a rule reads.
+ */
+export type StoredImpact = Omit<Impact, 'costBefore' | 'costAfter'>;
+
 /** Capable-to-promise: the earliest due date reachable under a tier (null: none in the horizon). */
 export interface CtpAlternative {
   readonly tier: CapacityTier;
