@@ -15,6 +15,7 @@ import { floorSuite } from './suites/floor.ts';
 import { importSuite } from './suites/import.ts';
 import { liveSuite } from './suites/live.ts';
 import { memorySuite } from './suites/memory.ts';
+import { policyReplaySuite } from './suites/policy-replay.ts';
 import { previewHttpSuite } from './suites/preview-http.ts';
 import { reportsSuite } from './suites/reports.ts';
 import { soakSuite } from './suites/soak.ts';
@@ -26,7 +27,7 @@ import type { Suite } from './suites/suite.ts';
  * and real server processes, and writes JSON and Markdown under bench/results/ (git-ignored).
  * See docs/performance.md for the figures and what limits them.
  */
-const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, compressionSuite, reportsSuite, importSuite, liveSuite, memorySuite, throughputSuite, clusterSuite, floorSuite, soakSuite];
+const SUITES: Suite[] = [engineSuite, previewHttpSuite, boardSuite, clientSuite, compressionSuite, reportsSuite, importSuite, liveSuite, memorySuite, throughputSuite, clusterSuite, floorSuite, policyReplaySuite, soakSuite];
 
 const USAGE = `Usage: pnpm bench [--quick] [--suite ${SUITES.map((s) => s.id).join(',')}] [--profile] [--out DIR]
   --quick   fewer samples and time budgets: a smoke run (a few minutes, a third of it seeding)

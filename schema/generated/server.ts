@@ -2080,6 +2080,8 @@ export type Policy = {
   plantId: Scalars['ID']['output'];
   /** Why it was changed. */
   reason: Scalars['String']['output'];
+  /** The history comparison recorded when this version was published (null for versions published before the policy lab, and the defaults). */
+  replay: Maybe<PolicyReplay>;
   /**
    * Capacity rules for one work center, one customer tier or both, replacing the three capacity
    * settings above in their scope; the most specific applying rule wins (docs/product.md §4.3).
@@ -2087,6 +2089,19 @@ export type Policy = {
   scopedRules: Array<ScopedRule>;
   /** Version number, from 1; pass it back as `expectedVersion` when editing. */
   version: Scalars['Int']['output'];
+};
+
+export type PolicyBucketCrossing = {
+  __typename?: 'PolicyBucketCrossing';
+  capacityHours: Scalars['Float']['output'];
+  currentTier: CapacityTier;
+  date: Scalars['Date']['output'];
+  draftTier: CapacityTier;
+  loadHours: Scalars['Float']['output'];
+  /** Percent of capacity, 2 decimals. */
+  utilizationPct: Scalars['Float']['output'];
+  workCenterCode: Scalars['String']['output'];
+  workCenterId: Scalars['ID']['output'];
 };
 
 /** Fields to change in a new policy version; omitted fields keep their current value. */
@@ -2107,6 +2122,115 @@ export type PolicyChanges = {
   overtimeAllowed?: InputMaybe<Scalars['Boolean']['input']>;
   /** The full new list of scoped rules (at most 50, one per scope); omit to keep the current list, [] to remove them all. */
   scopedRules?: InputMaybe<Array<ScopedRuleInput>>;
+};
+
+/** The draft on the live schedule. */
+export type PolicyPresent = {
+  __typename?: 'PolicyPresent';
+  /** Working buckets (from tomorrow, 8 weeks ahead) whose load falls in another tier band under the draft. */
+  buckets: Array<PolicyBucketCrossing>;
+  /** Pending change orders whose verdict on today's schedule differs under the draft. */
+  pending: Array<PolicyPresentChange>;
+};
+
+export type PolicyPresentChange = {
+  __typename?: 'PolicyPresentChange';
+  changeOrderId: Scalars['ID']['output'];
+  currentLanes: Array<PolicyReplayLaneRole>;
+  currentTier: Tier;
+  draftLanes: Array<PolicyReplayLaneRole>;
+  draftTier: Tier;
+  number: Scalars['String']['output'];
+};
+
+/**
+ * The policy lab (docs/product.md §4.4): a draft policy replayed on the plant's own history and
+ * tried on the live schedule, before anyone publishes it.
+ */
+export type PolicyReplay = {
+  __typename?: 'PolicyReplay';
+  /** The current version the draft is compared with. */
+  basePolicyVersion: Scalars['Int']['output'];
+  /** The change orders whose verdict differs between the two sides, oldest first. */
+  changed: Array<PolicyReplayChange>;
+  /** The current rules on the same plans. */
+  current: PolicyReplaySide;
+  /** The draft on the same plans. */
+  draft: PolicyReplaySide;
+  /** Of those, verdicts stored before the freeze window's reach was recorded: their freeze-window rule is kept as it fired then. */
+  freezeWindowAsStored: Scalars['Int']['output'];
+  /** First day of the replayed period (plant-local), by when each change order was proposed. */
+  from: Scalars['Date']['output'];
+  /** Change orders replayed. */
+  replayed: Scalars['Int']['output'];
+  /** Last day of the replayed period. */
+  to: Scalars['Date']['output'];
+  /** Decisions asked of each role per week (weeks start on Monday), both sides. */
+  weeks: Array<PolicyReplayWeek>;
+};
+
+/** A change order whose verdict the draft changes. */
+export type PolicyReplayChange = {
+  __typename?: 'PolicyReplayChange';
+  changeOrderId: Scalars['ID']['output'];
+  current: PolicyReplayVerdict;
+  draft: PolicyReplayVerdict;
+  /** Lanes whose approval was granted and that the draft would not ask for. */
+  grantedNoLongerNeeded: Array<Lane>;
+  number: Scalars['String']['output'];
+};
+
+/** The role a lane is routed to. */
+export type PolicyReplayLaneRole = {
+  __typename?: 'PolicyReplayLaneRole';
+  lane: Lane;
+  role: Role;
+};
+
+export type PolicyReplayRoleCount = {
+  __typename?: 'PolicyReplayRoleCount';
+  count: Scalars['Int']['output'];
+  role: Role;
+};
+
+/** One side of a replay: what a policy would have asked of the period's change orders. */
+export type PolicyReplaySide = {
+  __typename?: 'PolicyReplaySide';
+  auto: Scalars['Int']['output'];
+  /** Decisions asked of each approving role: one per routed lane, plus one for the plant manager per escalation. */
+  decisions: Array<PolicyReplayRoleCount>;
+  /** Routed lanes whose real decision took longer than the approval SLA, so they would have escalated. */
+  escalations: Scalars['Int']['output'];
+  /** Approvals that were granted and that this side would not ask for at all. */
+  grantedNoLongerNeeded: Scalars['Int']['output'];
+  infeasible: Scalars['Int']['output'];
+  manager: Scalars['Int']['output'];
+  /** Margin lost by feasible verdicts that no accounting decision reviews. */
+  marginGivenAway: Scalars['Money']['output'];
+  overtime: Scalars['Int']['output'];
+  /** Overtime the feasible verdicts add (above regular capacity in the buckets they raise). */
+  overtimeHours: Scalars['Float']['output'];
+  /** Their overtime premium. */
+  overtimePremium: Scalars['Money']['output'];
+};
+
+/** What one side asks of one change order. */
+export type PolicyReplayVerdict = {
+  __typename?: 'PolicyReplayVerdict';
+  /** The lanes routed and to whom. */
+  lanes: Array<PolicyReplayLaneRole>;
+  /** Every rule that fires, in the order the evaluation lists them. */
+  rules: Array<PolicyRule>;
+  tier: Tier;
+};
+
+export type PolicyReplayWeek = {
+  __typename?: 'PolicyReplayWeek';
+  current: Scalars['Int']['output'];
+  draft: Scalars['Int']['output'];
+  role: Role;
+  /** The Monday the week starts on. */
+  weekStart: Scalars['Date']['output'];
 };
 
 /** The policy rule that asked for an approval. */
@@ -2415,6 +2539,18 @@ export type Query = {
   /** Every version of the plant's policy, newest first. */
   policyHistory: Array<Policy>;
   /**
+   * The draft against the live schedule: pending change orders that would change tier, and buckets
+   * that cross a tier line. OPS_MANAGER, PLANT_MANAGER.
+   */
+  policyPresent: PolicyPresent;
+  /**
+   * Replays the plant's change orders proposed from `from` to `to` (plant-local dates, default the
+   * last 90 days through today, at most 366 days) under the current policy and under `draft` (the
+   * current rules with these changes). BAD_USER_INPUT for a draft that contradicts itself or a bad
+   * period. OPS_MANAGER, PLANT_MANAGER.
+   */
+  policyReplay: PolicyReplay;
+  /**
    * Evaluates a change against the live schedule and the current policy; writes nothing.
    * BAD_USER_INPUT for invalid input (negative quantity, date in the past, option not offered);
    * NOT_FOUND for an unknown order, job, product or customer.
@@ -2544,6 +2680,22 @@ export type QueryPolicyArgs = {
 /** Liveness of the API itself. */
 export type QueryPolicyHistoryArgs = {
   plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryPolicyPresentArgs = {
+  draft: PolicyChanges;
+  plantId: Scalars['ID']['input'];
+};
+
+
+/** Liveness of the API itself. */
+export type QueryPolicyReplayArgs = {
+  draft: PolicyChanges;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  plantId: Scalars['ID']['input'];
+  to?: InputMaybe<Scalars['Date']['input']>;
 };
 
 
@@ -3119,7 +3271,17 @@ export type ResolversTypes = {
   Plant: ResolverTypeWrapper<PlantDtoModel>;
   PlantInput: PlantInput;
   Policy: ResolverTypeWrapper<PolicyDtoModel>;
+  PolicyBucketCrossing: ResolverTypeWrapper<PolicyBucketCrossing>;
   PolicyChanges: PolicyChanges;
+  PolicyPresent: ResolverTypeWrapper<PolicyPresent>;
+  PolicyPresentChange: ResolverTypeWrapper<PolicyPresentChange>;
+  PolicyReplay: ResolverTypeWrapper<PolicyReplay>;
+  PolicyReplayChange: ResolverTypeWrapper<PolicyReplayChange>;
+  PolicyReplayLaneRole: ResolverTypeWrapper<PolicyReplayLaneRole>;
+  PolicyReplayRoleCount: ResolverTypeWrapper<PolicyReplayRoleCount>;
+  PolicyReplaySide: ResolverTypeWrapper<PolicyReplaySide>;
+  PolicyReplayVerdict: ResolverTypeWrapper<PolicyReplayVerdict>;
+  PolicyReplayWeek: ResolverTypeWrapper<PolicyReplayWeek>;
   PolicyRule: PolicyRule;
   PresenceEntry: ResolverTypeWrapper<PresenceEntry>;
   PresenceKind: PresenceKind;
@@ -3238,7 +3400,17 @@ export type ResolversParentTypes = {
   Plant: PlantDtoModel;
   PlantInput: PlantInput;
   Policy: PolicyDtoModel;
+  PolicyBucketCrossing: PolicyBucketCrossing;
   PolicyChanges: PolicyChanges;
+  PolicyPresent: PolicyPresent;
+  PolicyPresentChange: PolicyPresentChange;
+  PolicyReplay: PolicyReplay;
+  PolicyReplayChange: PolicyReplayChange;
+  PolicyReplayLaneRole: PolicyReplayLaneRole;
+  PolicyReplayRoleCount: PolicyReplayRoleCount;
+  PolicyReplaySide: PolicyReplaySide;
+  PolicyReplayVerdict: PolicyReplayVerdict;
+  PolicyReplayWeek: PolicyReplayWeek;
   PresenceEntry: PresenceEntry;
   PresenceSnapshot: PresenceSnapshot;
   PresenceViewing: PresenceViewing;
@@ -3901,8 +4073,90 @@ export type PolicyResolvers<ContextType = GraphQLContext, ParentType extends Res
   overtimeAllowed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   plantId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  replay?: Resolver<Maybe<ResolversTypes['PolicyReplay']>, ParentType, ContextType>;
   scopedRules?: Resolver<Array<ResolversTypes['ScopedRule']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PolicyBucketCrossingResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyBucketCrossing'] = ResolversParentTypes['PolicyBucketCrossing']> = {
+  capacityHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  currentTier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  draftTier?: Resolver<ResolversTypes['CapacityTier'], ParentType, ContextType>;
+  loadHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  utilizationPct?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  workCenterCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workCenterId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PolicyPresentResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyPresent'] = ResolversParentTypes['PolicyPresent']> = {
+  buckets?: Resolver<Array<ResolversTypes['PolicyBucketCrossing']>, ParentType, ContextType>;
+  pending?: Resolver<Array<ResolversTypes['PolicyPresentChange']>, ParentType, ContextType>;
+};
+
+export type PolicyPresentChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyPresentChange'] = ResolversParentTypes['PolicyPresentChange']> = {
+  changeOrderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  currentLanes?: Resolver<Array<ResolversTypes['PolicyReplayLaneRole']>, ParentType, ContextType>;
+  currentTier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  draftLanes?: Resolver<Array<ResolversTypes['PolicyReplayLaneRole']>, ParentType, ContextType>;
+  draftTier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PolicyReplayResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplay'] = ResolversParentTypes['PolicyReplay']> = {
+  basePolicyVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changed?: Resolver<Array<ResolversTypes['PolicyReplayChange']>, ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['PolicyReplaySide'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['PolicyReplaySide'], ParentType, ContextType>;
+  freezeWindowAsStored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  replayed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  weeks?: Resolver<Array<ResolversTypes['PolicyReplayWeek']>, ParentType, ContextType>;
+};
+
+export type PolicyReplayChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplayChange'] = ResolversParentTypes['PolicyReplayChange']> = {
+  changeOrderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['PolicyReplayVerdict'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['PolicyReplayVerdict'], ParentType, ContextType>;
+  grantedNoLongerNeeded?: Resolver<Array<ResolversTypes['Lane']>, ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type PolicyReplayLaneRoleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplayLaneRole'] = ResolversParentTypes['PolicyReplayLaneRole']> = {
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type PolicyReplayRoleCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplayRoleCount'] = ResolversParentTypes['PolicyReplayRoleCount']> = {
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+};
+
+export type PolicyReplaySideResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplaySide'] = ResolversParentTypes['PolicyReplaySide']> = {
+  auto?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  decisions?: Resolver<Array<ResolversTypes['PolicyReplayRoleCount']>, ParentType, ContextType>;
+  escalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  grantedNoLongerNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  infeasible?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  manager?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  marginGivenAway?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  overtime?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overtimeHours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  overtimePremium?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+};
+
+export type PolicyReplayVerdictResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplayVerdict'] = ResolversParentTypes['PolicyReplayVerdict']> = {
+  lanes?: Resolver<Array<ResolversTypes['PolicyReplayLaneRole']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['PolicyRule']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+};
+
+export type PolicyReplayWeekResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PolicyReplayWeek'] = ResolversParentTypes['PolicyReplayWeek']> = {
+  current?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  draft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  weekStart?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type PresenceEntryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PresenceEntry'] = ResolversParentTypes['PresenceEntry']> = {
@@ -3993,6 +4247,8 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   plants?: Resolver<Array<ResolversTypes['Plant']>, ParentType, ContextType>;
   policy?: Resolver<ResolversTypes['Policy'], ParentType, ContextType, RequireFields<QueryPolicyArgs, 'plantId'>>;
   policyHistory?: Resolver<Array<ResolversTypes['Policy']>, ParentType, ContextType, RequireFields<QueryPolicyHistoryArgs, 'plantId'>>;
+  policyPresent?: Resolver<ResolversTypes['PolicyPresent'], ParentType, ContextType, RequireFields<QueryPolicyPresentArgs, 'draft' | 'plantId'>>;
+  policyReplay?: Resolver<ResolversTypes['PolicyReplay'], ParentType, ContextType, RequireFields<QueryPolicyReplayArgs, 'draft' | 'plantId'>>;
   previewChangeOrder?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType, RequireFields<QueryPreviewChangeOrderArgs, 'input'>>;
   products?: Resolver<Array<ResolversTypes['Product']>, ParentType, ContextType, RequireFields<QueryProductsArgs, 'plantId'>>;
   unreadNotificationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -4178,6 +4434,16 @@ export type Resolvers<ContextType = GraphQLContext> = {
   PlannedJob?: PlannedJobResolvers<ContextType>;
   Plant?: PlantResolvers<ContextType>;
   Policy?: PolicyResolvers<ContextType>;
+  PolicyBucketCrossing?: PolicyBucketCrossingResolvers<ContextType>;
+  PolicyPresent?: PolicyPresentResolvers<ContextType>;
+  PolicyPresentChange?: PolicyPresentChangeResolvers<ContextType>;
+  PolicyReplay?: PolicyReplayResolvers<ContextType>;
+  PolicyReplayChange?: PolicyReplayChangeResolvers<ContextType>;
+  PolicyReplayLaneRole?: PolicyReplayLaneRoleResolvers<ContextType>;
+  PolicyReplayRoleCount?: PolicyReplayRoleCountResolvers<ContextType>;
+  PolicyReplaySide?: PolicyReplaySideResolvers<ContextType>;
+  PolicyReplayVerdict?: PolicyReplayVerdictResolvers<ContextType>;
+  PolicyReplayWeek?: PolicyReplayWeekResolvers<ContextType>;
   PresenceEntry?: PresenceEntryResolvers<ContextType>;
   PresenceSnapshot?: PresenceSnapshotResolvers<ContextType>;
   PresenceViewing?: PresenceViewingResolvers<ContextType>;

@@ -7,7 +7,7 @@ import { LoadOverlay, type LoadReader } from './load.ts';
 import { labourCents, mulCents, type Cents } from './money.ts';
 import { planMove } from './move.ts';
 import { chainBounds, type ChainResult, loadWithout, planChain } from './planning.ts';
-import { laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
+import { freezeExposure, laneRoles, requiredApprovals, termsApprovals } from './rules.ts';
 import type { Schedule } from './schedule.ts';
 import { capacityTiers, judgeBuckets, planningWindow, type PlanningWindow } from './tiers.ts';
 import type { CapacityTier, Change, CtpAlternative, CustomerTier, Evaluation, Job, Policy } from './types.ts';
@@ -67,6 +67,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
       laneRoles: {},
       frozenJobs: [],
       tierScope: judgeBuckets([], policy, customerTier).scope,
+      freezeExposure: null,
     };
   }
 
@@ -93,6 +94,7 @@ export function evaluateChange(schedule: Schedule, policy: Policy, change: Chang
     requiredApprovals: approvals,
     laneRoles: laneRoles(approvals),
     frozenJobs: frozenJobs(steps, chosen.jobs, window),
+    freezeExposure: freezeExposure({ schedule, window, beforeJobs, afterJobs: chosen.jobs }),
   };
 }
 
@@ -151,6 +153,7 @@ function evaluateCancel(
     frozenJobs: [],
     customerTier,
     tierScope: judgeBuckets([], policy, customerTier).scope,
+    freezeExposure: freezeExposure({ schedule, window, beforeJobs: before.jobs, afterJobs: [] }),
   };
 }
 

@@ -1,4 +1,4 @@
-import { capacityOn, overtimeOn } from './calendar.ts';
+import { capacityOn, type CompiledWorkCenter, overtimeOn } from './calendar.ts';
 import type { Day } from './dates.ts';
 import type { LoadReader } from './load.ts';
 import { hours, labourCents, mulCents, percent2, type Cents, type Minutes } from './money.ts';
@@ -119,21 +119,26 @@ export function bucketImpacts(
       const loadBefore = before.loadOn(wcId, day);
       const loadAfter = after.loadOn(wcId, day);
       if (loadBefore === loadAfter) continue;
-      const capacity = capacityOn(wc, day);
-      buckets.push({
-        workCenterId: wcId,
-        workCenterCode: wc.code,
-        day,
-        capacityMinutes: capacity,
-        overtimeCapacityMinutes: overtimeOn(wc, day),
-        loadBeforeMinutes: loadBefore,
-        loadAfterMinutes: loadAfter,
-        utilizationBeforePct: percent2(loadBefore, capacity) ?? 0,
-        utilizationAfterPct: percent2(loadAfter, capacity) ?? 0,
-      });
+      buckets.push(bucketImpact(wc, day, loadBefore, loadAfter));
     }
   }
   return buckets;
+}
+
+/** One bucket's numbers, loads before and after given. */
+export function bucketImpact(wc: CompiledWorkCenter, day: Day, loadBefore: Minutes, loadAfter: Minutes): BucketImpact {
+  const capacity = capacityOn(wc, day);
+  return {
+    workCenterId: wc.id,
+    workCenterCode: wc.code,
+    day,
+    capacityMinutes: capacity,
+    overtimeCapacityMinutes: overtimeOn(wc, day),
+    loadBeforeMinutes: loadBefore,
+    loadAfterMinutes: loadAfter,
+    utilizationBeforePct: percent2(loadBefore, capacity) ?? 0,
+    utilizationAfterPct: percent2(loadAfter, capacity) ?? 0,
+  };
 }
 
 /** Assembles the impact: buckets, hours, overtime, cost, price and margin before and after. */

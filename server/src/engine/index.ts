@@ -54,3 +54,6 @@ export {
   isAtRisk, isOpen, projectedFinish, REGULAR, relieveBucket, remainingMinutes, riskCause, setupDone, rollOrder, turnDay, withJobs,
   type DayTurn, type RiskCause,
 } from './floor.ts';
+export { freezeFires } from './rules.ts';
+export { rejudge, replayPolicy, type PolicyReplay, type ReplayCase, type ReplayChange, type ReplayedVerdict, type ReplaySide, type ReplayWeek, type StoredVerdict } from './replay.ts';
+export { replayPresent, type BucketCrossing, type PendingRequest, type PendingTierChange, type PresentReplay } from './present.ts';

@@ -4,9 +4,9 @@ import { formatCents, isBelowBasisPoints, percent2 } from './money.ts';
 import { sameAllocations } from './planning.ts';
 import type { Schedule } from './schedule.ts';
 import { PLANT_SCOPE, sameScope, scopeLabel, specificity, thresholdsFor } from './scopes.ts';
-import { isRaised, tierUnder, type PlanningWindow } from './tiers.ts';
+import { isRaised, minutesAboveManager, tierUnder, type PlanningWindow } from './tiers.ts';
 import type {
-  ApproverRole, BucketImpact, CapacityThresholds, CapacityTier, CustomerTier, Impact, Job, Lane, Policy, RequiredApproval,
+  ApproverRole, BucketImpact, CapacityThresholds, CapacityTier, CustomerTier, FreezeExposure, Impact, Job, Lane, Policy, RequiredApproval, StoredImpact,
 } from './types.ts';
 
 /** Everything the rule checks look at. */
@@ -32,8 +32,25 @@ export function requiredApprovals(input: RuleInput): RequiredApproval[] {
   return [
     ...capacityManager(input),
     ...overtime(input),
-    ...plantWide([...freezeWindow(input), ...minLeadTime(input), ...costIncrease(input), ...minMargin(input), ...reviewRequired(input)]),
+    ...plantWide([
+      ...freezeWindow(input),
+      ...minLeadTime(input),
+      ...costIncrease(input),
+      ...minMargin({ ...input, cancel: input.resolved.after === null }),
+      ...reviewRequired(input),
+    ]),
   ];
+}
+
+/**
+ * What the rules that read only the plan's numbers (buckets, cost, margin) look at: a stored
+ * verdict holds these (its customer tier too), so a policy replay calls the same functions
+ * (docs/product.md §4.3).
+ */
+export interface ImpactRuleInput {
+  readonly policy: Policy;
+  readonly impact: StoredImpact;
+  readonly customerTier: CustomerTier | null;
 }
 
 /** The rules with no scoped variant always use the plant rule: named so every approval says which rule instance fired. */
@@ -55,13 +72,19 @@ export function termsApprovals(input: TermsRuleInput): RequiredApproval[] {
 }
 
 /** The highest role each lane needs; in the capacity lane PLANT_MANAGER covers OPS_MANAGER. */
-export function laneRoles(approvals: readonly RequiredApproval[]): Partial<Record<Lane, ApproverRole>> {
+export function laneRoles(approvals: readonly Pick<RequiredApproval, 'lane' | 'role'>[]): Partial<Record<Lane, ApproverRole>> {
   const roles: Partial<Record<Lane, ApproverRole>> = {};
   for (const a of approvals) {
     if (roles[a.lane] === 'PLANT_MANAGER') continue;
     roles[a.lane] = a.role;
   }
   return roles;
+}
+
+/** Whether two verdicts route the same lanes to the same roles. */
+export function sameLaneRoles(a: Partial<Record<Lane, ApproverRole>>, b: Partial<Record<Lane, ApproverRole>>): boolean {
+  const lanes = Object.keys({ ...a, ...b }) as Lane[];
+  return lanes.every((lane) => a[lane] === b[lane]);
 }
 
 /** Minutes as people count them on the floor: "2.5 h", "0.3 h". */
@@ -79,7 +102,7 @@ function pct(bp: number): string {
  * ({@link judgedTier}), so the two always agree. Measured: the fullest such bucket, against its
  * rule's limit; the approval names that rule.
  */
-function capacityManager({ impact, policy, customerTier }: RuleInput): RequiredApproval[] {
+export function capacityManager({ impact, policy, customerTier }: ImpactRuleInput): RequiredApproval[] {
   const above = raisedBuckets(impact, policy, customerTier).filter((b) => b.tier !== 'AUTO');
   if (above.length === 0) return [];
   let worst = above[0]!;
@@ -109,7 +132,7 @@ function capacityManager({ impact, policy, customerTier }: RuleInput): RequiredA
  * tier). Measured: the minutes the change adds above those limits — with the default 100% limit,
  * exactly the overtime it needs. Names the rule of the bucket that adds the most.
  */
-function overtime({ impact, policy, customerTier }: RuleInput): RequiredApproval[] {
+export function overtime({ impact, policy, customerTier }: ImpactRuleInput): RequiredApproval[] {
   let added = 0;
   let most: { over: number; judged: JudgedBucket } | null = null;
   const days: string[] = [];
@@ -118,8 +141,7 @@ function overtime({ impact, policy, customerTier }: RuleInput): RequiredApproval
     if (judged.tier !== 'OVERTIME') continue;
     const b = judged.bucket;
     const manager = judged.rule.managerMaxUtilizationBp;
-    const limit = Math.floor((manager * b.capacityMinutes) / 10_000);
-    const over = b.loadAfterMinutes - Math.max(b.loadBeforeMinutes, limit);
+    const over = minutesAboveManager(b, judged.rule);
     added += over;
     managers.add(manager);
     if (most === null || over > most.over) most = { over, judged };
@@ -149,7 +171,7 @@ interface JudgedBucket {
 }
 
 /** The buckets the change raises, each with its rule and the tier it needs. */
-function raisedBuckets(impact: Impact, policy: Policy, customerTier: CustomerTier | null): JudgedBucket[] {
+function raisedBuckets(impact: Pick<Impact, 'buckets'>, policy: Policy, customerTier: CustomerTier | null): JudgedBucket[] {
   return impact.buckets.filter(isRaised).map((bucket) => {
     const rule = thresholdsFor(policy, bucket.workCenterId, customerTier);
     return { bucket, rule, tier: tierUnder(bucket, rule) };
@@ -161,6 +183,54 @@ function ruleOf({ bucket, rule }: JudgedBucket): string {
   return specificity(rule) === 0 ? '' : ` (${scopeLabel(rule.scope, rule.scope.workCenterId === null ? null : bucket.workCenterCode)} rule)`;
 }
 
+/** A job of the changed order whose days after today the change alters, with its starts. */
+interface AlteredJob {
+  readonly job: Job;
+  /** First day after today before and after the change (null: none, or a job the change adds/removes). */
+  readonly startBefore: Day | null;
+  readonly startAfter: Day | null;
+  readonly started: boolean;
+}
+
+/** The jobs whose future the change alters: changed or removed jobs of before, then added ones. */
+function alteredJobs(beforeJobs: readonly Job[], afterJobs: readonly Job[], today: Day): AlteredJob[] {
+  const afterById = new Map(afterJobs.map((j) => [j.id, j]));
+  const altered: AlteredJob[] = [];
+  const seen = new Set<string>();
+  for (const job of beforeJobs) {
+    seen.add(job.id);
+    const after = afterById.get(job.id);
+    if (after !== undefined && sameFuture(job, after, today)) continue;
+    altered.push({ job, startBefore: firstFutureDay(job, today), startAfter: after === undefined ? null : firstFutureDay(after, today), started: job.status !== 'PLANNED' });
+  }
+  for (const job of afterJobs) {
+    if (!seen.has(job.id)) altered.push({ job, startBefore: null, startAfter: firstFutureDay(job, today), started: false });
+  }
+  return altered;
+}
+
+/**
+ * What the freeze window rule sees of a change whatever the window's length, stored with the
+ * verdict so that a draft window can be replayed on it (docs/product.md §4.4).
+ */
+export function freezeExposure({ schedule, window, beforeJobs, afterJobs }: Pick<RuleInput, 'schedule' | 'window' | 'beforeJobs' | 'afterJobs'>): FreezeExposure {
+  let nearest: Day | null = null;
+  let startedJobAltered = false;
+  for (const a of alteredJobs(beforeJobs, afterJobs, window.today)) {
+    startedJobAltered ||= a.started;
+    for (const start of [a.startBefore, a.startAfter]) if (start !== null && (nearest === null || start < nearest)) nearest = start;
+  }
+  return { startedJobAltered, nearestStartWorkingDays: nearest === null ? null : schedule.calendar.workingDaysBetween(window.today, nearest) };
+}
+
+/**
+ * Whether the freeze window rule fires for a change of this exposure under a policy: a started job
+ * is altered, or one starts (before or after the change) within the window's working days.
+ */
+export function freezeFires(exposure: FreezeExposure, policy: Pick<Policy, 'freezeWindowWorkingDays'>): boolean {
+  return exposure.startedJobAltered || (exposure.nearestStartWorkingDays !== null && exposure.nearestStartWorkingDays <= policy.freezeWindowWorkingDays);
+}
+
 /**
  * A change to a job that has started, or that starts (before or after) inside the freeze window.
  * Measured: working days from today to the start inside the window — the job's current start
@@ -168,25 +238,12 @@ function ruleOf({ bucket, rule }: JudgedBucket): string {
  * else its start after the change; the message names both when they differ.
  */
 function freezeWindow({ schedule, policy, window, beforeJobs, afterJobs }: RuleInput): RequiredApproval[] {
-  const afterById = new Map(afterJobs.map((j) => [j.id, j]));
   const hits: { job: Job; start: Day | null; other: Day | null; byNew: boolean; started: boolean }[] = [];
-  const seen = new Set<string>();
-  for (const job of beforeJobs) {
-    seen.add(job.id);
-    const after = afterById.get(job.id);
-    if (after !== undefined && sameFuture(job, after, window.today)) continue;
-    const startBefore = firstFutureDay(job, window.today);
-    const startAfter = after === undefined ? null : firstFutureDay(after, window.today);
-    const started = job.status !== 'PLANNED';
+  for (const { job, startBefore, startAfter, started } of alteredJobs(beforeJobs, afterJobs, window.today)) {
     if (started || inWindow(startBefore, window) || inWindow(startAfter, window)) {
       const byNew = !inWindow(startBefore, window) && inWindow(startAfter, window);
       hits.push({ job, start: byNew ? startAfter : startBefore, other: byNew ? startBefore : startAfter, byNew, started });
     }
-  }
-  for (const job of afterJobs) {
-    if (seen.has(job.id)) continue;
-    const start = firstFutureDay(job, window.today);
-    if (inWindow(start, window)) hits.push({ job, start, other: null, byNew: false, started: false });
   }
   if (hits.length === 0) return [];
   const first = hits[0]!;
@@ -242,7 +299,7 @@ function minLeadTime({ schedule, window, resolved }: TermsRuleInput): RequiredAp
   ];
 }
 
-function costIncrease({ policy, impact }: RuleInput): RequiredApproval[] {
+export function costIncrease({ policy, impact }: Pick<ImpactRuleInput, 'policy' | 'impact'>): RequiredApproval[] {
   const delta = impact.costDelta.totalCents;
   if (delta <= policy.costIncreaseLimitCents) return [];
   return [
@@ -259,8 +316,8 @@ function costIncrease({ policy, impact }: RuleInput): RequiredApproval[] {
 }
 
 /** Margin after the change below the minimum, compared exactly: margin × 10000 < bp × price. */
-function minMargin({ policy, impact, resolved }: RuleInput): RequiredApproval[] {
-  if (resolved.after === null) return [];
+export function minMargin({ policy, impact, cancel }: Pick<ImpactRuleInput, 'policy' | 'impact'> & { readonly cancel: boolean }): RequiredApproval[] {
+  if (cancel) return [];
   const price = impact.priceAfterCents;
   const margin = impact.marginAfterCents;
   const below = price > 0 ? isBelowBasisPoints(margin, price, policy.minMarginBp) : margin < 0 || policy.minMarginBp > 0;

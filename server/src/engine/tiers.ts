@@ -96,6 +96,16 @@ function outranks(a: Judged, b: Judged): boolean {
   return specificity(a.rule) > specificity(b.rule);
 }
 
+/**
+ * The minutes a change adds to a bucket above the manager ceiling: `load after − max(load before,
+ * manager ceiling)` for a raised bucket at the OVERTIME tier under its rule, else 0. What the
+ * OVERTIME rule measures, and what no plan may hold where its rule does not allow overtime.
+ */
+export function minutesAboveManager(bucket: BucketImpact, rule: CapacityThresholds): Minutes {
+  if (!isRaised(bucket) || tierUnder(bucket, rule) !== 'OVERTIME') return 0;
+  return bucket.loadAfterMinutes - Math.max(bucket.loadBeforeMinutes, Math.floor((rule.managerMaxUtilizationBp * bucket.capacityMinutes) / 10_000));
+}
+
 const TIER_RANK: Record<CapacityTier, number> = { AUTO: 0, MANAGER: 1, OVERTIME: 2 };
 
 /**

@@ -280,6 +280,13 @@ export interface Impact {
   readonly marginAfterPct: number | null;
 }
 
+/**
+ * The part of an impact a stored verdict keeps for a policy replay (docs/product.md §4.4): no
+ * costs before and after (their difference is kept), and `buckets` holds at least every bucket
+ * the change raises — the only ones a tier or a rule reads.
+ */
+export type StoredImpact = Omit<Impact, 'costBefore' | 'costAfter'>;
+
 /** Capable-to-promise: the earliest due date reachable under a tier (null: none in the horizon). */
 export interface CtpAlternative {
   readonly tier: CapacityTier;
@@ -306,6 +313,20 @@ export interface FrozenJob {
    * later, or it is the job being moved.
    */
   readonly kept: boolean;
+}
+
+/**
+ * What the freeze window rule sees of a change whatever the window's length (docs/product.md
+ * §4.4): enough to judge the same plan under another window.
+ */
+export interface FreezeExposure {
+  /** A job the change alters has started: the rule fires whatever the window. */
+  readonly startedJobAltered: boolean;
+  /**
+   * Plant working days from today to the nearest start, before or after the change, of a job the
+   * change alters (null: it alters none with days ahead).
+   */
+  readonly nearestStartWorkingDays: number | null;
 }
 
 /** The order's attributes after the change (null for CANCEL). */
@@ -355,4 +376,9 @@ export interface Evaluation {
    * Absent on verdicts stored before scoped rules (the plant rule).
    */
   readonly tierScope?: RuleScope;
+  /**
+   * The freeze window rule's view of the plan, for a policy replay (null when INFEASIBLE: no
+   * plan). Optional only because verdicts stored before it was added lack it.
+   */
+  readonly freezeExposure?: FreezeExposure | null;
 }

@@ -10,6 +10,7 @@ import { plantResolvers } from '../modules/plant/plant.resolvers.ts';
 import { boardResolvers } from '../modules/schedule/board.resolvers.ts';
 import { orderResolvers } from '../modules/order/order.resolvers.ts';
 import { policyResolvers } from '../modules/policy/policy.resolvers.ts';
+import { policyLabResolvers } from '../modules/policy/policy-lab.resolvers.ts';
 import { evaluationResolvers } from '../modules/change-order/evaluation.resolvers.ts';
 import { changeOrderResolvers } from '../modules/change-order/change-order.resolvers.ts';
 import { auditResolvers } from '../modules/audit/audit.resolvers.ts';
@@ -57,7 +58,7 @@ const ROOT_TYPES = ['Query', 'Mutation', 'Subscription'] as const;
 export function buildSchema(): GraphQLSchema {
   const schema = makeExecutableSchema<GraphQLContext>({
     typeDefs: loadTypeDefs(),
-    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, importProgressResolvers, floorResolvers] as never,
+    resolvers: [commonResolvers, authResolvers, plantResolvers, boardResolvers, orderResolvers, policyResolvers, policyLabResolvers, evaluationResolvers, changeOrderResolvers, auditResolvers, delegationResolvers, reportResolvers, realtimeResolvers, presenceResolvers, tokenResolvers, notificationResolvers, webhookResolvers, masterDataResolvers, importResolvers, importProgressResolvers, floorResolvers] as never,
   });
   for (const rootName of ROOT_TYPES) {
     const root = schema.getType(rootName);

@@ -1,22 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  addOrder,
-  buildSchedule,
   type CapacityTier,
   type Change,
   evaluateChange,
   type Evaluation,
   fromDay,
-  type Job,
   planningWindow,
-  planOrder,
   type Policy,
   routingOf,
   type Schedule,
   stepMinutes,
 } from '../../../server/src/engine/index.ts';
-import { dueOffsetArb, plantArb, quantityArb, type RandomPlant, todayOf } from './arbitraries.ts';
+import { dueOffsetArb, plantArb, quantityArb } from './arbitraries.ts';
+import { book, changeArb, subset, toChange } from './booked.ts';
 import { bookOrder, d, filler, fillerOrders, job, order, plant, policy, TODAY } from './factories.ts';
 
 // "A change is judged by the load it adds": only buckets the change raises count toward its tier
@@ -117,71 +114,7 @@ describe('a spec change keeps frozen jobs whose minutes do not change: examples'
 });
 
 // ---------------------------------------------------------------------------------------------
-// Properties over random plants, orders and changes.
-
-interface Booked {
-  readonly schedule: Schedule;
-  readonly today: number;
-  readonly before: Job[];
-  readonly quantity: number;
-  readonly optionIds: string[];
-}
-
-/** The plant with order "x" booked at the OVERTIME tier (so it may sit in full buckets), or null. */
-function book(plant: RandomPlant, quantity: number, dueOffset: number, pick: number): Booked | null {
-  const schedule = buildSchedule(plant.input);
-  const today = todayOf(plant);
-  const optionIds = subset(plant.product.options.map((o) => o.id), pick);
-  const request = { orderId: 'x', productId: plant.product.id, quantity, optionIds, dueDate: today + dueOffset };
-  const plan = planOrder(schedule, request, { today, policy: policy(), tier: 'OVERTIME' });
-  if (!plan.ok) return null;
-  addOrder(schedule, order({ id: 'x', productId: plant.product.id, quantity, optionIds, dueDate: request.dueDate, jobs: plan.jobs }));
-  return { schedule, today, before: plan.jobs, quantity, optionIds };
-}
-
-/** The ids whose bit is set in `bits`. */
-function subset(ids: readonly string[], bits: number): string[] {
-  return ids.filter((_, i) => (bits >> i) & 1);
-}
-
-/**
- * A random change to order "x" — quantity, due date, options, a move, their combinations, or a
- * cancel — or a new order.
- */
-const changeArb = fc.oneof(
-  fc.record({ cancel: fc.constant(true) }),
-  fc.record({ newOrder: fc.record({ quantity: quantityArb, dueOffset: dueOffsetArb, options: fc.nat({ max: 7 }) }) }),
-  fc.record(
-    {
-      quantity: quantityArb,
-      dueOffset: dueOffsetArb,
-      options: fc.nat({ max: 7 }),
-      move: fc.record({ pick: fc.nat(), startOffset: fc.integer({ min: 1, max: 60 }) }),
-    },
-    { requiredKeys: [] },
-  ),
-);
-
-type RandomChange = typeof changeArb extends fc.Arbitrary<infer T> ? T : never;
-
-function toChange(booked: Booked, plant: RandomPlant, c: RandomChange): Change | null {
-  if ('cancel' in c) return { orderId: 'x', cancel: true };
-  if ('newOrder' in c) {
-    const { quantity, dueOffset, options } = c.newOrder;
-    const optionIds = subset(plant.product.options.map((o) => o.id), options);
-    return { newOrder: { id: 'n', productId: plant.product.id, quantity, optionIds, dueDate: booked.today + dueOffset, unitPriceCents: 5000 } };
-  }
-  const change: { -readonly [K in keyof Change]: Change[K] } = { orderId: 'x' };
-  if (c.quantity !== undefined) change.quantity = c.quantity;
-  if (c.dueOffset !== undefined) change.dueDate = booked.today + c.dueOffset;
-  if (c.options !== undefined) change.optionIds = subset(plant.product.options.map((o) => o.id), c.options);
-  const move = c.move;
-  if (move !== undefined) {
-    const moved = booked.before[move.pick % booked.before.length]!;
-    change.moveJob = { jobId: moved.id, startDay: Math.max(booked.schedule.calendar.addWorkingDays(booked.today, 1), booked.today + move.startOffset) };
-  }
-  return Object.keys(change).length > 1 ? change : null;
-}
+// Properties over random plants, orders and changes (booked plants and changes: ./booked.ts).
 
 /** The tier one raised bucket needs, recomputed here from its numbers and the policy. */
 function neededTier(b: { capacityMinutes: number; loadAfterMinutes: number }, p: Policy): CapacityTier {

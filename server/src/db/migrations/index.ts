@@ -15,6 +15,7 @@ import { Migration20261202090000PromiseDates } from './Migration20261202090000Pr
 import { Migration20261202100000PlantCurrency } from './Migration20261202100000PlantCurrency.ts';
 import { Migration20261202120000ScopedRules } from './Migration20261202120000ScopedRules.ts';
 import { Migration20261202121000FileUpload } from './Migration20261202121000FileUpload.ts';
+import { Migration20261202122000PolicyReplay } from './Migration20261202122000PolicyReplay.ts';
 
 /** Every migration in order. Add new ones at the end; never edit one that has shipped. */
 export const migrationsList: MigrationObject[] = [
@@ -34,4 +35,5 @@ export const migrationsList: MigrationObject[] = [
   { name: 'Migration20261202100000PlantCurrency', class: Migration20261202100000PlantCurrency },
   { name: 'Migration20261202120000ScopedRules', class: Migration20261202120000ScopedRules },
   { name: 'Migration20261202121000FileUpload', class: Migration20261202121000FileUpload },
+  { name: 'Migration20261202122000PolicyReplay', class: Migration20261202122000PolicyReplay },
 ];

@@ -59,6 +59,9 @@ export const PERMISSIONS = {
   'Query.policy': { roles: ALL_ROLES, display: true },
   'Query.policyHistory': { roles: ALL_ROLES },
   'Mutation.updatePolicy': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
+  // The policy lab (docs/product.md §4.4) is for those who edit the policy.
+  'Query.policyReplay': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
+  'Query.policyPresent': { roles: ['OPS_MANAGER', 'PLANT_MANAGER'] },
   'Query.changeOrder': { roles: ALL_ROLES },
   // The wall screen shows the queue and today's decisions (issue 6): read-only, its own plant.
   'Query.changeOrders': { roles: ALL_ROLES, display: true, apiScopes: ['reports:read'] },

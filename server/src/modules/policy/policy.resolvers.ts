@@ -17,7 +17,7 @@ export const policyResolvers: Resolvers = {
   Mutation: {
     updatePolicy: (_, { plantId, expectedVersion, changes, reason }, ctx) => {
       requirePlant(ctx.actor, plantId);
-      return updatePolicy(ctx.services.orm, ctx.actor, plantId, { expectedVersion, changes, reason });
+      return updatePolicy(ctx.services.orm, ctx.services.clock, ctx.actor, plantId, { expectedVersion, changes, reason });
     },
   },
   Policy: {

@@ -6,6 +6,10 @@ import type { Orm } from '../../db/orm.ts';
 import type { Actor } from '../auth/actor.ts';
 import { withPlantWrite, type PlantWrite } from '../events/write-path.ts';
 import { checkCapacityPair, parseScopedRules } from './scoped-rules.ts';
+import { plantById } from '../plant/plant.service.ts';
+import { addDays } from '../../shared/dates.ts';
+import type { Clock } from '../../shared/clock.ts';
+import { historyComparison, type PolicyReplayDto, type ReplayPeriod } from './replay.history.ts';
 
 /** A stored policy version: the engine's rules plus who made it and why. */
 export interface PolicyDto extends Omit<Policy, 'shipBufferDays' | 'scopedRules'> {
@@ -15,6 +19,8 @@ export interface PolicyDto extends Omit<Policy, 'shipBufferDays' | 'scopedRules'
   authorId: string | null;
   reason: string;
   createdAt: Date;
+  /** The history comparison it was published with (docs/product.md §4.4); null before the policy lab. */
+  replay: PolicyReplayDto | null;
 }
 
 /** What `updatePolicy` may change; fractions and percents as people type them. */
@@ -36,7 +42,7 @@ export type PolicyRules = Omit<Policy, 'shipBufferDays' | 'version' | 'scopedRul
 const COLUMNS = `plant_id as "plantId", version, auto_approve_max_utilization_bp as "autoApproveMaxUtilizationBp",
   manager_max_utilization_bp as "managerMaxUtilizationBp", overtime_allowed as "overtimeAllowed",
   freeze_window_working_days as "freezeWindowWorkingDays", cost_increase_limit_cents as "costIncreaseLimitCents",
-  min_margin_bp as "minMarginBp", approval_sla_hours as "approvalSlaHours", scoped_rules as "scopedRules", author_id as "authorId", reason, created_at as "createdAt"`;
+  min_margin_bp as "minMarginBp", approval_sla_hours as "approvalSlaHours", scoped_rules as "scopedRules", author_id as "authorId", reason, created_at as "createdAt", replay`;
 
 const normalize = (row: PolicyDto): PolicyDto => ({ ...row, costIncreaseLimitCents: Number(row.costIncreaseLimitCents) });
 
@@ -55,7 +61,7 @@ export async function policyHistory(em: EntityManager, plantId: string): Promise
 
 /** The engine's view of a stored policy, with the plant's ship buffer. */
 export function toEnginePolicy(policy: PolicyDto, shipBufferDays: number): Policy {
-  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, ...rules } = policy;
+  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, replay: _x, ...rules } = policy;
   return { ...rules, shipBufferDays };
 }
 
@@ -92,14 +98,15 @@ export async function insertPolicy(
   rules: Omit<PolicyRules, 'scopedRules'> & { scopedRules?: readonly ScopedRule[] },
   authorId: string | null,
   reason: string,
+  replay: PolicyReplayDto | null = null,
 ): Promise<void> {
   await em.execute(
     `insert into policy (plant_id, version, auto_approve_max_utilization_bp, manager_max_utilization_bp, overtime_allowed,
-       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, scoped_rules, author_id, reason)
-     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?)`,
+       freeze_window_working_days, cost_increase_limit_cents, min_margin_bp, approval_sla_hours, scoped_rules, author_id, reason, replay)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?)`,
     [plantId, version, rules.autoApproveMaxUtilizationBp, rules.managerMaxUtilizationBp, rules.overtimeAllowed,
       rules.freezeWindowWorkingDays, rules.costIncreaseLimitCents, rules.minMarginBp, rules.approvalSlaHours,
-      JSON.stringify(rules.scopedRules ?? []), authorId, reason],
+      JSON.stringify(rules.scopedRules ?? []), authorId, reason, replay === null ? null : JSON.stringify(replay)],
   );
 }
 
@@ -111,19 +118,34 @@ export function insertDefaultPolicy(em: EntityManager, plantId: string): Promise
 
 /**
  * The `updatePolicy` command, in the plant's write path: optimistic concurrency on the version,
- * validation, a new version row, a POLICY_UPDATED board event and an audit entry with the before
- * and after rules.
+ * validation, a new version row with the history comparison it is published with (the last 90
+ * days replayed, docs/product.md §4.4), a POLICY_UPDATED board event and an audit entry with the
+ * before and after rules.
  */
 export async function updatePolicy(
   orm: Orm,
+  clock: Clock,
   actor: Actor | null,
   plantId: string,
   input: { expectedVersion: number; changes: PolicyChanges; reason: string },
 ): Promise<PolicyDto> {
-  return (await withPlantWrite(orm, plantId, actor, (w) => writeNewVersion(w, input))).value;
+  return (await withPlantWrite(orm, plantId, actor, (w) => writeNewVersion(w, clock, input))).value;
 }
 
-async function writeNewVersion(w: PlantWrite, input: { expectedVersion: number; changes: PolicyChanges; reason: string }): Promise<PolicyDto> {
+/** The rules a draft would have, as the engine reads them: the current ones with `changes`, scoped rules included (§4.3). */
+export async function draftPolicy(em: EntityManager, plantId: string, current: PolicyDto, changes: PolicyChanges, shipBufferDays: number): Promise<Policy> {
+  const scoped = changes.scopedRules == null ? null : await parseScopedRules(em, plantId, changes.scopedRules);
+  return { ...applyChanges(current, changes, scoped), version: current.version + 1, shipBufferDays };
+}
+
+/** The default replay period: the 90 days through the plant's today. */
+export function defaultReplayPeriod(today: string): ReplayPeriod {
+  return { from: addDays(today, -(DEFAULT_REPLAY_DAYS - 1)), to: today };
+}
+
+const DEFAULT_REPLAY_DAYS = 90;
+
+async function writeNewVersion(w: PlantWrite, clock: Clock, input: { expectedVersion: number; changes: PolicyChanges; reason: string }): Promise<PolicyDto> {
   const reason = input.reason.trim();
   if (reason.length === 0) throw badInput('Say why the policy changes: the reason is part of the record.', 'reason');
   if (reason.length > 1000) throw badInput('The reason is too long (at most 1,000 characters).', 'reason');
@@ -132,9 +154,18 @@ async function writeNewVersion(w: PlantWrite, input: { expectedVersion: number; 
   const scoped = input.changes.scopedRules == null ? null : await parseScopedRules(w.em, w.plantId, input.changes.scopedRules);
   const rules = applyChanges(current, input.changes, scoped);
   const version = current.version + 1;
-  await insertPolicy(w.em, w.plantId, version, rules, w.actor?.onBehalfOf ?? w.actor?.userId ?? null, reason);
+  const plant = await plantById(w.em, clock, w.plantId);
+  const replay = await historyComparison(
+    w.em,
+    w.plantId,
+    toEnginePolicy(current, plant.shipBufferDays),
+    { ...rules, version, shipBufferDays: plant.shipBufferDays },
+    defaultReplayPeriod(plant.today),
+    clock.now(),
+  );
+  await insertPolicy(w.em, w.plantId, version, rules, w.actor?.onBehalfOf ?? w.actor?.userId ?? null, reason, replay);
   w.emit({ type: 'POLICY_UPDATED', version });
-  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, version: _v, ...before } = current;
+  const { plantId: _p, authorId: _a, reason: _r, createdAt: _c, version: _v, replay: _x, ...before } = current;
   w.audit({ action: 'POLICY_UPDATED', entityType: 'Policy', entityId: `${w.plantId}:${version}`, comment: reason, policyVersion: version, data: { before, after: rules } });
   return currentPolicy(w.em, w.plantId);
 }
