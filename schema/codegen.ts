@@ -31,6 +31,8 @@ const mappers = {
   ApproverDecisions: dto('report/report.service.ts', 'ApproverDecisionsRow'),
   ChangeOrderOutcomes: dto('report/outcomes.ts', 'ChangeOrderOutcomes'),
   ChangeOrder: dto('change-order/change-order.repository.ts', 'ChangeOrderRow'),
+  Dispute: dto('change-order/dispute.ts', 'DisputeDto'),
+  DisputeMargin: '../../server/src/engine/index.ts#Impact',
   Approval: dto('change-order/change-order.repository.ts', 'ApprovalRow'),
   CounterProposal: dto('change-order/change-order.repository.ts', 'StoredCounter'),
   ChangeOrderComment: dto('change-order/change-order.repository.ts', 'CommentRow'),

@@ -104,6 +104,21 @@ export const CustomerTier = {
 } as const;
 
 export type CustomerTier = typeof CustomerTier[keyof typeof CustomerTier];
+/** One part of a change order's dispute, as the plant manager is shown it (docs/product.md §5.5). */
+export const DisputeFact = {
+  /** The buckets the change raises, before and after. */
+  BUCKETS: 'BUCKETS',
+  /** The other orders holding load in those buckets. */
+  COMPETING_ORDERS: 'COMPETING_ORDERS',
+  /** The customer's tier and history. */
+  CUSTOMER_HISTORY: 'CUSTOMER_HISTORY',
+  /** The order's margin before and after the change. */
+  MARGIN: 'MARGIN',
+  /** Similar change orders of the last 90 days and how they turned out. */
+  SIMILAR_DECISIONS: 'SIMILAR_DECISIONS'
+} as const;
+
+export type DisputeFact = typeof DisputeFact[keyof typeof DisputeFact];
 /** Every expected error carries one of these in `extensions.code`, with a message a person can act on. */
 export const ErrorCode = {
   /** An argument is malformed or out of range; the message names it. */

@@ -7,10 +7,11 @@ import type { OrderDto as OrderDtoModel, JobDto as JobDtoModel, AllocationDto as
 import type { ProductDto as ProductDtoModel, ProductOptionDto as ProductOptionDtoModel, RoutingStepDto as RoutingStepDtoModel } from '../../server/src/modules/product/product.dto.ts';
 import type { UserRow as UserRowModel } from '../../server/src/modules/auth/auth.service.ts';
 import type { PolicyDto as PolicyDtoModel } from '../../server/src/modules/policy/policy.service.ts';
-import type { Evaluation as EvaluationModel, OrderTerms as OrderTermsModel, Job as JobModel, Impact as ImpactModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel, ScopedRule as ScopedRuleModel, RuleScope as RuleScopeModel } from '../../server/src/engine/index.ts';
+import type { Evaluation as EvaluationModel, Impact as ImpactModel, OrderTerms as OrderTermsModel, Job as JobModel, BucketImpact as BucketImpactModel, CostBreakdown as CostBreakdownModel, RequiredApproval as RequiredApprovalModel, CtpAlternative as CtpAlternativeModel, ScopedRule as ScopedRuleModel, RuleScope as RuleScopeModel } from '../../server/src/engine/index.ts';
 import type { CapacityReportRow as CapacityReportRowModel, ChangeOrderReport as ChangeOrderReportModel, ApproverDecisionsRow as ApproverDecisionsRowModel } from '../../server/src/modules/report/report.service.ts';
 import type { ChangeOrderOutcomes as ChangeOrderOutcomesModel } from '../../server/src/modules/report/outcomes.ts';
 import type { ChangeOrderRow as ChangeOrderRowModel, ApprovalRow as ApprovalRowModel, StoredCounter as StoredCounterModel, CommentRow as CommentRowModel } from '../../server/src/modules/change-order/change-order.repository.ts';
+import type { DisputeDto as DisputeDtoModel } from '../../server/src/modules/change-order/dispute.ts';
 import type { AuditEventRow as AuditEventRowModel, AuditEventPage as AuditEventPageModel } from '../../server/src/modules/audit/audit.queries.ts';
 import type { DelegationRow as DelegationRowModel } from '../../server/src/modules/delegation/delegation.service.ts';
 import type { ChangeOrderPage as ChangeOrderPageModel } from '../../server/src/modules/change-order/change-order.queries.ts';
@@ -139,6 +140,8 @@ export type AuditEvent = {
   customerName: Maybe<Scalars['String']['output']>;
   /** The delegate who acted for `actor`, if any. */
   delegate: Maybe<User>;
+  /** The parts of the dispute the approver had on screen when deciding (empty when none); the numbers are kept with the entry. */
+  disputeSeen: Array<DisputeFact>;
   /** Entity id. */
   entityId: Scalars['ID']['output'];
   /** What a person calls the entity: `CO-1001` for a change order, `Policy v3`, a user's name; the type and a short id otherwise. */
@@ -484,6 +487,8 @@ export type ChangeOrder = {
   counterProposal: Maybe<CounterProposal>;
   /** When proposed. */
   createdAt: Scalars['DateTime']['output'];
+  /** The dispute with its data, when a lane has been escalated or waits for the plant manager; null otherwise. */
+  dispute: Maybe<Dispute>;
   /** The current evaluation (re-evaluated when the schedule changes under it). */
   evaluation: ChangeEvaluation;
   /** The full audit trail of this change order, oldest first. */
@@ -684,6 +689,29 @@ export type ChangeOrderStatus =
   /** Withdrawn by its proposer. */
   | 'WITHDRAWN';
 
+/** Another order holding load in the buckets an escalated change raises. */
+export type CompetingOrder = {
+  __typename?: 'CompetingOrder';
+  /** Whether it is at risk now. */
+  atRisk: Scalars['Boolean']['output'];
+  /** Its customer. */
+  customerName: Scalars['String']['output'];
+  /** Its customer's tier. */
+  customerTier: CustomerTier;
+  /** Its due date. */
+  dueDate: Scalars['Date']['output'];
+  /** Hours it holds in the contested buckets. */
+  hours: Scalars['Float']['output'];
+  /** The order. */
+  orderId: Scalars['ID']['output'];
+  /** Its number. */
+  orderNumber: Scalars['String']['output'];
+  /** The day its last work is now placed on. */
+  projectedFinish: Maybe<Scalars['Date']['output']>;
+  /** The work centers of those buckets. */
+  workCenterCodes: Array<Scalars['String']['output']>;
+};
+
 /** Cost split the way accounting reads it. */
 export type CostBreakdown = {
   __typename?: 'CostBreakdown';
@@ -813,6 +841,71 @@ export type Delegation = {
   to: Scalars['Date']['output'];
   /** Who is away: the user whose authority the delegate uses. */
   user: User;
+};
+
+/**
+ * What an escalated change order is about, in numbers, for the plant manager who settles it
+ * (docs/product.md §5.5): computed when asked, from the live schedule and the last 90 days.
+ */
+export type Dispute = {
+  __typename?: 'Dispute';
+  /** The buckets the change raises (its evaluation's, where load after > before). */
+  buckets: Array<BucketImpact>;
+  /** Other orders holding load in those buckets, most hours first (at most 50). */
+  competingOrders: Array<CompetingOrder>;
+  /** The customer's tier and history (null when the change order has no customer). */
+  customer: Maybe<DisputeCustomer>;
+  /** The order's margin before and after (null when infeasible). */
+  margin: Maybe<DisputeMargin>;
+  /** Change orders of the last 90 days of the same tier and a shared kind, for the same customer or raising the same work centers, decided; newest first (at most 20). */
+  similarDecisions: Array<SimilarDecision>;
+};
+
+/** The customer of a disputed change: tier and history. */
+export type DisputeCustomer = {
+  __typename?: 'DisputeCustomer';
+  /** Of those, applied. */
+  changeOrdersApplied: Scalars['Int']['output'];
+  /** Its other change orders proposed in the last 90 days. */
+  changeOrdersProposed: Scalars['Int']['output'];
+  /** Of those, rejected now (status REJECTED). */
+  changeOrdersRejected: Scalars['Int']['output'];
+  /** The customer. */
+  customerId: Scalars['ID']['output'];
+  /** Name. */
+  name: Scalars['String']['output'];
+  /** Its orders in the plant (any status). */
+  orders: Scalars['Int']['output'];
+  /** Of those, open and at risk now. */
+  ordersAtRisk: Scalars['Int']['output'];
+  /** Tier. */
+  tier: CustomerTier;
+};
+
+/** One part of a change order's dispute, as the plant manager is shown it (docs/product.md §5.5). */
+export type DisputeFact =
+  /** The buckets the change raises, before and after. */
+  | 'BUCKETS'
+  /** The other orders holding load in those buckets. */
+  | 'COMPETING_ORDERS'
+  /** The customer's tier and history. */
+  | 'CUSTOMER_HISTORY'
+  /** The order's margin before and after the change. */
+  | 'MARGIN'
+  /** Similar change orders of the last 90 days and how they turned out. */
+  | 'SIMILAR_DECISIONS';
+
+/** The order's margin before and after the disputed change. */
+export type DisputeMargin = {
+  __typename?: 'DisputeMargin';
+  /** Margin after. */
+  after: Scalars['Money']['output'];
+  /** After, as % of price (null at price 0). */
+  afterPct: Maybe<Scalars['Float']['output']>;
+  /** Margin before. */
+  before: Scalars['Money']['output'];
+  /** Before, as % of price (null at price 0). */
+  beforePct: Maybe<Scalars['Float']['output']>;
 };
 
 /** What a downtime report did to the schedule. */
@@ -1372,6 +1465,7 @@ export type MutationApproveChangeOrderArgs = {
   comment?: InputMaybe<Scalars['String']['input']>;
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
+  seen?: InputMaybe<Array<DisputeFact>>;
 };
 
 
@@ -1529,6 +1623,7 @@ export type MutationRejectChangeOrderArgs = {
   expectedVersion: Scalars['Int']['input'];
   id: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
+  seen?: InputMaybe<Array<DisputeFact>>;
 };
 
 
@@ -2854,6 +2949,35 @@ export type ScopedRuleInput = {
   workCenterId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/** An earlier decision like the disputed one, and how it turned out. */
+export type SimilarDecision = {
+  __typename?: 'SimilarDecision';
+  /** Its order is at risk now. */
+  atRisk: Scalars['Boolean']['output'];
+  /** The change order. */
+  changeOrderId: Scalars['ID']['output'];
+  /** Its customer. */
+  customerName: Maybe<Scalars['String']['output']>;
+  /** Its kinds. */
+  kinds: Array<ChangeKind>;
+  /** Its order's last work is placed after its due date. */
+  late: Scalars['Boolean']['output'];
+  /** Its number. */
+  number: Scalars['String']['output'];
+  /** Its order's number (null for a new order never created). */
+  orderNumber: Maybe<Scalars['String']['output']>;
+  /** When proposed. */
+  proposedAt: Scalars['DateTime']['output'];
+  /** Why it is similar: the same customer, the same work centers, or both. */
+  sameCustomer: Scalars['Boolean']['output'];
+  /** Work centers it raised that the disputed change raises too. */
+  sharedWorkCenterCodes: Array<Scalars['String']['output']>;
+  /** How it ended: APPLIED, REJECTED, CLOSED or WITHDRAWN. */
+  status: ChangeOrderStatus;
+  /** Its capacity tier. */
+  tier: Tier;
+};
+
 /** Live streams, over WebSocket (`graphql-ws` protocol) at /graphql. */
 export type Subscription = {
   __typename?: 'Subscription';
@@ -3210,6 +3334,7 @@ export type ResolversTypes = {
   ChangeOrderReport: ResolverTypeWrapper<ChangeOrderReportModel>;
   ChangeOrderSource: ChangeOrderSource;
   ChangeOrderStatus: ChangeOrderStatus;
+  CompetingOrder: ResolverTypeWrapper<CompetingOrder>;
   CostBreakdown: ResolverTypeWrapper<CostBreakdownModel>;
   CounterProposal: ResolverTypeWrapper<StoredCounterModel>;
   CreatedAccessToken: ResolverTypeWrapper<Omit<CreatedAccessToken, 'token'> & { token: ResolversTypes['AccessToken'] }>;
@@ -3222,6 +3347,10 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Delegation: ResolverTypeWrapper<DelegationRowModel>;
+  Dispute: ResolverTypeWrapper<DisputeDtoModel>;
+  DisputeCustomer: ResolverTypeWrapper<DisputeCustomer>;
+  DisputeFact: DisputeFact;
+  DisputeMargin: ResolverTypeWrapper<ImpactModel>;
   DowntimeReport: ResolverTypeWrapper<Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversTypes['Bucket']>, movedJobs: Array<ResolversTypes['Job']>, ordersAtRisk: Array<ResolversTypes['Order']> }>;
   ErrorCode: ErrorCode;
   ExportFile: ResolverTypeWrapper<ExportFile>;
@@ -3307,6 +3436,7 @@ export type ResolversTypes = {
   RuleScope: ResolverTypeWrapper<RuleScopeModel>;
   ScopedRule: ResolverTypeWrapper<ScopedRuleModel>;
   ScopedRuleInput: ScopedRuleInput;
+  SimilarDecision: ResolverTypeWrapper<SimilarDecision>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   StringColumn: ResolverTypeWrapper<Scalars['StringColumn']['output']>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -3351,6 +3481,7 @@ export type ResolversParentTypes = {
   ChangeOrderOrigin: ChangeOrderOrigin;
   ChangeOrderOutcomes: ChangeOrderOutcomesModel;
   ChangeOrderReport: ChangeOrderReportModel;
+  CompetingOrder: CompetingOrder;
   CostBreakdown: CostBreakdownModel;
   CounterProposal: StoredCounterModel;
   CreatedAccessToken: Omit<CreatedAccessToken, 'token'> & { token: ResolversParentTypes['AccessToken'] };
@@ -3362,6 +3493,9 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Delegation: DelegationRowModel;
+  Dispute: DisputeDtoModel;
+  DisputeCustomer: DisputeCustomer;
+  DisputeMargin: ImpactModel;
   DowntimeReport: Omit<DowntimeReport, 'days' | 'movedJobs' | 'ordersAtRisk'> & { days: Array<ResolversParentTypes['Bucket']>, movedJobs: Array<ResolversParentTypes['Job']>, ordersAtRisk: Array<ResolversParentTypes['Order']> };
   ExportFile: ExportFile;
   Float: Scalars['Float']['output'];
@@ -3431,6 +3565,7 @@ export type ResolversParentTypes = {
   RuleScope: RuleScopeModel;
   ScopedRule: ScopedRuleModel;
   ScopedRuleInput: ScopedRuleInput;
+  SimilarDecision: SimilarDecision;
   String: Scalars['String']['output'];
   StringColumn: Scalars['StringColumn']['output'];
   Subscription: Record<PropertyKey, never>;
@@ -3487,6 +3622,7 @@ export type AuditEventResolvers<ContextType = GraphQLContext, ParentType extends
   comment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   customerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   delegate?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
+  disputeSeen?: Resolver<Array<ResolversTypes['DisputeFact']>, ParentType, ContextType>;
   entityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   entityLabel?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entityType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -3618,6 +3754,7 @@ export type ChangeOrderResolvers<ContextType = GraphQLContext, ParentType extend
   comments?: Resolver<Array<ResolversTypes['ChangeOrderComment']>, ParentType, ContextType>;
   counterProposal?: Resolver<Maybe<ResolversTypes['CounterProposal']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dispute?: Resolver<Maybe<ResolversTypes['Dispute']>, ParentType, ContextType>;
   evaluation?: Resolver<ResolversTypes['ChangeEvaluation'], ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -3681,6 +3818,18 @@ export type ChangeOrderReportResolvers<ContextType = GraphQLContext, ParentType 
   slaEscalations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type CompetingOrderResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CompetingOrder'] = ResolversParentTypes['CompetingOrder']> = {
+  atRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  customerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  customerTier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
+  dueDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  hours?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  orderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  orderNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  projectedFinish?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  workCenterCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type CostBreakdownResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CostBreakdown'] = ResolversParentTypes['CostBreakdown']> = {
@@ -3747,6 +3896,32 @@ export type DelegationResolvers<ContextType = GraphQLContext, ParentType extends
   revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
+};
+
+export type DisputeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Dispute'] = ResolversParentTypes['Dispute']> = {
+  buckets?: Resolver<Array<ResolversTypes['BucketImpact']>, ParentType, ContextType>;
+  competingOrders?: Resolver<Array<ResolversTypes['CompetingOrder']>, ParentType, ContextType>;
+  customer?: Resolver<Maybe<ResolversTypes['DisputeCustomer']>, ParentType, ContextType>;
+  margin?: Resolver<Maybe<ResolversTypes['DisputeMargin']>, ParentType, ContextType>;
+  similarDecisions?: Resolver<Array<ResolversTypes['SimilarDecision']>, ParentType, ContextType>;
+};
+
+export type DisputeCustomerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DisputeCustomer'] = ResolversParentTypes['DisputeCustomer']> = {
+  changeOrdersApplied?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeOrdersProposed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  changeOrdersRejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  customerId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orders?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ordersAtRisk?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['CustomerTier'], ParentType, ContextType>;
+};
+
+export type DisputeMarginResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DisputeMargin'] = ResolversParentTypes['DisputeMargin']> = {
+  after?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  afterPct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  before?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  beforePct?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type DowntimeReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DowntimeReport'] = ResolversParentTypes['DowntimeReport']> = {
@@ -4297,6 +4472,21 @@ export type ScopedRuleResolvers<ContextType = GraphQLContext, ParentType extends
   scope?: Resolver<ResolversTypes['RuleScope'], ParentType, ContextType>;
 };
 
+export type SimilarDecisionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SimilarDecision'] = ResolversParentTypes['SimilarDecision']> = {
+  atRisk?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  changeOrderId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  customerName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ChangeKind']>, ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  orderNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  proposedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sameCustomer?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sharedWorkCenterCodes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ChangeOrderStatus'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['Tier'], ParentType, ContextType>;
+};
+
 export interface StringColumnScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['StringColumn'], any> {
   name: 'StringColumn';
 }
@@ -4394,6 +4584,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   ChangeOrderOrigin?: ChangeOrderOriginResolvers<ContextType>;
   ChangeOrderOutcomes?: ChangeOrderOutcomesResolvers<ContextType>;
   ChangeOrderReport?: ChangeOrderReportResolvers<ContextType>;
+  CompetingOrder?: CompetingOrderResolvers<ContextType>;
   CostBreakdown?: CostBreakdownResolvers<ContextType>;
   CounterProposal?: CounterProposalResolvers<ContextType>;
   CreatedAccessToken?: CreatedAccessTokenResolvers<ContextType>;
@@ -4404,6 +4595,9 @@ export type Resolvers<ContextType = GraphQLContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Delegation?: DelegationResolvers<ContextType>;
+  Dispute?: DisputeResolvers<ContextType>;
+  DisputeCustomer?: DisputeCustomerResolvers<ContextType>;
+  DisputeMargin?: DisputeMarginResolvers<ContextType>;
   DowntimeReport?: DowntimeReportResolvers<ContextType>;
   ExportFile?: ExportFileResolvers<ContextType>;
   FrozenJob?: FrozenJobResolvers<ContextType>;
@@ -4458,6 +4652,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   RuleCount?: RuleCountResolvers<ContextType>;
   RuleScope?: RuleScopeResolvers<ContextType>;
   ScopedRule?: ScopedRuleResolvers<ContextType>;
+  SimilarDecision?: SimilarDecisionResolvers<ContextType>;
   StringColumn?: GraphQLScalarType;
   Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;

@@ -18,6 +18,7 @@ import {
   type ChangeOrderDetailQuery,
   type ChangeOrderInput,
   type DecisionChangeOrderFragment,
+  type DisputeFact,
   type Role,
 } from '../gql/graphql';
 import { STATUS_LABEL } from '../shared/format';
@@ -83,6 +84,15 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
   /** Change-order id → the decision running on it (for progress and disabled buttons). */
   const busy = ref<Record<string, Decision['kind'] | 'comment' | 'refresh'>>({});
   const notices = ref<Record<string, Notice>>({});
+  /** Change-order id → the parts of its dispute on screen now (DisputePanel.vue); sent with a decision. */
+  const disputeSeen = ref<Record<string, DisputeFact[]>>({});
+
+  function showingDispute(id: string, facts: DisputeFact[] | null): void {
+    const next = { ...disputeSeen.value };
+    if (facts?.length) next[id] = facts;
+    else delete next[id];
+    disputeSeen.value = next;
+  }
 
   const inbox = computed(() => inboxIds.value.map((id) => byId.value.get(id)).filter((co): co is ChangeOrder => !!co));
   const mine = computed(() => mineIds.value.map((id) => byId.value.get(id)).filter((co): co is ChangeOrder => !!co));
@@ -172,11 +182,12 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
 
   async function send(co: ChangeOrder, decision: Decision): Promise<ChangeOrder> {
     const base = { id: co.id, expectedVersion: co.version };
+    const seen = disputeSeen.value[co.id] ?? null;
     switch (decision.kind) {
       case 'approve':
-        return (await request(DecideApproveDocument, { ...base, comment: decision.comment || null })).approveChangeOrder;
+        return (await request(DecideApproveDocument, { ...base, comment: decision.comment || null, seen })).approveChangeOrder;
       case 'reject':
-        return (await request(DecideRejectDocument, { ...base, reason: decision.reason })).rejectChangeOrder;
+        return (await request(DecideRejectDocument, { ...base, reason: decision.reason, seen })).rejectChangeOrder;
       case 'counter':
         // the offered terms: any date, a (partial) quantity, a price (counter-draft.store.ts)
         return (await request(DecideCounterProposeDocument, { ...base, input: decision.input, comment: decision.comment })).counterProposeChangeOrder;
@@ -281,12 +292,13 @@ export const useChangeOrdersStore = defineStore('changeOrders', () => {
     error.value = null;
     busy.value = {};
     notices.value = {};
+    disputeSeen.value = {};
   }
 
   return {
     byId, details, inboxIds, mineIds, loading, loaded, error, busy, notices,
     inbox, mine, attentionCount, live: feed.state,
     isProposer, canDecide, canEscalate, canRespond, canConfirm, canWithdraw, waitsOnMe,
-    loadInbox, fetchOne, decide, comment, setNotice, watchLive: feed.acquire, $reset,
+    loadInbox, fetchOne, decide, comment, setNotice, showingDispute, watchLive: feed.acquire, $reset,
   };
 });

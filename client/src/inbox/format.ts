@@ -1,4 +1,4 @@
-import type { ChangeKind, PolicyRule, Role } from '../gql/graphql';
+import type { ChangeKind, DisputeFact, PolicyRule, Role } from '../gql/graphql';
 import { ROLE_LABEL } from '../auth/session.store';
 
 /** The decision pages' own wording; formats every page shares are in shared/format.ts. */
@@ -31,3 +31,12 @@ export function actionLabel(action: string): string {
   const words = action.toLowerCase().replace(/_/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+/** The parts of a dispute as the history names them (docs/product.md §5.5). */
+export const DISPUTE_FACT_LABEL: Record<DisputeFact, string> = {
+  BUCKETS: 'buckets',
+  COMPETING_ORDERS: 'competing orders',
+  CUSTOMER_HISTORY: 'customer history',
+  MARGIN: 'margin',
+  SIMILAR_DECISIONS: 'similar decisions',
+};

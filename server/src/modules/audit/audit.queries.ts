@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { AuditEventFilter, PolicyRule } from '../../../../schema/generated/server.ts';
+import type { AuditEventFilter, DisputeFact, PolicyRule } from '../../../../schema/generated/server.ts';
 import { decodeCursor, encodeCursor, notOurs, pageSize, type Page } from '../../shared/pagination.ts';
 
 /**
@@ -19,7 +19,10 @@ export const AUDIT_COLUMNS = `audit_event.id::text as id, audit_event.action, au
   ao.id::text as "orderId", ao.number as "orderNumber", acu.name as "customerName",
   coalesce((select array_agg(distinct r->>'rule') from jsonb_array_elements(
     case when jsonb_typeof(audit_event.data->'evaluation'->'requiredApprovals') = 'array'
-      then audit_event.data->'evaluation'->'requiredApprovals' else '[]'::jsonb end) r), '{}') as rules`;
+      then audit_event.data->'evaluation'->'requiredApprovals' else '[]'::jsonb end) r), '{}') as rules,
+  coalesce((select array_agg(f) from jsonb_array_elements_text(
+    case when jsonb_typeof(audit_event.data->'disputeSeen'->'facts') = 'array'
+      then audit_event.data->'disputeSeen'->'facts' else '[]'::jsonb end) f), '{}') as "disputeSeen"`;
 
 /** `audit_event` joined to the change order, order and customer an entry is about. */
 export const AUDIT_FROM = `audit_event
@@ -44,6 +47,8 @@ export interface AuditEventRow {
   orderNumber: string | null;
   customerName: string | null;
   rules: PolicyRule[];
+  /** The parts of the dispute the approver had on screen (docs/product.md §5.5). */
+  disputeSeen: DisputeFact[];
 }
 
 /** `%`, `_` and `\\` taken literally in an ILIKE pattern. */

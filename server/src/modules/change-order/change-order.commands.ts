@@ -46,12 +46,12 @@ export async function moveJob(deps: CommandDeps, actor: Actor, { jobId, startDat
   return propose(deps, actor, { orderId: job.order_id, moveJob: { jobId, startDate } }, comment ?? null);
 }
 
-export function approveChangeOrder(deps: CommandDeps, actor: Actor, { id, expectedVersion, comment }: MutationApproveChangeOrderArgs): Promise<string> {
-  return inWrite(deps, actor, (c, w) => c.approve(w, actor, id, expectedVersion, comment ?? null), id);
+export function approveChangeOrder(deps: CommandDeps, actor: Actor, { id, expectedVersion, comment, seen }: MutationApproveChangeOrderArgs): Promise<string> {
+  return inWrite(deps, actor, (c, w) => c.approve(w, actor, id, expectedVersion, comment ?? null, seen ?? []), id);
 }
 
-export function rejectChangeOrder(deps: CommandDeps, actor: Actor, { id, expectedVersion, reason }: MutationRejectChangeOrderArgs): Promise<string> {
-  return inWrite(deps, actor, (c, w) => c.reject(w, actor, id, expectedVersion, reason), id);
+export function rejectChangeOrder(deps: CommandDeps, actor: Actor, { id, expectedVersion, reason, seen }: MutationRejectChangeOrderArgs): Promise<string> {
+  return inWrite(deps, actor, (c, w) => c.reject(w, actor, id, expectedVersion, reason, seen ?? []), id);
 }
 
 export function escalateChangeOrder(deps: CommandDeps, actor: Actor, { id, expectedVersion, comment }: MutationEscalateChangeOrderArgs): Promise<string> {

@@ -7,6 +7,7 @@ import {
   proposeChangeOrder, rejectChangeOrder, respondToCounterProposal, withdrawChangeOrder,
 } from './change-order.commands.ts';
 import { approvalInbox, changeOrderById, listChangeOrders } from './change-order.queries.ts';
+import { disputeOf, inDispute } from './dispute.ts';
 
 /** The change order a command wrote, read back as committed. */
 const committed = async (ctx: GraphQLContext, id: Promise<string>) => changeOrderById(ctx.services.orm.em.fork(), ctx.actor!.plantId, await id);
@@ -44,6 +45,14 @@ export const changeOrderResolvers: Resolvers = {
     counterProposal: (co) => co.counter,
     comments: (co, _, ctx) => ctx.loaders.commentsByChangeOrder.load(co.id),
     history: (co, _, ctx) => ctx.loaders.historyByChangeOrder.load(co.id),
+    // Read like the change order itself: anyone of the plant who may see it sees what it is about.
+    dispute: async (co, _, ctx) => (inDispute(await ctx.loaders.approvalsByChangeOrder.load(co.id)) ? disputeOf(ctx.em, co, ctx.services.clock.now()) : null),
+  },
+  DisputeMargin: {
+    before: (i) => i.marginBeforeCents,
+    after: (i) => i.marginAfterCents,
+    beforePct: (i) => i.marginBeforePct,
+    afterPct: (i) => i.marginAfterPct,
   },
   Approval: {
     decidedBy: (a, _, ctx) => user(ctx, a.decidedBy),

@@ -1,5 +1,5 @@
 import { buildSchedule, EngineError, type Evaluation, type Lane, type Schedule } from '../../engine/index.ts';
-import type { ChangeOrderInput } from '../../../../schema/generated/server.ts';
+import type { ChangeOrderInput, DisputeFact } from '../../../../schema/generated/server.ts';
 import { AppError, badInput, conflict, notFound } from '../../shared/errors.ts';
 import type { Actor } from '../auth/actor.ts';
 import { ROLE_WORDS, type Role } from '../auth/roles.ts';
@@ -19,7 +19,8 @@ import {
   resetApprovals, updateChangeOrder, type ApprovalRow, type ChangeOrderRow, type ChangeOrderStatus, type StoredRequest,
 } from './change-order.repository.ts';
 import { evaluateInput, evaluateStoredChange, stillCurrent, type EvaluationDeps, type PreviewResult } from './preview.service.ts';
-import type { Transitions } from './transitions.ts';
+import type { Transition, Transitions } from './transitions.ts';
+import { disputeOf, inDispute, seenParts } from './dispute.ts';
 import { beyondDecided, neededApprovals } from './decided-scope.ts';
 import { checkOrderVersion } from './order-version.ts';
 
@@ -73,20 +74,21 @@ export class ChangeOrderCommands {
   }
 
   /** Grants every pending lane the actor (or a delegation) covers; applies when all are granted. */
-  async approve(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null): Promise<void> {
+  async approve(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, comment: string | null, seen: readonly DisputeFact[] = []): Promise<void> {
     const co = await this.#load(w, id, expectedVersion);
     requireStatus(co, ['PENDING'], 'approve');
     notOwn(co, actor, 'approve');
     const approvals = await approvalsOf(w.em, [co.id]);
     const decisions = await this.#decidable(w, actor, co, approvals);
     const now = this.#now();
+    const disputeSeen = await this.#disputeSeen(w, co, approvals, seen, now);
     const allGranted = approvals.every((a) => a.status === 'GRANTED' || decisions.some((d) => d.approval.lane === a.lane));
     // A partial approval bumps the version (below), so its events carry the new one: a client
     // holding the event's version must be able to decide the remaining lanes without a CONFLICT.
     const version = allGranted ? co.version : co.version + 1;
     for (const { approval, authority } of decisions) {
       await decideApproval(w.em, co.id, approval.lane, { status: 'GRANTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: comment?.trim() || null }, now);
-      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority) });
+      this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'APPROVED', from: 'PENDING', to: 'PENDING', version, comment, policyVersion: co.policyVersion, lane: approval.lane, evaluation: co.evaluation, onBehalfOf: onBehalfOf(authority), disputeSeen });
     }
     if (!allGranted) {
       await updateChangeOrder(w.em, co.id, { status: 'PENDING' }, now);
@@ -98,19 +100,21 @@ export class ChangeOrderCommands {
   }
 
   /** Rejects the lanes the actor covers, with a reason; any rejection rejects the change order. */
-  async reject(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, reason: string): Promise<void> {
+  async reject(w: PlantWrite, actor: Actor, id: string, expectedVersion: number, reason: string, seen: readonly DisputeFact[] = []): Promise<void> {
     const co = await this.#load(w, id, expectedVersion);
     requireStatus(co, ['PENDING'], 'reject');
     notOwn(co, actor, 'reject');
     const why = reason.trim();
     if (!why) throw badInput('Say why you reject it: the proposer and the audit trail need the reason.', 'reason');
-    const decisions = await this.#decidable(w, actor, co, await approvalsOf(w.em, [co.id]));
+    const approvals = await approvalsOf(w.em, [co.id]);
+    const decisions = await this.#decidable(w, actor, co, approvals);
     const now = this.#now();
+    const disputeSeen = await this.#disputeSeen(w, co, approvals, seen, now);
     for (const { approval, authority } of decisions) {
       await decideApproval(w.em, co.id, approval.lane, { status: 'REJECTED', grantedRole: authority.role, decidedBy: authority.userId, delegateId: authority.delegateId, comment: checkComment(why) }, now);
     }
     await updateChangeOrder(w.em, co.id, { status: 'REJECTED', statusReason: why }, now);
-    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation, onBehalfOf: decisions.map((d) => onBehalfOf(d.authority)).find((o) => o !== null) ?? null });
+    this.#deps.transitions.record(w, { changeOrderId: co.id, orderId: co.orderId, action: 'REJECTED', from: 'PENDING', to: 'REJECTED', version: co.version + 1, comment: why, policyVersion: co.policyVersion, lane: decisions.map((d) => d.approval.lane).join(','), evaluation: co.evaluation, onBehalfOf: decisions.map((d) => onBehalfOf(d.authority)).find((o) => o !== null) ?? null, disputeSeen });
   }
 
   /**
@@ -344,6 +348,16 @@ export class ChangeOrderCommands {
       if (!(err instanceof EngineError)) throw err;
       return { evaluation: co.evaluation, meaning: `it no longer applies: ${err.message}` };
     }
+  }
+
+  /**
+   * The parts of the dispute the approver had on screen, with their numbers computed here, under
+   * the plant lock, as they stand when the decision takes effect (docs/product.md §5.5).
+   */
+  async #disputeSeen(w: PlantWrite, co: ChangeOrderRow, approvals: readonly ApprovalRow[], seen: readonly DisputeFact[], now: Date): Promise<Transition['disputeSeen']> {
+    if (seen.length === 0) return null;
+    if (!inDispute(approvals)) throw badInput(`${co.number} is not in dispute: there was no dispute to see.`, 'seen');
+    return seenParts(await disputeOf(w.em, co, now), seen);
   }
 
   async #infeasible(w: PlantWrite, co: ChangeOrderRow, evaluation: Evaluation, now: Date): Promise<void> {

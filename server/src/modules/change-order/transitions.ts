@@ -22,6 +22,8 @@ export interface Transition {
   lane?: string | null;
   /** Set when a delegate decided with someone else's authority: the audit records both names. */
   onBehalfOf?: { userId: string; delegateId: string } | null;
+  /** The parts of the dispute the approver had on screen, with their numbers at the decision (docs/product.md §5.5). */
+  disputeSeen?: { facts: readonly string[]; data: unknown } | null;
 }
 
 /**
@@ -54,7 +56,7 @@ export class Transitions implements WriteTopic<Transition> {
       comment: t.comment ?? null,
       policyVersion: t.policyVersion,
       onBehalfOf: t.onBehalfOf ?? null,
-      data: { ...(t.lane ? { lane: t.lane } : {}), ...(t.evaluation ? { evaluation: t.evaluation } : {}) },
+      data: { ...(t.lane ? { lane: t.lane } : {}), ...(t.evaluation ? { evaluation: t.evaluation } : {}), ...(t.disputeSeen ? { disputeSeen: t.disputeSeen } : {}) },
     });
     w.emit({ type: 'CHANGE_ORDER_UPDATED', changeOrderId: t.changeOrderId, orderId: t.orderId, status: t.to, version: t.version });
     w.publish(this, t);
