@@ -93,7 +93,7 @@ describe('approval SLA escalation (durable job queue, injected clock)', () => {
     // Now the lane needs the plant manager.
     const denied = await decide(opsLater, 'approve', escalated);
     expect(code(denied)).toBe('FORBIDDEN');
-    expect(denied.errors![0]!.message).toMatch(/waits for capacity: PLANT_MANAGER/);
+    expect(denied.errors![0]!.message).toMatch(/waits for the plant manager \(capacity\)/);
     expect(ok(await decide(await as(b, plant, 'PLANT_MANAGER'), 'approve', escalated)).approveChangeOrder!.status).toBe('APPLIED');
     const failed = await sql(url, `select id, task_identifier, last_error from graphile_worker.jobs where last_error is not null`);
     expect(failed).toEqual([]);
