@@ -10,6 +10,7 @@ import { startServer } from '../support/server.ts';
 import { sql } from '../support/database.ts';
 import { buildPlant, todayUtc, type FactoryPlant } from '../support/factories.ts';
 import { checkInvariants } from '../support/invariants.ts';
+import { clockOffsetMs } from '../support/suite-clock.ts';
 
 /**
  * The day turn is computed before the plant lock and written after it (docs/floor.md, "The day
@@ -47,13 +48,15 @@ let cache: InterruptedCache;
 beforeAll(async () => {
   const server = await startServer();
   databaseUrl = server.databaseUrl;
-  // more late orders than one write of the turn takes
-  const orders = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`O${i}`, { quantity: 1, dueInWorkingDays: 1 + (i % 5) }]));
+  // more late orders than one write of the turn takes, their work on the next working days (a
+  // factory order due in one working day sits on today, which on a Sunday has no capacity)
+  const orders = Object.fromEntries(Array.from({ length: 26 }, (_, i) => [`O${i}`, { quantity: 1, dueInWorkingDays: 2 + (i % 4) }]));
   plant = await buildPlant(databaseUrl, { fillerMinutes: 240, fillerDays: 10, orders });
   await server.stop();
   orm = await openDatabase(databaseUrl);
   cache = new InterruptedCache();
-  services = { ...createServices(orm, loadConfig(), systemClock(WEEK_MS)), schedules: cache };
+  // the suite's clock (its date may be set), a week on
+  services = { ...createServices(orm, loadConfig(), systemClock(clockOffsetMs() + WEEK_MS)), schedules: cache };
 }, 120_000);
 afterAll(async () => {
   await orm?.close();
