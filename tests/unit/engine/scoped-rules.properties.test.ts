@@ -181,7 +181,7 @@ describe('scoped capacity rules: whole evaluations', () => {
         expect(judgeBuckets(evaluation.impact!.buckets, p, c.tier)).toEqual({ tier: evaluation.tier, scope: evaluation.tierScope });
         const manager = evaluation.requiredApprovals.find((a) => a.rule === 'CAPACITY_MANAGER');
         expect(manager !== undefined).toBe(evaluation.tier !== 'AUTO');
-        if (manager) expect(manager.threshold * 100).toBe(thresholdsFor(p, manager.scope!.workCenterId ?? null, c.tier).autoApproveMaxUtilizationBp);
+        if (manager) expect(Math.round(manager.threshold * 100)).toBe(thresholdsFor(p, manager.scope!.workCenterId ?? null, c.tier).autoApproveMaxUtilizationBp);
         const overtime = evaluation.requiredApprovals.find((a) => a.rule === 'OVERTIME');
         expect(overtime !== undefined).toBe(evaluation.tier === 'OVERTIME');
       }),
