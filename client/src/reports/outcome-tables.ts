@@ -1,13 +1,12 @@
 import type { ChangeOrderReportQuery } from '../gql/graphql';
 import type { ReportTable } from './tables';
+import { LANE_LABEL } from '../shared/format';
 
 /**
  * The outcome analytics of the change-order report as tables (docs/reports.md "Outcomes"), so the
  * screen and the CSV export show the same rows.
  */
 export type Outcomes = ChangeOrderReportQuery['changeOrderReport']['outcomes'];
-
-const LANE_LABEL: Record<string, string> = { CAPACITY: 'Capacity', ACCOUNTING: 'Accounting', QUALITY: 'Quality' };
 
 export function bandsTable(outcomes: Outcomes): ReportTable {
   return {
@@ -50,6 +49,6 @@ export function laneTimingTable(outcomes: Outcomes): ReportTable {
       { label: 'Median hours', kind: 'hours' },
       { label: 'P90 hours', kind: 'hours' },
     ],
-    rows: outcomes.timeToDecisionByLane.map((l) => [LANE_LABEL[l.lane] ?? l.lane, l.decisions, l.medianHours, l.p90Hours]),
+    rows: outcomes.timeToDecisionByLane.map((l) => [LANE_LABEL[l.lane], l.decisions, l.medianHours, l.p90Hours]),
   };
 }
